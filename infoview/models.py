@@ -1,0 +1,388 @@
+"""Pydantic models for every record InfoView keeps, with bounded field lengths."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from datetime import UTC, date, datetime
+from enum import StrEnum
+from typing import Annotated, Any
+
+from email_validator import EmailNotValidError, validate_email
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationInfo,
+    field_validator,
+)
+
+# Field limits, shown on the widgets as max_chars too.
+NAME_MAX = 120
+SHORT_MAX = 200
+URL_MAX = 500
+EMAIL_MAX = 254
+REASON_MAX = 1_000
+NOTES_MAX = 20_000
+SUBJECT_MAX = 300
+BODY_MAX = 5_000
+TAG_MAX = 40
+LIST_MAX = 30
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def new_id() -> str:
+    """Return a new stable record id."""
+    return uuid.uuid4().hex
+
+
+def utcnow() -> datetime:
+    """Return the current time in UTC, time-zone aware."""
+    return datetime.now(UTC)
+
+
+def _clean_text(value: str) -> str:
+    """Refuse text that cannot be saved as UTF-8 and drop control characters."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise ValueError("contains characters that cannot be saved (invalid Unicode)") from exc
+    return _CONTROL.sub("", value.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def _blank_to_none(value: Any) -> Any:
+    if isinstance(value, str) and not value.strip():
+        return None
+    return value
+
+
+def Text(max_length: int) -> Any:  # noqa: N802 - reads like a type in annotations
+    """A stripped string of at most ``max_length`` characters."""
+    return Annotated[
+        str,
+        StringConstraints(strip_whitespace=True, max_length=max_length),
+        AfterValidator(_clean_text),
+    ]
+
+
+def _check_url(value: str) -> str:
+    if any(ch.isspace() for ch in value):
+        raise ValueError("a web address cannot contain spaces")
+    match = re.match(r"^(https?)://([^/?#]+)", value, re.IGNORECASE)
+    if not match or "." not in match.group(2) and "localhost" not in match.group(2).lower():
+        raise ValueError("must be a web address starting with http:// or https://")
+    return value
+
+
+_EMAIL_SHAPE = re.compile(r"^[^@\s]+@[^@\s]+$")
+
+
+def _check_email(value: str, info: ValidationInfo) -> str:
+    if info.context and info.context.get("trusted"):
+        # Loaded from our own file: fully checked when it entered the store.
+        if not _EMAIL_SHAPE.match(value):
+            raise ValueError("is not a valid email address")
+        return value
+    try:
+        return validate_email(value, check_deliverability=False).normalized
+    except EmailNotValidError as exc:
+        raise ValueError(f"is not a valid email address ({exc})") from exc
+
+
+WebUrl = Annotated[
+    Annotated[
+        str, StringConstraints(strip_whitespace=True, max_length=URL_MAX), AfterValidator(_check_url)
+    ]
+    | None,
+    BeforeValidator(_blank_to_none),
+]
+Email = Annotated[
+    Annotated[
+        str,
+        StringConstraints(strip_whitespace=True, max_length=EMAIL_MAX),
+        AfterValidator(_check_email),
+    ]
+    | None,
+    BeforeValidator(_blank_to_none),
+]
+ShortList = Annotated[list[Text(SHORT_MAX)], Field(max_length=LIST_MAX)]
+
+
+def _drop_blanks(items: list[str]) -> list[str]:
+    seen: list[str] = []
+    for item in items:
+        if item and item not in seen:
+            seen.append(item)
+    return seen
+
+
+class Sector(StrEnum):
+    ACADEMIA = "academia"
+    INDUSTRY = "industry"
+    GOVERNMENT = "government"
+    NONPROFIT = "nonprofit"
+    OTHER = "other"
+
+
+class Source(StrEnum):
+    MANUAL = "manual"
+    REFERRAL = "referral"
+    LINKEDIN = "linkedin"
+    VCARD = "vcard"
+
+
+class CallMode(StrEnum):
+    PHONE = "phone"
+    VIDEO = "video"
+    IN_PERSON = "in person"
+
+
+class Record(BaseModel):
+    """Fields every stored record has: a stable id, timestamps and a revision."""
+
+    model_config = ConfigDict(frozen=True, extra="ignore", str_strip_whitespace=True)
+
+    id: Annotated[str, StringConstraints(min_length=1, max_length=64)] = Field(
+        default_factory=new_id
+    )
+    created_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime = Field(default_factory=utcnow)
+    revision: int = 0
+    sample: bool = False
+
+    @field_validator("created_at", "updated_at")
+    @classmethod
+    def _aware(cls, value: datetime) -> datetime:
+        return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+class Contact(Record):
+    """A person in the user's network and what the user knows about them."""
+
+    full_name: Annotated[str, StringConstraints(strip_whitespace=True)]
+    organization: Text(SHORT_MAX) = ""
+    title: Text(SHORT_MAX) = ""
+    position_since: date | None = None
+    previous_employers: ShortList = Field(default_factory=list)
+    education: ShortList = Field(default_factory=list)
+    linkedin_url: WebUrl = None
+    bio_url: WebUrl = None
+    website: WebUrl = None
+    email: Email = None
+    sector: Sector = Sector.OTHER
+    field: Text(SHORT_MAX) = ""
+    reason: Text(REASON_MAX) = ""
+    common_ground: Text(REASON_MAX) = ""
+    outside_field: bool = False
+    referred_by: str | None = None
+    tags: Annotated[list[Text(TAG_MAX)], Field(max_length=LIST_MAX)] = Field(default_factory=list)
+    notes: Text(NOTES_MAX) = ""
+    source: Source = Source.MANUAL
+    joined_on: date = Field(default_factory=date.today)
+    archived: bool = False
+
+    @field_validator("full_name")
+    @classmethod
+    def _name(cls, value: str) -> str:
+        value = _clean_text(value).strip()
+        if not value:
+            raise ValueError("a name is required")
+        if len(value) > NAME_MAX:
+            raise ValueError(f"must be at most {NAME_MAX} characters")
+        return value
+
+    @field_validator("previous_employers", "education", "tags")
+    @classmethod
+    def _lists(cls, value: list[str]) -> list[str]:
+        return _drop_blanks(value)
+
+    @field_validator("position_since")
+    @classmethod
+    def _month(cls, value: date | None) -> date | None:
+        return value.replace(day=1) if value else None
+
+
+class SkillTranslation(BaseModel):
+    """A skill the user has and how it shows up in the field they are exploring."""
+
+    model_config = ConfigDict(frozen=True)
+
+    skill: Text(SHORT_MAX)
+    translation: Text(REASON_MAX) = ""
+
+
+class AcademicCalendar(BaseModel):
+    """Semester dates as (month, day) pairs; the timing advisor reads them every year."""
+
+    model_config = ConfigDict(frozen=True)
+
+    fall_start: tuple[int, int] = (8, 25)
+    fall_end: tuple[int, int] = (12, 18)
+    spring_start: tuple[int, int] = (1, 15)
+    spring_end: tuple[int, int] = (5, 10)
+
+
+class Profile(Record):
+    """The user: who they are, their story, what they offer, and their settings."""
+
+    id: str = "me"
+    name: Text(NAME_MAX) = ""
+    signature: Text(REASON_MAX) = ""
+    email: Email = None
+    schools: ShortList = Field(default_factory=list)
+    current_role: Text(SHORT_MAX) = ""
+    country: Annotated[str, StringConstraints(min_length=2, max_length=3)] = "US"
+    timezone: Text(64) = ""
+    calendar: AcademicCalendar = Field(default_factory=AcademicCalendar)
+    followup_days: tuple[int, int] = (3, 7)
+    past: Text(NOTES_MAX) = ""
+    present: Text(NOTES_MAX) = ""
+    future: Text(NOTES_MAX) = ""
+    goals: Text(NOTES_MAX) = ""
+    fields: ShortList = Field(default_factory=list)
+    skills: Annotated[list[SkillTranslation], Field(max_length=LIST_MAX)] = Field(
+        default_factory=list
+    )
+    offers: ShortList = Field(default_factory=list)
+    intro: Text(BODY_MAX) = ""
+    intro_edited: bool = False
+
+
+class AskStatus(StrEnum):
+    DRAFT = "draft"
+    SENT = "sent"
+    REPLIED = "replied"
+    DECLINED = "declined"
+    NO_REPLY = "no reply"
+
+
+class StatusChange(BaseModel):
+    """One change of an outreach's status and when it happened."""
+
+    model_config = ConfigDict(frozen=True)
+
+    status: AskStatus
+    at: datetime
+
+
+class Outreach(Record):
+    """An ask sent (or drafted) to one contact."""
+
+    contact_id: str
+    topics: Annotated[list[Text(SHORT_MAX)], Field(max_length=3)] = Field(default_factory=list)
+    minutes: Annotated[int, Field(ge=5, le=60)] = 15
+    mode: CallMode = CallMode.PHONE
+    template: Text(SHORT_MAX) = ""
+    subject: Text(SUBJECT_MAX) = ""
+    body: Text(BODY_MAX) = ""
+    status: AskStatus = AskStatus.DRAFT
+    history: list[StatusChange] = Field(default_factory=list)
+    planned_send: date | None = None
+    sent_on: date | None = None
+    replied_on: date | None = None
+
+
+class PlanItem(BaseModel):
+    """One question in a call plan with its estimated minutes."""
+
+    model_config = ConfigDict(frozen=True)
+
+    question_id: str | None = None
+    text: Text(REASON_MAX)
+    minutes: Annotated[float, Field(ge=0, le=120)] = 2
+
+
+class CallPlan(Record):
+    """The questions planned for a call with one contact."""
+
+    contact_id: str
+    minutes: Annotated[int, Field(ge=5, le=180)] = 15
+    items: Annotated[list[PlanItem], Field(max_length=60)] = Field(default_factory=list)
+    referral_removed: bool = False
+
+
+class QuestionNote(BaseModel):
+    """What the contact said to one planned question."""
+
+    model_config = ConfigDict(frozen=True)
+
+    question: Text(REASON_MAX)
+    note: Text(NOTES_MAX) = ""
+
+
+class Conversation(Record):
+    """A call scheduled or held with a contact, and what came of it."""
+
+    contact_id: str
+    scheduled_at: datetime | None = None
+    timezone: Text(64) = ""
+    mode: CallMode = CallMode.PHONE
+    minutes: Annotated[int, Field(ge=5, le=180)] = 15
+    happened_on: date | None = None
+    question_notes: Annotated[list[QuestionNote], Field(max_length=60)] = Field(
+        default_factory=list
+    )
+    insights: Text(NOTES_MAX) = ""
+    advice: Text(NOTES_MAX) = ""
+    next_steps: Text(NOTES_MAX) = ""
+    reflection: Text(NOTES_MAX) = ""
+    offered: ShortList = Field(default_factory=list)
+    thank_you_sent_on: date | None = None
+    report_back_due: date | None = None
+    report_back_done_on: date | None = None
+
+
+class Dismissal(Record):
+    """A reminder the user dismissed; deleting it brings the reminder back."""
+
+    key: Text(SHORT_MAX)
+
+
+class UserTemplate(Record):
+    """An email template the user wrote and saved."""
+
+    name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=80)]
+    kind: Text(40) = "ask"
+    subject: Text(SUBJECT_MAX) = ""
+    body: Text(BODY_MAX) = ""
+
+
+FIELD_LABELS = {
+    "full_name": "Name",
+    "organization": "Organization",
+    "title": "Title",
+    "position_since": "In this position since",
+    "previous_employers": "Previous employers",
+    "education": "Education",
+    "linkedin_url": "LinkedIn URL",
+    "bio_url": "Company bio URL",
+    "website": "Personal website",
+    "email": "Email",
+    "reason": "Compelling reason",
+    "common_ground": "Common ground",
+    "notes": "Notes",
+    "tags": "Tags",
+    "field": "Field",
+}
+
+
+def friendly_errors(exc: Exception) -> list[str]:
+    """Turn a pydantic ValidationError into short sentences naming each field."""
+    errors = getattr(exc, "errors", None)
+    if not callable(errors):
+        return [str(exc)]
+    out = []
+    for err in errors():
+        loc = err.get("loc") or ("value",)
+        name = str(loc[0])
+        label = FIELD_LABELS.get(name, name.replace("_", " ").capitalize())
+        msg = str(err.get("msg", "is not valid"))
+        msg = msg.removeprefix("Value error, ")
+        msg = msg.replace("String should have at most", "must be at most")
+        msg = msg.replace("List should have at most", "can have at most")
+        out.append(f"{label}: {msg}")
+    return out

@@ -1,0 +1,649 @@
+"""The only code that touches TinyDB: one JSON file, atomic commits, locks and backups.
+
+Tables (record type in brackets): profile (Profile), contacts (Contact), outreach
+(Outreach), plans (CallPlan), conversations (Conversation), dismissals (Dismissal),
+templates (UserTemplate), plus ``_meta`` holding the schema version.
+
+Reads come from memory. Every write happens inside a transaction: the whole database is
+serialised, written to a temp file in the same folder, fsynced, moved over the old file
+with ``os.replace`` and the folder fsynced, so after a crash the file holds the last
+commit or the next one. Other processes are kept out by a ``.lock`` file; before each
+commit the store reloads a file another process changed instead of overwriting it.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any, TypeVar
+
+import orjson
+from filelock import FileLock, Timeout
+from pydantic import BaseModel, ValidationError
+from tinydb import TinyDB
+from tinydb.storages import Storage
+from tinydb.table import Document
+
+from infoview.models import (
+    CallPlan,
+    Contact,
+    Conversation,
+    Dismissal,
+    Outreach,
+    Profile,
+    Record,
+    UserTemplate,
+    utcnow,
+)
+
+SCHEMA_VERSION = 1
+FILE_NAME = "infoview.json"
+META = "_meta"
+TABLES: dict[str, type[Record]] = {
+    "profile": Profile,
+    "contacts": Contact,
+    "outreach": Outreach,
+    "plans": CallPlan,
+    "conversations": Conversation,
+    "dismissals": Dismissal,
+    "templates": UserTemplate,
+}
+CONTACT_CHILDREN = ("outreach", "plans", "conversations")
+DAILY_BACKUPS_KEPT = 7
+EVENT_BACKUPS_KEPT = 20
+LOCK_TIMEOUT_S = 15
+_BOOKKEEPING = {"id", "created_at", "updated_at", "revision"}
+
+R = TypeVar("R", bound=Record)
+
+
+class StoreError(Exception):
+    """Base class for errors the app shows to the user as a message."""
+
+
+class StoreDamagedError(StoreError):
+    """The data file cannot be used as it is; it has been left untouched."""
+
+    def __init__(self, path: Path, reason: str):
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
+class StaleRecordError(StoreError):
+    """The record changed elsewhere (another tab or process) since it was shown."""
+
+
+class StoreWriteError(StoreError):
+    """A commit could not be written; the file on disk is unchanged."""
+
+
+def default_data_dir() -> Path:
+    """Return the data folder: ``INFOVIEW_DATA_DIR`` or ``~/.infoview``."""
+    configured = os.environ.get("INFOVIEW_DATA_DIR", "").strip()
+    return Path(configured).expanduser() if configured else Path.home() / ".infoview"
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    """A backup file and what it holds."""
+
+    path: Path
+    created: datetime
+    reason: str
+    size: int
+
+
+class _MemoryStorage(Storage):
+    """TinyDB storage over the store's in-memory dict; the store does the file I/O."""
+
+    def __init__(self, data: dict[str, Any]):
+        self.data = data
+
+    def read(self) -> dict[str, Any]:
+        return self.data
+
+    def write(self, data: dict[str, Any]) -> None:
+        self.data = data
+
+
+def _fsync_dir(folder: Path) -> None:
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def atomic_write(path: Path, payload: bytes) -> None:
+    """Write ``payload`` to ``path`` so that a crash leaves the old file or the new one."""
+    if not payload:
+        raise StoreWriteError("refusing to write an empty file")
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+    try:
+        with open(tmp, "wb") as handle:
+            handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+        _fsync_dir(path.parent)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def _content(record: BaseModel) -> dict[str, Any]:
+    return record.model_dump(mode="json", exclude=_BOOKKEEPING)
+
+
+def parse_database(raw: bytes, path: Path) -> tuple[dict[str, Any], dict[str, dict[str, Record]]]:
+    """Parse and validate a database file's bytes; raise StoreDamagedError naming the problem."""
+    if not raw.strip():
+        raise StoreDamagedError(path, "the file is empty")
+    try:
+        data = orjson.loads(raw)
+    except orjson.JSONDecodeError as exc:
+        raise StoreDamagedError(path, f"the file is not valid JSON ({exc})") from exc
+    if not isinstance(data, dict):
+        raise StoreDamagedError(path, "the file does not hold an InfoView database")
+    meta = data.get(META)
+    if meta is None:
+        if set(data) - {"_default"}:
+            raise StoreDamagedError(path, "the file has no schema version: not an InfoView database")
+        version = SCHEMA_VERSION  # an empty TinyDB file
+    else:
+        first = next(iter(meta.values()), None) if isinstance(meta, dict) else None
+        if not isinstance(first, dict):
+            raise StoreDamagedError(path, "the file's schema information is damaged")
+        version = first.get("schema")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise StoreDamagedError(path, "the file's schema version is not valid")
+    if version > SCHEMA_VERSION:
+        raise StoreDamagedError(
+            path,
+            f"the file was written by a newer InfoView (schema {version}; this version "
+            f"reads up to {SCHEMA_VERSION}). Update InfoView to open it.",
+        )
+    models: dict[str, dict[str, Record]] = {}
+    for name, model in TABLES.items():
+        table = data.get(name, {})
+        if not isinstance(table, dict):
+            raise StoreDamagedError(path, f"the {name} table is damaged")
+        found: dict[str, Record] = {}
+        for doc in table.values():
+            if not isinstance(doc, dict):
+                raise StoreDamagedError(path, f"a record in {name} is damaged")
+            try:
+                record = model.model_validate(doc, context={"trusted": True})
+            except ValidationError as exc:
+                first = exc.errors()[0]
+                where = ".".join(str(p) for p in first.get("loc", ()))
+                raise StoreDamagedError(
+                    path, f"a record in {name} is not valid ({where}: {first.get('msg')})"
+                ) from exc
+            found[record.id] = record
+        models[name] = found
+    return data, models
+
+
+class Store:
+    """InfoView's database: one JSON file (or memory only), safe across threads and processes."""
+
+    def __init__(self, path: str | Path | None = None):
+        self.path = Path(path) if path is not None else None
+        self._lock = threading.RLock()
+        self._file_lock = FileLock(f"{self.path}.lock") if self.path else None
+        self._tx_depth = 0
+        self._dirty = False
+        self._revision = 0
+        self._memo: dict[Any, Any] = {}
+        self._memo_revision = -1
+        self._seen: tuple[int, int, int] | None = None
+        self._committed = b""
+        self._data: dict[str, Any] = {}
+        self._models: dict[str, dict[str, Record]] = {name: {} for name in TABLES}
+        self._doc_ids: dict[str, dict[str, int]] = {name: {} for name in TABLES}
+        self._next_doc_id: dict[str, int] = {}
+        self._pending: dict[str, dict[str, tuple[int, dict[str, Any] | None]]] = {}
+        self._db: TinyDB | None = None
+        if self.path is None:
+            self._install({META: {"1": {"schema": SCHEMA_VERSION}}}, None)
+            self._committed = orjson.dumps(self._data)
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        with self._locked_file():
+            self._clean_temp_files()
+            if self.path.exists():
+                raw = self.path.read_bytes()
+                self._install(*parse_database(raw, self.path))
+                self._committed = raw
+                self._seen = self._stat()
+                self._daily_backup(raw)
+            else:
+                self._install({META: {"1": {"schema": SCHEMA_VERSION}}}, None)
+                self._committed = orjson.dumps(self._data)
+
+    # ----------------------------------------------------------------- opening
+    @classmethod
+    def in_dir(cls, data_dir: str | Path | None = None) -> Store:
+        """Open the store in ``data_dir`` (default: ``INFOVIEW_DATA_DIR`` or ~/.infoview)."""
+        folder = Path(data_dir) if data_dir is not None else default_data_dir()
+        return cls(folder / FILE_NAME)
+
+    @property
+    def in_memory(self) -> bool:
+        """True for a store that never touches the disk (demo mode, tests)."""
+        return self.path is None
+
+    @property
+    def backup_dir(self) -> Path | None:
+        """Where backups of this store's file are kept."""
+        return self.path.parent / "backups" if self.path else None
+
+    def _install(
+        self, data: dict[str, Any], models: dict[str, dict[str, Record]] | None
+    ) -> None:
+        if models is None:
+            models = {name: {} for name in TABLES}
+            for name, model in TABLES.items():
+                for doc in data.get(name, {}).values():
+                    record = model.model_validate(doc, context={"trusted": True})
+                    models[name][record.id] = record
+        self._data = data
+        self._models = models
+        self._doc_ids = {
+            name: {doc["id"]: int(doc_id) for doc_id, doc in data.get(name, {}).items()}
+            for name in TABLES
+        }
+        self._next_doc_id = {
+            name: max(self._doc_ids[name].values(), default=0) + 1 for name in TABLES
+        }
+        self._pending = {}
+        self._db = TinyDB(storage=_MemoryStorage, data=data)
+        self._revision += 1
+
+    def _stat(self) -> tuple[int, int, int] | None:
+        try:
+            st = os.stat(self.path)  # type: ignore[arg-type]
+        except FileNotFoundError:
+            return None
+        return (st.st_ino, st.st_mtime_ns, st.st_size)
+
+    def _clean_temp_files(self) -> None:
+        assert self.path is not None
+        for leftover in self.path.parent.glob(f"{self.path.name}.*.tmp"):
+            leftover.unlink(missing_ok=True)
+
+    @contextmanager
+    def _locked_file(self) -> Iterator[None]:
+        if self._file_lock is None:
+            yield
+            return
+        try:
+            self._file_lock.acquire(timeout=LOCK_TIMEOUT_S)
+        except Timeout as exc:
+            raise StoreWriteError(
+                "the data file is busy in another program; try again in a moment"
+            ) from exc
+        try:
+            yield
+        finally:
+            self._file_lock.release()
+
+    def refresh(self) -> bool:
+        """Reload the file if another process changed it; return True when it did."""
+        if self.path is None:
+            return False
+        with self._lock:
+            if self._tx_depth or self._stat() == self._seen:
+                return False
+            with self._locked_file():
+                return self._reload_if_changed()
+
+    def _reload_if_changed(self) -> bool:
+        current = self._stat()
+        if current == self._seen or current is None:
+            return False
+        raw = self.path.read_bytes()  # type: ignore[union-attr]
+        self._install(*parse_database(raw, self.path))  # type: ignore[arg-type]
+        self._committed = raw
+        self._seen = current
+        return True
+
+    # ------------------------------------------------------------ transactions
+    @contextmanager
+    def transaction(self) -> Iterator[Store]:
+        """Group writes into one commit: all of them land, or none does."""
+        with self._lock:
+            outer = self._tx_depth == 0
+            if not outer:
+                self._tx_depth += 1
+                try:
+                    yield self
+                finally:
+                    self._tx_depth -= 1
+                return
+            with self._locked_file():
+                if self.path is not None:
+                    self._reload_if_changed()
+                self._tx_depth = 1
+                try:
+                    yield self
+                except BaseException:
+                    self._tx_depth = 0
+                    self._rollback()
+                    raise
+                self._tx_depth = 0
+                if self._dirty:
+                    self._commit()
+
+    def _rollback(self) -> None:
+        self._pending = {}
+        if self._dirty:
+            data = orjson.loads(self._committed)
+            self._install(data, None)
+            self._dirty = False
+
+    def _flush(self) -> None:
+        """Hand the transaction's changes to TinyDB: one rebuild per table touched."""
+        assert self._db is not None
+        for name, changes in self._pending.items():
+            table = self._db.table(name)
+            stored = self._db.storage.read().get(name, {})
+            stale = [doc_id for doc_id, _ in changes.values() if str(doc_id) in stored]
+            if stale:
+                table.remove(doc_ids=stale)
+            fresh = [Document(doc, doc_id=i) for i, doc in changes.values() if doc is not None]
+            if fresh:
+                table.insert_multiple(fresh)
+        self._pending = {}
+
+    def _commit(self) -> None:
+        try:
+            self._flush()
+            payload = orjson.dumps(self._data)
+            if self.path is not None:
+                atomic_write(self.path, payload)
+        except Exception as exc:
+            self._rollback()
+            if isinstance(exc, StoreError):
+                raise
+            raise StoreWriteError(f"could not save your change ({exc}); nothing was changed") from exc
+        self._committed = payload
+        self._dirty = False
+        self._revision += 1
+        if self.path is not None:
+            self._seen = self._stat()
+
+    @property
+    def revision(self) -> int:
+        """A number that changes whenever the data does (commits and reloads)."""
+        return self._revision
+
+    def cached(self, key: Any, build: Callable[[], Any]) -> Any:
+        """Return ``build()`` memoised until the data next changes."""
+        with self._lock:
+            if self._memo_revision != self._revision:
+                self._memo = {}
+                self._memo_revision = self._revision
+            if key not in self._memo:
+                self._memo[key] = build()
+            return self._memo[key]
+
+    # ------------------------------------------------------------------ reads
+    def get(self, table: str, record_id: str | None) -> Record | None:
+        """Return one record by id, or None."""
+        if not record_id:
+            return None
+        return self._models[table].get(record_id)
+
+    def all(self, table: str) -> list[Record]:
+        """Return every record of a table (oldest first)."""
+        return self.cached(("all", table), lambda: list(self._models[table].values()))
+
+    def count(self, table: str) -> int:
+        """Return how many records a table holds."""
+        return len(self._models[table])
+
+    def contact(self, contact_id: str | None) -> Contact | None:
+        """Return one contact, or None."""
+        return self.get("contacts", contact_id)  # type: ignore[return-value]
+
+    def contacts(self, include_archived: bool = False) -> list[Contact]:
+        """Return contacts, without archived ones unless asked."""
+        everyone: list[Contact] = self.all("contacts")  # type: ignore[assignment]
+        if include_archived:
+            return everyone
+        return self.cached(("active",), lambda: [c for c in everyone if not c.archived])
+
+    def by_contact(self, table: str) -> dict[str, list[Record]]:
+        """Return a table's records grouped by their contact_id."""
+
+        def build() -> dict[str, list[Record]]:
+            groups: dict[str, list[Record]] = {}
+            for record in self._models[table].values():
+                groups.setdefault(record.contact_id, []).append(record)  # type: ignore[attr-defined]
+            return groups
+
+        return self.cached(("by_contact", table), build)
+
+    def profile(self) -> Profile:
+        """Return the user's profile (a blank one until they save it)."""
+        found = self._models["profile"].get("me")
+        return found if found is not None else Profile()  # type: ignore[return-value]
+
+    # ----------------------------------------------------------------- writes
+    def save(self, record: R, expected_revision: int | None = None) -> R:
+        """Insert or update a record and return what was stored.
+
+        ``expected_revision`` is the revision the user saw. If the stored record has moved
+        on since, the save is refused with StaleRecordError, unless the stored content is
+        already exactly what is being saved (the same Save clicked twice).
+        """
+        table = _table_of(record)
+        with self.transaction():
+            current = self._models[table].get(record.id)
+            now = utcnow()
+            if current is None:
+                stored = record.model_copy(
+                    update={"revision": 1, "created_at": record.created_at, "updated_at": now}
+                )
+            else:
+                if _content(current) == _content(record):
+                    return current  # type: ignore[return-value]
+                if expected_revision is not None and current.revision != expected_revision:
+                    raise StaleRecordError(
+                        "This record changed elsewhere (another tab or program) since you "
+                        "opened it. Reload to see the latest version, then make your change again."
+                    )
+                stored = record.model_copy(
+                    update={
+                        "revision": current.revision + 1,
+                        "created_at": current.created_at,
+                        "updated_at": now,
+                    }
+                )
+            self._put(table, stored)
+            return stored
+
+    def save_many(self, records: list[Record]) -> int:
+        """Insert or replace many records in one commit (imports, restores); return the count."""
+        with self.transaction():
+            now = utcnow()
+            for record in records:
+                table = _table_of(record)
+                current = self._models[table].get(record.id)
+                revision = (current.revision + 1) if current else max(record.revision, 1)
+                self._put(table, record.model_copy(update={"revision": revision, "updated_at": now}))
+        return len(records)
+
+    def _put(self, table: str, record: Record) -> None:
+        pending = self._pending.setdefault(table, {})
+        doc_id = self._doc_ids[table].get(record.id)
+        if doc_id is None:
+            earlier = pending.get(record.id)
+            doc_id = earlier[0] if earlier else self._next_doc_id[table]
+            self._next_doc_id[table] = max(self._next_doc_id[table], doc_id + 1)
+            self._doc_ids[table][record.id] = doc_id
+        pending[record.id] = (doc_id, record.model_dump(mode="json"))
+        self._models[table][record.id] = record
+        self._dirty = True
+        self._revision += 1
+
+    def delete(self, table: str, record_id: str) -> bool:
+        """Delete one record; return False when it was already gone."""
+        with self.transaction():
+            return self._remove(table, record_id)
+
+    def _remove(self, table: str, record_id: str) -> bool:
+        doc_id = self._doc_ids[table].pop(record_id, None)
+        if doc_id is None:
+            return False
+        self._pending.setdefault(table, {})[record_id] = (doc_id, None)
+        self._models[table].pop(record_id, None)
+        self._dirty = True
+        self._revision += 1
+        return True
+
+    def delete_contact(self, contact_id: str) -> bool:
+        """Delete a contact for good with its asks, plans and conversations, in one commit."""
+        with self.transaction():
+            if not self._remove("contacts", contact_id):
+                return False
+            for table in CONTACT_CHILDREN:
+                for record in list(self._models[table].values()):
+                    if record.contact_id == contact_id:  # type: ignore[attr-defined]
+                        self._remove(table, record.id)
+            for other in list(self._models["contacts"].values()):
+                if other.referred_by == contact_id:  # type: ignore[attr-defined]
+                    self._put("contacts", other.model_copy(update={"referred_by": None}))
+            return True
+
+    def delete_where(self, table: str, predicate: Callable[[Record], bool]) -> int:
+        """Delete every record of a table that matches; return how many went."""
+        with self.transaction():
+            doomed = [r.id for r in self._models[table].values() if predicate(r)]
+            for record_id in doomed:
+                self._remove(table, record_id)
+            return len(doomed)
+
+    def delete_everything(self) -> None:
+        """Remove all records (the caller offers a backup first)."""
+        with self.transaction():
+            if self.path is not None:
+                self.backup("before-delete-all")
+            for table in TABLES:
+                for record_id in list(self._models[table]):
+                    self._remove(table, record_id)
+
+    # ---------------------------------------------------------------- export
+    def export_data(self) -> dict[str, list[dict[str, Any]]]:
+        """Return every record as plain JSON-ready dicts, by table."""
+        return {
+            table: [r.model_dump(mode="json") for r in self._models[table].values()]
+            for table in TABLES
+        }
+
+    def replace_all(self, tables: dict[str, list[Record]]) -> None:
+        """Replace the whole database with the given records, in one commit."""
+        with self.transaction():
+            for table in TABLES:
+                for record_id in list(self._models[table]):
+                    self._remove(table, record_id)
+            for table, records in tables.items():
+                for record in records:
+                    self._put(table, record)
+
+    # --------------------------------------------------------------- backups
+    def backup(self, reason: str = "manual") -> Path | None:
+        """Copy the last committed state into the backups folder; return its path."""
+        if self.backup_dir is None:
+            return None
+        stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S-%f")
+        safe_reason = "".join(ch for ch in reason if ch.isalnum() or ch == "-")[:40] or "manual"
+        target = self.backup_dir / f"{safe_reason}-{stamp}.json"
+        self.backup_dir.mkdir(parents=True, exist_ok=True)
+        atomic_write(target, self._committed)
+        events = sorted(p for p in self.backup_dir.glob("*.json") if not p.name.startswith("daily-"))
+        for old in sorted(events, key=lambda p: p.stat().st_mtime)[:-EVENT_BACKUPS_KEPT]:
+            old.unlink(missing_ok=True)
+        return target
+
+    def _daily_backup(self, raw: bytes) -> None:
+        assert self.backup_dir is not None
+        target = self.backup_dir / f"daily-{date.today().isoformat()}.json"
+        if target.exists() or not raw.strip():
+            return
+        self.backup_dir.mkdir(parents=True, exist_ok=True)
+        atomic_write(target, raw)
+        for old in sorted(self.backup_dir.glob("daily-*.json"))[:-DAILY_BACKUPS_KEPT]:
+            old.unlink(missing_ok=True)
+
+    def backups(self) -> list[BackupInfo]:
+        """List this store's backups, newest first."""
+        return list_backups(self.backup_dir)
+
+    def restore_backup(self, backup: Path) -> None:
+        """Replace the data with a backup's, after backing up the current state."""
+        raw = Path(backup).read_bytes()
+        data, models = parse_database(raw, Path(backup))
+        with self.transaction():
+            if self.path is not None:
+                self.backup("before-restore")
+            self.replace_all({name: list(models[name].values()) for name in TABLES})
+
+
+def _table_of(record: Record) -> str:
+    for name, model in TABLES.items():
+        if type(record) is model:
+            return name
+    raise TypeError(f"no table stores {type(record).__name__}")
+
+
+def list_backups(folder: Path | None) -> list[BackupInfo]:
+    """List the backups in a folder, newest first."""
+    if folder is None or not folder.is_dir():
+        return []
+    found = []
+    for path in folder.glob("*.json"):
+        stat = path.stat()
+        reason = path.stem.rsplit("-", 3)[0] if not path.name.startswith("daily-") else "daily"
+        found.append(
+            BackupInfo(
+                path=path,
+                created=datetime.fromtimestamp(stat.st_mtime, UTC),
+                reason=reason,
+                size=stat.st_size,
+            )
+        )
+    return sorted(found, key=lambda b: b.created, reverse=True)
+
+
+def restore_newest_good_backup(path: Path) -> Path:
+    """Put the newest backup that opens in place of a damaged file; keep the damaged file.
+
+    Returns the backup used. The damaged file is kept beside it as
+    ``infoview.json.damaged-<time>`` so nothing is ever destroyed.
+    """
+    for info in list_backups(path.parent / "backups"):
+        raw = info.path.read_bytes()
+        try:
+            parse_database(raw, info.path)
+        except StoreDamagedError:
+            continue
+        lock = FileLock(f"{path}.lock")
+        with lock.acquire(timeout=LOCK_TIMEOUT_S):
+            if path.exists():
+                stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+                shutil.copy2(path, path.with_name(f"{path.name}.damaged-{stamp}"))
+            atomic_write(path, raw)
+        return info.path
+    raise StoreError("No backup could be opened, so nothing was restored.")
