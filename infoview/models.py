@@ -73,7 +73,7 @@ def _check_url(value: str) -> str:
     if any(ch.isspace() for ch in value):
         raise ValueError("a web address cannot contain spaces")
     match = re.match(r"^(https?)://([^/?#]+)", value, re.IGNORECASE)
-    if not match or "." not in match.group(2) and "localhost" not in match.group(2).lower():
+    if not match or ("." not in match.group(2) and "localhost" not in match.group(2).lower()):
         raise ValueError("must be a web address starting with http:// or https://")
     return value
 
@@ -95,7 +95,9 @@ def _check_email(value: str, info: ValidationInfo) -> str:
 
 WebUrl = Annotated[
     Annotated[
-        str, StringConstraints(strip_whitespace=True, max_length=URL_MAX), AfterValidator(_check_url)
+        str,
+        StringConstraints(strip_whitespace=True, max_length=URL_MAX),
+        AfterValidator(_check_url),
     ]
     | None,
     BeforeValidator(_blank_to_none),

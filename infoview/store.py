@@ -157,7 +157,9 @@ def parse_database(raw: bytes, path: Path) -> tuple[dict[str, Any], dict[str, di
     meta = data.get(META)
     if meta is None:
         if set(data) - {"_default"}:
-            raise StoreDamagedError(path, "the file has no schema version: not an InfoView database")
+            raise StoreDamagedError(
+                path, "the file has no schema version: not an InfoView database"
+            )
         version = SCHEMA_VERSION  # an empty TinyDB file
     else:
         first = next(iter(meta.values()), None) if isinstance(meta, dict) else None
@@ -248,9 +250,7 @@ class Store:
         """Where backups of this store's file are kept."""
         return self.path.parent / "backups" if self.path else None
 
-    def _install(
-        self, data: dict[str, Any], models: dict[str, dict[str, Record]] | None
-    ) -> None:
+    def _install(self, data: dict[str, Any], models: dict[str, dict[str, Record]] | None) -> None:
         if models is None:
             models = {name: {} for name in TABLES}
             for name, model in TABLES.items():
@@ -376,7 +376,9 @@ class Store:
             self._rollback()
             if isinstance(exc, StoreError):
                 raise
-            raise StoreWriteError(f"could not save your change ({exc}); nothing was changed") from exc
+            raise StoreWriteError(
+                f"could not save your change ({exc}); nothing was changed"
+            ) from exc
         self._committed = payload
         self._dirty = False
         self._revision += 1
@@ -482,7 +484,9 @@ class Store:
                 table = _table_of(record)
                 current = self._models[table].get(record.id)
                 revision = (current.revision + 1) if current else max(record.revision, 1)
-                self._put(table, record.model_copy(update={"revision": revision, "updated_at": now}))
+                self._put(
+                    table, record.model_copy(update={"revision": revision, "updated_at": now})
+                )
         return len(records)
 
     def _put(self, table: str, record: Record) -> None:
@@ -572,7 +576,9 @@ class Store:
         target = self.backup_dir / f"{safe_reason}-{stamp}.json"
         self.backup_dir.mkdir(parents=True, exist_ok=True)
         atomic_write(target, self._committed)
-        events = sorted(p for p in self.backup_dir.glob("*.json") if not p.name.startswith("daily-"))
+        events = sorted(
+            p for p in self.backup_dir.glob("*.json") if not p.name.startswith("daily-")
+        )
         for old in sorted(events, key=lambda p: p.stat().st_mtime)[:-EVENT_BACKUPS_KEPT]:
             old.unlink(missing_ok=True)
         return target
@@ -594,7 +600,7 @@ class Store:
     def restore_backup(self, backup: Path) -> None:
         """Replace the data with a backup's, after backing up the current state."""
         raw = Path(backup).read_bytes()
-        data, models = parse_database(raw, Path(backup))
+        _data, models = parse_database(raw, Path(backup))
         with self.transaction():
             if self.path is not None:
                 self.backup("before-restore")
