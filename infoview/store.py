@@ -148,6 +148,9 @@ def parse_database(raw: bytes, path: Path) -> tuple[dict[str, Any], dict[str, di
     """Parse and validate a database file's bytes; raise StoreDamagedError naming the problem."""
     if not raw.strip():
         raise StoreDamagedError(path, "the file is empty")
+    if b"\x00" in raw:
+        # JSON never holds raw NUL bytes; a crash or disk fault often leaves them.
+        raise StoreDamagedError(path, "the file contains NUL bytes (damaged by a crash or disk)")
     try:
         data = orjson.loads(raw)
     except orjson.JSONDecodeError as exc:
@@ -180,9 +183,13 @@ def parse_database(raw: bytes, path: Path) -> tuple[dict[str, Any], dict[str, di
         if not isinstance(table, dict):
             raise StoreDamagedError(path, f"the {name} table is damaged")
         found: dict[str, Record] = {}
-        for doc in table.values():
-            if not isinstance(doc, dict):
+        for doc_id, doc in table.items():
+            # A record without its own id would get a new random one at every load.
+            key_ok = doc_id.isascii() and doc_id.isdigit()
+            if not (key_ok and isinstance(doc, dict) and isinstance(doc.get("id"), str)):
                 raise StoreDamagedError(path, f"a record in {name} is damaged")
+            if doc["id"] in found:
+                raise StoreDamagedError(path, f"two records in {name} share the id {doc['id']}")
             try:
                 record = model.model_validate(doc, context={"trusted": True})
             except ValidationError as exc:
