@@ -1,0 +1,517 @@
+"""The question bank and the planner that fits chosen questions into a call's minutes."""
+
+from __future__ import annotations
+
+import math
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from infoview.models import PlanItem, Sector
+
+TYPICAL_DAY = "typical day"
+SKILLS = "skills used most"
+REWARDING = "most rewarding"
+CHALLENGING = "most challenging"
+JOURNEY = "career journey"
+WHO_ELSE = "who else to talk to"
+TRENDS = "trends"
+INSIGHTS = "insights"
+ADVICE = "advice"
+RESOURCES = "resources"
+ASSIGNMENTS = "assignments"
+
+CATEGORIES: tuple[str, ...] = (
+    TYPICAL_DAY,
+    SKILLS,
+    REWARDING,
+    CHALLENGING,
+    JOURNEY,
+    TRENDS,
+    INSIGHTS,
+    ADVICE,
+    RESOURCES,
+    ASSIGNMENTS,
+    WHO_ELSE,
+)
+CATEGORY_LABELS: dict[str, str] = {c: c[0].upper() + c[1:] for c in CATEGORIES}
+
+ALL_SECTORS: frozenset[str] = frozenset(s.value for s in Sector)
+REFERRAL_ID = "referral"
+
+
+@dataclass(frozen=True)
+class Question:
+    """One question from the bank: a stable id, its wording, kind, length and sectors."""
+
+    id: str
+    text: str
+    category: str
+    minutes: float
+    sectors: frozenset[str] = ALL_SECTORS
+
+
+def _q(qid: str, category: str, minutes: float, text: str, *sectors: Sector) -> Question:
+    chosen = frozenset(s.value for s in sectors) if sectors else ALL_SECTORS
+    return Question(qid, text, category, minutes, chosen)
+
+
+_A, _I, _G, _N = Sector.ACADEMIA, Sector.INDUSTRY, Sector.GOVERNMENT, Sector.NONPROFIT
+
+QUESTION_BANK: tuple[Question, ...] = (
+    # The article's back-pocket questions, reworded, and their close cousins.
+    _q("typical-day", TYPICAL_DAY, 2, "What does an ordinary workday look like for you?"),
+    _q(
+        "typical-week",
+        TYPICAL_DAY,
+        2,
+        "How is a usual week split between meetings, solo work and everything else?",
+    ),
+    _q("typical-people", TYPICAL_DAY, 2, "Who do you work with most closely from day to day?"),
+    _q("typical-semester", TYPICAL_DAY, 2, "How does your work change over the academic year?", _A),
+    _q("skills-most", SKILLS, 2, "Which skills do you lean on most often in this role?"),
+    _q("skills-surprise", SKILLS, 2, "Is there a skill this job needs that surprised you?"),
+    _q(
+        "skills-gap", SKILLS, 2, "What would someone coming from my background need to learn first?"
+    ),
+    _q(
+        "skills-transfer",
+        SKILLS,
+        2.5,
+        "Which parts of a research training carry over well to your kind of work?",
+        _I,
+        _G,
+        _N,
+    ),
+    _q("rewarding", REWARDING, 2, "What part of your work gives you the most satisfaction?"),
+    _q("rewarding-proud", REWARDING, 2, "What project are you proudest of so far?"),
+    _q(
+        "rewarding-impact", REWARDING, 2, "Where do you see the difference your work makes?", _G, _N
+    ),
+    _q(
+        "challenging",
+        CHALLENGING,
+        2,
+        "What is the hardest part of the job, and how do you handle it?",
+    ),
+    _q("challenging-wish", CHALLENGING, 2, "What do you wish you had known before you started?"),
+    _q("challenging-tradeoffs", CHALLENGING, 2, "What trade-offs come with this kind of role?"),
+    _q("journey", JOURNEY, 3, "How did your path lead you to the role you hold now?"),
+    _q("journey-turning-point", JOURNEY, 2, "Was there a turning point that set you on this path?"),
+    _q(
+        "journey-leaving-academia",
+        JOURNEY,
+        3,
+        "What was it like to move from academia into this work?",
+        _I,
+        _G,
+        _N,
+        Sector.OTHER,
+    ),
+    _q("journey-next", JOURNEY, 2, "Where do people in your role usually go next?"),
+    _q("journey-hiring", JOURNEY, 2, "How did you get your first job in this field?"),
+    # Trends: where the field is heading.
+    _q("trends-changes", TRENDS, 2.5, "How has your field changed in the last few years?"),
+    _q(
+        "trends-next",
+        TRENDS,
+        2.5,
+        "What changes do you expect in your area over the next five years?",
+    ),
+    _q("trends-demand", TRENDS, 2, "Which skills are teams asking for more and more?"),
+    _q(
+        "trends-funding",
+        TRENDS,
+        2.5,
+        "How are funding patterns shaping the work in your area?",
+        _A,
+        _N,
+        _G,
+    ),
+    _q("trends-tools", TRENDS, 2, "Which tools or methods are catching on in your team?", _I),
+    # Insights: how the place really works.
+    _q("insights-culture", INSIGHTS, 2, "How would you describe the culture where you work?"),
+    _q("insights-success", INSIGHTS, 2, "What sets apart the people who do really well here?"),
+    _q(
+        "insights-hiring",
+        INSIGHTS,
+        2.5,
+        "What do hiring managers look for that candidates often miss?",
+    ),
+    _q(
+        "insights-public-hiring",
+        INSIGHTS,
+        2.5,
+        "How does hiring for public-service roles work, and how long does it take?",
+        _G,
+    ),
+    _q("insights-mission", INSIGHTS, 2, "How does the mission shape decisions day to day?", _N),
+    _q(
+        "insights-altac",
+        INSIGHTS,
+        2.5,
+        "Which roles on campus beyond faculty positions should I know about?",
+        _A,
+    ),
+    _q(
+        "insights-titles",
+        INSIGHTS,
+        2,
+        "Which job titles should I search for to find work like yours?",
+    ),
+    # Advice: what they would do in your place.
+    _q("advice-start", ADVICE, 2, "If you were in my position, where would you begin?"),
+    _q("advice-story", ADVICE, 2.5, "How would you pitch my background to someone in your field?"),
+    _q("advice-resume", ADVICE, 2, "What should a résumé for this kind of role put first?"),
+    _q("advice-avoid", ADVICE, 2, "What mistakes do newcomers to this field tend to make?"),
+    _q("advice-ready", ADVICE, 2, "How would I know I am ready to apply for roles like yours?"),
+    # Resources: what to read, join and follow.
+    _q(
+        "resources-reading",
+        RESOURCES,
+        1.5,
+        "What do you read or listen to to keep up with the field?",
+    ),
+    _q(
+        "resources-groups", RESOURCES, 1.5, "Which professional groups or events are worth joining?"
+    ),
+    _q(
+        "resources-training",
+        RESOURCES,
+        2,
+        "Is there a course or certificate that people here respect?",
+    ),
+    _q(
+        "resources-jobs", RESOURCES, 1.5, "Where do openings in your field tend to be posted first?"
+    ),
+    # Assignments: small ways to try the work before committing.
+    _q(
+        "assignments-try",
+        ASSIGNMENTS,
+        2,
+        "Is there a small project I could take on to try this work?",
+    ),
+    _q(
+        "assignments-volunteer",
+        ASSIGNMENTS,
+        2,
+        "Are there volunteer or committee roles that would give me a taste of it?",
+        _N,
+        _A,
+    ),
+    _q(
+        "assignments-sample",
+        ASSIGNMENTS,
+        2,
+        "What kind of work sample would show I can do this job?",
+    ),
+    _q(
+        "assignments-followup",
+        ASSIGNMENTS,
+        1.5,
+        "May I tell you later how I got on with your suggestions?",
+    ),
+    # The one question that grows the network: always asked last.
+    _q(REFERRAL_ID, WHO_ELSE, 1, "Who else do you think would be good for me to speak with?"),
+)
+
+QUESTIONS_BY_ID: dict[str, Question] = {q.id: q for q in QUESTION_BANK}
+REFERRAL: Question = QUESTIONS_BY_ID[REFERRAL_ID]
+
+# What each kind is worth in a short call: the planner suggests dropping low values first.
+CATEGORY_VALUE: dict[str, int] = {
+    TYPICAL_DAY: 4,
+    SKILLS: 4,
+    JOURNEY: 4,
+    ADVICE: 4,
+    REWARDING: 3,
+    CHALLENGING: 3,
+    INSIGHTS: 3,
+    TRENDS: 2,
+    RESOURCES: 2,
+    ASSIGNMENTS: 2,
+    WHO_ELSE: 9,
+}
+# A question the user wrote themselves is what they most want answered.
+CUSTOM_VALUE = 5
+
+
+def _fold(text: str) -> str:
+    """Lower-case text and strip accents so "resume" finds "résumé"."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+
+
+def search_questions(
+    query: str = "", category: str | None = None, sector: str | None = None
+) -> list[Question]:
+    """Return bank questions matching every word of the query, the category and the sector."""
+    words = _fold(query).split()
+    found = []
+    for question in QUESTION_BANK:
+        if category and question.category != category:
+            continue
+        if sector and str(sector) not in question.sectors:
+            continue
+        haystack = _fold(f"{question.text} {question.category}")
+        if all(word in haystack for word in words):
+            found.append(question)
+    return found
+
+
+def question_by_id(question_id: str | None) -> Question | None:
+    """Return the bank question with this id, or None for custom or unknown ids."""
+    return QUESTIONS_BY_ID.get(question_id or "")
+
+
+def to_item(question: Question) -> PlanItem:
+    """Turn a bank question into a plan item."""
+    return PlanItem(question_id=question.id, text=question.text, minutes=question.minutes)
+
+
+def is_referral(item: PlanItem) -> bool:
+    """Tell whether a plan item is the who-else-to-talk-to question."""
+    return item.question_id == REFERRAL_ID
+
+
+def has_referral(items: Sequence[PlanItem]) -> bool:
+    """Tell whether the plan asks who else to talk to."""
+    return any(is_referral(item) for item in items)
+
+
+def item_value(item: PlanItem) -> int:
+    """Return how much an item is worth keeping when time runs short."""
+    question = question_by_id(item.question_id)
+    return CATEGORY_VALUE.get(question.category, 3) if question else CUSTOM_VALUE
+
+
+# ---------------------------------------------------------------- editing a plan
+
+
+def ensure_referral_last(items: Sequence[PlanItem], referral_removed: bool) -> list[PlanItem]:
+    """Put the referral question last (adding it if missing) unless the user removed it."""
+    if referral_removed:
+        return list(items)
+    others = [item for item in items if not is_referral(item)]
+    kept = [item for item in items if is_referral(item)]
+    return [*others, kept[-1] if kept else to_item(REFERRAL)]
+
+
+def add_question(plan_items: Sequence[PlanItem], question: Question | PlanItem) -> list[PlanItem]:
+    """Add a bank or custom question, before the referral question; skip bank duplicates."""
+    item = to_item(question) if isinstance(question, Question) else question
+    items = list(plan_items)
+    if item.question_id and any(i.question_id == item.question_id for i in items):
+        return items
+    if not is_referral(item) and items and is_referral(items[-1]):
+        return [*items[:-1], item, items[-1]]
+    return [*items, item]
+
+
+def move(items: Sequence[PlanItem], index: int, delta: int) -> list[PlanItem]:
+    """Move one item up (negative delta) or down, stopping at either end."""
+    moved = list(items)
+    if not 0 <= index < len(moved):
+        raise IndexError(f"no question at position {index}")
+    target = min(max(index + delta, 0), len(moved) - 1)
+    moved.insert(target, moved.pop(index))
+    return moved
+
+
+def remove(items: Sequence[PlanItem], index: int) -> list[PlanItem]:
+    """Remove the item at a position."""
+    if not 0 <= index < len(items):
+        raise IndexError(f"no question at position {index}")
+    return [item for i, item in enumerate(items) if i != index]
+
+
+# ---------------------------------------------------------------- fitting the time
+
+# Shares of the call kept for hellos, the user's 30-second introduction and the wrap-up,
+# bounded so a 5-minute call still has room for questions and a 3-hour visit is not all
+# small talk. Each part is rounded to the nearest half minute.
+HELLO_SHARE, HELLO_MIN, HELLO_MAX = 0.07, 0.5, 10.0
+INTRO_SHARE, INTRO_MIN, INTRO_MAX = 0.05, 0.5, 5.0
+WRAP_UP_SHARE, WRAP_UP_MIN, WRAP_UP_MAX = 0.12, 1.0, 10.0
+MAX_CALL_MINUTES = 180
+# A starter plan for a long meeting asks a handful of questions and gives each more time
+# (up to STRETCH_MAX times its estimate) rather than piling on dozens of questions.
+DEFAULT_MAX_QUESTIONS = 10
+STRETCH_MAX = 3.0
+
+
+def _half(minutes: float) -> float:
+    return math.floor(minutes * 2 + 0.5) / 2
+
+
+def _part(call_minutes: int, share: float, low: float, high: float) -> float:
+    return min(max(_half(call_minutes * share), low), high)
+
+
+@dataclass(frozen=True)
+class Reserve:
+    """Minutes set aside around the questions."""
+
+    hello: float
+    intro: float
+    wrap_up: float
+
+    @property
+    def total(self) -> float:
+        """Return all reserved minutes."""
+        return self.hello + self.intro + self.wrap_up
+
+
+def reserve_for(call_minutes: int) -> Reserve:
+    """Return the minutes kept for hellos, introduction and wrap-up in a call this long."""
+    return Reserve(
+        hello=_part(call_minutes, HELLO_SHARE, HELLO_MIN, HELLO_MAX),
+        intro=_part(call_minutes, INTRO_SHARE, INTRO_MIN, INTRO_MAX),
+        wrap_up=_part(call_minutes, WRAP_UP_SHARE, WRAP_UP_MIN, WRAP_UP_MAX),
+    )
+
+
+@dataclass(frozen=True)
+class PlanFit:
+    """A plan laid out on the clock: order, start marks, totals and what to drop."""
+
+    items: tuple[PlanItem, ...]
+    marks: tuple[float, ...]
+    call_minutes: int
+    reserve: Reserve
+    intro_mark: float
+    wrap_up_mark: float
+    question_minutes: float
+    question_budget: float
+    used_minutes: float
+    available_minutes: float
+    over_by: float
+    spare_minutes: float
+    warning: str | None
+    suggest_drops: tuple[int, ...]
+
+    @property
+    def fits(self) -> bool:
+        """Tell whether the plan fits the call."""
+        return self.over_by == 0
+
+
+def _fmt(minutes: float) -> str:
+    return f"{minutes:g}"
+
+
+def format_mark(minutes: float) -> str:
+    """Format a start minute as hours and minutes, e.g. 2.5 -> "0:03", 95 -> "1:35"."""
+    whole = math.floor(minutes + 0.5)
+    return f"{whole // 60}:{whole % 60:02d}"
+
+
+def _drops(items: Sequence[PlanItem], over_by: float) -> tuple[int, ...]:
+    """Pick the fewest low-value, long questions whose removal covers the overrun."""
+    candidates = sorted(
+        (i for i, item in enumerate(items) if not is_referral(item)),
+        key=lambda i: (item_value(items[i]), -items[i].minutes, -i),
+    )
+    chosen: list[int] = []
+    freed = 0.0
+    for i in candidates:
+        if freed >= over_by:
+            break
+        chosen.append(i)
+        freed += items[i].minutes
+    # Put back any drop the others already cover, most valuable first.
+    for i in sorted(chosen, key=lambda i: (-item_value(items[i]), items[i].minutes)):
+        if freed - items[i].minutes >= over_by:
+            chosen.remove(i)
+            freed -= items[i].minutes
+    return tuple(sorted(chosen))
+
+
+def plan_call(
+    items: Sequence[PlanItem], call_minutes: int, referral_removed: bool = False
+) -> PlanFit:
+    """Lay the questions out on the call's clock and say whether, and how, they fit."""
+    if not 1 <= call_minutes <= MAX_CALL_MINUTES:
+        raise ValueError(f"a call lasts 1 to {MAX_CALL_MINUTES} minutes")
+    ordered = tuple(ensure_referral_last(items, referral_removed))
+    reserve = reserve_for(call_minutes)
+    clock = reserve.hello + reserve.intro
+    marks = []
+    for item in ordered:
+        marks.append(clock)
+        clock += item.minutes
+    question_minutes = clock - reserve.hello - reserve.intro
+    used = clock + reserve.wrap_up
+    over_by = max(used - call_minutes, 0.0)
+    drops = _drops(ordered, over_by) if over_by else ()
+    warning = None
+    if over_by:
+        warning = (
+            f"This plan needs about {_fmt(used)} minutes, {_fmt(over_by)} more than the "
+            f"{call_minutes} you have. "
+            + (
+                f"Dropping {len(drops)} question{'s' if len(drops) != 1 else ''} would make it fit."
+                if sum(ordered[i].minutes for i in drops) >= over_by
+                else "Ask for a longer call or shorten your questions."
+            )
+        )
+    return PlanFit(
+        items=ordered,
+        marks=tuple(marks),
+        call_minutes=call_minutes,
+        reserve=reserve,
+        intro_mark=reserve.hello,
+        wrap_up_mark=clock,
+        question_minutes=question_minutes,
+        question_budget=call_minutes - reserve.total,
+        used_minutes=used,
+        available_minutes=float(call_minutes),
+        over_by=over_by,
+        spare_minutes=max(call_minutes - used, 0.0),
+        warning=warning,
+        suggest_drops=drops,
+    )
+
+
+# The order a good starter plan follows: warm up, go deeper, then ask for help.
+STARTER_ORDER: tuple[str, ...] = (
+    "typical-day",
+    "journey",
+    "skills-most",
+    "advice-start",
+    "rewarding",
+    "challenging",
+    "journey-leaving-academia",
+    "typical-semester",
+    "insights-altac",
+    "insights-public-hiring",
+    "insights-mission",
+    "trends-next",
+    "skills-gap",
+    "insights-hiring",
+    "resources-groups",
+    "assignments-try",
+)
+
+
+def default_plan(sector: str | Sector, call_minutes: int) -> list[PlanItem]:
+    """Return a starter set of questions for this sector that fits the call, referral last."""
+    budget = call_minutes - reserve_for(call_minutes).total - REFERRAL.minutes
+    chosen: list[PlanItem] = []
+    for qid in STARTER_ORDER:
+        question = QUESTIONS_BY_ID[qid]
+        if str(sector) not in question.sectors or question.minutes > budget:
+            continue
+        chosen.append(to_item(question))
+        budget -= question.minutes
+        if len(chosen) == DEFAULT_MAX_QUESTIONS:
+            break
+    used = sum(item.minutes for item in chosen)
+    stretch = min((used + budget) / used, STRETCH_MAX) if used else 1.0
+    if stretch > 1:
+        # Round down to half minutes so the stretched plan still fits.
+        chosen = [
+            item.model_copy(update={"minutes": math.floor(item.minutes * stretch * 2) / 2})
+            for item in chosen
+        ]
+    return [*chosen, to_item(REFERRAL)]
