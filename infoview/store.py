@@ -462,6 +462,12 @@ class Store:
             current = self._models[table].get(record.id)
             now = utcnow()
             if current is None:
+                if expected_revision:
+                    # The user edited a record that another tab or program has since deleted.
+                    raise StaleRecordError(
+                        "This record was deleted elsewhere (another tab or program) since you "
+                        "opened it, so your change was not saved."
+                    )
                 stored = record.model_copy(
                     update={"revision": 1, "created_at": record.created_at, "updated_at": now}
                 )
