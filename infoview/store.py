@@ -535,13 +535,16 @@ class Store:
         with self.transaction():
             if not self._remove("contacts", contact_id):
                 return False
+            now = utcnow()
             for table in CONTACT_CHILDREN:
                 for record in list(self._models[table].values()):
                     if record.contact_id == contact_id:  # type: ignore[attr-defined]
                         self._remove(table, record.id)
             for other in list(self._models["contacts"].values()):
                 if other.referred_by == contact_id:  # type: ignore[attr-defined]
-                    self._put("contacts", other.model_copy(update={"referred_by": None}))
+                    # A new revision, so a tab still showing the old referral is told it changed.
+                    cleared = {"referred_by": None, "revision": other.revision + 1}
+                    self._put("contacts", other.model_copy(update={**cleared, "updated_at": now}))
             return True
 
     def delete_where(self, table: str, predicate: Callable[[Record], bool]) -> int:
