@@ -664,7 +664,9 @@ def restore_newest_good_backup(path: Path) -> Path:
         lock = FileLock(f"{path}.lock")
         with lock.acquire(timeout=LOCK_TIMEOUT_S):
             if path.exists():
-                stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+                # Microseconds: a second restore in the same second must not overwrite the first
+                # copy (by then the file is the restored backup, not the damaged original).
+                stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S-%f")
                 shutil.copy2(path, path.with_name(f"{path.name}.damaged-{stamp}"))
             atomic_write(path, raw)
         return info.path
