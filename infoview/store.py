@@ -16,6 +16,7 @@ from __future__ import annotations
 import os
 import shutil
 import threading
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -58,6 +59,9 @@ CONTACT_CHILDREN = ("outreach", "plans", "conversations")
 DAILY_BACKUPS_KEPT = 7
 EVENT_BACKUPS_KEPT = 20
 LOCK_TIMEOUT_S = 15
+# File-system clocks can be this coarse (FAT: 2 s; Linux ext4: a scheduler tick), so a file
+# changed this soon after we looked may still show the size, inode and mtime we saw.
+RACY_STAT_NS = 2_500_000_000
 _BOOKKEEPING = {"id", "created_at", "updated_at", "revision"}
 
 R = TypeVar("R", bound=Record)
@@ -216,6 +220,7 @@ class Store:
         self._memo: dict[Any, Any] = {}
         self._memo_revision = -1
         self._seen: tuple[int, int, int] | None = None
+        self._verified_ns = 0  # when the file was last known to hold exactly _committed
         self._committed = b""
         self._data: dict[str, Any] = {}
         self._models: dict[str, dict[str, Record]] = {name: {} for name in TABLES}
@@ -235,6 +240,7 @@ class Store:
                 self._install(*parse_database(raw, self.path))
                 self._committed = raw
                 self._seen = self._stat()
+                self._verified_ns = time.time_ns()
                 self._daily_backup(raw)
             else:
                 self._install({META: {"1": {"schema": SCHEMA_VERSION}}}, None)
@@ -310,19 +316,37 @@ class Store:
         if self.path is None:
             return False
         with self._lock:
-            if self._tx_depth or self._stat() == self._seen:
+            if self._tx_depth or self._unchanged(self._stat()):
                 return False
             with self._locked_file():
                 return self._reload_if_changed()
 
+    def _unchanged(self, current: tuple[int, int, int] | None) -> bool:
+        """Tell whether the file still holds what this store last read or wrote."""
+        if current != self._seen:
+            return False
+        if current is None or self._verified_ns - current[1] > RACY_STAT_NS:
+            return True
+        # Another commit within one clock tick of ours, into our old (reused) inode, with the
+        # same size, would stat the same: compare the bytes until the stat is old enough.
+        checked = time.time_ns()
+        try:
+            if self.path.read_bytes() != self._committed:  # type: ignore[union-attr]
+                return False
+        except FileNotFoundError:
+            return False
+        self._verified_ns = checked
+        return True
+
     def _reload_if_changed(self) -> bool:
         current = self._stat()
-        if current == self._seen or current is None:
+        if current is None or self._unchanged(current):
             return False
         raw = self.path.read_bytes()  # type: ignore[union-attr]
         self._install(*parse_database(raw, self.path))  # type: ignore[arg-type]
         self._committed = raw
-        self._seen = current
+        self._seen = self._stat()
+        self._verified_ns = time.time_ns()
         return True
 
     # ------------------------------------------------------------ transactions
@@ -391,6 +415,7 @@ class Store:
         self._revision += 1
         if self.path is not None:
             self._seen = self._stat()
+            self._verified_ns = time.time_ns()
 
     @property
     def revision(self) -> int:
