@@ -1,0 +1,251 @@
+"""Research step logic: the checklist, tenure, list filtering and paging, form conversion."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from infoview.models import Contact, Conversation, Outreach
+from infoview.pipeline import Stage, contact_stage
+
+PAGE_SIZE = 25
+
+
+@dataclass(frozen=True)
+class CheckItem:
+    """One point good research covers and whether it is known."""
+
+    label: str
+    done: bool
+    hint: str
+
+
+def research_checklist(contact: Contact) -> list[CheckItem]:
+    """Return which of the research points are known for a contact."""
+    return [
+        CheckItem("Where they work now", bool(contact.organization), "Their current employer."),
+        CheckItem("Their current title", bool(contact.title), "What they do there."),
+        CheckItem(
+            "How long in this position",
+            contact.position_since is not None,
+            "Month and year they started.",
+        ),
+        CheckItem(
+            "Where they worked before",
+            bool(contact.previous_employers),
+            "Earlier employers show the path they took.",
+        ),
+        CheckItem("Where they studied", bool(contact.education), "Schools and degrees."),
+        CheckItem("LinkedIn profile", bool(contact.linkedin_url), "A good place to start."),
+        CheckItem(
+            "Company bio or personal site",
+            bool(contact.bio_url or contact.website),
+            "Often says more than LinkedIn.",
+        ),
+        CheckItem(
+            "A compelling reason to talk",
+            bool(contact.reason.strip()),
+            "Why the two of you should know each other.",
+        ),
+    ]
+
+
+def completeness(contact: Contact) -> int:
+    """Return the share of research points known, as a whole percentage."""
+    items = research_checklist(contact)
+    return round(100 * sum(item.done for item in items) / len(items))
+
+
+def tenure_text(since: date | None, today: date) -> str:
+    """Describe time in a position as LinkedIn does: '3 yrs 2 mos', '8 mos'."""
+    if since is None:
+        return ""
+    months = (today.year - since.year) * 12 + today.month - since.month
+    if months < 1:
+        return "less than a month"
+    years, months = divmod(months, 12)
+    parts = []
+    if years:
+        parts.append(f"{years} yr" + ("s" if years > 1 else ""))
+    if months:
+        parts.append(f"{months} mo" + ("s" if months > 1 else ""))
+    return " ".join(parts)
+
+
+def fold(text: str) -> str:
+    """Lower-case and strip accents, for searching."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def search_key(contact: Contact) -> str:
+    """Return the folded text a contact is searched by."""
+    return fold(
+        " ".join(
+            [
+                contact.full_name,
+                contact.organization,
+                contact.title,
+                contact.field,
+                " ".join(contact.tags),
+                contact.email or "",
+            ]
+        )
+    )
+
+
+def contact_stages(
+    contacts: Iterable[Contact],
+    asks_by_contact: Mapping[str, Sequence[Outreach]],
+    conversations_by_contact: Mapping[str, Sequence[Conversation]],
+) -> dict[str, Stage]:
+    """Return every contact's pipeline stage by id."""
+    contacts = list(contacts)
+    referrals: dict[str, int] = {}
+    for contact in contacts:
+        if contact.referred_by:
+            referrals[contact.referred_by] = referrals.get(contact.referred_by, 0) + 1
+    return {
+        c.id: contact_stage(
+            c,
+            asks_by_contact.get(c.id, ()),
+            conversations_by_contact.get(c.id, ()),
+            referrals.get(c.id, 0),
+        )
+        for c in contacts
+    }
+
+
+@dataclass(frozen=True)
+class ContactFilter:
+    """What the Research list is narrowed to."""
+
+    query: str = ""
+    sectors: tuple[str, ...] = ()
+    stages: tuple[Stage, ...] = ()
+    tags: tuple[str, ...] = ()
+    archived: bool = False
+
+
+def filter_contacts(
+    contacts: Sequence[Contact],
+    keys: Mapping[str, str],
+    stages: Mapping[str, Stage],
+    flt: ContactFilter,
+) -> list[Contact]:
+    """Return the contacts matching a filter, sorted by name."""
+    words = fold(flt.query).split()
+    sectors = set(flt.sectors)
+    wanted_stages = set(flt.stages)
+    tags = {fold(t) for t in flt.tags}
+    found = []
+    for contact in contacts:
+        if contact.archived != flt.archived:
+            continue
+        if sectors and contact.sector.value not in sectors:
+            continue
+        if wanted_stages and stages.get(contact.id, Stage.CONNECTED) not in wanted_stages:
+            continue
+        if tags and not tags.intersection(fold(t) for t in contact.tags):
+            continue
+        key = keys.get(contact.id, "")
+        if words and not all(word in key for word in words):
+            continue
+        found.append(contact)
+    found.sort(key=lambda c: fold(c.full_name))
+    return found
+
+
+def page_of(items: Sequence[Any], page: int, size: int = PAGE_SIZE) -> tuple[list[Any], int]:
+    """Return one page of items (1-based, clamped) and the number of pages."""
+    pages = max(1, -(-len(items) // size))
+    page = min(max(page, 1), pages)
+    start = (page - 1) * size
+    return list(items[start : start + size]), pages
+
+
+def split_lines(text: str) -> list[str]:
+    """Split a text area's value into non-empty lines (or comma-separated items)."""
+    parts = []
+    for line in text.replace(";", "\n").splitlines():
+        parts.extend(p.strip() for p in line.split(",") if p.strip())
+    return parts
+
+
+def split_list(text: str) -> list[str]:
+    """Split a multi-line text into one item per non-empty line."""
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+SECTOR_LABELS = {
+    "academia": "Academia",
+    "industry": "Industry",
+    "government": "Government",
+    "nonprofit": "Nonprofit",
+    "other": "Other",
+}
+SOURCE_LABELS = {
+    "manual": "Added by hand",
+    "referral": "Referred",
+    "linkedin": "LinkedIn",
+    "vcard": "vCard",
+}
+FORM_FIELDS = (
+    "full_name",
+    "organization",
+    "title",
+    "position_since",
+    "sector",
+    "field",
+    "email",
+    "linkedin_url",
+    "bio_url",
+    "website",
+    "previous_employers",
+    "education",
+    "reason",
+    "common_ground",
+    "outside_field",
+    "tags",
+    "notes",
+    "joined_on",
+)
+
+
+def form_values(contact: Contact) -> dict[str, Any]:
+    """Return a contact's fields as the research form shows them."""
+    return {
+        "full_name": contact.full_name,
+        "organization": contact.organization,
+        "title": contact.title,
+        "position_since": contact.position_since,
+        "sector": contact.sector.value,
+        "field": contact.field,
+        "email": contact.email or "",
+        "linkedin_url": contact.linkedin_url or "",
+        "bio_url": contact.bio_url or "",
+        "website": contact.website or "",
+        "previous_employers": "\n".join(contact.previous_employers),
+        "education": "\n".join(contact.education),
+        "reason": contact.reason,
+        "common_ground": contact.common_ground,
+        "outside_field": contact.outside_field,
+        "tags": ", ".join(contact.tags),
+        "notes": contact.notes,
+        "joined_on": contact.joined_on,
+    }
+
+
+def contact_from_form(values: Mapping[str, Any], base: Contact) -> Contact:
+    """Build the contact a submitted form describes; raises ValidationError on bad input."""
+    data = base.model_dump()
+    data.update({name: values[name] for name in FORM_FIELDS if name in values})
+    data["previous_employers"] = split_list(str(values.get("previous_employers", "")))
+    data["education"] = split_list(str(values.get("education", "")))
+    data["tags"] = split_lines(str(values.get("tags", "")))
+    if data.get("joined_on") is None:
+        data["joined_on"] = base.joined_on
+    return Contact.model_validate(data)
