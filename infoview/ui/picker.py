@@ -1,0 +1,56 @@
+"""Choose the contact a step works on: from ?contact=<id>, or a search that stays quick at 30k."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from infoview.models import Contact
+from infoview.research import fold, search_key
+from infoview.store import Store
+
+MAX_OPTIONS = 50
+
+
+def _candidates(store: Store, query: str) -> list[Contact]:
+    contacts = store.contacts()
+    if not query.strip():
+        # Researched contacts first, most recently touched first.
+        return store.cached(
+            ("picker_default",),
+            lambda: sorted(
+                contacts, key=lambda c: (not c.reason.strip(), -c.updated_at.timestamp())
+            )[:MAX_OPTIONS],
+        )
+    keys = store.cached(("search_keys_active",), lambda: {c.id: search_key(c) for c in contacts})
+    words = fold(query).split()
+    found = [c for c in contacts if all(w in keys[c.id] for w in words)]
+    return sorted(found, key=lambda c: fold(c.full_name))[:MAX_OPTIONS]
+
+
+def pick_contact(store: Store, key: str = "picker") -> Contact | None:
+    """Return the chosen contact, keeping ?contact=<id> in the URL in step with the choice."""
+    current = store.contact(st.query_params.get("contact"))
+    with st.container(border=True):
+        left, right = st.columns([1, 2])
+        query = left.text_input(
+            "Find a contact", key=f"{key}_q", placeholder="Name, organization, field…"
+        )
+        options = _candidates(store, query)
+        if current is not None and current.id not in {c.id for c in options}:
+            options = [current, *options]
+        names = {
+            c.id: c.full_name + (f" — {c.organization}" if c.organization else "") for c in options
+        }
+        ids = list(names)
+        choice = right.selectbox(
+            "Contact",
+            ids,
+            index=ids.index(current.id) if current is not None else None,
+            format_func=names.get,
+            placeholder="Choose a contact",
+            key=f"{key}_{current.id if current else 'none'}",
+        )
+    if choice and (current is None or choice != current.id):
+        st.query_params["contact"] = choice
+        st.rerun()
+    return current
