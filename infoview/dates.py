@@ -1,0 +1,81 @@
+"""Business days with each country's public holidays, and "today" in the user's time zone."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta, tzinfo
+from functools import cache
+from types import MappingProxyType
+from zoneinfo import ZoneInfo
+
+import holidays
+
+# A day far enough ahead that a loop over business days always ends, even with a bad n.
+MAX_BUSINESS_DAYS = 3_660
+
+
+@cache
+def _holidays_in(country: str, year: int) -> MappingProxyType[date, str]:
+    """Return one country's public holidays for one year (empty for an unknown country)."""
+    try:
+        table = holidays.country_holidays(country, years=year)
+    except (NotImplementedError, KeyError, ValueError, TypeError):
+        # Unknown or malformed country code: plan without holidays rather than fail.
+        return MappingProxyType({})
+    # A read-only copy: the library's object fills in years lazily, which is unsafe to share.
+    return MappingProxyType({day: str(name) for day, name in table.items() if day.year == year})
+
+
+def _country_code(country: str | None) -> str:
+    return (country or "").strip().upper()
+
+
+def holiday_name(day: date, country: str) -> str | None:
+    """Return the name of the public holiday on ``day`` in ``country``, or None."""
+    code = _country_code(country)
+    if not code:
+        return None
+    return _holidays_in(code, day.year).get(day)
+
+
+def is_business_day(day: date, country: str) -> bool:
+    """Return True for a weekday that is not a public holiday in ``country``."""
+    return day.weekday() < 5 and holiday_name(day, country) is None
+
+
+def business_days_after(start: date, n: int, country: str) -> date:
+    """Return the day ``n`` business days after ``start`` (before it when ``n`` is negative)."""
+    step = 1 if n >= 0 else -1
+    remaining = min(abs(n), MAX_BUSINESS_DAYS)
+    day = start
+    while remaining:
+        day += timedelta(days=step)
+        if is_business_day(day, country):
+            remaining -= 1
+    return day
+
+
+def next_business_day(day: date, country: str) -> date:
+    """Return ``day`` itself if it is a business day, else the next one."""
+    while not is_business_day(day, country):
+        day += timedelta(days=1)
+    return day
+
+
+def safe_zone(tz_name: str | None) -> tzinfo:
+    """Return the named time zone, or UTC when the name is empty or unknown."""
+    name = (tz_name or "").strip()
+    if not name:
+        return UTC
+    try:
+        return ZoneInfo(name)
+    except (ValueError, KeyError, OSError):
+        # ZoneInfo raises all three for bad keys (malformed, unknown, a folder like "America").
+        return UTC
+
+
+def today_in(tz_name: str | None, now: datetime | None = None) -> date:
+    """Return today's date in the named time zone (UTC if unknown); ``now`` is for tests."""
+    moment = now if now is not None else datetime.now(UTC)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(safe_zone(tz_name)).date()
