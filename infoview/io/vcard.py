@@ -1,0 +1,192 @@
+"""Read and write vCards (.vcf, versions 2.1 to 4.0) with vobject, for phone and mail contacts."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
+
+import vobject
+from vobject.base import ParseError, VObjectError
+
+from infoview.io.importing import (
+    ImportPlan,
+    ImportProblem,
+    MatchRules,
+    ParsedImport,
+    ProgressCallback,
+    SkippedRow,
+    plan_contacts,
+)
+from infoview.io.text import check_email, decode_text, plural, refuse_binary
+from infoview.models import NAME_MAX, NOTES_MAX, SHORT_MAX, URL_MAX, Contact, Source
+
+VCARD_RULES = MatchRules(
+    primary="email",
+    primary_key=lambda email: email.strip().casefold(),
+    # People keep several addresses, so a different email does not mean a different person.
+    primary_is_identity=False,
+    refresh_job=False,
+)
+
+# vCard 2.1 breaks long quoted-printable values with a trailing "=", which vobject doesn't join.
+_QP_LINE = re.compile(r"^[^:\n]*ENCODING=QUOTED-PRINTABLE[^:\n]*:.*$", re.IGNORECASE | re.MULTILINE)
+_LINKEDIN_HOST = re.compile(r"^https?://([a-z0-9-]+\.)*linkedin\.com/", re.IGNORECASE)
+
+
+def _join_quoted_printable(text: str) -> str:
+    """Join the soft line breaks of quoted-printable values so each property is one line."""
+    if "QUOTED-PRINTABLE" not in text.upper():
+        return text
+    out: list[str] = []
+    lines = iter(text.split("\n"))
+    for line in lines:
+        if _QP_LINE.match(line):
+            while line.endswith("="):
+                following = next(lines, None)
+                if following is None:
+                    break
+                line = line[:-1] + following
+        out.append(line)
+    return "\n".join(out)
+
+
+def _values(card: Any, name: str) -> list[Any]:
+    return [item.value for item in card.contents.get(name, [])]
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, list | tuple):
+        value = " ".join(str(part) for part in value if part)
+    return " ".join(str(value or "").split())
+
+
+def _name_of(card: Any) -> str:
+    for full in _values(card, "fn"):
+        if name := _text(full):
+            return name
+    for parts in _values(card, "n"):
+        pieces = [parts.prefix, parts.given, parts.additional, parts.family, parts.suffix]
+        if name := " ".join(_text(p) for p in pieces if _text(p)):
+            return name
+    return ""
+
+
+def _organization(card: Any) -> str:
+    for org in _values(card, "org"):
+        # ORG is "company;department"; the company is what the app calls organization.
+        first = org[0] if isinstance(org, list | tuple) and org else org
+        if text := _text(first):
+            return text
+    return ""
+
+
+def _card_row(card: Any, counts: dict[str, int]) -> dict[str, Any]:
+    row: dict[str, Any] = {"full_name": _name_of(card)}
+    if organization := _organization(card):
+        row["organization"] = organization[:SHORT_MAX]
+    for title in _values(card, "title"):
+        if title := _text(title):
+            row["title"] = title[:SHORT_MAX]
+            break
+    for email in _values(card, "email"):
+        if not _text(email):
+            continue
+        if checked := check_email(_text(email)):
+            row["email"] = checked
+            break
+        counts["email"] = counts.get("email", 0) + 1
+    for url in _values(card, "url"):
+        url = _text(url)
+        if not re.match(r"^https?://[^/\s]+\.[^/\s]+", url, re.IGNORECASE) or len(url) > URL_MAX:
+            continue
+        key = "linkedin_url" if _LINKEDIN_HOST.match(url) else "website"
+        row.setdefault(key, url)
+    notes = [str(n).strip() for n in _values(card, "note") if str(n or "").strip()]
+    if notes:
+        row["notes"] = "\n\n".join(notes)[:NOTES_MAX]
+    return row
+
+
+def parse_vcards(data: bytes) -> ParsedImport:
+    """Read every card of a .vcf file into Contact-ready rows; raise ImportProblem if none."""
+    refuse_binary(data)
+    text, warnings = decode_text(data)
+    if "BEGIN:VCARD" not in text.upper():
+        raise ImportProblem("This file holds no contact cards (no BEGIN:VCARD line): not a vCard.")
+    text = _join_quoted_printable(text)
+    parsed = ParsedImport(source=Source.VCARD, warnings=warnings)
+    counts: dict[str, int] = {}
+    try:
+        components = list(vobject.readComponents(text, ignoreUnreadable=True))
+    except (ParseError, VObjectError, ValueError, TypeError) as exc:
+        raise ImportProblem(f"This vCard file is damaged and cannot be read ({exc}).") from exc
+    number = 0
+    for component in components:
+        if component.name.upper() != "VCARD":
+            continue
+        number += 1
+        row = _card_row(component, counts)
+        if not row["full_name"]:
+            parsed.skipped.append(SkippedRow(number, "no name", row.get("email", "")))
+        elif len(row["full_name"]) > NAME_MAX:
+            reason = f"name longer than {NAME_MAX} characters"
+            parsed.skipped.append(SkippedRow(number, reason, row["full_name"][:40] + "…"))
+        else:
+            parsed.rows.append(row)
+            parsed.lines.append(number)
+    if number == 0:
+        raise ImportProblem("This file holds no contact cards, so there is nothing to import.")
+    if not parsed.rows:
+        raise ImportProblem(
+            f"None of the file's {plural(number, 'card')} has a name, so there is nothing "
+            "to import."
+        )
+    if counts.get("email"):
+        n = plural(counts["email"], "email address", "email addresses")
+        parsed.warnings.append(f"Left out because they are not valid: {n}.")
+    return parsed
+
+
+def plan_vcard_import(
+    parsed: ParsedImport,
+    existing: list[Contact],
+    today: date,
+    on_progress: ProgressCallback | None = None,
+) -> ImportPlan:
+    """Preview a vCard import: new people, people matched by email or name and organization."""
+    return plan_contacts(parsed, existing, today, VCARD_RULES, on_progress)
+
+
+def _split_name(full_name: str) -> tuple[str, str]:
+    """Return (given, family): the last word before any ", PhD" is the family name."""
+    words = full_name.split(",")[0].split()
+    if len(words) < 2:
+        return full_name, ""
+    return " ".join(words[:-1]), words[-1]
+
+
+def contacts_to_vcard(contacts: Iterable[Contact]) -> str:
+    """Return the contacts as one vCard 3.0 file (FN, N, ORG, TITLE, EMAIL, URL, NOTE)."""
+    cards: list[str] = []
+    for contact in contacts:
+        card = vobject.vCard()
+        card.add("fn").value = contact.full_name
+        given, family = _split_name(contact.full_name)
+        card.add("n").value = vobject.vcard.Name(family=family, given=given)
+        if contact.organization:
+            card.add("org").value = [contact.organization]
+        if contact.title:
+            card.add("title").value = contact.title
+        if contact.email:
+            email = card.add("email")
+            email.value = contact.email
+            email.type_param = "INTERNET"
+        for url in (contact.linkedin_url, contact.website, contact.bio_url):
+            if url:
+                card.add("url").value = url
+        if contact.notes:
+            card.add("note").value = contact.notes
+        cards.append(card.serialize())
+    return "".join(cards)
