@@ -1,7 +1,8 @@
 """Pure coaching rules: the ask review, research completeness and send timing."""
 
 from infoview.coach.ask import Finding, Level, Review, review_ask
+from infoview.coach.timing import TimingAdvice, advise_send_date
 
 # Research exports (infoview.coach.research) are added here by its author.
 
-__all__ = ["Finding", "Level", "Review", "review_ask"]
+__all__ = ["Finding", "Level", "Review", "TimingAdvice", "advise_send_date", "review_ask"]
