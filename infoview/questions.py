@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import math
+import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from infoview.models import PlanItem, Sector
+from infoview.models import CallPlan, Outreach, PlanItem, Sector
 
 TYPICAL_DAY = "typical day"
 SKILLS = "skills used most"
@@ -515,3 +516,42 @@ def default_plan(sector: str | Sector, call_minutes: int) -> list[PlanItem]:
             for item in chosen
         ]
     return [*chosen, to_item(REFERRAL)]
+
+
+# ---------------------------------------------------------------- helpers for the page
+
+DEFAULT_CALL_MINUTES = 15
+SECTOR_NAMES: dict[str, str] = {s.value: s.value.capitalize() for s in Sector}
+
+
+def suits_text(question: Question) -> str:
+    """Say which sectors a bank question suits, e.g. "All sectors" or "Academia, Nonprofit"."""
+    if question.sectors >= ALL_SECTORS:
+        return "All sectors"
+    return ", ".join(SECTOR_NAMES[s.value] for s in Sector if s.value in question.sectors)
+
+
+def default_call_minutes(asks: Iterable[Outreach], fallback: int = DEFAULT_CALL_MINUTES) -> int:
+    """Return the call length the latest ask proposed, or the fallback when there is none."""
+    latest = max(asks, key=lambda ask: ask.updated_at, default=None)
+    return latest.minutes if latest is not None else fallback
+
+
+def latest_plan(plans: Iterable[CallPlan]) -> CallPlan | None:
+    """Return the most recently changed plan (a contact normally has one)."""
+    return max(plans, key=lambda plan: plan.updated_at, default=None)
+
+
+def drop_items(items: Sequence[PlanItem], indexes: Iterable[int]) -> list[PlanItem]:
+    """Remove the items at the given positions (as suggested by plan_call)."""
+    gone = set(indexes)
+    return [item for i, item in enumerate(items) if i not in gone]
+
+
+def prep_sheet_filename(full_name: str, extension: str) -> str:
+    """Name a prep sheet file after the contact's first name, in safe ASCII characters only."""
+    first = next(iter(full_name.split()), "")
+    ascii_name = unicodedata.normalize("NFKD", first).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")[:40].strip("-")
+    ext = re.sub(r"[^a-z0-9]", "", extension.lower()) or "txt"
+    return f"prep-sheet-{slug or 'contact'}.{ext}"

@@ -2,25 +2,33 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 
-from infoview.models import PlanItem, Sector
+from infoview.models import CallPlan, Outreach, PlanItem, Sector
 from infoview.questions import (
     CATEGORIES,
     QUESTION_BANK,
+    QUESTIONS_BY_ID,
     REFERRAL,
     REFERRAL_ID,
     WHO_ELSE,
     add_question,
+    default_call_minutes,
     default_plan,
+    drop_items,
     ensure_referral_last,
     format_mark,
+    latest_plan,
     move,
     plan_call,
+    prep_sheet_filename,
     question_by_id,
     remove,
     reserve_for,
     search_questions,
+    suits_text,
     to_item,
 )
 
@@ -284,3 +292,50 @@ def test_referral_removed_flag_never_deletes_a_question_the_user_put_back():
     plan = move(default_plan("industry", 15), 4, -4)
     assert ids(ensure_referral_last(plan, True)) == ids(plan)
     assert ids(plan_call(plan, 15, referral_removed=True).items)[0] == REFERRAL_ID
+
+
+# ---------------------------------------------------------------- page helpers
+
+
+def test_suits_text_names_sectors_in_a_fixed_order():
+    assert suits_text(QUESTIONS_BY_ID["typical-day"]) == "All sectors"
+    assert suits_text(QUESTIONS_BY_ID["insights-altac"]) == "Academia"
+    assert suits_text(QUESTIONS_BY_ID["trends-funding"]) == "Academia, Government, Nonprofit"
+
+
+def test_default_call_minutes_takes_the_latest_ask_or_15():
+    old = Outreach(contact_id="c", minutes=30, updated_at=datetime(2024, 1, 1, tzinfo=UTC))
+    new = Outreach(contact_id="c", minutes=20, updated_at=datetime(2024, 3, 1, tzinfo=UTC))
+    assert default_call_minutes([new, old]) == 20
+    assert default_call_minutes([old]) == 30
+    assert default_call_minutes([]) == 15
+    assert default_call_minutes([], fallback=45) == 45
+
+
+def test_latest_plan_picks_the_most_recent_or_none():
+    a = CallPlan(contact_id="c", minutes=15, updated_at=datetime(2024, 1, 1, tzinfo=UTC))
+    b = CallPlan(contact_id="c", minutes=40, updated_at=datetime(2024, 2, 1, tzinfo=UTC))
+    assert latest_plan([b, a]).minutes == 40
+    assert latest_plan([]) is None
+
+
+def test_drop_items_removes_only_the_given_positions():
+    items = [custom("a", 1), custom("b", 1), custom("c", 1)]
+    assert [i.text for i in drop_items(items, (0, 2))] == ["b"]
+    assert [i.text for i in drop_items(items, ())] == ["a", "b", "c"]
+
+
+@pytest.mark.parametrize(
+    ("name", "ext", "expected"),
+    [
+        ("Amara Okafor", "md", "prep-sheet-amara.md"),
+        ("Jürgen Müller", "html", "prep-sheet-jurgen.html"),
+        ("../../etc/passwd x", "md", "prep-sheet-etc-passwd.md"),
+        ('Zoë"; rm -rf', "md", "prep-sheet-zoe.md"),
+        ("李雷", "md", "prep-sheet-contact.md"),
+        ("   ", "md", "prep-sheet-contact.md"),
+        ("Ada", "m/d", "prep-sheet-ada.md"),
+    ],
+)
+def test_prep_sheet_filename_is_safe(name, ext, expected):
+    assert prep_sheet_filename(name, ext) == expected
