@@ -1,0 +1,229 @@
+"""Reminders for sent asks and conversations, what is due, and corrections to an ask's status."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+
+from infoview.dates import business_days_after, safe_zone
+from infoview.models import AskStatus, Contact, Conversation, Outreach, Profile, StatusChange
+
+# Where a reminder's button leads: the page of that step.
+ACTION_RESEARCH = "research"
+ACTION_ASK = "ask"
+ACTION_CONVERSATIONS = "conversations"
+
+# Reminder kinds.
+SECOND_CONTACT = "second_contact"
+FOLLOW_UP = "follow_up"
+NO_REPLY = "no_reply"
+THANK_YOU = "thank_you"
+REPORT_BACK = "report_back"
+CALL = "call"
+LOG_CALL = "log_call"
+
+DEFAULT_FOLLOWUP_DAYS = (3, 7)
+# "No reply" is suggested one business week after the follow-up went out.
+NO_REPLY_AFTER_FOLLOWUP = 5
+REPORT_BACK_WEEKS = 6
+
+
+@dataclass(frozen=True)
+class Reminder:
+    """One thing the user should do, when, and which step's page to do it on."""
+
+    key: str
+    contact_id: str
+    kind: str
+    due: date
+    title: str
+    detail: str
+    action: str
+
+
+def _first_name(contact: Contact) -> str:
+    parts = [p for p in contact.full_name.split() if p.rstrip(".").lower() not in _TITLES]
+    return parts[0] if parts else contact.full_name
+
+
+_TITLES = {"dr", "prof", "professor", "mr", "mrs", "ms", "mx", "sir", "dame"}
+
+
+def _rhythm(days: Iterable[int] | None) -> tuple[int, int]:
+    """Return the two follow-up gaps in business days, repaired if the settings are odd."""
+    first, second = (tuple(days or ()) + DEFAULT_FOLLOWUP_DAYS)[:2]
+    first = max(1, int(first))
+    return first, max(first + 1, int(second))
+
+
+def ask_reminders(ask: Outreach, contact: Contact, profile: Profile, today: date) -> list[Reminder]:
+    """Return the follow-up reminders of a sent ask still waiting for a reply.
+
+    The steps come in order (second person, follow-up, "no reply"); once a later step is due,
+    the earlier ones give way to it so the list shows one next move per ask.
+    """
+    if ask.status != AskStatus.SENT or ask.sent_on is None:
+        return []
+    first, second = _rhythm(profile.followup_days)
+    name = _first_name(contact)
+    org = contact.organization.strip()
+    where = f"at {org}" if org else "where they work"
+    sent = f"{ask.sent_on:%b} {ask.sent_on.day}"
+    steps = [
+        Reminder(
+            key=f"ask:{ask.id}:second",
+            contact_id=contact.id,
+            kind=SECOND_CONTACT,
+            due=business_days_after(ask.sent_on, first, profile.country),
+            title=f"No reply yet from {name}: try a second person {where}",
+            detail=(
+                f"You wrote on {sent}. Busy inboxes are normal; reaching out to someone else "
+                f"{where} doubles your chances while you wait."
+            ),
+            action=ACTION_RESEARCH,
+        ),
+        Reminder(
+            key=f"ask:{ask.id}:followup1",
+            contact_id=contact.id,
+            kind=FOLLOW_UP,
+            due=business_days_after(ask.sent_on, second, profile.country),
+            title=f"Send {name} a short, friendly follow-up",
+            detail=(
+                f"It has been {second} business days since {sent}. One polite nudge is fine "
+                "and often gets the reply."
+            ),
+            action=ACTION_ASK,
+        ),
+        Reminder(
+            key=f"ask:{ask.id}:noreply",
+            contact_id=contact.id,
+            kind=NO_REPLY,
+            due=business_days_after(ask.sent_on, second + NO_REPLY_AFTER_FOLLOWUP, profile.country),
+            title=f"Mark the ask to {name} as no reply?",
+            detail=(
+                "Still nothing after the follow-up. Close this one and put your energy into "
+                "the next person; you can reopen it if they write back."
+            ),
+            action=ACTION_ASK,
+        ),
+    ]
+    current = [r for r in steps if r.due <= today]
+    return [*current[-1:], *(r for r in steps if r.due > today)]
+
+
+def conversation_reminders(
+    conv: Conversation, contact: Contact, today: date, tz_name: str | None = None
+) -> list[Reminder]:
+    """Return the thank-you, report-back and call reminders of one conversation.
+
+    A scheduled call's day is read in ``tz_name`` (the user's time zone), else in the
+    conversation's own time zone. Its key holds the date, so a rescheduled call shows again.
+    """
+    name = _first_name(contact)
+    out: list[Reminder] = []
+    if conv.happened_on is None:
+        if conv.scheduled_at is not None:
+            zone = safe_zone(tz_name or conv.timezone)
+            at = conv.scheduled_at
+            # A time saved without a zone is taken as UTC, like every stored timestamp.
+            at = (at if at.tzinfo else at.replace(tzinfo=UTC)).astimezone(zone)
+            day = at.date()
+            if day >= today:
+                out.append(
+                    Reminder(
+                        key=f"conv:{conv.id}:call:{day.isoformat()}",
+                        contact_id=contact.id,
+                        kind=CALL,
+                        due=day,
+                        title=f"Call with {name} at {at:%H:%M}",
+                        detail=f"{conv.minutes} minutes. Take your question plan along.",
+                        action=ACTION_CONVERSATIONS,
+                    )
+                )
+            else:
+                out.append(
+                    Reminder(
+                        key=f"conv:{conv.id}:log",
+                        contact_id=contact.id,
+                        kind=LOG_CALL,
+                        due=day,
+                        title=f"How did the call with {name} go? Log it",
+                        detail="Note what you learned and who they suggested while it is fresh.",
+                        action=ACTION_CONVERSATIONS,
+                    )
+                )
+        return out
+    if conv.thank_you_sent_on is None:
+        out.append(
+            Reminder(
+                key=f"conv:{conv.id}:thanks",
+                contact_id=contact.id,
+                kind=THANK_YOU,
+                due=conv.happened_on,
+                title=f"Send {name} a thank-you note",
+                detail=(
+                    "Send a thank-you within a day of the call and name one thing you learned "
+                    "from them."
+                ),
+                action=ACTION_CONVERSATIONS,
+            )
+        )
+    if conv.report_back_done_on is None:
+        due = conv.report_back_due or conv.happened_on + timedelta(weeks=REPORT_BACK_WEEKS)
+        out.append(
+            Reminder(
+                key=f"conv:{conv.id}:report",
+                contact_id=contact.id,
+                kind=REPORT_BACK,
+                due=due,
+                title=f"Tell {name} what you did with their advice",
+                detail="A short update keeps the connection warm and shows their time mattered.",
+                action=ACTION_CONVERSATIONS,
+            )
+        )
+    return out
+
+
+def due_items(
+    reminders: Iterable[Reminder], dismissed_keys: set[str], today: date, horizon_days: int = 7
+) -> tuple[list[Reminder], list[Reminder]]:
+    """Split reminders into (overdue or due today, due in the next ``horizon_days``)."""
+    horizon = today + timedelta(days=horizon_days)
+    live = sorted(
+        (r for r in reminders if r.key not in dismissed_keys),
+        key=lambda r: (r.due, r.title, r.key),
+    )
+    now = [r for r in live if r.due <= today]
+    soon = [r for r in live if today < r.due <= horizon]
+    return now, soon
+
+
+def ask_status_change(
+    ask: Outreach, new_status: AskStatus | str, at: datetime, on: date | None = None
+) -> Outreach:
+    """Return a copy of the ask with a new status, its history and dates kept consistent.
+
+    ``at`` is when the change was made (stored in the history); ``on`` is the day it
+    happened if not ``at``'s date (a correction: "I sent it on Monday"). Going back to draft
+    clears both dates; "sent" keeps an earlier send date unless ``on`` is given.
+    """
+    status = AskStatus(new_status)
+    day = on or at.date()
+    sent_on, replied_on = ask.sent_on, ask.replied_on
+    if status == AskStatus.DRAFT:
+        sent_on = replied_on = None
+    elif status == AskStatus.SENT:
+        if on is not None or sent_on is None:
+            sent_on = day
+        replied_on = None
+    elif status in (AskStatus.REPLIED, AskStatus.DECLINED):
+        replied_on = day
+    elif status == AskStatus.NO_REPLY:
+        replied_on = None
+    history = list(ask.history)
+    if status != ask.status or not history:
+        history.append(StatusChange(status=status, at=at))
+    return ask.model_copy(
+        update={"status": status, "history": history, "sent_on": sent_on, "replied_on": replied_on}
+    )
