@@ -29,6 +29,7 @@ SEVERITY = {Level.PROBLEM: 0, Level.WARN: 1, Level.TIP: 2, Level.OK: 3}
 # Rule ids in the order the page lists them, with a short label for each.
 RULES = {
     "empty": "A message to review",
+    "placeholders": "Every blank filled in",
     "subject": "Specific subject line",
     "length": "Short enough to read",
     "connection_first": "Connection comes first",
@@ -217,6 +218,21 @@ def _empty(d: _Draft) -> Finding:
     )
 
 
+_PLACEHOLDER = re.compile(r"\[[^\[\]\n]{1,80}\]")
+
+
+def _placeholders(subject: str, body: str) -> Finding | None:
+    found = list(dict.fromkeys(_PLACEHOLDER.findall(f"{subject}\n{body}")))
+    if not found:
+        return None
+    return Finding(
+        "placeholders",
+        Level.PROBLEM,
+        f"Still to fill in: {', '.join(found[:3])}{' and more' if len(found) > 3 else ''}.",
+        "Replace each part in square brackets with your own words before sending.",
+    )
+
+
 _GENERIC_SUBJECT = frozenset(
     words(
         "hi hello hey quick question questions request meeting meet chat coffee informational "
@@ -276,7 +292,8 @@ def _length(d: _Draft) -> Finding:
 
 _CONNECTION = re.compile(
     r"\b(suggested|recommended|referred|mentioned|pointed me|introduced|fellow|alum|alumn\w*|"
-    r"classmates?|mutual|we met|met at|in common|same (school|program|university|lab|field|team))\b"
+    r"classmates?|mutual|we met|met at|in common|we both|both (studied|went|worked|attended)|"
+    r"same (school|program|university|lab|field|team))\b"
 )
 _YOU_SPECIFIC = re.compile(
     r"\byour\b(?! (brain|brains|time|inbox|schedule|help|consideration|convenience)\b)|"
@@ -436,7 +453,9 @@ def _vague(d: _Draft) -> Finding:
 
 _ASK_WORDS = re.compile(
     r"\b(would|could|can|might|may|will) (you|i|we)\b|\bare you\b|\bis there\b|\bdo you\b|"
-    r"\b(would|could) it\b|\bwilling\b|\bopen to\b|\bany chance\b|\bhow about\b"
+    r"\b(would|could) it\b|\bwilling\b|\bopen to\b|\bany chance\b|\bhow about\b|"
+    # A request that opens with its verb: "Would 15 minutes next week work?"
+    r"^(would|could|can|may|might|will)\b"
 )
 
 
@@ -686,6 +705,7 @@ def review_ask(
         findings = [_subject(d), _empty(d)]
     else:
         candidates = [
+            _placeholders(subject or "", body or ""),
             _subject(d),
             _length(d),
             _connection_first(d),

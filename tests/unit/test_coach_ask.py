@@ -371,3 +371,18 @@ def test_accents_and_emoji_do_not_break_the_review():
     assert 0 <= review.score <= 100
     assert level(review, "call_length") == "ok"
     assert level(review, "offer_to_call") == "ok"
+
+
+def test_we_both_studied_is_a_connection_and_would_15_minutes_is_a_question():
+    body = body_with("We both studied at UW Madison. Would 15 minutes next week work?")
+    review = review_ask(SUBJECT, body)
+    assert level(review, "connection_first") == "ok"
+    assert level(review, "question") == "ok"
+
+
+def test_template_blanks_left_in_square_brackets_are_a_problem():
+    body = body_with("Would you have 15 minutes? I'd value your insight on [one or two topics].")
+    finding = review_ask("[your shared school] alum", body).finding("placeholders")
+    assert finding.level == "problem"
+    assert finding.message == "Still to fill in: [your shared school], [one or two topics]."
+    assert review_ask(SUBJECT, GOOD).finding("placeholders") is None
