@@ -219,6 +219,7 @@ class Store:
         self._revision = 0
         self._memo: dict[Any, Any] = {}
         self._memo_revision = -1
+        self.backup_error: str | None = None  # why today's backup failed, for the UI to show
         self._seen: tuple[int, int, int] | None = None
         self._verified_ns = 0  # when the file was last known to hold exactly _committed
         self._committed = b""
@@ -241,7 +242,12 @@ class Store:
                 self._committed = raw
                 self._seen = self._stat()
                 self._verified_ns = time.time_ns()
-                self._daily_backup(raw)
+                try:
+                    self._daily_backup(raw)
+                except OSError as exc:
+                    # A full disk or unwritable backups folder must not lock the user out of
+                    # a good file; the UI can show backup_error instead.
+                    self.backup_error = f"today's backup could not be made ({exc})"
             else:
                 self._install({META: {"1": {"schema": SCHEMA_VERSION}}}, None)
                 self._committed = orjson.dumps(self._data)
