@@ -128,6 +128,14 @@ class ContactFilter:
     stages: tuple[Stage, ...] = ()
     tags: tuple[str, ...] = ()
     archived: bool = False
+    sort: str = "progress"
+
+
+SORTS = {
+    "progress": "Furthest along",
+    "name": "Name",
+    "recent": "Recently added",
+}
 
 
 def filter_contacts(
@@ -155,7 +163,18 @@ def filter_contacts(
         if words and not all(word in key for word in words):
             continue
         found.append(contact)
-    found.sort(key=lambda c: fold(c.full_name))
+    if flt.sort == "recent":
+        found.sort(key=lambda c: (c.joined_on, c.created_at), reverse=True)
+    elif flt.sort == "progress":
+        found.sort(
+            key=lambda c: (
+                -stages.get(c.id, Stage.CONNECTED),
+                -bool(c.reason.strip()),
+                fold(c.full_name),
+            )
+        )
+    else:
+        found.sort(key=lambda c: fold(c.full_name))
     return found
 
 

@@ -9,6 +9,7 @@ from infoview.models import Contact
 from infoview.pipeline import STAGE_LABELS, Stage
 from infoview.research import (
     SECTOR_LABELS,
+    SORTS,
     SOURCE_LABELS,
     ContactFilter,
     completeness,
@@ -135,12 +136,13 @@ if not contacts:
 keys = store.cached(("search_keys",), lambda: {c.id: search_key(c) for c in contacts})
 all_tags = store.cached(("tags",), lambda: sorted({t for c in contacts for t in c.tags}))
 query = top[0].text_input("Search", placeholder="Name, organization, title, field or tag")
-f1, f2, f3, f4 = st.columns([2, 2, 2, 1])
+f1, f2, f3, f4, f5 = st.columns([2, 2, 2, 2, 1], vertical_alignment="bottom")
 sectors = f1.multiselect("Sector", list(SECTOR_LABELS), format_func=SECTOR_LABELS.get)
 picked_stages = f2.multiselect("Stage", list(Stage), format_func=lambda s: STAGE_LABELS[s])
 tags = f3.multiselect("Tag", all_tags)
-archived = f4.toggle("Archived", help="Show archived contacts instead")
-flt = ContactFilter(query, tuple(sectors), tuple(picked_stages), tuple(tags), archived)
+sort = f4.selectbox("Sort by", list(SORTS), format_func=SORTS.get)
+archived = f5.toggle("Archived", help="Show archived contacts instead")
+flt = ContactFilter(query, tuple(sectors), tuple(picked_stages), tuple(tags), archived, sort)
 found = store.cached(("filtered", flt), lambda: filter_contacts(contacts, keys, stages, flt))
 
 rows, pages = page_of(found, st.session_state.get("research_page", 1))

@@ -1,0 +1,142 @@
+"""Research logic: checklist, tenure, filtering, paging, form conversion, reason coaching."""
+
+from datetime import date
+
+import pytest
+from pydantic import ValidationError
+
+from infoview.coach.research import review_reason
+from infoview.models import Contact
+from infoview.pipeline import Stage
+from infoview.research import (
+    ContactFilter,
+    completeness,
+    contact_from_form,
+    filter_contacts,
+    form_values,
+    page_of,
+    research_checklist,
+    search_key,
+    split_lines,
+    tenure_text,
+)
+
+
+@pytest.mark.parametrize(
+    ("since", "today", "expected"),
+    [
+        (date(2023, 9, 1), date(2026, 11, 26), "3 yrs 2 mos"),
+        (date(2026, 3, 1), date(2026, 11, 26), "8 mos"),
+        (date(2025, 11, 1), date(2026, 11, 26), "1 yr"),
+        (date(2025, 10, 1), date(2026, 11, 26), "1 yr 1 mo"),
+        (date(2026, 11, 1), date(2026, 11, 26), "less than a month"),
+        (None, date(2026, 11, 26), ""),
+    ],
+)
+def test_tenure_text(since, today, expected):
+    assert tenure_text(since, today) == expected
+
+
+def test_checklist_and_completeness():
+    empty = Contact(full_name="Ann")
+    assert completeness(empty) == 0
+    assert [i.done for i in research_checklist(empty)] == [False] * 8
+    full = Contact(
+        full_name="Ann",
+        organization="NIH",
+        title="Program officer",
+        position_since=date(2022, 5, 17),
+        previous_employers=["Broad"],
+        education=["MIT"],
+        linkedin_url="https://www.linkedin.com/in/ann",
+        website="https://ann.example.org",
+        reason="She funds the kind of work I do and moved there from a lab like mine.",
+    )
+    assert completeness(full) == 100
+    half = Contact(full_name="Ann", organization="NIH", title="PO", education=["MIT"], reason="x y")
+    assert completeness(half) == 50
+
+
+def _people():
+    return [
+        Contact(full_name="Zoë Adams", organization="Genentech", sector="industry", tags=["bio"]),
+        Contact(full_name="Ana Ruiz", organization="NSF", sector="government", reason="r"),
+        Contact(full_name="Omar Farouk", sector="academia", archived=True),
+    ]
+
+
+def test_filter_by_search_ignores_case_and_accents():
+    people = _people()
+    keys = {c.id: search_key(c) for c in people}
+    found = filter_contacts(people, keys, {}, ContactFilter(query="ZOE genen"))
+    assert [c.full_name for c in found] == ["Zoë Adams"]
+
+
+def test_filter_by_sector_stage_tag_and_archive():
+    people = _people()
+    keys = {c.id: search_key(c) for c in people}
+    stages = {people[1].id: Stage.RESEARCHED}
+
+    def by(**kw):
+        return [c.full_name for c in filter_contacts(people, keys, stages, ContactFilter(**kw))]
+
+    assert by(sectors=("industry",)) == ["Zoë Adams"]
+    assert by(stages=(Stage.RESEARCHED,)) == ["Ana Ruiz"]
+    assert by(tags=("BIO",)) == ["Zoë Adams"]
+    assert by(archived=True) == ["Omar Farouk"]
+    assert by(sort="name") == ["Ana Ruiz", "Zoë Adams"]
+    assert by(sort="progress") == ["Ana Ruiz", "Zoë Adams"]
+
+
+def test_page_of_clamps():
+    items = list(range(60))
+    assert page_of(items, 1) == (list(range(25)), 3)
+    assert page_of(items, 3) == (list(range(50, 60)), 3)
+    assert page_of(items, 99)[0] == list(range(50, 60))
+    assert page_of([], 1) == ([], 1)
+
+
+def test_form_round_trip_and_lists():
+    contact = Contact(full_name="Ann", previous_employers=["A", "B"], tags=["x", "y"])
+    values = form_values(contact)
+    values["previous_employers"] = "A\n\n  C  \n"
+    values["tags"] = "policy, data; policy"
+    values["linkedin_url"] = ""
+    updated = contact_from_form(values, contact)
+    assert updated.previous_employers == ["A", "C"]
+    assert updated.tags == ["policy", "data"]
+    assert updated.id == contact.id and updated.linkedin_url is None
+    assert split_lines("a, b\nc") == ["a", "b", "c"]
+
+
+def test_form_rejects_bad_input():
+    contact = Contact(full_name="Ann")
+    values = form_values(contact) | {"full_name": "", "website": "ftp://x.org"}
+    with pytest.raises(ValidationError) as info:
+        contact_from_form(values, contact)
+    fields = {e["loc"][0] for e in info.value.errors()}
+    assert fields == {"full_name", "website"}
+
+
+@pytest.mark.parametrize(
+    ("reason", "outside", "level"),
+    [
+        ("", False, "warn"),
+        ("networking", False, "warn"),
+        ("She seems interesting and I want to do some networking", False, "tip"),
+        (
+            "He built the data team at a city health department after a physics PhD; I want "
+            "to ask which skills carried over.",
+            False,
+            "ok",
+        ),
+    ],
+)
+def test_reason_coaching(reason, outside, level):
+    assert review_reason(reason, outside).level == level
+
+
+def test_outside_field_is_encouraged_only_with_a_strong_reason():
+    strong = "She left structural biology for museum curation and I want to hear how it went."
+    assert "outside your field" in review_reason(strong, True).message
+    assert "outside your field" not in review_reason("cool job", True).message
