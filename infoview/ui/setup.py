@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import ipaddress
+import os
+from datetime import date
+
 import streamlit as st
 
 from infoview.store import (
@@ -16,6 +20,20 @@ from infoview.ui.menu import draw_menu
 from infoview.ui.text import md_escape
 
 _FLASH = "_infoview_flash"
+_DEMO_STORE = "_infoview_demo_store"
+DEMO_MAX_UPLOAD_BYTES = 2_000_000
+DEMO_MAX_UPLOAD_ROWS = 5_000
+
+
+def is_demo() -> bool:
+    """True when the app runs as a shared demo (INFOVIEW_DEMO=1 or `demo = true` in secrets)."""
+    if os.environ.get("INFOVIEW_DEMO", "").strip().lower() in {"1", "true", "yes", "on"}:
+        return True
+    try:
+        # A missing secrets file is the normal local case, not an error.
+        return st.secrets.load_if_toml_exists() and bool(st.secrets.get("demo", False))
+    except Exception:
+        return False
 
 
 @st.cache_resource(show_spinner=False)
@@ -25,9 +43,43 @@ def _shared_store(path: str) -> Store:
 
 
 def get_store() -> Store:
-    """Return the store for this session."""
+    """Return the store for this session: the shared file locally, a private copy in a demo."""
+    if is_demo():
+        store = st.session_state.get(_DEMO_STORE)
+        if store is None:
+            store = new_demo_store()
+            st.session_state[_DEMO_STORE] = store
+        return store
     path = default_data_dir() / "infoview.json"
     return _shared_store(str(path))
+
+
+def new_demo_store() -> Store:
+    """Return an in-memory store seeded with the sample dataset (nothing touches the disk)."""
+    from infoview.demo import load_sample
+
+    store = Store()
+    load_sample(store, date.today())
+    return store
+
+
+def reset_demo() -> None:
+    """Start this tab's demo over with fresh sample data."""
+    st.session_state[_DEMO_STORE] = new_demo_store()
+
+
+def is_remote_visitor() -> bool:
+    """True when the browser is not on this machine (Streamlit reports no IP for localhost)."""
+    try:
+        ip = st.context.ip_address
+    except Exception:
+        return False
+    if not ip:
+        return False
+    try:
+        return not ipaddress.ip_address(ip.split("%")[0]).is_loopback
+    except ValueError:
+        return True
 
 
 def flash(message: str, icon: str = "✅") -> None:
@@ -50,8 +102,45 @@ def page_setup(title: str, icon: str = "🧭") -> Store:
     except StoreDamagedError as exc:
         recovery_page(exc)
         st.stop()
+    if is_demo():
+        demo_banner(store)
+    elif is_remote_visitor():
+        st.warning(
+            "This InfoView is being reached over the network, but it runs in local mode: "
+            "every visitor shares one data file and sees everyone's contacts. For a shared "
+            "or public deployment, turn on demo mode (set INFOVIEW_DEMO=1 or `demo = true` "
+            "in Streamlit secrets) so each visitor gets a private copy.",
+            icon="⚠️",
+        )
     _show_flashes()
     return store
+
+
+def demo_banner(store: Store) -> None:
+    """Say what demo mode means and offer a backup and a fresh start."""
+    from infoview.io.backup import export_json
+
+    with st.container(border=True):
+        text, backup, reset = st.columns([5, 3, 2], vertical_alignment="center")
+        text.markdown(
+            "**Demo** · You are exploring sample data. Your changes last only for this tab: "
+            "a reload starts over. Please don't upload real contacts here."
+        )
+        backup.download_button(
+            "Save a backup",
+            data=lambda: export_json(store),
+            file_name="infoview-demo-backup.json",
+            mime="application/json",
+            icon=":material/download:",
+            key="demo_backup",
+            width="stretch",
+        )
+        if reset.button(
+            "Reset demo", icon=":material/restart_alt:", key="demo_reset", width="stretch"
+        ):
+            reset_demo()
+            flash("The demo starts over with fresh sample data.", "🔄")
+            st.rerun()
 
 
 def recovery_page(exc: StoreDamagedError) -> None:

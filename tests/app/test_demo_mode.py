@@ -1,0 +1,67 @@
+"""Demo mode: every session gets its own sample data in memory; nothing is shared or written."""
+
+from __future__ import annotations
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from infoview.ui import setup
+from tests.conftest import ROOT
+
+RESEARCH = "pages/2_Research.py"
+
+
+@pytest.fixture
+def demo(data_dir, monkeypatch):
+    monkeypatch.setenv("INFOVIEW_DEMO", "1")
+
+    def refuse(path):
+        raise AssertionError("demo mode must not open the shared store")
+
+    monkeypatch.setattr(setup, "_shared_store", refuse)
+    return data_dir
+
+
+def _session() -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def _store(at: AppTest):
+    return at.session_state[setup._DEMO_STORE]
+
+
+def test_each_session_has_its_own_sample_data_and_nothing_is_written(demo):
+    first, second = _session(), _session()
+    assert "Demo" in first.markdown[0].value
+    seeded = _store(first).count("contacts")
+    assert seeded > 40
+
+    first.query_params["contact"] = "new"
+    first.switch_page(RESEARCH).run()
+    next(w for w in first.text_input if w.key == "rc_full_name").set_value("Only In Tab One")
+    next(b for b in first.button if b.label == "Save contact").click().run()
+    assert not first.exception
+    assert _store(first).count("contacts") == seeded + 1
+
+    second.switch_page(RESEARCH).run()
+    names = {c.full_name for c in _store(second).contacts()}
+    assert "Only In Tab One" not in names
+    assert _store(second).count("contacts") == seeded
+    assert not demo.exists() or not any(demo.rglob("*"))
+
+
+def test_reset_demo_starts_over(demo):
+    at = _session()
+    store = _store(at)
+    store.delete_contact(store.contacts()[0].id)
+    next(b for b in at.button if b.label == "Reset demo").click().run()
+    assert _store(at) is not store
+    assert _store(at).count("contacts") == store.count("contacts") + 1
+
+
+def test_local_mode_without_secrets_file_is_not_demo(data_dir):
+    at = _session()
+    assert not any("Demo" in m.value for m in at.markdown)
