@@ -1,0 +1,166 @@
+"""`make bench`: InfoView's speed and memory at 30,000 contacts against a small network.
+
+Prints a table and writes it to docs/benchmarks.md with a description of the machine.
+Targets are printed beside each figure; nothing here is a timed test assertion.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import platform
+import statistics
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+import orjson
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bench.dataset import large_dataset, small_dataset, write_dataset  # noqa: E402
+from infoview.store import Store  # noqa: E402
+from infoview.ui.menu import MENU, available  # noqa: E402
+
+logging.getLogger("streamlit").setLevel(logging.ERROR)
+RUNS = int(os.environ.get("BENCH_RUNS", "7"))
+TODAY = date.today()
+
+
+def _median_ms(samples: list[float]) -> float:
+    return statistics.median(samples) * 1000
+
+
+def build(folder: Path, records: dict) -> Path:
+    """Write a dataset into a fresh data folder and return the folder."""
+    folder.mkdir(parents=True, exist_ok=True)
+    store = Store.in_dir(folder)
+    write_dataset(store, records)
+    return folder
+
+
+def store_rows(large: Path) -> list[tuple[str, str, str, str]]:
+    """Time opening the store and saving one edit, against plain json.dump + fsync."""
+    opens = []
+    for _ in range(3):
+        start = time.perf_counter()
+        store = Store.in_dir(large)
+        opens.append(time.perf_counter() - start)
+    contact = store.contacts()[0]
+    saves, baseline = [], []
+    data = orjson.loads((large / "infoview.json").read_bytes())
+    for i in range(RUNS):
+        edited = contact.model_copy(update={"notes": f"edit {i}"})
+        start = time.perf_counter()
+        contact = store.save(edited, expected_revision=contact.revision)
+        saves.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        with open(large / "baseline.json", "w", encoding="utf-8") as handle:
+            json.dump(data, handle)
+            handle.flush()
+            os.fsync(handle.fileno())
+        baseline.append(time.perf_counter() - start)
+    (large / "baseline.json").unlink()
+    save_ms, base_ms = _median_ms(saves), _median_ms(baseline)
+    return [
+        ("Open the store, 30,000 contacts", f"{_median_ms(opens):,.0f} ms", "—", "< 1,000 ms"),
+        (
+            "Save one edit, 30,000 contacts",
+            f"{save_ms:,.0f} ms",
+            f"json.dump+fsync {base_ms:,.0f} ms ({save_ms / base_ms:.2f}x)",
+            "≤ 1.5x json.dump",
+        ),
+    ]
+
+
+def page_times(folder: Path, page: str) -> list[float]:
+    """Run one page in AppTest repeatedly and return the run times after a warm-up."""
+    import streamlit as st
+    from streamlit.testing.v1 import AppTest
+
+    os.environ["INFOVIEW_DATA_DIR"] = str(folder)
+    st.cache_resource.clear()
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    at.run()
+    if page != "app.py":
+        at.switch_page(page)
+    at.run()  # warm-up: opens the store and fills the per-revision caches
+    samples = []
+    for _ in range(RUNS):
+        start = time.perf_counter()
+        at.run()
+        samples.append(time.perf_counter() - start)
+    if at.exception:
+        raise RuntimeError(f"{page} raised: {at.exception[0].value}")
+    return samples
+
+
+def page_rows(small: Path, large: Path) -> list[tuple[str, str, str, str]]:
+    """Time every page's server-side run at 30,000 contacts and at 50."""
+    rows = []
+    for item in available(MENU):
+        big = _median_ms(page_times(large, item.page))
+        little = _median_ms(page_times(small, item.page))
+        rows.append(
+            (
+                f"Page run: {item.label}",
+                f"{big:,.0f} ms",
+                f"small {little:,.0f} ms ({big / little:.2f}x)",
+                "< 300 ms, ≤ 1.5x small",
+            )
+        )
+    return rows
+
+
+def machine() -> str:
+    """Describe the machine the figures come from."""
+    cpus = os.cpu_count()
+    mem = ""
+    try:
+        with open("/proc/meminfo", encoding="utf-8") as handle:
+            kb = int(handle.readline().split()[1])
+        mem = f", {kb / 1024 / 1024:.0f} GiB RAM"
+    except OSError:
+        pass
+    return (
+        f"{platform.system()} {platform.machine()}, {cpus} CPUs{mem}, "
+        f"Python {platform.python_version()}"
+    )
+
+
+def main() -> None:
+    work = Path(tempfile.mkdtemp(prefix="infoview-bench-"))
+    print(f"Building datasets in {work} …", flush=True)
+    start = time.perf_counter()
+    large = build(work / "large", large_dataset(TODAY))
+    small = build(work / "small", small_dataset(TODAY))
+    print(f"  built in {time.perf_counter() - start:.1f} s", flush=True)
+    rows = store_rows(large)
+    rows += page_rows(small, large)
+    width = max(len(r[0]) for r in rows)
+    lines = [
+        "| What | 30,000 contacts | Compared with | Target |",
+        "| --- | --- | --- | --- |",
+        *[f"| {a} | {b} | {c} | {d} |" for a, b, c, d in rows],
+    ]
+    for a, b, c, d in rows:
+        print(f"{a:<{width}}  {b:>10}  {c:<42}  {d}")
+    doc = ROOT / "docs" / "benchmarks.md"
+    doc.parent.mkdir(exist_ok=True)
+    doc.write_text(
+        "# Benchmarks\n\n"
+        f"Made by `make bench` on {TODAY.isoformat()}: {machine()}. Medians of {RUNS} runs; "
+        "page runs are server-side (Streamlit AppTest), after one warm-up run.\n\n"
+        + "\n".join(lines)
+        + "\n",
+        encoding="utf-8",
+    )
+    print(f"\nWritten to {doc.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
