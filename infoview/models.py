@@ -45,8 +45,10 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
-def _clean_text(value: str) -> str:
+def _clean_text(value: str, info: ValidationInfo | None = None) -> str:
     """Refuse text that cannot be saved as UTF-8 and drop control characters."""
+    if info is not None and info.context and info.context.get("trusted"):
+        return value  # read back from our own file: cleaned when it entered the store
     try:
         value.encode("utf-8")
     except UnicodeEncodeError as exc:
@@ -69,10 +71,14 @@ def Text(max_length: int) -> Any:  # noqa: N802 - reads like a type in annotatio
     ]
 
 
+_SPACE = re.compile(r"\s")
+_URL = re.compile(r"^(https?)://([^/?#]+)", re.IGNORECASE)
+
+
 def _check_url(value: str) -> str:
-    if any(ch.isspace() for ch in value):
+    if _SPACE.search(value):
         raise ValueError("a web address cannot contain spaces")
-    match = re.match(r"^(https?)://([^/?#]+)", value, re.IGNORECASE)
+    match = _URL.match(value)
     if not match or ("." not in match.group(2) and "localhost" not in match.group(2).lower()):
         raise ValueError("must be a web address starting with http:// or https://")
     return value
