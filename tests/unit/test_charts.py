@@ -8,6 +8,7 @@ import time
 from datetime import date, timedelta
 
 import altair as alt
+import pandas as pd
 import pytest
 
 from infoview import analytics, charts
@@ -58,6 +59,11 @@ def big() -> tuple[list[Contact], list[Outreach], list[Conversation]]:
     return network(30_000)
 
 
+@pytest.fixture(scope="module")
+def big_people(big) -> pd.DataFrame:
+    return analytics.contacts_frame(big[0])
+
+
 def _all_charts(contacts, asks, talks, filters: Filters = ALL) -> dict[str, alt.TopLevelMixin]:
     people = analytics.contacts_frame(contacts)  # built once, as the page caches it
     stats = analytics.replies(asks, people, filters)
@@ -88,9 +94,9 @@ def test_every_chart_stays_small_and_valid_at_30000_contacts(big):
     assert elapsed < 6  # everything, aggregation included, on a slow shared machine
 
 
-def test_charts_at_30000_contacts_with_filters(big):
+def test_charts_at_30000_contacts_with_filters(big_people):
     filters = Filters(date_from=date(2020, 1, 1), sectors={"industry"}, include_sample=False)
-    people = analytics.contacts_frame(big[0])
+    people = big_people
     assert _size(charts.growth_chart(analytics.growth(people, filters, "W"))) < SPEC_LIMIT
     assert _size(charts.tree_chart(analytics.referral_tree(people, filters))) < SPEC_LIMIT
 
@@ -108,15 +114,15 @@ def test_the_largest_growth_chart_stays_small():
     assert _size(charts.growth_chart(frame)) < SPEC_LIMIT
 
 
-def test_the_tree_at_30000_contacts_draws_at_most_300_nodes(big):
-    tree = analytics.referral_tree(analytics.contacts_frame(big[0]))
+def test_the_tree_at_30000_contacts_draws_at_most_300_nodes(big_people):
+    tree = analytics.referral_tree(big_people)
     assert len(tree.nodes) <= 300
     assert tree.size > 5_000
     assert tree.shown + tree.nodes["folded"].sum() == tree.size
 
 
-def test_growth_has_few_rows_even_by_week_over_ten_years(big):
-    frame = analytics.growth(big[0], ALL, "W")
+def test_growth_has_few_rows_even_by_week_over_ten_years(big_people):
+    frame = analytics.growth(big_people, ALL, "W")
     assert len(frame) <= analytics.MAX_PERIODS * 4
     assert frame.attrs["freq"] == "M"
 
