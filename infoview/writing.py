@@ -1,11 +1,43 @@
-"""Jinja2 environments: our own templates (plain-text mail, escaped HTML) and user templates."""
+"""Jinja2 environments: our own templates (plain-text mail, escaped HTML) and user templates.
+
+Email templates live in ``templates/<id>.txt.j2`` and follow one convention: the first line is
+``Subject: ...`` (keep it ending in text or ``}}``, or a closing tag written ``+%}``, so the
+line break survives ``trim_blocks``); then a blank line; then the body. In the body, paragraphs
+are separated by blank lines and may put one sentence per line: every paragraph but the last is
+joined into one line, and the last one (the sign-off and signature) keeps its line breaks.
+Missing facts the user must supply appear as bracketed slots such as ``[your shared school]``.
+
+Templates a user writes render in a sandbox with limits (see ``render_user_template``).
+"""
 
 from __future__ import annotations
 
+import difflib
+import functools
+import re
+import time
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from jinja2 import (
+    Environment,
+    PackageLoader,
+    StrictUndefined,
+    TemplateSyntaxError,
+    UndefinedError,
+    nodes,
+    select_autoescape,
+)
+from jinja2.defaults import DEFAULT_FILTERS
+from jinja2.exceptions import SecurityError
+from jinja2.runtime import LoopContext
+from jinja2.sandbox import SandboxedEnvironment
+from jinja2.utils import Namespace
+from jinja2.visitor import NodeTransformer
+
+from infoview.models import SUBJECT_MAX, CallMode, Contact, Outreach, Profile, Sector
 
 
 @cache
@@ -41,3 +73,742 @@ def render(name: str, **context: Any) -> str:
 def render_html(name: str, **context: Any) -> str:
     """Render one of our own HTML templates by file name, autoescaped."""
     return html_env().get_template(name).render(**context)
+
+
+# --- Small text helpers shared by the email and introduction templates ---------------------
+
+SLOT = re.compile(r"\[[^\[\]\n]{2,80}\]")
+_HONORIFICS = {"dr", "prof", "professor", "mr", "mrs", "ms", "mx", "miss", "sir", "dame"}
+_KEEP_ROLE_START = re.compile(
+    r"^(a|an|the|my|one|working|studying|leading|running|doing|teaching|in|at|on|"
+    r"currently|now|finishing|starting|between)\b",
+    re.IGNORECASE,
+)
+
+
+def find_slots(text: str) -> list[str]:
+    """Return the bracketed slots (like ``[your name]``) still waiting to be filled in."""
+    return SLOT.findall(text)
+
+
+def and_join(items: Iterable[str], conjunction: str = "and") -> str:
+    """Join phrases as people write them: "a", "a and b", "a, b and c"."""
+    parts = [p for p in (as_phrase(i) for i in items) if p]
+    if len(parts) <= 1:
+        return "".join(parts)
+    return f"{', '.join(parts[:-1])} {conjunction} {parts[-1]}"
+
+
+def as_phrase(text: str) -> str:
+    """Return text squeezed to one line without closing punctuation, to sit inside a sentence."""
+    return " ".join((text or "").split()).rstrip(".!?;:, ")
+
+
+def as_sentence(text: str) -> str:
+    """Return text squeezed to one line, starting with a capital and ending with punctuation."""
+    text = " ".join((text or "").split())
+    if not text:
+        return ""
+    text = text[0].upper() + text[1:]
+    return text if text[-1] in ".!?…\"'”’)" else text + "."
+
+
+def lower_first(text: str) -> str:
+    """Lower-case a leading capitalised word ("Share my notes" -> "share my notes")."""
+    word = text.split(" ", 1)[0]
+    if len(word) > 1 and word[0].isupper() and word[1:].islower():
+        return text[0].lower() + text[1:]
+    return text
+
+
+def first_sentence(text: str, max_words: int = 25) -> str:
+    """Return the first sentence of a reflection, cut to ``max_words`` words."""
+    text = " ".join((text or "").split())
+    if not text:
+        return ""
+    sentence = re.split(r"(?<=[.!?])\s+", text, maxsplit=1)[0]
+    words = sentence.split()
+    if len(words) > max_words:
+        sentence = " ".join(words[:max_words]).rstrip(",;:-–—")
+    return as_sentence(sentence)
+
+
+def with_article(role: str) -> str:
+    """Return a role ready for "I'm ...": "postdoc" -> "a postdoc", "MBA student" -> "an ..."."""
+    role = as_phrase(re.sub(r"^(i am|i'm|i’m)\s+", "", role.strip(), flags=re.IGNORECASE))
+    if not role or _KEEP_ROLE_START.match(role):
+        return role
+    word = role.split()[0]
+    lowered = word.lower()
+    if len(word) > 1 and word.isupper():
+        vowel_sound = word[0] in "AEFHILMNORSX"
+    elif lowered.startswith(("uni", "use", "usu", "eu", "one", "once", "ur")):
+        vowel_sound = False
+    elif lowered.startswith(("hour", "honest", "honor", "honour", "heir")):
+        vowel_sound = True
+    else:
+        vowel_sound = lowered[:1] in "aeiou"
+    return f"{'an' if vowel_sound else 'a'} {role}"
+
+
+def _name_tokens(full_name: str) -> list[str]:
+    name = full_name.split(",")[0]
+    tokens = name.split()
+    while len(tokens) > 1 and tokens[0].lower().rstrip(".") in _HONORIFICS:
+        tokens = tokens[1:]
+    return tokens
+
+
+def first_name(full_name: str) -> str:
+    """Return the given name from a full name, skipping titles like "Dr."."""
+    tokens = _name_tokens(full_name)
+    return tokens[0] if tokens else ""
+
+
+def last_name(full_name: str) -> str:
+    """Return the family name, with particles like "van der" kept."""
+    tokens = _name_tokens(full_name)
+    if len(tokens) < 2:
+        return tokens[0] if tokens else ""
+    start = len(tokens) - 1
+    while start > 1 and tokens[start - 1].islower():
+        start -= 1
+    return " ".join(tokens[start:])
+
+
+_SECOND_PERSON = re.compile(r"\b(you|your|yours)\b", re.IGNORECASE)
+_THIRD_PERSON = re.compile(r"\b(she|he|her|hers|him|his|they|their|them)\b", re.IGNORECASE)
+_NOTE_WORDS = re.compile(r"[;,()]|\b(i|my|we|our|both|same|she|he|her|his|they|their)\b", re.I)
+
+
+def addressed_to_them(text: str, full_name: str = "") -> bool:
+    """Say whether a research note already speaks to the contact ("your talk...", not "She...")."""
+    if not _SECOND_PERSON.search(text) or _THIRD_PERSON.search(text):
+        return False
+    given = first_name(full_name)
+    return not (given and re.match(rf"{re.escape(given)}\b", text.strip(), re.IGNORECASE))
+
+
+def short_phrase(text: str, max_words: int = 6) -> str:
+    """Return text as a phrase if it reads as a topic ("soil carbon"), else "" (a note)."""
+    phrase = as_phrase(text)
+    if not phrase or len(phrase.split()) > max_words or _NOTE_WORDS.search(phrase):
+        return ""
+    return phrase
+
+
+def shared_school(profile: Profile, contact: Contact) -> str:
+    """Return the first school the user and the contact both attended, or ""."""
+    for mine in profile.schools:
+        for theirs in contact.education:
+            a, b = mine.casefold().strip(), theirs.casefold().strip()
+            if a and b and (a == b or a in b or b in a):
+                return mine
+    return ""
+
+
+def tidy(text: str) -> str:
+    """Join each paragraph but the last onto one line and drop stray spaces."""
+    paragraphs = [p for p in re.split(r"\n[ \t]*\n", text.strip()) if p.strip()]
+    out = []
+    for i, para in enumerate(paragraphs):
+        lines = [" ".join(line.split()) for line in para.splitlines() if line.strip()]
+        last = i == len(paragraphs) - 1 and len(paragraphs) > 1
+        joined = "\n".join(lines) if last else " ".join(lines)
+        out.append(re.sub(r" ([.,;:!?])", r"\1", joined))
+    return "\n\n".join(out)
+
+
+# --- Our email templates -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class EmailTemplate:
+    """One of our email templates: its label, file and kind (ask, follow_up, thanks...)."""
+
+    id: str
+    label: str
+    file: str
+    kind: str
+    description: str = ""
+
+
+TEMPLATES: dict[str, EmailTemplate] = {
+    t.id: t
+    for t in (
+        EmailTemplate(
+            "cold_interest",
+            "Cold email: a shared interest",
+            "cold_interest.txt.j2",
+            "ask",
+            "For someone you have never met, built on what you both care about.",
+        ),
+        EmailTemplate(
+            "referral",
+            "Referral: someone suggested I reach out",
+            "referral.txt.j2",
+            "ask",
+            "Opens with the name of the person who pointed you to them.",
+        ),
+        EmailTemplate(
+            "alumni",
+            "Alumni: we went to the same school",
+            "alumni.txt.j2",
+            "ask",
+            "Leads with the school you share.",
+        ),
+        EmailTemplate(
+            "academia",
+            "A contact in academia",
+            "academia.txt.j2",
+            "ask",
+            "A slightly more formal note that respects a busy semester.",
+        ),
+        EmailTemplate(
+            "follow_up",
+            "Polite follow-up (after 7 business days)",
+            "follow_up.txt.j2",
+            "follow_up",
+            "One gentle reminder when the first email got no answer.",
+        ),
+        EmailTemplate(
+            "thank_you",
+            "Thank-you note (within a day)",
+            "thank_you.txt.j2",
+            "thanks",
+            "Names one specific thing you learned from the conversation.",
+        ),
+        EmailTemplate(
+            "report_back",
+            "Report back and keep in touch",
+            "report_back.txt.j2",
+            "keep_in_touch",
+            "Some weeks later: what you did with their advice.",
+        ),
+    )
+}
+
+
+@dataclass
+class AskDetails:
+    """What the user wants from a contact: topics, call length and mode, plus note details."""
+
+    topics: list[str] = field(default_factory=list)
+    minutes: int = 15
+    mode: CallMode = CallMode.PHONE
+    referrer: str = ""  # who suggested the contact (referral template)
+    learned: str = ""  # one specific thing learned (thank-you note)
+    outcome: str = ""  # what the user did with the advice (report-back note)
+
+
+USER_TEMPLATE_VARIABLES: dict[str, str] = {
+    "first_name": "The contact's first name, e.g. Maya",
+    "last_name": "The contact's family name, e.g. Okafor",
+    "full_name": "The contact's full name",
+    "organization": "Where the contact works",
+    "title": "The contact's job title",
+    "field": "The contact's field",
+    "is_academic": "True when the contact works in academia",
+    "is_professor": "True when the contact's title mentions professor",
+    "reason": "Your compelling reason to talk, as you wrote it in Research",
+    "reason_to_them": "The reason, only when it is written to them (with you/your); else empty",
+    "common_ground": "What you have in common with the contact, as you wrote it",
+    "shared_interest": "The common ground when it is a short topic like 'soil carbon'; else empty",
+    "shared_school": "A school you both attended (empty if none)",
+    "referrer": "Who suggested you get in touch (empty if nobody)",
+    "topics": "The topics you want to ask about, as a list",
+    "topics_text": "The topics as one phrase, e.g. 'hiring and team culture'",
+    "first_topic": "The first topic (empty if none)",
+    "minutes": "The call length in minutes, e.g. 15",
+    "mode": "phone, video or in person",
+    "in_person": "True when you asked to meet in person",
+    "learned": "One specific thing you learned (thank-you notes)",
+    "outcome": "What you did with their advice (report-back notes)",
+    "my_name": "Your name",
+    "my_role": "Your current role, ready for \"I'm ...\", e.g. 'a postdoc in ecology'",
+    "my_fields": "The first two fields you are exploring, as one phrase",
+    "offer": "The first thing you listed under What I can offer",
+    "signature": "Your email signature (or your name)",
+}
+
+
+def _as_ask(ask: AskDetails | Outreach | None) -> AskDetails:
+    if ask is None:
+        return AskDetails()
+    if isinstance(ask, Outreach):
+        return AskDetails(topics=list(ask.topics), minutes=ask.minutes, mode=ask.mode)
+    return ask
+
+
+def email_context(
+    contact: Contact, profile: Profile, ask: AskDetails | Outreach | None = None
+) -> dict[str, Any]:
+    """Return the flat variables every email template (ours or the user's) can use."""
+    details = _as_ask(ask)
+    topics = [p for p in (as_phrase(t) for t in details.topics) if p]
+    signature = "\n".join(line.strip() for line in profile.signature.splitlines() if line.strip())
+    title = as_phrase(contact.title)
+    return {
+        "first_name": first_name(contact.full_name),
+        "last_name": last_name(contact.full_name),
+        "full_name": contact.full_name,
+        "organization": as_phrase(contact.organization),
+        "title": title,
+        "field": lower_first(as_phrase(contact.field)),
+        "is_academic": contact.sector == Sector.ACADEMIA,
+        "is_professor": "professor" in title.casefold(),
+        "reason": as_sentence(contact.reason),
+        "reason_to_them": (
+            as_sentence(contact.reason)
+            if addressed_to_them(contact.reason, contact.full_name)
+            else ""
+        ),
+        "common_ground": as_phrase(contact.common_ground),
+        "shared_interest": short_phrase(contact.common_ground),
+        "shared_school": shared_school(profile, contact),
+        "referrer": as_phrase(details.referrer),
+        "topics": topics,
+        "topics_text": and_join(topics) or "[one or two specific topics]",
+        "first_topic": topics[0] if topics else "",
+        "minutes": int(details.minutes),
+        "mode": CallMode(details.mode).value,
+        "in_person": CallMode(details.mode) == CallMode.IN_PERSON,
+        "learned": as_phrase(details.learned) or "[one specific thing you learned]",
+        "outcome": as_phrase(details.outcome) or "[what you did with their advice]",
+        "my_name": profile.name,
+        "my_role": with_article(profile.current_role),
+        # Two fields at most: a first email is no place for the whole list.
+        "my_fields": and_join(lower_first(f) for f in profile.fields[:2]),
+        "offer": lower_first(as_phrase(profile.offers[0])) if profile.offers else "",
+        "signature": signature or profile.name or "[your name]",
+    }
+
+
+def split_subject(text: str) -> tuple[str, str]:
+    """Split a rendered email into its "Subject: ..." first line and the body."""
+    first, _, rest = text.strip().partition("\n")
+    if not first.lower().startswith("subject:"):
+        raise ValueError("an email template must start with a 'Subject:' line")
+    return " ".join(first[len("subject:") :].split()), tidy(rest)
+
+
+def render_email(
+    template_id: str,
+    contact: Contact,
+    profile: Profile,
+    ask: AskDetails | Outreach | None = None,
+) -> tuple[str, str]:
+    """Render one of our email templates to (subject, body)."""
+    if template_id not in TEMPLATES:
+        raise ValueError(f"unknown email template {template_id!r}")
+    text = render(TEMPLATES[template_id].file, **email_context(contact, profile, ask))
+    return split_subject(text)
+
+
+# --- Templates users write: a sandbox with limits --------------------------------------------
+
+MAX_TEMPLATE_CHARS = 10_000
+MAX_OUTPUT_CHARS = 20_000
+MAX_LOOP_ITERATIONS = 1_000
+MAX_CALLS = 1_000
+MAX_ITEMS = 1_000
+MAX_INT_BITS = 4_096
+MAX_SECONDS = 2.0
+
+# Whitespace-separated allowlists (easier to scan than one name per line).
+_STR_METHODS = frozenset(
+    "capitalize casefold count endswith find isalnum isalpha isdigit islower isnumeric "  # noqa: SIM905
+    "isspace istitle isupper join lower lstrip partition removeprefix removesuffix replace "
+    "rfind rpartition rsplit rstrip split splitlines startswith strip swapcase title upper".split()
+)
+_DICT_METHODS = frozenset({"get", "items", "keys", "values"})
+_LOOP_ATTRS = frozenset(
+    "index index0 revindex revindex0 first last length depth depth0 previtem nextitem "  # noqa: SIM905
+    "cycle changed".split()
+)
+# Filters that cannot build a large value from a small one; join, replace and string are ours.
+_PLAIN_FILTERS = (
+    "abs capitalize count d default dictsort first float int last length list lower max min "  # noqa: SIM905
+    "reverse round sort title trim truncate unique upper wordcount".split()
+)
+
+
+class TemplateProblem(Exception):  # noqa: N818 - the name the pages use
+    """A user template that cannot be rendered, with a message fit to show the user."""
+
+    def __init__(self, message: str, kind: str = "error", line: int | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.kind = kind  # syntax, unknown, unsafe, size, loops, calls, time, error
+        self.line = line
+
+
+def _text_size(value: Any, limit: int = MAX_OUTPUT_CHARS, nested: bool = False) -> int:
+    """Estimate len(str(value)) without building it, giving up once past ``limit``."""
+    if isinstance(value, str):
+        if not nested:
+            return len(value)
+        # repr() can spell an unprintable character with up to 10 characters.
+        return 2 + len(value) * (1 if value.isprintable() else 10)
+    if isinstance(value, bool) or value is None:
+        return 5
+    if isinstance(value, int):
+        return value.bit_length() // 3 + 2
+    if isinstance(value, float):
+        return 24
+    if isinstance(value, dict):
+        items: Iterable[Any] = (x for pair in value.items() for x in pair)
+    elif isinstance(value, list | tuple | set | frozenset):
+        items = value
+    else:
+        return 200
+    total = 2
+    for item in items:
+        total += 2 + _text_size(item, limit - total, nested=True)
+        if total > limit:
+            break
+    return total
+
+
+class _LimitedSandbox(SandboxedEnvironment):
+    """A sandbox that also caps template size, output, loops, calls, numbers and time."""
+
+    intercepted_binops = frozenset({"*", "+", "%", "**"})
+
+    def __init__(self) -> None:
+        super().__init__(
+            autoescape=False,
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            finalize=self._finalize,
+        )
+        self.globals = {"range": self._range, "namespace": Namespace, "dict": dict}
+        self.filters = {name: self._guarded(DEFAULT_FILTERS[name]) for name in _PLAIN_FILTERS}
+        self.filters.update(join=self._join, replace=self._replace, string=self._string)
+        # Generated code joins buffered output (set blocks, macros) with environment.concat.
+        self.concat = self._concat  # type: ignore[method-assign]
+        self.loops = 0
+        self.calls = 0
+        self.deadline = time.monotonic() + MAX_SECONDS
+
+    # Budgets.
+    def _tick(self) -> None:
+        if time.monotonic() > self.deadline:
+            raise TemplateProblem(
+                f"The template takes too long to fill in (the limit is {MAX_SECONDS:g} seconds).",
+                "time",
+            )
+
+    def _check_size(self, size: int) -> None:
+        if size > MAX_OUTPUT_CHARS:
+            raise TemplateProblem(
+                f"The template builds text that is too long (the limit is "
+                f"{MAX_OUTPUT_CHARS:,} characters).",
+                "size",
+            )
+
+    def _check_items(self, count: int) -> None:
+        if count > MAX_ITEMS:
+            raise TemplateProblem(
+                f"The template builds a list that is too long (the limit is {MAX_ITEMS:,} items).",
+                "size",
+            )
+
+    def count_loop(self, iterable: Any) -> Any:
+        """Yield the items of a for loop, counting every iteration of every loop."""
+        for item in iterable:
+            self.loops += 1
+            if self.loops > MAX_LOOP_ITERATIONS:
+                raise TemplateProblem(
+                    f"The template's loops repeat too often (the limit is "
+                    f"{MAX_LOOP_ITERATIONS:,} repetitions in total, nested loops included).",
+                    "loops",
+                )
+            self._tick()
+            yield item
+
+    def _range(self, *args: int) -> range:
+        numbers = range(*args)
+        if len(numbers) > MAX_LOOP_ITERATIONS:
+            raise TemplateProblem(
+                f"range() is too big: it can give at most {MAX_LOOP_ITERATIONS:,} numbers.",
+                "loops",
+            )
+        return numbers
+
+    # Every way of making text goes through one of these.
+    def _finalize(self, value: Any) -> Any:
+        self._tick()
+        self._check_size(_text_size(value))
+        return value
+
+    def _concat(self, parts: Iterable[str]) -> str:
+        parts = list(parts)
+        self._check_size(sum(len(p) for p in parts))
+        return "".join(parts)
+
+    def join_checked(self, parts: list[Any]) -> str:
+        """Do what ``~`` does, after checking the result will not be too long."""
+        self._tick()
+        self._check_size(sum(_text_size(p) for p in parts))
+        return "".join(str(p) for p in parts)
+
+    def _guarded(self, func: Any) -> Any:
+        @functools.wraps(func)  # keeps jinja's pass_environment / pass_eval_context marks
+        def guarded(*args: Any, **kwargs: Any) -> Any:
+            self._tick()
+            result = func(*args, **kwargs)
+            if isinstance(result, str):
+                self._check_size(len(result))
+            return result
+
+        return guarded
+
+    def _join(self, value: Iterable[Any], d: str = "") -> str:
+        self._tick()
+        items = list(value)
+        self._check_size(sum(_text_size(i) for i in items) + len(str(d)) * len(items))
+        return str(d).join(str(i) for i in items)
+
+    def _replace(self, s: Any, old: str, new: str, count: int | None = None) -> str:
+        self._tick()
+        self._check_size(_text_size(s))
+        text = str(s)
+        self._check_replace(text, str(old), str(new), count)
+        return text.replace(str(old), str(new), -1 if count is None else int(count))
+
+    def _string(self, value: Any) -> str:
+        self._tick()
+        self._check_size(_text_size(value))
+        return str(value)
+
+    def _check_replace(self, text: str, old: str, new: str, count: Any = -1) -> None:
+        hits = text.count(old) if old else len(text) + 1
+        if isinstance(count, int) and count >= 0:
+            hits = min(hits, count)
+        self._check_size(len(text) + hits * (len(new) - len(old)))
+
+    # Operators and calls, checked before they allocate anything.
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        """Refuse operations whose result would be huge, then do them."""
+        self._tick()
+        if operator == "*":
+            for seq, times in ((left, right), (right, left)):
+                if isinstance(seq, str | list | tuple) and isinstance(times, int):
+                    if isinstance(seq, str):
+                        self._check_size(len(seq) * times)
+                    else:
+                        self._check_items(len(seq) * times)
+            if _is_int(left) and _is_int(right):
+                self._check_bits(abs(left).bit_length() + abs(right).bit_length())
+        elif operator == "+":
+            if isinstance(left, str) and isinstance(right, str):
+                self._check_size(len(left) + len(right))
+            elif isinstance(left, list | tuple) and isinstance(right, list | tuple):
+                self._check_items(len(left) + len(right))
+        elif operator == "**":
+            if _is_int(left) and _is_int(right) and right > 0 and abs(left) > 1:
+                self._check_bits(abs(left).bit_length() * right)
+        elif operator == "%" and isinstance(left, str):
+            raise TemplateProblem(
+                "Formatting text with % is not available; put values in {{ }} instead.",
+                "unsafe",
+            )
+        return super().call_binop(context, operator, left, right)
+
+    def _check_bits(self, bits: int) -> None:
+        if bits > MAX_INT_BITS:
+            raise TemplateProblem(
+                f"A number in the template gets too big (the limit is {MAX_INT_BITS:,} bits, "
+                "about 1,200 digits).",
+                "size",
+            )
+
+    def call(self, context: Any, obj: Any, /, *args: Any, **kwargs: Any) -> Any:
+        """Count the call, refuse a replace or join that would be huge, then call."""
+        owner = getattr(obj, "__self__", None)
+        if owner is self:  # our own loop counter and ``~``: already budgeted
+            return obj(*args)
+        self.calls += 1
+        if self.calls > MAX_CALLS:
+            raise TemplateProblem(
+                f"The template calls functions or macros too often (the limit is "
+                f"{MAX_CALLS:,} calls).",
+                "calls",
+            )
+        self._tick()
+        if isinstance(owner, str):
+            name = getattr(obj, "__name__", "")
+            if name == "replace" and len(args) >= 2:
+                self._check_replace(owner, str(args[0]), str(args[1]), *args[2:3])
+            elif name == "join" and args:
+                items = list(args[0])
+                self._check_size(sum(_text_size(i) for i in items) + len(owner) * len(items))
+                args = (items, *args[1:])
+        result = super().call(context, obj, *args, **kwargs)
+        if isinstance(result, str):
+            self._check_size(len(result))
+        return result
+
+    # Only the attributes a plain-text email needs.
+    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        """Allow reading string and dict methods, loop details and namespace values only."""
+        if attr.startswith("_"):
+            return False
+        if isinstance(obj, str):
+            return attr in _STR_METHODS
+        if isinstance(obj, dict):
+            return attr in _DICT_METHODS
+        if isinstance(obj, LoopContext):
+            return attr in _LOOP_ATTRS
+        return isinstance(obj, Namespace)
+
+    def wrap_str_format(self, value: Any) -> None:
+        """Treat str.format like any other attribute: refused (it can pad to any width)."""
+        return None
+
+    def _parse(self, source: str, name: str | None, filename: str | None) -> nodes.Template:
+        tree = _LimitGuard().visit(super()._parse(source, name, filename))
+        tree.set_environment(self)
+        return tree
+
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+class _LimitGuard(NodeTransformer):
+    """Rewrite a parsed template so loops and ``~`` go through the sandbox's counters."""
+
+    def visit_For(self, node: nodes.For) -> nodes.Node:  # noqa: N802 - jinja visitor name
+        if node.recursive:
+            raise TemplateSyntaxError("recursive loops are not available here", node.lineno)
+        self.generic_visit(node)
+        counter = nodes.EnvironmentAttribute("count_loop", lineno=node.lineno)
+        node.iter = nodes.Call(counter, [node.iter], [], None, None, lineno=node.lineno)
+        return node
+
+    def visit_Concat(self, node: nodes.Concat) -> nodes.Node:  # noqa: N802
+        self.generic_visit(node)
+        join = nodes.EnvironmentAttribute("join_checked", lineno=node.lineno)
+        parts = nodes.List(node.nodes, lineno=node.lineno)
+        return nodes.Call(join, [parts], [], None, None, lineno=node.lineno)
+
+    def _refuse(self, node: nodes.Node) -> nodes.Node:
+        raise TemplateSyntaxError(
+            "include, import and extends are not available in your own templates", node.lineno
+        )
+
+    visit_Include = visit_Import = visit_FromImport = visit_Extends = _refuse  # noqa: N815
+
+
+def _template_line(exc: BaseException) -> int | None:
+    """Return the template line an error happened on, from jinja's rewritten traceback."""
+    line = None
+    tb = exc.__traceback__
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == "<template>":
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line
+
+
+def _friendly(exc: Exception, names: Iterable[str]) -> TemplateProblem:
+    """Turn any error from jinja into a TemplateProblem that names what went wrong."""
+    if isinstance(exc, TemplateProblem):
+        exc.line = exc.line or _template_line(exc)
+        return exc
+    if isinstance(exc, TemplateSyntaxError):
+        message = str(exc.message or "").rstrip(".")
+        missing = re.match(r"No filter named '([^']+)'", message)
+        innermost = re.search(r"innermost block that needs to be closed is '(\w+)'", message)
+        unknown_tag = re.match(r"Encountered unknown tag '([^']+)'", message)
+        if missing:
+            message = f"there is no filter called '{missing.group(1)}'"
+        elif innermost:
+            tag = innermost.group(1)
+            message = f"the {{% {tag} %}} block is not closed (add {{% end{tag} %}})"
+        elif unknown_tag and unknown_tag.group(1).startswith("end"):
+            message = f"{{% {unknown_tag.group(1)} %}} has no matching opening tag"
+        elif unknown_tag:
+            message = f"there is no tag called '{unknown_tag.group(1)}'"
+        return TemplateProblem(f"There is a mistake: {message}.", "syntax", exc.lineno)
+    line = _template_line(exc)
+    text = str(exc)
+    if isinstance(exc, SecurityError) or "is unsafe" in text:
+        attr = re.search(r"attribute '([^']+)'", text)
+        what = f"'{attr.group(1)}'" if attr else "something"
+        return TemplateProblem(
+            f"The template tries to use {what}, which is not allowed. "
+            "Use only the listed variables.",
+            "unsafe",
+            line,
+        )
+    if isinstance(exc, UndefinedError):
+        unknown = re.match(r"'([^']+)' is undefined", text)
+        if unknown:
+            name = unknown.group(1)
+            close = difflib.get_close_matches(name, list(names), n=1)
+            hint = f" Did you mean '{close[0]}'?" if close else ""
+            return TemplateProblem(f"Unknown variable '{name}'.{hint}", "unknown", line)
+        attr = re.search(r"has no attribute '([^']+)'", text)
+        what = f"'{attr.group(1)}'" if attr else "a value"
+        return TemplateProblem(
+            f"The template asks for {what}, which does not exist.", "unknown", line
+        )
+    if isinstance(exc, RecursionError):
+        return TemplateProblem("The template is nested too deeply.", "calls", line)
+    return TemplateProblem(
+        f"The template could not be filled in: {text or type(exc).__name__}.", "error", line
+    )
+
+
+def _render_sandboxed(source: str, context: Mapping[str, Any]) -> str:
+    if len(source) > MAX_TEMPLATE_CHARS:
+        raise TemplateProblem(
+            f"The template is too long: {len(source):,} characters (the limit is "
+            f"{MAX_TEMPLATE_CHARS:,}).",
+            "size",
+        )
+    env = _LimitedSandbox()
+    try:
+        template = env.from_string(source)
+        env.deadline = time.monotonic() + MAX_SECONDS
+        pieces: list[str] = []
+        total = 0
+        for piece in template.generate(**context):
+            total += len(piece)
+            env._check_size(total)
+            pieces.append(piece)
+        return "".join(pieces)
+    except Exception as exc:  # every failure becomes one friendly message
+        raise _friendly(exc, [*context, *env.globals]) from None
+
+
+def render_user_template(
+    subject_src: str, body_src: str, context: Mapping[str, Any]
+) -> tuple[str, str]:
+    """Render a user's own subject and body templates safely; raise TemplateProblem if not.
+
+    ``context`` is normally ``email_context(contact, profile, ask)``: plain strings, numbers,
+    booleans and lists (attributes of other objects are not reachable).
+    """
+    results = []
+    for part, source in (("subject", subject_src), ("body", body_src)):
+        try:
+            results.append(_render_sandboxed(source or "", context))
+        except TemplateProblem as problem:
+            where = f"In the {part}" + (f", line {problem.line}" if problem.line else "")
+            problem.message = f"{where}: {problem.message}"
+            problem.args = (problem.message,)
+            raise
+    subject = " ".join(results[0].split())
+    if len(subject) > SUBJECT_MAX:
+        raise TemplateProblem(
+            f"In the subject: the subject is too long: {len(subject):,} characters (the limit "
+            f"is {SUBJECT_MAX}).",
+            "size",
+        )
+    body = re.sub(r"\n{3,}", "\n\n", "\n".join(line.rstrip() for line in results[1].splitlines()))
+    return subject, body.strip()
