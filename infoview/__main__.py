@@ -1,0 +1,5 @@
+"""Run InfoView's command line: ``python -m infoview --help``."""
+
+from infoview.cli import main
+
+raise SystemExit(main())
