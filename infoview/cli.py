@@ -136,6 +136,17 @@ def _backups(args: argparse.Namespace) -> int:
 
 def _recover(args: argparse.Namespace) -> int:
     path = _data_file(args)
+    if not path.exists():
+        raise CliError(f"{path} does not exist yet, so there is nothing to recover")
+    try:
+        Store(path)
+    except StoreDamagedError:
+        pass
+    else:
+        raise CliError(
+            f"{path} opens fine, so there is nothing to recover; to go back to a backup, "
+            f"use '{PROG} restore FILE'"
+        )
     used = restore_newest_good_backup(path)
     print(f"Put the backup {used} in place of {path}; the damaged file was kept beside it.")
     return 0

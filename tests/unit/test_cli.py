@@ -140,3 +140,21 @@ def test_import_while_the_app_holds_the_store_open(tmp_path: Path) -> None:
     run(tmp_path, "import-linkedin", str(FIXTURES / "linkedin_connections_old.csv"))
     other.save(Contact(full_name="Juno Xu"))
     assert Store.in_dir(tmp_path).count("contacts") == 7
+
+
+def test_recover_only_replaces_a_damaged_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    store = Store.in_dir(tmp_path)
+    store.save(Contact(full_name="Kai Sato"))
+    store.backup("manual")
+    healthy = store.path.read_bytes()
+    assert main(["--data-dir", str(tmp_path), "recover"]) == 1
+    assert "opens fine, so there is nothing to recover" in capsys.readouterr().err
+    assert store.path.read_bytes() == healthy
+
+    store.path.write_bytes(b"\x00garbage")
+    assert main(["--data-dir", str(tmp_path), "recover"]) == 0
+    assert "the damaged file was kept beside it" in capsys.readouterr().out
+    assert [c.full_name for c in Store.in_dir(tmp_path).contacts()] == ["Kai Sato"]
+    assert len(list(tmp_path.glob("infoview.json.damaged-*"))) == 1
