@@ -1,0 +1,464 @@
+"""The Plan questions step's widgets: the plan editor, the question bank and the prep sheet.
+
+Every edit is saved at once (one commit per click), so nothing waits in the session to be
+lost. Widget keys carry the plan's revision: after each save the widgets are drawn afresh
+from the stored plan, and a click on a widget drawn from an older revision is refused by
+the store as stale instead of overwriting a newer plan.
+"""
+
+from __future__ import annotations
+
+import base64
+from datetime import date
+from typing import Any
+
+import streamlit as st
+from pydantic import ValidationError
+
+from infoview.models import REASON_MAX, CallPlan, Contact, PlanItem, friendly_errors, new_id
+from infoview.prepsheet import prep_sheet_html, prep_sheet_markdown
+from infoview.questions import (
+    CATEGORIES,
+    CATEGORY_LABELS,
+    MAX_CALL_MINUTES,
+    PlanFit,
+    default_call_minutes,
+    default_plan,
+    drop_items,
+    ensure_referral_last,
+    format_mark,
+    has_referral,
+    is_referral,
+    latest_plan,
+    move,
+    prep_sheet_filename,
+    remove,
+    search_questions,
+    suits_text,
+    to_item,
+)
+from infoview.questions import Question as BankQuestion
+from infoview.research import SECTOR_LABELS, tenure_text
+from infoview.store import StaleRecordError, Store, StoreError
+from infoview.ui.menu import ROOT
+from infoview.ui.text import md_escape
+
+_PROBLEM = "qp_problem"
+MIN_CALL_MINUTES = 5
+STALE = (
+    "Your last change was not saved: this plan changed in another tab or program. "
+    "The latest version is shown below; make the change again if you still want it."
+)
+
+
+# ---------------------------------------------------------------- loading and saving
+
+
+def load_plan(store: Store, contact: Contact) -> CallPlan:
+    """Return the contact's saved plan, or a new unsaved one whose id survives reruns."""
+    saved = latest_plan(store.by_contact("plans").get(contact.id, []))  # type: ignore[arg-type]
+    if saved is not None:
+        return saved
+    plan_id = st.session_state.setdefault(f"qp_new_{contact.id}", new_id())
+    asks = store.by_contact("outreach").get(contact.id, [])
+    return CallPlan(
+        id=plan_id,
+        contact_id=contact.id,
+        minutes=default_call_minutes(asks),  # type: ignore[arg-type]
+        items=ensure_referral_last([], False),
+    )
+
+
+def _problem(level: str, text: str) -> None:
+    st.session_state[_PROBLEM] = (level, text)
+
+
+def save_plan(store: Store, plan: CallPlan, **changes: Any) -> bool:
+    """Save the plan with changes; a refusal is kept in session state and shown next run."""
+    merged = {**plan.model_dump(), **changes}
+    try:
+        items = [PlanItem.model_validate(item) for item in merged["items"]]
+        merged["items"] = ensure_referral_last(items, merged["referral_removed"])
+        updated = CallPlan.model_validate(merged)
+    except ValidationError as exc:
+        _problem("error", "Not saved: " + "; ".join(friendly_errors(exc)))
+        return False
+    try:
+        # Revision 0 for a plan never saved: a second creation from a stale click is refused.
+        store.save(updated, expected_revision=plan.revision)
+    except StaleRecordError:
+        _problem("warning", STALE)
+        return False
+    except StoreError as exc:
+        _problem("error", f"Not saved: {exc}")
+        return False
+    return True
+
+
+def show_problem() -> None:
+    """Show why the last change was not saved, once."""
+    found = st.session_state.pop(_PROBLEM, None)
+    if found:
+        level, text = found
+        (st.error if level == "error" else st.warning)(md_escape(text))
+
+
+# ---------------------------------------------------------------- who and why
+
+
+def research_line(contact: Contact, today: date) -> str:
+    """Return one escaped line on who the contact is."""
+    role = " at ".join(md_escape(p) for p in (contact.title, contact.organization) if p)
+    parts = [role] if role else []
+    if contact.position_since:
+        parts.append(f"{tenure_text(contact.position_since, today)} in this role")
+    if contact.field:
+        parts.append(md_escape(contact.field))
+    parts.append(SECTOR_LABELS[contact.sector.value])
+    return " · ".join(parts)
+
+
+def who_and_why(contact: Contact, today: date) -> None:
+    """Show a short research summary and the compelling reason to talk."""
+    st.subheader(md_escape(contact.full_name))
+    st.caption(research_line(contact, today))
+    if contact.reason.strip():
+        st.markdown("**Why you are talking:** " + md_escape(contact.reason))
+    else:
+        st.warning(
+            "You have not written down why you want to talk to this person. One specific "
+            "sentence makes the call, and your questions, much sharper.",
+            icon=":material/edit_note:",
+        )
+    if (ROOT / "pages/2_Research.py").exists():
+        st.page_link(
+            "pages/2_Research.py",
+            label="Edit the research",
+            icon=":material/travel_explore:",
+            query_params={"contact": contact.id},
+        )
+
+
+# ---------------------------------------------------------------- length and fit
+
+
+def _on_length(store: Store, plan: CallPlan, key: str) -> None:
+    save_plan(store, plan, minutes=int(st.session_state[key]))
+
+
+def call_length(store: Store, plan: CallPlan, suggested: int | None) -> None:
+    """Draw the call-length input; a change is saved at once."""
+    key = f"qp_len_{plan.id}_{plan.revision}"
+    st.number_input(
+        "Call length (minutes)",
+        min_value=MIN_CALL_MINUTES,
+        max_value=MAX_CALL_MINUTES,
+        value=plan.minutes,
+        step=5,
+        key=key,
+        on_change=_on_length,
+        args=(store, plan, key),
+        help="Use the length they agreed to. A visit in person can run longer, up to 3 hours.",
+    )
+    if suggested is not None and suggested != plan.minutes:
+        st.caption(f"Your ask proposed {suggested} minutes.")
+
+
+def time_budget(fit: PlanFit) -> None:
+    """Show minutes used against minutes available, with the reserved parts spelled out."""
+    share = min(fit.used_minutes / fit.available_minutes, 1.0)
+    label = f"{fit.used_minutes:g} of {fit.call_minutes} minutes planned"
+    if fit.fits:
+        label += f" · {fit.spare_minutes:g} to spare"
+    else:
+        label += f" · {fit.over_by:g} too many"
+    st.progress(share, text=label)
+    r = fit.reserve
+    st.caption(
+        f"Questions {fit.question_minutes:g} min · kept aside {r.total:g} min: hellos "
+        f"{r.hello:g}, your 30-second introduction {r.intro:g}, wrap-up {r.wrap_up:g}"
+    )
+
+
+def _drop(store: Store, plan: CallPlan, items: list[PlanItem], indexes: tuple[int, ...]) -> None:
+    save_plan(store, plan, items=drop_items(items, indexes))
+
+
+def over_time(store: Store, plan: CallPlan, fit: PlanFit) -> None:
+    """Warn when the plan is too long and offer to drop the suggested questions."""
+    if fit.fits or not fit.warning:
+        return
+    st.warning(fit.warning, icon=":material/timer:")
+    if not fit.suggest_drops:
+        return
+    st.markdown("**Questions to drop first** (the least needed in a short call):")
+    for i in fit.suggest_drops:
+        item = fit.items[i]
+        st.markdown(f"- {md_escape(item.text)} ({item.minutes:g} min)")
+    count = len(fit.suggest_drops)
+    st.button(
+        f"Drop {'this question' if count == 1 else f'these {count} questions'}",
+        key=f"qp_drop_{plan.id}_{plan.revision}",
+        on_click=_drop,
+        args=(store, plan, list(fit.items), fit.suggest_drops),
+    )
+
+
+# ---------------------------------------------------------------- the plan
+
+
+def _on_minutes(store: Store, plan: CallPlan, items: list[PlanItem], i: int, key: str) -> None:
+    changed = items[i].model_copy(update={"minutes": float(st.session_state[key])})
+    save_plan(store, plan, items=[*items[:i], changed, *items[i + 1 :]])
+
+
+def _on_move(store: Store, plan: CallPlan, items: list[PlanItem], i: int, delta: int) -> None:
+    save_plan(store, plan, items=move(items, i, delta))
+
+
+def _on_remove(store: Store, plan: CallPlan, items: list[PlanItem], i: int) -> None:
+    removed = plan.referral_removed or is_referral(items[i])
+    save_plan(store, plan, items=remove(items, i), referral_removed=removed)
+
+
+def _on_referral_back(store: Store, plan: CallPlan) -> None:
+    save_plan(store, plan, items=ensure_referral_last(plan.items, False), referral_removed=False)
+
+
+def _on_suggested(store: Store, plan: CallPlan, sector: str) -> None:
+    save_plan(store, plan, items=default_plan(sector, plan.minutes), referral_removed=False)
+
+
+def _reserved_row(mark: float, label: str, minutes: float | None = None) -> None:
+    cols = st.columns([1.1, 7.1], vertical_alignment="center")
+    cols[0].markdown(f"`{format_mark(mark)}`")
+    cols[1].caption(label if minutes is None else f"{label} · {minutes:g} min")
+
+
+def plan_editor(store: Store, plan: CallPlan, fit: PlanFit) -> None:
+    """Draw the ordered plan with time marks, minutes, move, remove and add-back."""
+    items = list(fit.items)
+    rev = f"{plan.id}_{plan.revision}"
+    r = fit.reserve
+    _reserved_row(0, "Hellos, and thank them for their time", r.hello)
+    _reserved_row(fit.intro_mark, "Your 30-second introduction", r.intro)
+    referral_pinned = not plan.referral_removed
+    last_free = len(items) - (2 if referral_pinned and has_referral(items) else 1)
+    for i, (item, mark) in enumerate(zip(items, fit.marks, strict=True)):
+        pinned = referral_pinned and is_referral(item)
+        with st.container(border=True):
+            cols = st.columns([1.1, 4.6, 1.2, 1.3], vertical_alignment="center")
+            cols[0].markdown(f"`{format_mark(mark)}`")
+            text = md_escape(item.text)
+            if pinned:
+                text += "  \n:gray[*Asked last: this is how your network grows.*]"
+            cols[1].markdown(text)
+            key = f"qp_min_{rev}_{i}"
+            cols[2].number_input(
+                "Minutes",
+                min_value=0.5,
+                max_value=120.0,
+                value=max(float(item.minutes), 0.5),
+                step=0.5,
+                format="%g",
+                key=key,
+                on_change=_on_minutes,
+                args=(store, plan, items, i, key),
+                label_visibility="collapsed",
+                help="Minutes for this question",
+            )
+            with cols[3].container(horizontal=True, gap=None):
+                st.button(
+                    ":material/arrow_upward:",
+                    key=f"qp_up_{rev}_{i}",
+                    help="Move up",
+                    type="tertiary",
+                    disabled=pinned or i == 0,
+                    on_click=_on_move,
+                    args=(store, plan, items, i, -1),
+                )
+                st.button(
+                    ":material/arrow_downward:",
+                    key=f"qp_down_{rev}_{i}",
+                    help="Move down",
+                    type="tertiary",
+                    disabled=pinned or i >= last_free,
+                    on_click=_on_move,
+                    args=(store, plan, items, i, 1),
+                )
+                st.button(
+                    ":material/close:",
+                    key=f"qp_remove_{rev}_{i}",
+                    help="Remove the who-else question on purpose" if pinned else "Remove",
+                    type="tertiary",
+                    on_click=_on_remove,
+                    args=(store, plan, items, i),
+                )
+    if not items:
+        st.info(
+            "No questions yet. Add some from the bank, write your own, or start from a "
+            "suggested plan."
+        )
+    _reserved_row(
+        fit.wrap_up_mark, "Wrap up: recap, check names they gave you, thank them", r.wrap_up
+    )
+    _reserved_row(fit.used_minutes, "Planned end")
+    if plan.referral_removed and not has_referral(items):
+        st.info(
+            "You took out “who else should I talk to?”. It is the question that turns one "
+            "conversation into the next, so most people keep it as their last.",
+            icon=":material/hub:",
+        )
+        st.button(
+            "Add it back",
+            key=f"qp_referral_back_{rev}",
+            icon=":material/undo:",
+            on_click=_on_referral_back,
+            args=(store, plan),
+        )
+
+
+def suggested_plan(store: Store, plan: CallPlan, sector: str) -> None:
+    """Offer a starter plan for the contact's sector; replacing real work asks first."""
+    own = [item for item in plan.items if not is_referral(item)]
+    rev = f"{plan.id}_{plan.revision}"
+    label = f"Start from a suggested plan for {SECTOR_LABELS.get(sector, sector).lower()}"
+    if not own:
+        st.button(
+            label,
+            key=f"qp_suggest_{rev}",
+            type="primary",
+            icon=":material/auto_awesome:",
+            on_click=_on_suggested,
+            args=(store, plan, sector),
+        )
+        return
+    with st.popover("Replace with a suggested plan", icon=":material/auto_awesome:"):
+        st.write(
+            f"This replaces your {len(own)} question{'s' if len(own) != 1 else ''} with a "
+            f"starter set sized for {plan.minutes} minutes."
+        )
+        st.button(
+            "Replace my questions",
+            key=f"qp_suggest_{rev}",
+            on_click=_on_suggested,
+            args=(store, plan, sector),
+        )
+
+
+def custom_question(store: Store, plan: CallPlan) -> None:
+    """Let the user add a question in their own words."""
+    with st.form("qp_custom", clear_on_submit=True, border=True):
+        st.markdown("**Add your own question**")
+        cols = st.columns([5, 1.4], vertical_alignment="bottom")
+        text = cols[0].text_input(
+            "Your question", max_chars=REASON_MAX, placeholder="Something only they can answer"
+        )
+        minutes = cols[1].number_input("Minutes", 0.5, 120.0, 2.0, step=0.5, format="%g")
+        submitted = st.form_submit_button("Add my question", icon=":material/add:")
+    if not submitted:
+        return
+    if not text.strip():
+        st.error("Type the question first.")
+        return
+    try:
+        item = PlanItem(text=text, minutes=minutes)
+    except ValidationError as exc:
+        st.error("Not added: " + md_escape("; ".join(friendly_errors(exc))))
+        return
+    items = [i for i in plan.items if not is_referral(i)] + [item]
+    items += [i for i in plan.items if is_referral(i)]
+    if save_plan(store, plan, items=items):
+        st.rerun()
+
+
+# ---------------------------------------------------------------- the bank
+
+
+def _on_add(store: Store, plan: CallPlan, question: BankQuestion) -> None:
+    if is_referral(to_item(question)):
+        _on_referral_back(store, plan)
+        return
+    items = [i for i in plan.items if not is_referral(i)] + [to_item(question)]
+    save_plan(store, plan, items=items + [i for i in plan.items if is_referral(i)])
+
+
+def question_bank(store: Store, plan: CallPlan, sector: str) -> None:
+    """Browse the bank by kind and words, and add questions to the plan."""
+    st.markdown("#### Question bank")
+    cols = st.columns(2)
+    category = cols[0].selectbox(
+        "Kind",
+        [None, *CATEGORIES],
+        format_func=lambda c: "All kinds" if c is None else CATEGORY_LABELS[c],
+        key="qp_bank_kind",
+    )
+    query = cols[1].text_input("Search", key="qp_bank_q", placeholder="e.g. hiring, résumé")
+    sector_label = SECTOR_LABELS.get(sector, sector)
+    only_sector = st.toggle(
+        f"Only questions that suit {sector_label.lower()}", value=True, key="qp_bank_sector"
+    )
+    found = search_questions(query, category, sector if only_sector else None)
+    st.caption(f"{len(found)} question{'s' if len(found) != 1 else ''}")
+    in_plan = {item.question_id for item in plan.items if item.question_id}
+    rev = f"{plan.id}_{plan.revision}"
+    with st.container(height=900, border=True):
+        if not found:
+            st.caption("No question matches. Try other words or all kinds.")
+        for question in found:
+            row = st.columns([4, 1], vertical_alignment="center")
+            row[0].markdown(question.text)
+            row[0].caption(
+                f"{CATEGORY_LABELS[question.category]} · {question.minutes:g} min · "
+                f"{suits_text(question)}"
+            )
+            added = question.id in in_plan
+            row[1].button(
+                ":material/check:" if added else ":material/add:",
+                key=f"qp_add_{rev}_{question.id}",
+                help="Already in your plan" if added else "Add to your plan",
+                disabled=added,
+                on_click=_on_add,
+                args=(store, plan, question),
+            )
+
+
+# ---------------------------------------------------------------- the prep sheet
+
+
+def prep_sheet(store: Store, contact: Contact, plan: CallPlan, fit: PlanFit, today: date) -> None:
+    """Offer the prep sheet as Markdown and print-ready HTML, with a preview."""
+    profile = store.profile()
+    markdown = prep_sheet_markdown(contact, profile, plan, fit, today=today)
+    page = prep_sheet_html(contact, profile, plan, fit, today=today)
+    cols = st.columns(2)
+    cols[0].download_button(
+        "Download the sheet (Markdown)",
+        markdown,
+        file_name=prep_sheet_filename(contact.full_name, "md"),
+        mime="text/markdown",
+        icon=":material/download:",
+        on_click="ignore",
+        width="stretch",
+        key="qp_dl_md",
+    )
+    cols[1].download_button(
+        "Download the sheet to print (HTML)",
+        page,
+        file_name=prep_sheet_filename(contact.full_name, "html"),
+        mime="text/html",
+        icon=":material/print:",
+        on_click="ignore",
+        width="stretch",
+        key="qp_dl_html",
+    )
+    if not profile.intro.strip():
+        st.caption(
+            "Your 30-second introduction is still empty, so the sheet leaves a reminder in "
+            "its place. Write it in step 1, Your story."
+        )
+    with st.expander("Preview the prep sheet"):
+        # A data: address gives the preview its own origin, away from the app; the page is
+        # autoescaped, so what the user typed shows as text either way.
+        encoded = base64.b64encode(page.encode("utf-8")).decode("ascii")
+        st.iframe(f"data:text/html;charset=utf-8;base64,{encoded}", height=720)

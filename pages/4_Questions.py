@@ -1,0 +1,88 @@
+"""Step 4 · Plan questions: a few good questions that fit the call, and a sheet to take along."""
+
+from datetime import date
+
+import streamlit as st
+
+from infoview.questions import default_call_minutes, plan_call
+from infoview.ui import page_setup
+from infoview.ui.menu import ROOT
+from infoview.ui.picker import pick_contact
+from infoview.ui.questions_ui import (
+    call_length,
+    custom_question,
+    load_plan,
+    over_time,
+    plan_editor,
+    prep_sheet,
+    question_bank,
+    show_problem,
+    suggested_plan,
+    time_budget,
+    who_and_why,
+)
+
+store = page_setup("Plan questions", "❓")
+
+st.title("4 · Plan questions")
+st.caption(
+    "A short call goes fast. Pick a handful of questions, put them in a sensible order, fit "
+    "them into the minutes you were given, and take a prep sheet along."
+)
+
+if not store.contacts():
+    st.info("There is nobody to plan a call with yet. Start by researching a contact.")
+    if (ROOT / "pages/2_Research.py").exists():
+        st.page_link("pages/2_Research.py", label="Go to 2 · Research", icon="🔎")
+    st.stop()
+
+contact = pick_contact(store, key="qp_picker")
+if contact is None:
+    if st.query_params.get("contact"):
+        st.warning("That contact no longer exists. Choose someone else above.")
+    else:
+        st.info("Choose the person you are preparing for. Your plan is saved with them.")
+    st.stop()
+
+today = date.today()
+who_and_why(contact, today)
+show_problem()
+
+plan = load_plan(store, contact)
+fit = plan_call(plan.items, plan.minutes, plan.referral_removed)
+asks = store.by_contact("outreach").get(contact.id, [])
+
+left, right = st.columns([3, 2], gap="large")
+with left:
+    st.markdown("#### Your plan")
+    top = st.columns([1, 2], vertical_alignment="bottom")
+    with top[0]:
+        call_length(store, plan, default_call_minutes(asks) if asks else None)
+    with top[1]:
+        time_budget(fit)
+    over_time(store, plan, fit)
+    suggested_plan(store, plan, contact.sector.value)
+    plan_editor(store, plan, fit)
+    custom_question(store, plan)
+    st.caption(
+        "Every change is saved with this contact as you make it."
+        if plan.revision
+        else "Nothing saved yet: your first change saves the plan with this contact."
+    )
+with right:
+    question_bank(store, plan, contact.sector.value)
+
+st.divider()
+st.subheader("Prep sheet")
+st.caption(
+    "Who they are, why you are talking, your introduction, the questions with their time "
+    "marks, and room for notes. Print it or keep it open during the call."
+)
+prep_sheet(store, contact, plan, fit, today)
+
+if (ROOT / "pages/5_Conversations.py").exists():
+    st.page_link(
+        "pages/5_Conversations.py",
+        label="Next: log the conversation →",
+        query_params={"contact": contact.id},
+    )

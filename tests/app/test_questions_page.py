@@ -1,0 +1,222 @@
+"""The Plan questions page through Streamlit's AppTest."""
+
+from __future__ import annotations
+
+from infoview.models import CallPlan, Contact, Outreach, PlanItem
+from infoview.questions import QUESTIONS_BY_ID, REFERRAL, REFERRAL_ID, default_plan, to_item
+from infoview.store import Store
+
+PAGE = "pages/4_Questions.py"
+HOSTILE = "![x](http://127.0.0.1:9/a.png) <script>alert(1)</script> **bold**"
+
+
+def _button(at, prefix: str, suffix: str = ""):
+    """Return the button whose key starts with prefix (and ends with suffix)."""
+    found = [b for b in at.button if (b.key or "").startswith(prefix) and b.key.endswith(suffix)]
+    assert found, f"no button {prefix}…{suffix}; have {[b.key for b in at.button]}"
+    return found[0]
+
+
+def _plan(data_dir, contact_id: str) -> CallPlan | None:
+    plans = Store.in_dir(data_dir).by_contact("plans").get(contact_id, [])
+    assert len(plans) <= 1
+    return plans[0] if plans else None
+
+
+def _warnings(at) -> str:
+    return "\n".join(w.value for w in at.warning)
+
+
+def _texts(at) -> str:
+    return "\n".join(m.value for m in at.markdown)
+
+
+def _researched(store, **extra) -> Contact:
+    values = {
+        "full_name": "Amara Okafor",
+        "organization": "Office of Science Policy",
+        "title": "Policy Analyst",
+        "sector": "government",
+        "reason": "She moved from a protein chemistry postdoc into policy.",
+    }
+    return store.save(Contact(**{**values, **extra}))
+
+
+def test_without_contacts_the_page_points_to_research(app):
+    at = app(PAGE)
+    assert not at.exception
+    assert "nobody to plan a call with" in at.info[0].value
+    link = next(p.proto for p in at.get("page_link") if p.proto.label == "Go to 2 · Research")
+    assert link.page == "Research"
+    assert not at.get("download_button")
+
+
+def test_without_a_chosen_contact_the_page_explains_and_offers_the_picker(app, store):
+    _researched(store)
+    at = app(PAGE)
+    assert "Choose the person you are preparing for" in at.info[0].value
+    assert at.selectbox[0].label == "Contact"
+    assert not at.get("download_button")
+
+
+def test_an_unknown_contact_in_the_address_is_explained(app, store):
+    _researched(store)
+    at = app(PAGE, contact="gone")
+    assert "no longer exists" in _warnings(at)
+
+
+def test_contact_from_the_address_shows_research_reason_escaped_and_the_asked_length(
+    app, store, data_dir
+):
+    contact = _researched(store, reason=HOSTILE)
+    store.save(Outreach(contact_id=contact.id, minutes=20))
+    at = app(PAGE, contact=contact.id)
+    assert not at.exception
+    assert at.subheader[0].value == "Amara Okafor"
+    assert any("Policy Analyst at Office of Science Policy" in c.value for c in at.caption)
+    why = next(m.value for m in at.markdown if m.value.startswith("**Why you are talking:**"))
+    assert "\\!\\[x\\]\\(http" in why and "&lt;script&gt;" in why and "\\*\\*bold" in why
+    assert at.number_input(key=next(k for k in _keys(at) if k.startswith("qp_len_"))).value == 20
+    # Only the referral question until the user chooses; nothing stored just by looking.
+    assert REFERRAL.text in _texts(at)
+    assert _plan(data_dir, contact.id) is None
+
+
+def _keys(at) -> list[str]:
+    return [w.key for w in at.number_input if w.key]
+
+
+def test_build_a_plan_save_and_reopen(app, store, data_dir):
+    contact = _researched(store, sector="industry")
+    at = app(PAGE, contact=contact.id)
+
+    _button(at, "qp_suggest_").click().run()
+    plan = _plan(data_dir, contact.id)
+    suggested = [i.question_id for i in default_plan("industry", 15)]
+    assert [i.question_id for i in plan.items] == suggested
+    assert plan.minutes == 15 and plan.revision == 1
+
+    _button(at, "qp_add_", "_trends-tools").click().run()
+    plan = _plan(data_dir, contact.id)
+    assert [i.question_id for i in plan.items][-2:] == ["trends-tools", REFERRAL_ID]
+    assert _button(at, "qp_add_", "_trends-tools").disabled
+
+    custom = next(t for t in at.text_input if t.label == "Your question")
+    custom.set_value("How did you find **your** first <team>?")
+    next(b for b in at.button if b.label == "Add my question").click().run()
+    plan = _plan(data_dir, contact.id)
+    assert [i.text for i in plan.items][-2:] == [
+        "How did you find **your** first <team>?",
+        REFERRAL.text,
+    ]
+    assert "How did you find \\*\\*your\\*\\* first &lt;team&gt;?" in _texts(at)
+
+    # Move the custom question (second to last) to the top, one step at a time.
+    for index in range(len(plan.items) - 2, 0, -1):
+        _button(at, "qp_up_", f"_{index}").click().run()
+    plan = _plan(data_dir, contact.id)
+    assert plan.items[0].text == "How did you find **your** first <team>?"
+    assert plan.items[-1].question_id == REFERRAL_ID
+
+    # The question just above the referral cannot move below it; the referral cannot move.
+    last = len(plan.items) - 1
+    assert _button(at, "qp_down_", f"_{last - 1}").disabled
+    assert _button(at, "qp_up_", f"_{last}").disabled
+
+    _button(at, "qp_remove_", f"_{last}").click().run()
+    plan = _plan(data_dir, contact.id)
+    assert plan.referral_removed is True
+    assert REFERRAL_ID not in [i.question_id for i in plan.items]
+    assert any("who else should I talk to" in i.value for i in at.info)
+
+    _button(at, "qp_referral_back_").click().run()
+    plan = _plan(data_dir, contact.id)
+    assert plan.referral_removed is False
+    assert plan.items[-1].question_id == REFERRAL_ID
+
+    reopened = app(PAGE, contact=contact.id)
+    assert not reopened.exception
+    texts = _texts(reopened)
+    assert "How did you find \\*\\*your\\*\\* first &lt;team&gt;?" in texts
+    assert QUESTIONS_BY_ID["trends-tools"].text in texts
+    assert _plan(data_dir, contact.id).revision == plan.revision
+
+
+def test_minutes_and_call_length_edits_are_saved(app, store, data_dir):
+    contact = _researched(store)
+    at = app(PAGE, contact=contact.id)
+    _button(at, "qp_suggest_").click().run()
+    length = next(w for w in at.number_input if (w.key or "").startswith("qp_len_"))
+    length.set_value(45).run()
+    assert _plan(data_dir, contact.id).minutes == 45
+    first = next(w for w in at.number_input if (w.key or "").startswith("qp_min_"))
+    first.set_value(6.5).run()
+    assert _plan(data_dir, contact.id).items[0].minutes == 6.5
+
+
+def test_an_over_long_plan_warns_and_drops_the_suggested_questions(app, store, data_dir):
+    contact = _researched(store)
+    items = [to_item(QUESTIONS_BY_ID[q]) for q in ("typical-day", "journey", "trends-next")]
+    items += [PlanItem(text="My own long question", minutes=4), to_item(REFERRAL)]
+    store.save(CallPlan(contact_id=contact.id, minutes=10, items=items))
+    at = app(PAGE, contact=contact.id)
+    warning = _warnings(at)
+    assert "more than the 10 you have" in warning and "Dropping" in warning
+    texts = _texts(at)
+    assert "Questions to drop first" in texts
+    assert f"- {QUESTIONS_BY_ID['trends-next'].text} (2.5 min)" in texts
+    assert "too many" in at.get("progress")[0].proto.text
+
+    _button(at, "qp_drop_").click().run()
+    plan = _plan(data_dir, contact.id)
+    assert "trends-next" not in [i.question_id for i in plan.items]
+    assert plan.items[-1].question_id == REFERRAL_ID
+    assert "more than the" not in _warnings(at)
+    assert "to spare" in at.get("progress")[0].proto.text
+
+
+def test_a_blank_custom_question_is_refused(app, store, data_dir):
+    contact = _researched(store)
+    at = app(PAGE, contact=contact.id)
+    next(t for t in at.text_input if t.label == "Your question").set_value("   ")
+    next(b for b in at.button if b.label == "Add my question").click().run()
+    assert "Type the question first" in at.error[0].value
+    assert _plan(data_dir, contact.id) is None
+
+
+def test_replacing_real_work_with_a_suggested_plan_asks_first(app, store, data_dir):
+    contact = _researched(store)
+    mine = [PlanItem(text="Mine", minutes=2), to_item(REFERRAL)]
+    store.save(CallPlan(contact_id=contact.id, minutes=15, items=mine))
+    at = app(PAGE, contact=contact.id)
+    assert "replaces your 1 question" in _texts(at)
+    button = _button(at, "qp_suggest_")
+    assert button.label == "Replace my questions"
+    button.click().run()
+    assert "Mine" not in [i.text for i in _plan(data_dir, contact.id).items]
+
+
+def test_a_change_made_elsewhere_is_not_overwritten(app, store, data_dir):
+    contact = _researched(store)
+    at = app(PAGE, contact=contact.id)
+    _button(at, "qp_suggest_").click().run()
+    plan = _plan(data_dir, contact.id)
+    Store.in_dir(data_dir).save(
+        plan.model_copy(update={"minutes": 30}), expected_revision=plan.revision
+    )
+    _button(at, "qp_add_", "_trends-next").click().run()
+    assert "changed in another tab" in _warnings(at)
+    fresh = _plan(data_dir, contact.id)
+    assert fresh.minutes == 30
+    assert "trends-next" not in [i.question_id for i in fresh.items]
+
+
+def test_prep_sheet_downloads_are_offered_with_safe_names(app, store):
+    contact = _researched(store, full_name="Zoë ../O'Brien")
+    at = app(PAGE, contact=contact.id)
+    downloads = at.get("download_button")
+    assert [d.proto.label for d in downloads] == [
+        "Download the sheet (Markdown)",
+        "Download the sheet to print (HTML)",
+    ]
+    assert "Preview the prep sheet" in [e.label for e in at.expander]
