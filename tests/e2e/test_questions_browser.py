@@ -1,0 +1,63 @@
+"""Plan questions in a real browser: build a plan and take the Markdown prep sheet away."""
+
+from __future__ import annotations
+
+from infoview.models import Contact, Outreach
+from infoview.questions import QUESTIONS_BY_ID, REFERRAL, format_mark, plan_call
+from infoview.store import Store
+from tests.e2e.harness import exception_texts, goto, wait_idle
+
+CUSTOM = "How did you *first* hear about the <fellowship> program?"
+CUSTOM_IN_MARKDOWN = "How did you \\*first\\* hear about the &lt;fellowship&gt; program?"
+
+
+def test_build_a_plan_and_download_the_markdown_sheet(server, page, tmp_path):
+    store = Store.in_dir(server.data_dir)
+    contact = store.save(
+        Contact(
+            full_name="Amara Okafor",
+            organization="Office of Science Policy",
+            title="Senior Policy Analyst",
+            sector="government",
+            reason="She moved from a protein chemistry postdoc into science policy.",
+        )
+    )
+    store.save(Outreach(contact_id=contact.id, minutes=20))
+
+    goto(page, f"{server.url}/Questions?contact={contact.id}")
+    page.get_by_role("button", name="Start from a suggested plan for government").click()
+    wait_idle(page)
+
+    page.get_by_role("textbox", name="Search").fill("résumé")
+    page.get_by_role("textbox", name="Search").press("Enter")
+    page.get_by_text("1 question", exact=True).wait_for()
+    wait_idle(page)
+    # Streamlit keys the row's container with a class; the button's icon is its only label.
+    page.locator("[class*='st-key-qp_add_'][class*='_advice-resume'] button:visible").click()
+    wait_idle(page)
+
+    page.get_by_role("textbox", name="Your question").fill(CUSTOM)
+    page.get_by_role("button", name="Add my question").click()
+    wait_idle(page)
+    assert exception_texts(page) == []
+    assert CUSTOM in page.locator("[data-testid='stMain']").inner_text()
+
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download the sheet (Markdown)").click()
+    assert download.value.suggested_filename == "prep-sheet-amara.md"
+    with open(download.value.path(), encoding="utf-8") as handle:
+        sheet = handle.read()
+    page.screenshot(path=str(tmp_path / "questions.png"), full_page=True)
+
+    plan = Store.in_dir(server.data_dir).by_contact("plans")[contact.id][0]
+    assert plan.minutes == 20
+    fit = plan_call(plan.items, plan.minutes, plan.referral_removed)
+    questions = sheet.split("## Questions", 1)[1].split("## After the call", 1)[0]
+    blocks = questions.split("\n### ")[1:]
+    assert len(blocks) == len(fit.items) >= 4
+    for number, (block, mark) in enumerate(zip(blocks, fit.marks, strict=True), start=1):
+        assert block.startswith(f"{format_mark(mark)} · Question {number} ("), block
+    assert QUESTIONS_BY_ID["advice-resume"].text in sheet
+    assert CUSTOM_IN_MARKDOWN in blocks[-2]
+    assert REFERRAL.text in blocks[-1] and "save this one for last" in blocks[-1]
+    assert "<fellowship>" not in sheet
