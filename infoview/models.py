@@ -53,7 +53,8 @@ def _clean_text(value: str, info: ValidationInfo | None = None) -> str:
         value.encode("utf-8")
     except UnicodeEncodeError as exc:
         raise ValueError("contains characters that cannot be saved (invalid Unicode)") from exc
-    return _CONTROL.sub("", value.replace("\r\n", "\n").replace("\r", "\n"))
+    # Strip again after cleaning so what is stored reads back the same.
+    return _CONTROL.sub("", value.replace("\r\n", "\n").replace("\r", "\n")).strip()
 
 
 def _blank_to_none(value: Any) -> Any:
@@ -389,6 +390,8 @@ def friendly_errors(exc: Exception) -> list[str]:
         name = str(loc[0])
         label = FIELD_LABELS.get(name, name.replace("_", " ").capitalize())
         msg = str(err.get("msg", "is not valid"))
+        if err.get("type") == "string_unicode":
+            msg = "contains characters that cannot be saved (invalid Unicode)"
         msg = msg.removeprefix("Value error, ")
         msg = msg.replace("String should have at most", "must be at most")
         msg = msg.replace("List should have at most", "can have at most")

@@ -88,6 +88,10 @@ class StoreWriteError(StoreError):
     """A commit could not be written; the file on disk is unchanged."""
 
 
+class UnconfirmedWriteError(StoreWriteError):
+    """The new file is in place but the folder's fsync failed: saved, durability unconfirmed."""
+
+
 def default_data_dir() -> Path:
     """Return the data folder: ``INFOVIEW_DATA_DIR`` or ``~/.infoview``."""
     configured = os.environ.get("INFOVIEW_DATA_DIR", "").strip()
@@ -133,15 +137,23 @@ def atomic_write(path: Path, payload: bytes) -> None:
         raise StoreWriteError("refusing to write an empty file")
     tmp = path.with_name(f"{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
     try:
-        with open(tmp, "wb") as handle:
+        # 0600: the data is about people; other users of the machine need not read it.
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)
-        _fsync_dir(path.parent)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+    try:
+        _fsync_dir(path.parent)
+    except OSError as exc:
+        raise UnconfirmedWriteError(
+            f"your change was written, but the disk did not confirm it ({exc}); "
+            "check free space and permissions"
+        ) from exc
 
 
 def _content(record: BaseModel) -> dict[str, Any]:
@@ -220,6 +232,7 @@ class Store:
         self._memo: dict[Any, Any] = {}
         self._memo_revision = -1
         self.backup_error: str | None = None  # why today's backup failed, for the UI to show
+        self._backup_day = date.today()  # opening makes the day's backup (below)
         self._seen: tuple[int, int, int] | None = None
         self._verified_ns = 0  # when the file was last known to hold exactly _committed
         self._committed = b""
@@ -300,6 +313,21 @@ class Store:
         assert self.path is not None
         for leftover in self.path.parent.glob(f"{self.path.name}.*.tmp"):
             leftover.unlink(missing_ok=True)
+        backups = self.path.parent / "backups"
+        if backups.is_dir():
+            for leftover in backups.glob("*.tmp"):
+                leftover.unlink(missing_ok=True)
+
+    def _daily_backup_while_running(self) -> None:
+        """Keep the one-backup-a-day promise for an app left running across midnight."""
+        today = date.today()
+        if self._backup_day == today:
+            return
+        self._backup_day = today
+        try:
+            self._daily_backup(self._committed)
+        except OSError as exc:
+            self.backup_error = f"today's backup could not be made ({exc})"
 
     @contextmanager
     def _locked_file(self) -> Iterator[None]:
@@ -404,11 +432,16 @@ class Store:
         self._pending = {}
 
     def _commit(self) -> None:
+        unconfirmed: UnconfirmedWriteError | None = None
         try:
             self._flush()
             payload = orjson.dumps(self._data)
             if self.path is not None:
-                atomic_write(self.path, payload)
+                self._daily_backup_while_running()
+                try:
+                    atomic_write(self.path, payload)
+                except UnconfirmedWriteError as exc:
+                    unconfirmed = exc  # the new file is in place: keep it as committed
         except Exception as exc:
             self._rollback()
             if isinstance(exc, StoreError):
@@ -422,6 +455,8 @@ class Store:
         if self.path is not None:
             self._seen = self._stat()
             self._verified_ns = time.time_ns()
+        if unconfirmed is not None:
+            raise unconfirmed
 
     @property
     def revision(self) -> int:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import ipaddress
 import os
 from datetime import date
 
 import streamlit as st
 
+from infoview.netguard import is_remote_address
 from infoview.store import (
     Store,
     StoreDamagedError,
@@ -71,15 +71,9 @@ def reset_demo() -> None:
 def is_remote_visitor() -> bool:
     """True when the browser is not on this machine (Streamlit reports no IP for localhost)."""
     try:
-        ip = st.context.ip_address
+        return is_remote_address(st.context.ip_address)
     except Exception:
         return False
-    if not ip:
-        return False
-    try:
-        return not ipaddress.ip_address(ip.split("%")[0]).is_loopback
-    except ValueError:
-        return True
 
 
 def flash(message: str, icon: str = "✅") -> None:

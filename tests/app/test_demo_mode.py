@@ -65,3 +65,14 @@ def test_reset_demo_starts_over(demo):
 def test_local_mode_without_secrets_file_is_not_demo(data_dir):
     at = _session()
     assert not any("Demo" in m.value for m in at.markdown)
+
+
+def test_local_mode_reached_over_the_network_warns_about_sharing(data_dir, monkeypatch):
+    monkeypatch.setattr(setup, "is_remote_visitor", lambda: True)
+    at = _session()
+    assert any("every visitor shares one data file" in w.value for w in at.warning)
+
+
+def test_local_mode_on_this_machine_does_not_warn(data_dir):
+    at = _session()
+    assert not any("every visitor shares" in w.value for w in at.warning)

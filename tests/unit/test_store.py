@@ -438,7 +438,7 @@ def test_failing_write_step_leaves_everything_as_last_committed(tmp_path, monkey
 
 def test_disk_full_leaves_everything_as_last_committed(tmp_path, monkeypatch):
     store, ada, before, exported = _committed_store(tmp_path)
-    real_open = open
+    real_fdopen = os.fdopen
 
     class FullDisk:
         def __init__(self, handle):
@@ -458,11 +458,11 @@ def test_disk_full_leaves_everything_as_last_committed(tmp_path, monkeypatch):
         def __getattr__(self, name):
             return getattr(self.handle, name)
 
-    def full_open(file, mode="r", *args, **kwargs):
-        return FullDisk(real_open(file, mode, *args, **kwargs))
+    def full_fdopen(fd, mode="r", *args, **kwargs):
+        return FullDisk(real_fdopen(fd, mode, *args, **kwargs))
 
     with monkeypatch.context() as patch:
-        patch.setattr(store_module, "open", full_open, raising=False)
+        patch.setattr(store_module.os, "fdopen", full_fdopen)
         with pytest.raises(StoreWriteError, match="No space left"):
             store.save(ada.model_copy(update={"notes": "after"}), expected_revision=1)
     _assert_unchanged(tmp_path, store, ada, before, exported)
