@@ -7,6 +7,8 @@ from pathlib import Path
 
 import streamlit as st
 
+from infoview.ui.text import md_escape
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -37,8 +39,13 @@ def available(items: list[MenuItem] | None = None) -> list[MenuItem]:
     return [item for item in (items or MENU) if (ROOT / item.page).exists()]
 
 
-def draw_menu() -> None:
-    """Draw the sidebar menu grouped by section."""
+# Steps that work on one contact: the menu takes the current contact along to them.
+CONTACT_STEPS = {"pages/3_Ask.py", "pages/4_Questions.py", "pages/5_Conversations.py"}
+CONTACT_PAGE = "pages/9_Contact.py"
+
+
+def draw_menu(contact_id: str | None = None, contact_label: str = "") -> None:
+    """Draw the sidebar menu grouped by section, carrying the current contact to its steps."""
     with st.sidebar:
         st.markdown("### InfoView")
         st.caption("Informational interviews, step by step")
@@ -47,4 +54,15 @@ def draw_menu() -> None:
             if item.section and item.section != section:
                 section = item.section
                 st.markdown(f"**{section}**")
-            st.page_link(item.page, label=item.label, icon=item.icon)
+            params = {"contact": contact_id} if contact_id and item.page in CONTACT_STEPS else None
+            st.page_link(item.page, label=item.label, icon=item.icon, query_params=params)
+        if contact_id and contact_label:
+            st.divider()
+            st.caption("Working with")
+            target = CONTACT_PAGE if (ROOT / CONTACT_PAGE).exists() else "pages/2_Research.py"
+            st.page_link(
+                target,
+                label=md_escape(contact_label),
+                icon=":material/person:",
+                query_params={"contact": contact_id},
+            )

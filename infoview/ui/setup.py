@@ -7,6 +7,7 @@ from datetime import date
 
 import streamlit as st
 
+from infoview.models import Contact
 from infoview.netguard import is_remote_address
 from infoview.store import (
     Store,
@@ -21,6 +22,7 @@ from infoview.ui.text import md_escape
 
 _FLASH = "_infoview_flash"
 _DEMO_STORE = "_infoview_demo_store"
+_CURRENT = "_infoview_current_contact"
 DEMO_MAX_UPLOAD_BYTES = 2_000_000
 DEMO_MAX_UPLOAD_ROWS = 5_000
 
@@ -86,16 +88,26 @@ def _show_flashes() -> None:
         st.toast(message, icon=icon)
 
 
+def _current_contact(store: Store) -> Contact | None:
+    """Remember the contact the user last opened in this session."""
+    asked = st.query_params.get("contact")
+    if asked and asked != "new" and store.contact(asked) is not None:
+        st.session_state[_CURRENT] = asked
+    return store.contact(st.session_state.get(_CURRENT))
+
+
 def page_setup(title: str, icon: str = "🧭") -> Store:
     """Configure the page, draw the menu and return the store (or show the recovery page)."""
     st.set_page_config(page_title=f"{title} · InfoView", page_icon=icon, layout="wide")
-    draw_menu()
     try:
         store = get_store()
         store.refresh()
     except StoreDamagedError as exc:
+        draw_menu()
         recovery_page(exc)
         st.stop()
+    current = _current_contact(store)
+    draw_menu(current.id if current else None, current.full_name if current else "")
     if is_demo():
         demo_banner(store)
     elif is_remote_visitor():
