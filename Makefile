@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 PORT ?= 8501
 
-.PHONY: run test lint format unit apptest e2e bench screenshots clean
+.PHONY: run test test-py312 lint format unit apptest e2e bench screenshots clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -36,11 +36,23 @@ e2e: $(STAMP)
 test: lint
 	$(PY) -m pytest -q -n 2 --dist loadfile
 
+# The hosted demo's default Python (Streamlit Community Cloud) is 3.12: run the suite there too.
+PY312 ?= $(shell for p in python3.12 $$HOME/.pyenv/versions/3.12*/bin/python3.12; do "$$p" -c 'import venv' 2>/dev/null && echo "$$p" && break; done)
+VENV312 := .venv312
+$(VENV312)/.installed: requirements.txt requirements-dev.txt
+	$(PY312) -m venv $(VENV312)
+	$(VENV312)/bin/python -m pip install --quiet --upgrade pip
+	$(VENV312)/bin/python -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+test-py312: $(VENV312)/.installed
+	$(VENV312)/bin/python -m pytest tests/unit tests/app -q -n 2 --dist loadfile -m "not slow"
+
 bench: $(STAMP)
 	$(PY) -m bench
 
 screenshots: $(STAMP)
-	$(PY) scripts/screenshots.py docs/screenshots
+	$(PY) scripts/screenshots.py docs/screenshots "" --demo
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache
+	rm -rf $(VENV) $(VENV312) .pytest_cache .ruff_cache
