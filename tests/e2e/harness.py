@@ -44,12 +44,14 @@ def free_port() -> int:
 class Server:
     """A running `streamlit run app.py` with its own data folder."""
 
-    def __init__(self, data_dir: Path, env: dict[str, str] | None = None):
+    def __init__(self, data_dir: Path, env: dict[str, str] | None = None, cwd: Path = ROOT):
         self.data_dir = data_dir
         self.extra_env = env or {}
+        self.cwd = cwd
         self.port = 0
         self.proc: subprocess.Popen[bytes] | None = None
         self.log = data_dir.parent / f"streamlit-{data_dir.name}.log"
+        data_dir.parent.mkdir(parents=True, exist_ok=True)
 
     @property
     def url(self) -> str:
@@ -64,7 +66,7 @@ class Server:
             "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
         ]  # fmt: skip
         with open(self.log, "ab") as log:
-            self.proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=log, stderr=log)
+            self.proc = subprocess.Popen(cmd, cwd=self.cwd, env=env, stdout=log, stderr=log)
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             try:

@@ -1,0 +1,162 @@
+"""Bench rows beyond page runs: charts, the 30k LinkedIn import, and the app in Chromium."""
+
+from __future__ import annotations
+
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import orjson
+
+ROOT = Path(__file__).resolve().parents[1]
+Row = tuple[str, str, str, str]
+
+
+def _ms(seconds: float) -> str:
+    return f"{seconds * 1000:,.0f} ms"
+
+
+def chart_rows(store) -> list[Row]:
+    """Time each chart's aggregation + spec build at the store's size and measure the spec."""
+    from infoview import analytics as an
+    from infoview import charts as ch
+
+    contacts = store.contacts(include_archived=True)
+    asks, convs = store.all("outreach"), store.all("conversations")
+    start = time.perf_counter()
+    frame = an.contacts_frame(contacts)
+    rows: list[Row] = [("Chart data: contacts frame", _ms(time.perf_counter() - start), "—", "—")]
+    builds: dict[str, Callable[[], object]] = {
+        "growth": lambda: ch.growth_chart(an.growth(frame, freq="M")),
+        "funnel": lambda: ch.funnel_chart(an.funnel(contacts, asks, convs, people=frame)),
+        "reply rate": lambda: ch.reply_rate_chart(an.replies(asks, frame)),
+        "reply days": lambda: ch.reply_days_chart(an.replies(asks, frame)),
+        "referral tree": lambda: ch.tree_chart(an.referral_tree(frame)),
+        "activity": lambda: ch.activity_chart(an.activity(asks, convs, frame)),
+        "sector mix": lambda: ch.mix_chart(an.mix(frame), "Sector"),
+        "field mix": lambda: ch.mix_chart(an.mix(frame), "Field"),
+    }
+    for name, build in builds.items():
+        start = time.perf_counter()
+        spec = build().to_dict()
+        took = time.perf_counter() - start
+        size = len(orjson.dumps(spec))
+        rows.append((f"Chart: {name}", _ms(took), f"spec {size / 1024:,.1f} KB", "< 200 KB"))
+    return rows
+
+
+def import_row(rows: int = 30_000) -> Row:
+    """Time `python -m infoview import-linkedin` on a 30,000-row export, process start included."""
+    sys.path.insert(0, str(ROOT))
+    from tests.fixtures.make_connections import connections_csv
+
+    work = Path(tempfile.mkdtemp(prefix="infoview-import-"))
+    csv = work / "Connections.csv"
+    csv.write_text(connections_csv(rows), encoding="utf-8")
+    start = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "infoview", "--data-dir", str(work / "data"), "import-linkedin",
+         str(csv)],
+        cwd=ROOT, check=True, capture_output=True,
+    )  # fmt: skip
+    took = time.perf_counter() - start
+    return (f"LinkedIn import, {rows:,} rows (CLI, end to end)", _ms(took), "—", "< 3,000 ms")
+
+
+def _rss_mb(pid: int) -> float:
+    with open(f"/proc/{pid}/status", encoding="utf-8") as handle:
+        for line in handle:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return 0.0
+
+
+# A click that changes something on each page, and what to wait for.
+CLICKS: dict[str, Callable] = {
+    "app.py": lambda page: page.get_by_role("link", name="2 · Research").first.hover(),
+    "pages/2_Research.py": lambda page: (
+        page.get_by_role("textbox", name="Search").fill("ana"),
+        page.keyboard.press("Enter"),
+    ),
+    "pages/6_Network.py": lambda page: page.locator("[data-testid='stTab']").nth(1).click(),
+}
+
+
+def browser_rows(large: Path, small: Path, runs: int) -> list[Row]:
+    """Load every page in Chromium at 30k vs 50 contacts vs a bare page, interleaved."""
+    from playwright.sync_api import sync_playwright
+
+    from infoview.ui.menu import MENU, available
+    from tests.e2e.harness import CHROMIUM_ARGS, Server, chromium_path, goto, wait_idle
+
+    if chromium_path() is None:
+        return [("Browser rows", "skipped", "no Chromium on this machine", "—")]
+    bare_dir = Path(tempfile.mkdtemp(prefix="infoview-bare-"))
+    (bare_dir / "app.py").write_text('import streamlit as st\nst.write("Hello")\n')
+    servers = {"large": Server(large), "small": Server(small)}
+    bare = Server(bare_dir / "data", cwd=bare_dir)
+    rows: list[Row] = []
+    try:
+        for server in (*servers.values(), bare):
+            server.start()
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+            context = browser.new_context(viewport={"width": 1366, "height": 900})
+            page = context.new_page()
+            bare_times = []
+            for _ in range(runs):
+                bare_times.append(_load(page, bare.url + "/", goto))
+            bare_ms = statistics.median(bare_times)
+            for item in available(MENU):
+                path = _url_path(item.page)
+                times: dict[str, list[float]] = {"large": [], "small": []}
+                for _ in range(runs):
+                    for label, server in servers.items():  # interleaved
+                        times[label].append(_load(page, server.url + path, goto))
+                big, little = statistics.median(times["large"]), statistics.median(times["small"])
+                rows.append(
+                    (
+                        f"Browser load: {item.label}",
+                        _ms(big),
+                        f"small {_ms(little)} ({big / little:.2f}x); bare page "
+                        f"{_ms(bare_ms)} ({big / bare_ms:.2f}x)",
+                        "≤ 1.2x small, < 2x bare",
+                    )
+                )
+                click = CLICKS.get(item.page)
+                if click is not None:
+                    samples = []
+                    for _ in range(runs):
+                        goto(page, servers["large"].url + path)
+                        start = time.perf_counter()
+                        click(page)
+                        wait_idle(page)
+                        samples.append(time.perf_counter() - start)
+                    rows.append(
+                        (f"Click to idle: {item.label}", _ms(statistics.median(samples)), "—",
+                         "< 1,000 ms")
+                    )  # fmt: skip
+            browser.close()
+        rss = _rss_mb(servers["large"].proc.pid)
+        rows.append(("Server memory after every page, 30k", f"{rss:,.0f} MB", "RSS", "< 400 MB"))
+    finally:
+        for server in servers.values():
+            server.stop()
+        bare.stop()
+    return rows
+
+
+def _url_path(page: str) -> str:
+    if page == "app.py":
+        return "/"
+    return "/" + Path(page).stem.split("_", 1)[1]
+
+
+def _load(page, url: str, goto) -> float:
+    start = time.perf_counter()
+    goto(page, url)
+    return time.perf_counter() - start
