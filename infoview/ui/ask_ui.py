@@ -1,0 +1,879 @@
+"""The Craft the ask step's widgets: the draft editor, the coach, timing, sending, follow-ups.
+
+The draft a user is writing lives in ``st.session_state[DRAFTS][contact_id]`` (an AskDraft,
+not a widget value), so it survives reruns and page switches; widgets are re-seeded from it
+whenever Streamlit has dropped their state. Every change that moves the draft (regenerate,
+use a better date, save, status changes) runs in an ``on_click`` callback, before the
+widgets are drawn, which is the only moment Streamlit lets code set a widget's value.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+from pydantic import ValidationError
+
+from infoview.asks import (
+    MAX_TOPICS,
+    MODE_LABELS,
+    STATUS_ACTIONS,
+    STATUS_LABELS,
+    AskDraft,
+    ask_details,
+    clean_topics,
+    colleagues,
+    days_to_reply,
+    draft_from_ask,
+    fix_dates,
+    follow_with_template,
+    has_unsaved_changes,
+    history_rows,
+    latest_ask,
+    minutes_problem,
+    next_statuses,
+    organization_index,
+    regenerate,
+    render_draft,
+    restore_previous,
+    score_verdict,
+    suggest_template,
+    template_options,
+    to_outreach,
+)
+from infoview.coach import advise_send_date, review_ask
+from infoview.coach.ask import RULES, Level, Review
+from infoview.dates import safe_zone
+from infoview.followups import FOLLOW_UP, NO_REPLY, SECOND_CONTACT, ask_reminders, ask_status_change
+from infoview.mailto import mailto_link, mailto_too_long, safe_address
+from infoview.models import (
+    BODY_MAX,
+    SHORT_MAX,
+    SUBJECT_MAX,
+    AskStatus,
+    CallMode,
+    Contact,
+    Outreach,
+    Profile,
+    UserTemplate,
+    friendly_errors,
+    new_id,
+    utcnow,
+)
+from infoview.store import StaleRecordError, Store, StoreError
+from infoview.ui.menu import ROOT
+from infoview.ui.setup import flash
+from infoview.ui.text import md_escape
+from infoview.writing import (
+    USER_TEMPLATE_VARIABLES,
+    AskDetails,
+    TemplateProblem,
+    email_context,
+    render_email,
+    render_user_template,
+)
+
+DRAFTS = "ask_drafts"
+_PROBLEM = "ask_problem"
+STALE = (
+    "This ask changed in another tab or program since you opened it, so your change was not "
+    "saved. Your text is still here: copy what you need, then reload the page."
+)
+LEVEL_ICONS = {Level.PROBLEM: "🛑", Level.WARN: "⚠️", Level.TIP: "💡", Level.OK: "✅"}
+LEVEL_TITLES = {Level.PROBLEM: "Fix before sending", Level.WARN: "Worth fixing", Level.TIP: "Tips"}
+
+
+@dataclass(frozen=True)
+class AskPage:
+    """Everything the step's widgets read: the store, who, the user and today."""
+
+    store: Store
+    contact: Contact
+    profile: Profile
+    today: date
+    referrer: str
+    user_templates: dict[str, UserTemplate]
+
+    def render(self, draft: AskDraft) -> tuple[str, str]:
+        """Render the draft's template with its topics, minutes and mode."""
+        details = ask_details(draft, self.referrer)
+        return render_draft(
+            draft.template, self.contact, self.profile, details, self.user_templates
+        )
+
+
+def ask_page(store: Store, contact: Contact, today: date) -> AskPage:
+    """Gather what the page needs for one contact."""
+    referrer = store.contact(contact.referred_by) if contact.referred_by else None
+    templates = {t.id: t for t in store.all("templates")}  # type: ignore[attr-defined]
+    return AskPage(
+        store, contact, store.profile(), today, referrer.full_name if referrer else "", templates
+    )
+
+
+# ---------------------------------------------------------------- the draft in the session
+
+
+def _wkey(cid: str, name: str) -> str:
+    return f"askw_{cid}_{name}"
+
+
+def _drafts() -> dict[str, AskDraft]:
+    return st.session_state.setdefault(DRAFTS, {})
+
+
+def _forget_widgets(cid: str) -> None:
+    for key in [k for k in st.session_state if str(k).startswith(f"askw_{cid}_")]:
+        del st.session_state[key]
+
+
+def _fresh_or_none(page: AskPage, draft: AskDraft) -> tuple[str, str] | None:
+    try:
+        return page.render(draft)
+    except (TemplateProblem, KeyError, ValueError):
+        return None
+
+
+def _load(page: AskPage) -> AskDraft:
+    """Return a draft built from the contact's latest ask, or a new one."""
+    saved = latest_ask(page.store.by_contact("outreach").get(page.contact.id, []))  # type: ignore[arg-type]
+    if saved is not None:
+        draft = draft_from_ask(saved)
+        draft = draft_from_ask(saved, _fresh_or_none(page, draft))
+    else:
+        template, _ = suggest_template(page.contact, page.profile)
+        draft = AskDraft(ask_id=new_id(), template=template)
+    if draft.planned is None or draft.planned < page.today:
+        draft.planned = page.today
+    return draft
+
+
+def _sync(page: AskPage, draft: AskDraft) -> AskDraft:
+    """Copy what the user typed (the widgets' current values) into the draft."""
+    state, cid = st.session_state, page.contact.id
+    topics = list(draft.topics)
+    for i in range(MAX_TOPICS):
+        topics[i] = state.get(_wkey(cid, f"topic{i}"), topics[i])
+    return replace(
+        draft,
+        topics=topics,
+        minutes=int(state.get(_wkey(cid, "minutes"), draft.minutes)),
+        mode=CallMode(state.get(_wkey(cid, "mode"), draft.mode)),
+        template=state.get(_wkey(cid, "template"), draft.template),
+        subject=state.get(_wkey(cid, "subject"), draft.subject),
+        body=state.get(_wkey(cid, "body"), draft.body),
+        planned=state.get(_wkey(cid, "planned"), draft.planned),
+    )
+
+
+def _push(page: AskPage, draft: AskDraft) -> None:
+    """Keep the draft and show its values in the widgets (before they are drawn)."""
+    state, cid = st.session_state, page.contact.id
+    for i in range(MAX_TOPICS):
+        state[_wkey(cid, f"topic{i}")] = draft.topics[i]
+    state[_wkey(cid, "minutes")] = draft.minutes
+    state[_wkey(cid, "mode")] = CallMode(draft.mode).value
+    state[_wkey(cid, "template")] = draft.template
+    state[_wkey(cid, "subject")] = draft.subject
+    state[_wkey(cid, "body")] = draft.body
+    state[_wkey(cid, "planned")] = draft.planned
+    _drafts()[cid] = draft
+
+
+def current_draft(page: AskPage) -> tuple[AskDraft, Outreach | None]:
+    """Return the draft being written (with the latest typing) and its saved record, if any."""
+    cid = page.contact.id
+    draft = _drafts().get(cid)
+    saved = page.store.get("outreach", draft.ask_id) if draft else None
+    if draft is not None:
+        if saved is None and draft.revision:
+            draft = None  # deleted in another tab: start again from what is stored
+        elif (
+            saved is not None
+            and saved.revision != draft.revision
+            and (saved.status != AskStatus.DRAFT or not has_unsaved_changes(draft, saved))
+        ):
+            draft = None  # moved on elsewhere and nothing typed here would be lost
+    if draft is None:
+        _forget_widgets(cid)
+        draft = _load(page)
+        saved = page.store.get("outreach", draft.ask_id)
+    draft = _sync(page, draft)
+    if draft.template not in template_options(list(page.user_templates.values())):
+        draft = replace(draft, template=suggest_template(page.contact, page.profile)[0])
+    return draft, saved
+
+
+def _problem(level: str, text: str, where: str = "main") -> None:
+    st.session_state[_PROBLEM] = (where, level, text)
+
+
+def show_problem(where: str = "main") -> None:
+    """Show why the last action did not go through, once, in the place it belongs."""
+    found = st.session_state.get(_PROBLEM)
+    if found and found[0] == where:
+        del st.session_state[_PROBLEM]
+        _, level, text = found
+        (st.error if level == "error" else st.warning)(md_escape(text))
+
+
+def _save(page: AskPage, record: Outreach, expected: int) -> Outreach | None:
+    try:
+        return page.store.save(record, expected_revision=expected)
+    except StaleRecordError:
+        _problem("warning", STALE)
+    except StoreError as exc:
+        _problem("error", f"Not saved: {exc}")
+    return None
+
+
+def _build(page: AskPage, draft: AskDraft, saved: Outreach | None) -> Outreach | None:
+    try:
+        return to_outreach(draft, page.contact.id, saved, utcnow())
+    except ValidationError as exc:
+        _problem("error", "Not saved: " + "; ".join(friendly_errors(exc)))
+        return None
+
+
+# ---------------------------------------------------------------- callbacks
+
+
+def _on_regenerate(page: AskPage) -> None:
+    draft = _sync(page, _drafts()[page.contact.id])
+    try:
+        fresh = page.render(draft)
+    except (TemplateProblem, KeyError) as exc:
+        _problem("error", getattr(exc, "message", "That template is no longer there."))
+        return
+    _push(page, regenerate(draft, fresh))
+
+
+def _on_restore(page: AskPage) -> None:
+    _push(page, restore_previous(_sync(page, _drafts()[page.contact.id])))
+
+
+def _on_use_date(page: AskPage, day: date) -> None:
+    _push(page, replace(_sync(page, _drafts()[page.contact.id]), planned=day))
+
+
+def _on_save_draft(page: AskPage) -> None:
+    draft = _sync(page, _drafts()[page.contact.id])
+    saved = page.store.get("outreach", draft.ask_id)
+    record = _build(page, draft, saved)
+    stored = _save(page, record, draft.revision) if record else None
+    if stored is not None:
+        _push(page, replace(draft, revision=stored.revision))
+        flash("Draft saved.")
+
+
+def _on_mark_sent(page: AskPage) -> None:
+    draft = _sync(page, _drafts()[page.contact.id])
+    saved = page.store.get("outreach", draft.ask_id)
+    record = _build(page, draft, saved)
+    if record is None:
+        return
+    sent_on = st.session_state.get(_wkey(page.contact.id, "sent_on")) or page.today
+    record = ask_status_change(record, AskStatus.SENT, utcnow(), on=sent_on)
+    if _save(page, record, draft.revision) is not None:
+        _drafts().pop(page.contact.id, None)
+        flash(f"Marked as sent on {sent_on:%a %d %b}. Good luck!", "📨")
+
+
+def _on_status(page: AskPage, ask: Outreach, status: AskStatus) -> None:
+    on = st.session_state.get(f"ask_change_on_{ask.id}") or page.today
+    if status == AskStatus.SENT and ask.sent_on is not None:
+        on = None  # back to waiting: keep the day it really went out
+    updated = ask_status_change(ask, status, utcnow(), on=on)
+    if _save(page, updated, ask.revision) is not None:
+        _drafts().pop(page.contact.id, None)
+        flash(f"Status: {STATUS_LABELS[status].lower()}.")
+
+
+def _on_fix_dates(page: AskPage, ask: Outreach) -> None:
+    try:
+        fixed = fix_dates(
+            ask,
+            st.session_state.get(f"ask_fix_sent_{ask.id}"),
+            st.session_state.get(f"ask_fix_replied_{ask.id}"),
+        )
+    except ValueError as exc:
+        _problem("error", str(exc))
+        return
+    if _save(page, fixed, ask.revision) is not None:
+        flash("Dates corrected.")
+
+
+def _on_delete_draft(page: AskPage, ask_id: str, stored: bool) -> None:
+    if stored:
+        try:
+            page.store.delete("outreach", ask_id)
+        except StoreError as exc:
+            _problem("error", f"Not deleted: {exc}")
+            return
+    _drafts().pop(page.contact.id, None)
+    _forget_widgets(page.contact.id)
+    flash("Draft deleted." if stored else "Draft discarded.", "🗑️")
+
+
+def _on_new_ask(page: AskPage) -> None:
+    _forget_widgets(page.contact.id)
+    template, _ = suggest_template(page.contact, page.profile)
+    _push(page, AskDraft(ask_id=new_id(), template=template, planned=page.today))
+
+
+# ---------------------------------------------------------------- the draft editor
+
+
+def what_to_know(page: AskPage) -> None:
+    """Draw the topics, call length and mode."""
+    cid = page.contact.id
+    st.markdown("#### What do you want to know?")
+    examples = ["how you moved into this field", "what a typical week looks like", ""]
+    for i in range(MAX_TOPICS):
+        st.text_input(
+            f"Topic {i + 1}" + (" (optional)" if i else ""),
+            key=_wkey(cid, f"topic{i}"),
+            max_chars=SHORT_MAX,
+            placeholder=f"e.g. {examples[i]}" if examples[i] else "",
+        )
+    st.caption("One to three specific things you would like to learn from them.")
+    a, b = st.columns(2)
+    a.number_input("Call length (minutes)", 5, 60, step=5, key=_wkey(cid, "minutes"))
+    b.radio(
+        "How",
+        [m.value for m in CallMode],
+        format_func=lambda m: MODE_LABELS[CallMode(m)],
+        horizontal=True,
+        key=_wkey(cid, "mode"),
+    )
+
+
+def follow_template(page: AskPage, draft: AskDraft) -> tuple[AskDraft, str | None]:
+    """Return the draft following its template while unedited, and any template problem."""
+    try:
+        fresh = page.render(draft)
+    except TemplateProblem as problem:
+        return draft, problem.message
+    return follow_with_template(draft, fresh), None
+
+
+def template_picker(page: AskPage, problem: str | None) -> None:
+    """Draw the template choice, why one is suggested, and a template that failed."""
+    options = template_options(list(page.user_templates.values()))
+    suggested, why = suggest_template(page.contact, page.profile)
+    st.selectbox(
+        "Template", list(options), format_func=options.get, key=_wkey(page.contact.id, "template")
+    )
+    st.caption(f"Suggested: {md_escape(options[suggested])}, because {md_escape(why)}.")
+    if problem:
+        st.error(md_escape(problem) + " Your draft below was left as it was.")
+
+
+def draft_editor(page: AskPage, draft: AskDraft, saved: Outreach | None) -> None:
+    """Draw the subject and body, regenerate, and save."""
+    cid = page.contact.id
+    st.markdown("#### Your email")
+    st.text_input("Subject", key=_wkey(cid, "subject"), max_chars=SUBJECT_MAX)
+    st.text_area("Email", key=_wkey(cid, "body"), max_chars=BODY_MAX, height=330)
+    st.caption(
+        "Edit freely: it is your email. The coach re-reads it when you click outside the box "
+        "or press Ctrl+Enter."
+    )
+    if draft.edited:
+        st.caption("You have edited the draft, so the template no longer rewrites it.")
+    row = st.columns([1, 1, 1])
+    row[0].button(
+        "Save draft",
+        type="primary",
+        icon=":material/save:",
+        key=f"ask_save_{cid}",
+        on_click=_on_save_draft,
+        args=(page,),
+        width="stretch",
+    )
+    row[1].button(
+        "Regenerate from template",
+        icon=":material/refresh:",
+        key=f"ask_regen_{cid}",
+        on_click=_on_regenerate,
+        args=(page,),
+        disabled=not draft.edited,
+        help="Writes a fresh draft from the template. Your edited text can be brought back.",
+        width="stretch",
+    )
+    if draft.previous is not None:
+        row[2].button(
+            "Bring back my edits",
+            icon=":material/undo:",
+            key=f"ask_restore_{cid}",
+            on_click=_on_restore,
+            args=(page,),
+            width="stretch",
+        )
+    if has_unsaved_changes(draft, saved):
+        st.caption("● Unsaved changes — they are kept while you use the app; save to keep them.")
+    else:
+        st.caption("All changes saved.")
+
+
+def coach_panel(review: Review) -> None:
+    """Show the coach's score and findings, the most serious first."""
+    st.markdown("#### The coach")
+    st.metric("Score", f"{review.score} / 100")
+    st.progress(review.score / 100, text=score_verdict(review.score))
+    for level, title in LEVEL_TITLES.items():
+        found = [f for f in review.findings if f.level == level]
+        if not found:
+            continue
+        st.markdown(f"**{title}**")
+        for finding in found:
+            st.markdown(
+                f"{LEVEL_ICONS[level]} **{RULES.get(finding.rule, finding.rule)}** — "
+                f"{md_escape(finding.message)}"
+            )
+            if finding.suggestion:
+                st.caption(md_escape(finding.suggestion))
+    good = review.passed
+    if good:
+        with st.expander(f"Done well ({len(good)})"):
+            for finding in good:
+                st.markdown(
+                    f"✅ **{RULES.get(finding.rule, finding.rule)}** — {md_escape(finding.message)}"
+                )
+
+
+def review_of(page: AskPage, draft: AskDraft) -> Review:
+    """Review the draft as written, with its topics and mode."""
+    ask = Outreach.model_construct(
+        topics=clean_topics(draft.topics), minutes=draft.minutes, mode=draft.mode
+    )
+    return review_ask(draft.subject, draft.body, page.contact, ask)
+
+
+_VERDICTS = {
+    "good": (st.success, "A good day to send."),
+    "ok": (st.info, "Possible, though not the best day."),
+    "poor": (st.warning, "Better to wait."),
+}
+
+
+def timing(page: AskPage, draft: AskDraft) -> None:
+    """Draw the planned send date and the timing advice for it."""
+    st.markdown("#### When to send")
+    left, right = st.columns([1, 3], gap="large")
+    left.date_input("Planned send date", key=_wkey(page.contact.id, "planned"), format="YYYY-MM-DD")
+    day = draft.planned or page.today
+    advice = advise_send_date(day, page.contact.sector, page.profile.calendar, page.profile.country)
+    show, headline = _VERDICTS.get(advice.verdict, _VERDICTS["ok"])
+    with right:
+        reasons = "\n".join(f"- {md_escape(r)}" for r in advice.reasons)
+        show(f"**{day:%A %d %B}: {headline}**\n\n{reasons}")
+        if advice.better_date:
+            st.button(
+                f"Use {advice.better_date:%A %d %B} instead",
+                icon=":material/event_available:",
+                key=f"ask_better_{page.contact.id}",
+                on_click=_on_use_date,
+                args=(page, advice.better_date),
+            )
+        if advice.slow_reply_note:
+            st.caption(md_escape(advice.slow_reply_note))
+
+
+def send_panel(page: AskPage, draft: AskDraft, review: Review) -> None:
+    """Draw the mailto button, the text to copy and "Mark as sent"."""
+    cid, contact = page.contact.id, page.contact
+    st.markdown("#### Send it from your own mail app")
+    subject, body = draft.subject.strip(), draft.body.strip()
+    link = mailto_link(contact.email, subject, body)
+    too_long = mailto_too_long(link)
+    st.link_button("Open in my mail app", link, icon=":material/mail:", type="primary")
+    if safe_address(contact.email) is None:
+        st.caption(
+            f"No email address is saved for {md_escape(contact.full_name)}: fill in the To line "
+            "in your mail app, or add the address in Research."
+        )
+    if too_long:
+        st.warning(
+            "This email makes a very long link, and some mail apps cut it short. If the text "
+            "arrives incomplete, copy the subject and email below instead."
+        )
+    with st.expander("Copy the text instead", expanded=too_long):
+        st.caption("Use the copy button at the top right of each box.")
+        st.code(subject or " ", language=None, wrap_lines=True)
+        st.code(body or " ", language=None, wrap_lines=True)
+    problem = minutes_problem(draft.minutes, draft.mode)
+    blanks = review.finding("placeholders")
+    if blanks is not None:
+        st.warning(md_escape(blanks.message) + " Fill them in before you send.")
+    left, right = st.columns([1, 2], vertical_alignment="bottom")
+    if _wkey(cid, "sent_on") not in st.session_state:
+        st.session_state[_wkey(cid, "sent_on")] = page.today
+    left.date_input("Sent on", key=_wkey(cid, "sent_on"), max_value=page.today, format="YYYY-MM-DD")
+    right.button(
+        "Mark as sent",
+        icon=":material/send:",
+        key=f"ask_sent_{cid}",
+        on_click=_on_mark_sent,
+        args=(page,),
+        disabled=problem is not None or not body,
+        help="Choose a call length in range first." if problem else None,
+    )
+    st.caption("After you send it from your mail app, mark it here to start the follow-up plan.")
+
+
+def delete_draft(page: AskPage, draft: AskDraft, saved: Outreach | None) -> None:
+    """Offer to delete the draft, after a confirmation."""
+    label = "Delete this draft" if saved else "Discard this draft"
+    with st.expander(label):
+        st.write("This removes the subject, the email and the topics you chose for this ask.")
+        sure = st.checkbox("Yes, delete it", key=f"ask_del_ok_{draft.ask_id}")
+        st.button(
+            label,
+            key=f"ask_del_{draft.ask_id}",
+            disabled=not sure,
+            on_click=_on_delete_draft,
+            args=(page, draft.ask_id, saved is not None),
+        )
+
+
+# ---------------------------------------------------------------- after sending
+
+
+def _when(day: date, today: date) -> str:
+    gap = (day - today).days
+    if gap == 0:
+        return "due today"
+    if gap < 0:
+        return f"due since {day:%a %d %b}"
+    return f"{day:%a %d %b} (in {gap} day{'s' if gap > 1 else ''})"
+
+
+def status_panel(page: AskPage, ask: Outreach) -> None:
+    """Show where a sent ask stands, with the controls to move or correct it."""
+    line = f"**{STATUS_LABELS[ask.status]}**"
+    if ask.sent_on:
+        line += f" · sent {ask.sent_on:%a %d %b %Y}"
+    waited = days_to_reply(ask)
+    if ask.replied_on:
+        line += f" · answered {ask.replied_on:%a %d %b %Y}"
+        if waited is not None:
+            line += f" ({waited} day{'s' if waited != 1 else ''} later)"
+    st.markdown(line)
+    with st.expander("The email you sent"):
+        st.code(ask.subject or " ", language=None, wrap_lines=True)
+        st.code(ask.body or " ", language=None, wrap_lines=True)
+    key = f"ask_change_on_{ask.id}"
+    if key not in st.session_state:
+        st.session_state[key] = page.today
+    choices = next_statuses(ask.status)
+    cols = st.columns([2, *([2] * len(choices))], vertical_alignment="bottom")
+    cols[0].date_input("On", key=key, max_value=page.today, format="YYYY-MM-DD")
+    for col, status in zip(cols[1:], choices, strict=True):
+        col.button(
+            STATUS_ACTIONS[status],
+            key=f"ask_to_{status.name}_{ask.id}",
+            on_click=_on_status,
+            args=(page, ask, status),
+            type="primary" if status == AskStatus.REPLIED else "secondary",
+            width="stretch",
+        )
+    with st.expander("Fix a date"):
+        answered = ask.status in (AskStatus.REPLIED, AskStatus.DECLINED)
+        a, b = st.columns(2)
+        st.session_state.setdefault(f"ask_fix_sent_{ask.id}", ask.sent_on)
+        a.date_input("Sent on", key=f"ask_fix_sent_{ask.id}", format="YYYY-MM-DD")
+        if answered:
+            st.session_state.setdefault(f"ask_fix_replied_{ask.id}", ask.replied_on)
+            b.date_input("Answered on", key=f"ask_fix_replied_{ask.id}", format="YYYY-MM-DD")
+        st.button(
+            "Save the dates", key=f"ask_fix_{ask.id}", on_click=_on_fix_dates, args=(page, ask)
+        )
+
+
+def _colleagues(page: AskPage) -> list[Contact]:
+    index = page.store.cached(("ask_org_index",), lambda: organization_index(page.store.contacts()))
+    found = [page.store.contact(cid) for cid in colleagues(index, page.contact)]
+    return [c for c in found if c is not None][:8]
+
+
+def follow_ups(page: AskPage, ask: Outreach) -> None:
+    """Show the reminders for a sent ask: a second person, a follow-up email, "no reply"."""
+    reminders = ask_reminders(ask, page.contact, page.profile, page.today)
+    if not reminders:
+        return
+    st.markdown("#### If no reply comes")
+    st.caption("Your follow-up plan, in business days. Recording a reply clears it.")
+    for reminder in reminders:
+        with st.container(border=True):
+            st.markdown(f"**{md_escape(reminder.title)}** · {_when(reminder.due, page.today)}")
+            st.caption(md_escape(reminder.detail))
+            if reminder.kind == SECOND_CONTACT:
+                _second_person(page)
+            elif reminder.kind == FOLLOW_UP:
+                _follow_up_email(page, ask)
+            elif reminder.kind == NO_REPLY:
+                st.button(
+                    "Mark as no reply",
+                    key=f"ask_noreply_{ask.id}",
+                    on_click=_on_status,
+                    args=(page, ask, AskStatus.NO_REPLY),
+                )
+
+
+def _second_person(page: AskPage) -> None:
+    org = page.contact.organization.strip()
+    found = _colleagues(page)
+    research = (ROOT / "pages/2_Research.py").exists()
+    if found:
+        st.markdown(f"Others at {md_escape(org)} in your contacts:")
+        for other in found:
+            label = md_escape(other.full_name + (f" — {other.title}" if other.title else ""))
+            if research:
+                st.page_link("pages/2_Research.py", label=label, query_params={"contact": other.id})
+            else:
+                st.markdown(label)
+    elif research:
+        where = f"at {md_escape(org)} " if org else ""
+        st.caption(f"Nobody else {where}is in your contacts yet.")
+        st.page_link(
+            "pages/2_Research.py", label="Add someone in Research", query_params={"contact": "new"}
+        )
+
+
+def _follow_up_email(page: AskPage, ask: Outreach) -> None:
+    subject, body = render_email("follow_up", page.contact, page.profile, ask)
+    st.link_button(
+        "Open the follow-up in my mail app",
+        mailto_link(page.contact.email, subject, body),
+        icon=":material/forward_to_inbox:",
+    )
+    st.code(subject, language=None, wrap_lines=True)
+    st.code(body, language=None, wrap_lines=True)
+
+
+def history(page: AskPage, ask: Outreach) -> None:
+    """Show every status change of the ask, in the user's time zone."""
+    rows = history_rows(ask, safe_zone(page.profile.timezone))
+    if rows:
+        st.markdown("#### History")
+        frame = pd.DataFrame(rows, columns=["Status", "When"])
+        st.dataframe(frame, hide_index=True, width="content")
+
+
+def new_ask_button(page: AskPage) -> None:
+    """Offer a fresh ask once the last one is closed."""
+    st.button(
+        "Write a new ask to " + page.contact.full_name,
+        icon=":material/edit:",
+        key=f"ask_new_{page.contact.id}",
+        on_click=_on_new_ask,
+        args=(page,),
+    )
+
+
+def draft_section(page: AskPage) -> None:
+    """Draw the whole draft stage: what to know, template, editor, coach, timing, send."""
+    draft, saved = current_draft(page)
+    draft, problem = follow_template(page, draft)
+    _push(page, draft)  # before any widget is drawn: the only time their values may be set
+    review = review_of(page, draft)
+    left, right = st.columns([3, 2], gap="large")
+    with left:
+        what_to_know(page)
+        too_long = minutes_problem(draft.minutes, draft.mode)
+        if too_long:
+            st.warning(too_long)
+        template_picker(page, problem)
+        draft_editor(page, draft, saved)
+    with right:
+        coach_panel(review)
+    st.divider()
+    timing(page, draft)
+    st.divider()
+    send_panel(page, draft, review)
+    delete_draft(page, draft, saved)
+
+
+def sent_section(page: AskPage, ask: Outreach) -> None:
+    """Draw a sent ask: its status, the follow-up plan and its history."""
+    status_panel(page, ask)
+    follow_ups(page, ask)
+    history(page, ask)
+    if ask.status in (AskStatus.DECLINED, AskStatus.NO_REPLY):
+        new_ask_button(page)
+
+
+def stage_of(page: AskPage) -> Outreach | None:
+    """Return the sent ask to show, or None while the page is drafting."""
+    draft = _drafts().get(page.contact.id)
+    if draft is not None:
+        ask = page.store.get("outreach", draft.ask_id)
+        if ask is not None:
+            return None if ask.status == AskStatus.DRAFT else ask
+        if not draft.revision:
+            return None  # a new draft, not saved yet
+    ask = latest_ask(page.store.by_contact("outreach").get(page.contact.id, []))  # type: ignore[arg-type]
+    return ask if ask is not None and ask.status != AskStatus.DRAFT else None
+
+
+# ---------------------------------------------------------------- the user's own templates
+
+_KEPT = "ask_tpl_kept"
+
+
+def _kept_input(widget: Callable[..., Any], label: str, key: str, default: Any, **kw: Any) -> Any:
+    """Draw a widget whose value is copied to a plain session key, so a page switch keeps it."""
+    kept = st.session_state.setdefault(_KEPT, {})
+    if key not in st.session_state:
+        st.session_state[key] = kept.get(key, default)
+    value = widget(label, key=key, **kw)
+    kept[key] = value
+    return value
+
+
+STARTER_SUBJECT = "A question about {{ first_topic or 'your work' }}"
+STARTER_BODY = """Hi {{ first_name }},
+
+{% if shared_school %}We both studied at {{ shared_school }}. {% endif %}{{ reason_to_them }}
+{% if my_role %}I'm {{ my_role }}.{% endif %}
+
+Would you have {{ minutes }} minutes for a {{ mode }} call? I'd value your insight on \
+{{ topics_text }}, and I'd be glad to call you whenever suits you.
+
+Best,
+{{ signature }}"""
+_PICK = "ask_tpl_pick"
+_NEW_ID = "ask_tpl_new_id"
+
+
+def _tpl_key(tid: str, name: str) -> str:
+    return f"ask_tpl_{tid}_{name}"
+
+
+def _preview_context(page: AskPage) -> dict[str, Any]:
+    draft = _drafts().get(page.contact.id)
+    saved = latest_ask(page.store.by_contact("outreach").get(page.contact.id, []))  # type: ignore[arg-type]
+    details = (
+        ask_details(draft, page.referrer)
+        if draft is not None
+        else AskDetails(referrer=page.referrer)
+        if saved is None
+        else AskDetails(list(saved.topics), saved.minutes, saved.mode, page.referrer)
+    )
+    return email_context(page.contact, page.profile, details)
+
+
+def _on_save_template(page: AskPage, tid: str, revision: int) -> None:
+    state = st.session_state
+    values = {k: state.get(_tpl_key(tid, k), "") for k in ("name", "subject", "body")}
+    try:
+        template = UserTemplate(id=tid, kind="ask", **values)
+    except ValidationError as exc:
+        _problem("error", "Not saved: " + "; ".join(friendly_errors(exc)), "templates")
+        return
+    try:
+        render_user_template(template.subject, template.body, _preview_context(page))
+    except TemplateProblem as problem:
+        _problem("error", f"Not saved yet. {problem.message}", "templates")
+        return
+    try:
+        page.store.save(template, expected_revision=revision)
+    except StaleRecordError:
+        _problem("warning", "This template changed in another tab; reload to see it.", "templates")
+        return
+    except StoreError as exc:
+        _problem("error", f"Not saved: {exc}", "templates")
+        return
+    if state.get(_NEW_ID) == tid:
+        state.pop(_NEW_ID, None)
+    state[_PICK] = tid
+    flash(f"Template saved. Choose “Mine: {template.name}” under Template to use it.")
+
+
+def _on_delete_template(page: AskPage, tid: str) -> None:
+    try:
+        page.store.delete("templates", tid)
+    except StoreError as exc:
+        _problem("error", f"Not deleted: {exc}", "templates")
+        return
+    st.session_state[_PICK] = "new"
+    flash("Template deleted.", "🗑️")
+
+
+def user_templates(page: AskPage) -> None:
+    """Let the user write, try, save and delete their own ask templates."""
+    with st.expander("Your own templates"):
+        st.caption(
+            "Write a template once and use it for many people. Put a variable in double "
+            "braces, like {{ first_name }}; {% if ... %} and {% for ... %} work too."
+        )
+        show_problem("templates")
+        saved = sorted(page.user_templates.values(), key=lambda t: t.name.casefold())
+        names = {"new": "A new template", **{t.id: t.name for t in saved}}
+        if st.session_state.get(_PICK) not in names:
+            st.session_state[_PICK] = "new"
+        picked = st.selectbox("Template to edit", list(names), format_func=names.get, key=_PICK)
+        current = page.user_templates.get(picked)
+        tid = current.id if current else st.session_state.setdefault(_NEW_ID, new_id())
+        left, right = st.columns([3, 2], gap="large")
+        with left:
+            _kept_input(
+                st.text_input,
+                "Name",
+                _tpl_key(tid, "name"),
+                current.name if current else "",
+                max_chars=80,
+            )
+            subject = _kept_input(
+                st.text_input,
+                "Subject",
+                _tpl_key(tid, "subject"),
+                current.subject if current else STARTER_SUBJECT,
+                max_chars=SUBJECT_MAX,
+            )
+            body = _kept_input(
+                st.text_area,
+                "Body",
+                _tpl_key(tid, "body"),
+                current.body if current else STARTER_BODY,
+                max_chars=BODY_MAX,
+                height=260,
+            )
+            st.button(
+                "Save template",
+                icon=":material/save:",
+                key=f"ask_tpl_save_{tid}",
+                on_click=_on_save_template,
+                args=(page, tid, current.revision if current else 0),
+            )
+            if current is not None:
+                sure = st.checkbox("Yes, delete this template", key=f"ask_tpl_del_ok_{tid}")
+                st.button(
+                    "Delete template",
+                    key=f"ask_tpl_del_{tid}",
+                    disabled=not sure,
+                    on_click=_on_delete_template,
+                    args=(page, tid),
+                )
+        with right:
+            st.markdown(f"**Preview for {md_escape(page.contact.full_name)}**")
+            try:
+                shown = render_user_template(subject, body, _preview_context(page))
+            except TemplateProblem as problem:
+                st.error(md_escape(problem.message))
+            else:
+                st.code(shown[0] or " ", language=None, wrap_lines=True)
+                st.code(shown[1] or " ", language=None, wrap_lines=True)
+        st.markdown("**Variables you can use**")
+        table = pd.DataFrame(
+            {
+                "Variable": [f"{{{{ {name} }}}}" for name in USER_TEMPLATE_VARIABLES],
+                "What it holds": list(USER_TEMPLATE_VARIABLES.values()),
+            }
+        )
+        st.dataframe(table, hide_index=True, width="stretch", height=250)

@@ -1,0 +1,86 @@
+"""Step 3 · Craft the ask: a short, specific email, the coach's review, timing, and sending."""
+
+import streamlit as st
+
+from infoview.dates import today_in
+from infoview.ui import md_escape, page_setup
+from infoview.ui.ask_ui import (
+    ask_page,
+    draft_section,
+    sent_section,
+    show_problem,
+    stage_of,
+    user_templates,
+)
+from infoview.ui.menu import ROOT
+from infoview.ui.picker import pick_contact
+
+store = page_setup("Craft the ask", "✉️")
+
+st.title("3 · Craft the ask")
+st.caption(
+    "A short, specific email to someone busy: why them, what you would like to learn, and "
+    "a short call you offer to make. The coach reads it with you; then send it from your own "
+    "mail app."
+)
+
+research = (ROOT / "pages/2_Research.py").exists()
+if not store.contacts():
+    st.info("There is nobody to write to yet. Start by researching a contact.")
+    if research:
+        st.page_link("pages/2_Research.py", label="Go to 2 · Research", icon="🔎")
+    st.stop()
+
+contact = pick_contact(store, key="ask_picker")
+if contact is None:
+    if st.query_params.get("contact"):
+        st.warning("That contact no longer exists. Choose someone else above.")
+    else:
+        st.info("Choose the person you want to write to. Your draft is kept with them.")
+    st.stop()
+
+profile = store.profile()
+page = ask_page(store, contact, today_in(profile.timezone))
+
+role = " at ".join(md_escape(p) for p in (contact.title, contact.organization) if p)
+st.subheader(md_escape(contact.full_name))
+if role:
+    st.caption(role)
+if contact.reason.strip():
+    st.markdown(f"**Why them:** {md_escape(contact.reason)}")
+else:
+    st.info(
+        f"You have not written down why you want to talk to {md_escape(contact.full_name)}. "
+        "That reason is what makes a stranger say yes, and the draft is built on it: a minute "
+        "in Research makes this email much stronger."
+    )
+    if research:
+        st.page_link(
+            "pages/2_Research.py",
+            label="Add the compelling reason in Research",
+            icon="🔎",
+            query_params={"contact": contact.id},
+        )
+if not profile.name.strip() and (ROOT / "pages/1_Your_story.py").exists():
+    st.page_link(
+        "pages/1_Your_story.py",
+        label="Your name and signature come from 1 · Your story: fill them in there",
+        icon="👤",
+    )
+
+show_problem()
+sent = stage_of(page)
+if sent is None:
+    draft_section(page)
+else:
+    sent_section(page, sent)
+
+st.divider()
+user_templates(page)
+
+if (ROOT / "pages/4_Questions.py").exists():
+    st.page_link(
+        "pages/4_Questions.py",
+        label="Next: plan your questions →",
+        query_params={"contact": contact.id},
+    )
