@@ -1,0 +1,532 @@
+"""The Conversations step's widgets: schedule, log with referrals, thank, report back, correct.
+
+Forms carry the conversation's revision in their keys: after a save they are drawn afresh
+from the stored record, and a second click on a form drawn from the old revision is not
+a submit at all, so a double-clicked Save stores one log and one set of referrals.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date, datetime, timedelta
+
+import streamlit as st
+from pydantic import ValidationError
+
+from infoview import models
+from infoview.conversations import (
+    MAX_REFERRALS,
+    conversation_from_log,
+    conversation_label,
+    default_report_back,
+    delete_conversation,
+    log_conversation,
+    move_conversation,
+    notes_for_log,
+    referrals_by_referrer,
+    referrals_from_rows,
+    schedule_at,
+    scheduled_parts,
+    sort_conversations,
+    zone_options,
+)
+from infoview.dates import safe_zone
+from infoview.io.ics import call_ics, dates_ics
+from infoview.mailto import mailto_link, mailto_too_long
+from infoview.models import CallMode, Contact, Conversation, friendly_errors, new_id
+from infoview.questions import default_call_minutes, latest_plan
+from infoview.research import fold, search_key
+from infoview.store import StaleRecordError, Store, StoreError
+from infoview.ui.setup import flash
+from infoview.ui.steps import contact_link
+from infoview.ui.text import md_escape
+from infoview.writing import AskDetails, render_email
+
+_PROBLEM = "cv_problem"
+NEW = "new"
+MODES = [m.value for m in CallMode]
+STALE = (
+    "Not saved: this conversation changed in another tab or program since you opened it. "
+    "The latest version is shown now; make your change again."
+)
+
+
+# ---------------------------------------------------------------- saving
+
+
+def _problem(level: str, text: str) -> None:
+    st.session_state[_PROBLEM] = (level, text)
+
+
+def show_problem() -> None:
+    """Show why the last change was not saved, once."""
+    found = st.session_state.pop(_PROBLEM, None)
+    if found:
+        level, text = found
+        (st.error if level == "error" else st.warning)(md_escape(text))
+
+
+def _pick_key(contact: Contact) -> str:
+    return f"cv_pick_{contact.id}"
+
+
+def _select_next(contact_id: str, conv_id: str | None) -> None:
+    """Ask the next run to show this conversation (the selectbox may already be drawn now)."""
+    st.session_state["cv_select_next"] = (contact_id, conv_id)
+
+
+def _save(store: Store, conv: Conversation, message: str, **changes: object) -> None:
+    """Save changes to a conversation; on success flash and rerun, else say why not."""
+    try:
+        updated = Conversation.model_validate({**conv.model_dump(), **changes})
+        store.save(updated, expected_revision=conv.revision)
+    except ValidationError as exc:
+        st.error("Nothing was saved: " + md_escape("; ".join(friendly_errors(exc))))
+        return
+    except StaleRecordError:
+        _problem("warning", STALE)
+        st.rerun()
+    except StoreError as exc:
+        st.error(f"Nothing was saved: {md_escape(exc)}")
+        return
+    _select_next(conv.contact_id, conv.id)
+    flash(message)
+    st.rerun()
+
+
+# ---------------------------------------------------------------- choosing a conversation
+
+
+def choose_conversation(store: Store, contact: Contact) -> Conversation:
+    """Let the user pick one of the contact's conversations or start a new one."""
+    convs = sort_conversations(store.by_contact("conversations").get(contact.id, []))  # type: ignore[arg-type]
+    new_key = f"cv_new_{contact.id}"
+    new_conv_id = st.session_state.setdefault(new_key, new_id())
+    if any(c.id == new_conv_id for c in convs):
+        # The new one was saved: the next new one gets a fresh id.
+        new_conv_id = st.session_state[new_key] = new_id()
+    by_id = {c.id: c for c in convs}
+    options = [*by_id, NEW]
+    open_calls = [c.id for c in convs if c.happened_on is None]
+    default = open_calls[0] if open_calls else (options[0])
+    key = _pick_key(contact)
+    wanted = st.session_state.pop("cv_select_next", None)
+    if wanted and wanted[0] == contact.id:
+        st.session_state[key] = wanted[1]
+    if st.session_state.get(key) not in options:
+        st.session_state[key] = default
+    labels = {cid: conversation_label(c) for cid, c in by_id.items()}
+    labels[NEW] = "➕ A new conversation"
+    if convs:
+        choice = st.selectbox("Conversation", options, format_func=labels.get, key=key)
+    else:
+        choice = NEW
+    if choice != NEW:
+        return by_id[choice]
+    asks = store.by_contact("outreach").get(contact.id, [])
+    latest_ask = max(asks, key=lambda a: a.updated_at, default=None)
+    return Conversation(
+        id=new_conv_id,
+        contact_id=contact.id,
+        minutes=default_call_minutes(asks),  # type: ignore[arg-type]
+        mode=latest_ask.mode if latest_ask is not None else CallMode.PHONE,  # type: ignore[union-attr]
+    )
+
+
+# ---------------------------------------------------------------- scheduling
+
+
+def schedule_tab(
+    store: Store, contact: Contact, conv: Conversation, zone: str, now: datetime
+) -> None:
+    """Draw the call-time form and, once scheduled, its calendar file."""
+    day, at, conv_zone = scheduled_parts(conv, zone)
+    rev = f"{conv.id}_{conv.revision}"
+    with st.form(f"cv_sched_{rev}"):
+        a, b, c = st.columns([2, 2, 3])
+        new_day = a.date_input("Day", value=day, key=f"cv_day_{rev}")
+        new_time = b.time_input("Time", value=at, step=timedelta(minutes=15), key=f"cv_time_{rev}")
+        zones = zone_options(conv_zone, zone)
+        new_zone = c.selectbox("Time zone", zones, index=zones.index(conv_zone), key=f"cv_tz_{rev}")
+        d, e = st.columns(2)
+        mode = d.selectbox("How", MODES, index=MODES.index(conv.mode.value), key=f"cv_mode_{rev}")
+        minutes = e.number_input(
+            "Minutes", min_value=5, max_value=180, value=conv.minutes, step=5, key=f"cv_min_{rev}"
+        )
+        label = "Save the new time" if conv.scheduled_at else "Schedule the call"
+        submitted = st.form_submit_button(label, type="primary")
+    if submitted:
+        _save(
+            store,
+            conv,
+            "Call time saved.",
+            scheduled_at=schedule_at(new_day, new_time, new_zone),
+            timezone=new_zone,
+            mode=mode,
+            minutes=int(minutes),
+        )
+    if conv.scheduled_at is None:
+        st.caption("Use the time zone the two of you agreed on; InfoView shows reminders in yours.")
+        return
+    if conv_zone != zone:
+        local = conv.scheduled_at.astimezone(safe_zone(zone))
+        st.caption(f"That is {local:%a %d %b, %H:%M} in your time zone ({zone}).")
+    st.download_button(
+        "Add the call to your calendar (.ics)",
+        data=call_ics(conv, contact, now),
+        file_name=f"call-{conv.id[:8]}.ics",
+        mime="text/calendar",
+        icon=":material/event:",
+        key=f"cv_ics_{rev}",
+    )
+
+
+# ---------------------------------------------------------------- logging
+
+
+def _referral_rows(conv: Conversation) -> int:
+    return st.session_state.get(f"cv_rows_{conv.id}", 2)
+
+
+def _more_rows(conv: Conversation) -> None:
+    key = f"cv_rows_{conv.id}"
+    st.session_state[key] = min(MAX_REFERRALS, st.session_state.get(key, 2) + 1)
+
+
+def log_tab(
+    store: Store, contact: Contact, conv: Conversation, offers: list[str], today: date
+) -> None:
+    """Draw the log form: notes per planned question, what you learned, and referrals."""
+    rev = f"{conv.id}_{conv.revision}"
+    plan = latest_plan(store.by_contact("plans").get(contact.id, []))  # type: ignore[arg-type]
+    notes = notes_for_log(plan.items if plan else [], conv.question_notes)
+    default_day = conv.happened_on
+    if default_day is None and conv.scheduled_at is not None:
+        default_day = scheduled_parts(conv, conv.timezone or "UTC")[0]
+    default_day = min(default_day or today, today)
+    ids = st.session_state.setdefault(f"cv_refids_{rev}", [new_id() for _ in range(MAX_REFERRALS)])
+    rows = _referral_rows(conv)
+    with st.form(f"cv_log_{rev}"):
+        a, b, c = st.columns([2, 2, 1])
+        happened = a.date_input(
+            "Day you talked", value=default_day, max_value=today, key=f"cv_happened_{rev}"
+        )
+        mode = b.selectbox("How", MODES, index=MODES.index(conv.mode.value), key=f"cv_lmode_{rev}")
+        minutes = c.number_input(
+            "Minutes", min_value=5, max_value=180, value=conv.minutes, step=5, key=f"cv_lmin_{rev}"
+        )
+        answers = []
+        if notes:
+            st.markdown("**What they said to your questions**")
+            for i, note in enumerate(notes):
+                text = st.text_area(
+                    md_escape(note.question),
+                    value=note.note,
+                    max_chars=models.NOTES_MAX,
+                    height=80,
+                    key=f"cv_note_{rev}_{i}",
+                )
+                answers.append((note.question, text))
+        else:
+            st.caption(
+                "No question plan for this contact, so there are no per-question notes. "
+                "Write what you learned below."
+            )
+        fields = {}
+        for name, label, hint in (
+            ("insights", "Key insights", "What surprised you? What did you not know before?"),
+            ("advice", "Their advice", "What did they suggest you do, read or learn?"),
+            ("next_steps", "Your next steps", "What will you do, and by when?"),
+            (
+                "reflection",
+                "What it means for your own path",
+                "Does this path still appeal? What would you need to get there?",
+            ),
+        ):
+            fields[name] = st.text_area(
+                label,
+                value=getattr(conv, name),
+                max_chars=models.NOTES_MAX,
+                height=100,
+                help=hint,
+                key=f"cv_{name}_{rev}",
+            )
+        choices = list(dict.fromkeys([*offers, *conv.offered]))
+        offered = st.multiselect(
+            "Help you offered in return",
+            choices,
+            default=list(conv.offered),
+            accept_new_options=True,
+            help="From “What I can offer” in your story; type to add something else.",
+            key=f"cv_offered_{rev}",
+        )
+        st.markdown("**People they suggested you talk to**")
+        st.caption(
+            "Each one becomes a new contact in Research, remembered as suggested by "
+            f"{md_escape(contact.full_name)}. Leave a row empty if you need fewer."
+        )
+        referral_rows = []
+        for i in range(rows):
+            n, o, t = st.columns(3)
+            referral_rows.append(
+                {
+                    "name": n.text_input(
+                        f"Person {i + 1}: name", max_chars=models.NAME_MAX, key=f"cv_rn_{rev}_{i}"
+                    ),
+                    "organization": o.text_input(
+                        "Organization", max_chars=models.SHORT_MAX, key=f"cv_ro_{rev}_{i}"
+                    ),
+                    "title": t.text_input(
+                        "Title", max_chars=models.SHORT_MAX, key=f"cv_rt_{rev}_{i}"
+                    ),
+                    "why": st.text_input(
+                        "Why they suggested this person",
+                        max_chars=models.REASON_MAX,
+                        key=f"cv_rw_{rev}_{i}",
+                    ),
+                }
+            )
+        submitted = st.form_submit_button("Save the log", type="primary")
+    if rows < MAX_REFERRALS:
+        st.button(
+            "Room for one more person",
+            icon=":material/person_add:",
+            on_click=_more_rows,
+            args=(conv,),
+            key=f"cv_more_{rev}",
+            help="Adds a row to the form; what you typed stays.",
+        )
+    if submitted:
+        values = {
+            "happened_on": happened,
+            "mode": mode,
+            "minutes": int(minutes),
+            "notes": answers,
+            "offered": offered,
+            **fields,
+        }
+        _save_log(store, contact, conv, values, referral_rows, ids)
+
+
+def _save_log(
+    store: Store,
+    contact: Contact,
+    conv: Conversation,
+    values: dict,
+    rows: list[dict],
+    ids: list[str],
+) -> None:
+    try:
+        logged = conversation_from_log(conv, values)
+    except ValidationError as exc:
+        problems = friendly_errors(exc)
+    else:
+        problems = []
+    people, wrong = referrals_from_rows(rows, contact.id, values["happened_on"], ids)
+    problems += wrong
+    if problems:
+        st.error(
+            "Nothing was saved. Please fix:\n\n" + "\n".join(f"- {md_escape(p)}" for p in problems)
+        )
+        return
+    try:
+        log_conversation(store, logged, people, expected_revision=conv.revision)
+    except StaleRecordError:
+        _problem("warning", STALE)
+        st.rerun()
+    except StoreError as exc:
+        st.error(f"Nothing was saved: {md_escape(exc)}")
+        return
+    _select_next(contact.id, conv.id)
+    st.session_state.pop(f"cv_rows_{conv.id}", None)
+    added = f" {len(people)} new contact{'s' if len(people) != 1 else ''} wait in Research."
+    flash("Conversation logged." + (added if people else ""))
+    st.rerun()
+
+
+def referrals_given(store: Store, contact: Contact) -> None:
+    """List the people this contact has suggested, each linked to their page."""
+    given = referrals_by_referrer(store).get(contact.id, [])
+    if not given:
+        return
+    st.markdown(f"**Suggested by {md_escape(contact.full_name)} so far:** {len(given)}")
+    for other in given[:20]:
+        contact_link(other.id, other.full_name)
+
+
+# ---------------------------------------------------------------- thanks and report back
+
+
+def _draft(
+    kind: str, contact: Contact, profile: models.Profile, details: AskDetails, key: str
+) -> None:
+    """Show an editable draft of one of our emails and a link that opens it in the mail app."""
+    subject, body = render_email(kind, contact, profile, details)
+    stamp = hashlib.sha1(f"{subject}\n{body}".encode()).hexdigest()[:8]
+    subject = st.text_input("Subject", value=subject, key=f"{key}_subj_{stamp}")
+    body = st.text_area("Message", value=body, height=220, key=f"{key}_body_{stamp}")
+    link = mailto_link(contact.email, subject, body)
+    if mailto_too_long(link):
+        st.warning(
+            "This message is long enough that some mail apps cut it short. Copy it from here "
+            "instead:"
+        )
+        st.code(body, language=None)
+    st.link_button("Open in your mail app", link, icon=":material/mail:")
+    if not contact.email:
+        st.caption("No email address saved for this contact: add it in your mail app.")
+
+
+def thanks_tab(
+    store: Store, contact: Contact, conv: Conversation, profile: models.Profile, today: date
+) -> None:
+    """Draw the thank-you note and the report-back reminder for a logged conversation."""
+    if conv.happened_on is None:
+        st.info("Log the conversation first; the thank-you note and the reminder follow from it.")
+        return
+    rev = f"{conv.id}_{conv.revision}"
+    asks = store.by_contact("outreach").get(contact.id, [])
+    topics = list(max(asks, key=lambda a: a.updated_at).topics) if asks else []  # type: ignore[attr-defined]
+    st.markdown("#### Thank-you note")
+    if conv.thank_you_sent_on:
+        st.success(f"Thank-you sent on {conv.thank_you_sent_on:%a %d %b %Y}.", icon="💌")
+        if st.button("Not sent after all", key=f"cv_unthank_{rev}"):
+            _save(store, conv, "Thank-you marked as not sent.", thank_you_sent_on=None)
+    else:
+        due = conv.happened_on + timedelta(days=1)
+        late = " (overdue: better late than never)" if today > due else ""
+        st.caption(f"Send it by {due:%a %d %b}{late}. Name one specific thing you learned.")
+        learned = st.text_input(
+            "One specific thing you learned from them",
+            max_chars=models.SHORT_MAX,
+            key=f"cv_learned_{conv.id}",
+            placeholder="e.g. how policy fellows split their week between research and briefings",
+        )
+        _draft("thank_you", contact, profile, AskDetails(topics=topics, learned=learned), "cv_ty")
+        with st.container(horizontal=True, vertical_alignment="bottom"):
+            sent_on = st.date_input(
+                "Sent on", value=today, max_value=today, key=f"cv_tyday_{rev}", width=180
+            )
+            if st.button("Mark thank-you sent", type="primary", key=f"cv_thank_{rev}"):
+                _save(store, conv, "Thank-you marked as sent.", thank_you_sent_on=sent_on)
+    st.divider()
+    st.markdown("#### Report back")
+    st.caption(
+        "Some weeks later, tell them what you did with their advice. It keeps the connection "
+        "alive and shows their time mattered."
+    )
+    due = conv.report_back_due or default_report_back(conv.happened_on)
+    if conv.report_back_done_on:
+        st.success(f"Reported back on {conv.report_back_done_on:%a %d %b %Y}.", icon="📬")
+        if st.button("Not sent after all", key=f"cv_unreport_{rev}"):
+            _save(store, conv, "Report-back marked as not sent.", report_back_done_on=None)
+        return
+    with st.container(horizontal=True, vertical_alignment="bottom"):
+        new_due = st.date_input("Remind me on", value=due, key=f"cv_rbdue_{rev}", width=180)
+        if st.button("Save the reminder date", key=f"cv_rbsave_{rev}", disabled=new_due == due):
+            _save(store, conv, "Reminder date saved.", report_back_due=new_due)
+    outcome = st.text_input(
+        "What you did with their advice",
+        max_chars=models.SHORT_MAX,
+        key=f"cv_outcome_{conv.id}",
+        placeholder="e.g. joined the science policy network they mentioned",
+    )
+    _draft("report_back", contact, profile, AskDetails(topics=topics, outcome=outcome), "cv_rb")
+    with st.container(horizontal=True, vertical_alignment="bottom"):
+        done_on = st.date_input(
+            "Sent on", value=today, max_value=today, key=f"cv_rbday_{rev}", width=180
+        )
+        if st.button("Mark report-back sent", key=f"cv_report_{rev}"):
+            _save(store, conv, "Report-back marked as sent.", report_back_done_on=done_on)
+
+
+# ---------------------------------------------------------------- corrections
+
+
+def _search(store: Store, query: str, exclude: str) -> list[Contact]:
+    contacts = store.contacts()
+    keys = store.cached(("search_keys_active",), lambda: {c.id: search_key(c) for c in contacts})
+    words = fold(query).split()
+    if not words:
+        return []
+    found = [c for c in contacts if c.id != exclude and all(w in keys[c.id] for w in words)]
+    return sorted(found, key=lambda c: fold(c.full_name))[:50]
+
+
+def correct_tab(store: Store, contact: Contact, conv: Conversation) -> None:
+    """Move a conversation logged on the wrong contact, or delete it."""
+    if conv.revision == 0:
+        st.caption("Nothing to correct yet: this conversation is not saved.")
+        return
+    rev = f"{conv.id}_{conv.revision}"
+    st.caption("To change a date, edit it in the Schedule or Log tab and save.")
+    st.markdown("#### Logged on the wrong person?")
+    query = st.text_input("Find the right contact", key=f"cv_mvq_{conv.id}", placeholder="Name…")
+    matches = _search(store, query, contact.id)
+    names = {
+        c.id: c.full_name + (f" — {c.organization}" if c.organization else "") for c in matches
+    }
+    target = st.selectbox(
+        "Move this conversation to",
+        list(names),
+        index=None,
+        format_func=names.get,
+        placeholder="Type a name above, then choose" if not query else "Choose a contact",
+        key=f"cv_mvto_{rev}_{query}",
+    )
+    given = referrals_by_referrer(store).get(contact.id, [])
+    carry: list[str] = []
+    if given:
+        same_day = [c.id for c in given if c.joined_on == conv.happened_on]
+        labels = {c.id: c.full_name for c in given}
+        carry = st.multiselect(
+            "Move these referrals along (they came from this conversation)",
+            list(labels),
+            default=same_day,
+            format_func=labels.get,
+            key=f"cv_mvref_{rev}",
+        )
+    if st.button("Move the conversation", disabled=target is None, key=f"cv_move_{rev}"):
+        try:
+            move_conversation(store, conv, target, carry, expected_revision=conv.revision)
+        except StaleRecordError:
+            _problem("warning", STALE)
+            st.rerun()
+        except (ValueError, StoreError) as exc:
+            st.error(md_escape(exc))
+            return
+        flash(f"Moved to {names[target]}.")
+        _select_next(target, conv.id)
+        st.query_params["contact"] = target
+        st.rerun()
+    st.markdown("#### Delete this conversation")
+    sure = st.checkbox(
+        "Yes, delete it (the people it added stay in Research)", key=f"cv_delok_{rev}"
+    )
+    if st.button("Delete for good", disabled=not sure, key=f"cv_delete_{rev}"):
+        try:
+            delete_conversation(store, conv.id)
+        except StoreError as exc:
+            st.error(md_escape(exc))
+            return
+        _select_next(contact.id, None)
+        flash("Conversation deleted.", "🗑️")
+        st.rerun()
+
+
+def reminder_calendar(
+    contact: Contact, reminders: list, now: datetime, key: str = "cv_dates_ics"
+) -> None:
+    """Offer this contact's follow-up dates as a calendar file."""
+    if not reminders:
+        return
+    items = [(f"{r.key}-{r.due.isoformat()}", r.due, r.title, r.detail) for r in reminders]
+    st.download_button(
+        f"Add {len(reminders)} follow-up date{'s' if len(reminders) != 1 else ''} to your "
+        "calendar (.ics)",
+        data=dates_ics(items, now),
+        file_name=f"follow-ups-{contact.id[:8]}.ics",
+        mime="text/calendar",
+        icon=":material/calendar_add_on:",
+        key=key,
+    )

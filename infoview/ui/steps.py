@@ -1,0 +1,46 @@
+"""Where each step lives: the page a reminder or a next step opens, with ?contact=<id>."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from infoview.conversations import ACTION_QUESTIONS, ACTION_STORY
+from infoview.followups import ACTION_ASK, ACTION_CONVERSATIONS, ACTION_RESEARCH
+from infoview.ui.menu import ROOT
+from infoview.ui.text import md_escape
+
+CONTACT_PAGE = "pages/9_Contact.py"
+CONVERSATIONS_PAGE = "pages/5_Conversations.py"
+STEP_PAGES = {
+    ACTION_STORY: "pages/1_Your_story.py",
+    ACTION_RESEARCH: "pages/2_Research.py",
+    ACTION_ASK: "pages/3_Ask.py",
+    ACTION_QUESTIONS: "pages/4_Questions.py",
+    ACTION_CONVERSATIONS: CONVERSATIONS_PAGE,
+}
+
+
+def exists(page: str) -> bool:
+    """Return True when a page script is there (steps are built one at a time)."""
+    return (ROOT / page).exists()
+
+
+def step_page(action: str) -> str:
+    """Return the page that does an action, or the contact's page while that step is missing."""
+    page = STEP_PAGES.get(action, CONTACT_PAGE)
+    return page if exists(page) else CONTACT_PAGE
+
+
+def contact_link(contact_id: str, name: str, icon: str = ":material/person:") -> None:
+    """Link to a contact's page; the name is shown as text, never as Markdown."""
+    st.page_link(
+        CONTACT_PAGE, label=md_escape(name), icon=icon, query_params={"contact": contact_id}
+    )
+
+
+def browser_zone() -> str | None:
+    """Return the browser's time zone, when Streamlit knows it."""
+    try:
+        return st.context.timezone
+    except Exception:  # not in a browser session (bare script runs)
+        return None

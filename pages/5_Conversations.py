@@ -1,0 +1,101 @@
+"""Step 5 · Conversations: schedule the call, log it, thank them, and keep in touch."""
+
+from datetime import UTC, datetime
+
+import streamlit as st
+
+from infoview.conversations import contact_reminders, reminders_of, stages_of, user_zone
+from infoview.dates import today_in
+from infoview.followups import CALL, LOG_CALL, THANK_YOU
+from infoview.pipeline import Stage
+from infoview.ui import md_escape, page_setup
+from infoview.ui.conversation_ui import (
+    choose_conversation,
+    correct_tab,
+    log_tab,
+    referrals_given,
+    reminder_calendar,
+    schedule_tab,
+    show_problem,
+    thanks_tab,
+)
+from infoview.ui.picker import pick_contact
+from infoview.ui.steps import CONTACT_PAGE, CONVERSATIONS_PAGE, browser_zone, exists
+
+store = page_setup("Conversations", "💬")
+
+st.title("5 · Conversations")
+st.caption(
+    "Put the call in your calendar, write down what you learned while it is fresh, add the "
+    "people they suggested, thank them within a day, and report back a few weeks later."
+)
+
+if not store.contacts():
+    st.info("There is nobody to talk to yet. Start by researching a contact.")
+    if exists("pages/2_Research.py"):
+        st.page_link("pages/2_Research.py", label="Go to 2 · Research", icon="🔎")
+    st.stop()
+
+profile = store.profile()
+zone = user_zone(profile.timezone, browser_zone())
+today = today_in(zone)
+now = datetime.now(UTC)
+
+contact = pick_contact(store, key="cv_picker")
+if contact is None:
+    if st.query_params.get("contact"):
+        st.warning("That contact no longer exists. Choose someone else above.")
+    else:
+        st.info("Choose the person you are talking with, or pick one of these:")
+    waiting = [r for r in reminders_of(store, today, zone) if r.kind in (CALL, LOG_CALL, THANK_YOU)]
+    waiting.sort(key=lambda r: (r.due, r.key))
+    for reminder in waiting[:10]:
+        st.page_link(
+            CONVERSATIONS_PAGE,
+            label=md_escape(f"{reminder.title} · {reminder.due:%a %d %b}"),
+            icon=":material/forum:",
+            query_params={"contact": reminder.contact_id},
+        )
+    st.stop()
+
+stage = stages_of(store).get(contact.id, Stage.CONNECTED)
+head, link = st.columns([3, 1], vertical_alignment="bottom")
+head.subheader(md_escape(contact.full_name))
+role = " at ".join(md_escape(p) for p in (contact.title, contact.organization) if p)
+head.caption(" · ".join(p for p in (role, f"Stage: **{stage.label}**") if p))
+with link:
+    st.page_link(
+        CONTACT_PAGE,
+        label="Their whole story",
+        icon=":material/person:",
+        query_params={"contact": contact.id},
+    )
+show_problem()
+
+conv = choose_conversation(store, contact)
+schedule, log, thanks, fix = st.tabs(
+    [
+        ":material/event: Schedule",
+        ":material/edit_note: Log the conversation",
+        ":material/favorite: Thank & keep in touch",
+        ":material/build: Correct",
+    ]
+)
+with schedule:
+    schedule_tab(store, contact, conv, zone, now)
+with log:
+    log_tab(store, contact, conv, list(profile.offers), today)
+    referrals_given(store, contact)
+with thanks:
+    thanks_tab(store, contact, conv, profile, today)
+with fix:
+    correct_tab(store, contact, conv)
+
+st.divider()
+reminder_calendar(contact, contact_reminders(store, contact.id, today, zone), now)
+if exists("pages/2_Research.py"):
+    st.page_link(
+        "pages/2_Research.py",
+        label="Next: research the people they suggested →",
+        icon=":material/travel_explore:",
+    )
