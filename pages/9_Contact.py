@@ -1,0 +1,62 @@
+"""A contact's page (reached by ?contact=<id> from every list): their whole story in one place."""
+
+import streamlit as st
+
+from infoview.conversations import (
+    contact_next_step,
+    referrals_by_referrer,
+    stages_of,
+    timeline,
+    user_zone,
+)
+from infoview.dates import today_in
+from infoview.pipeline import Stage
+from infoview.ui import page_setup
+from infoview.ui.contact_ui import (
+    asks_section,
+    conversations_section,
+    header,
+    plans_section,
+    referrals_section,
+    research_summary,
+    timeline_section,
+)
+from infoview.ui.picker import pick_contact
+from infoview.ui.steps import browser_zone, exists
+
+store = page_setup("Contact", "👤")
+
+if not store.contacts(include_archived=True):
+    st.title("A contact's page")
+    st.info("Nobody is in your network yet. Add your first contact in Research.")
+    if exists("pages/2_Research.py"):
+        st.page_link("pages/2_Research.py", label="Go to 2 · Research", icon="🔎")
+    st.stop()
+
+contact = store.contact(st.query_params.get("contact"))
+if contact is None:
+    st.title("A contact's page")
+    if st.query_params.get("contact"):
+        st.warning("That contact no longer exists. Choose someone else.")
+    pick_contact(store, key="ct_picker")
+    st.stop()
+
+today = today_in(user_zone(store.profile().timezone, browser_zone()))
+asks = store.by_contact("outreach").get(contact.id, [])
+plans = store.by_contact("plans").get(contact.id, [])
+convs = store.by_contact("conversations").get(contact.id, [])
+given = referrals_by_referrer(store).get(contact.id, [])
+referrer = store.contact(contact.referred_by)
+stage = stages_of(store).get(contact.id, Stage.CONNECTED)
+
+header(contact, stage.label, contact_next_step(stage, asks, plans, convs), today)  # type: ignore[arg-type]
+
+left, right = st.columns([3, 2], gap="large")
+with left:
+    research_summary(contact, referrer)
+    conversations_section(contact, convs)  # type: ignore[arg-type]
+with right:
+    asks_section(contact, asks)  # type: ignore[arg-type]
+    plans_section(contact, plans)  # type: ignore[arg-type]
+    referrals_section(given)
+    timeline_section(timeline(contact, asks, convs, referrer, given))  # type: ignore[arg-type]
