@@ -1,40 +1,47 @@
-"""InfoView's Home page: where the journey starts."""
+"""InfoView's Home page: what is due, where you are in the five steps, and a first welcome."""
+
+from datetime import UTC, datetime
 
 import streamlit as st
 
+from infoview.conversations import home_due, home_numbers, is_empty, user_zone
+from infoview.dates import today_in
 from infoview.ui import page_setup
-from infoview.ui.menu import MENU, available
+from infoview.ui.home_ui import (
+    due_section,
+    figures_row,
+    journey_section,
+    pipeline_section,
+    sample_notice,
+    welcome,
+)
+from infoview.ui.steps import browser_zone
 
 store = page_setup("Home", "🧭")
+profile = store.profile()
+zone = user_zone(profile.timezone, browser_zone())
+today = today_in(zone)
 
+if is_empty(store):
+    welcome(store, today)
+    st.stop()
+
+sample_notice(store)
 st.title("InfoView")
-st.markdown(
-    "Build your professional network one **informational interview** at a time: short, "
+st.caption(
+    f"{today:%A %d %B %Y} · Build your network one informational interview at a time: short, "
     "specific conversations with people whose work you want to understand."
 )
 
-count = len(store.contacts())
-st.metric("Contacts in your network", f"{count:,}")
+figs, progress = home_numbers(store)
+figures_row(figs)
 
-STEPS = {
-    "pages/1_Your_story.py": "Reflect on where you have been, where you are and where you "
-    "are heading, what you can offer, and a 30-second introduction.",
-    "pages/2_Research.py": "Learn who a contact is and find the compelling reason the two of "
-    "you should talk.",
-    "pages/3_Ask.py": "Write a short, specific email asking for a 15-minute call that you "
-    "will place.",
-    "pages/4_Questions.py": "Choose a few good questions that fit the minutes you were given.",
-    "pages/5_Conversations.py": "Log what you learned, add the people they suggested, and "
-    "thank them within a day.",
-}
+left, right = st.columns([3, 2], gap="large")
+with left:
+    due_section(store, home_due(store, today, zone), today, datetime.now(UTC))
+with right:
+    st.subheader("Your journey")
+    journey_section(progress)
 
-st.subheader("The five steps")
-pages = {item.page: item for item in available(MENU)}
-for page, blurb in STEPS.items():
-    item = pages.get(page)
-    if item is None:
-        continue
-    st.page_link(page, label=item.label, icon=item.icon)
-    st.caption(blurb)
-if count == 0 and "pages/2_Research.py" in pages:
-    st.info("Start with Research: add one person whose path you are curious about.")
+st.subheader("Where each contact stands")
+pipeline_section(store)

@@ -1,0 +1,305 @@
+"""Home's widgets: the first-visit welcome, what is due, the journey, and where each contact is."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pandas as pd
+import streamlit as st
+
+from infoview.conversations import (
+    DueView,
+    Figures,
+    Journey,
+    contact_next_step,
+    declined_ids,
+    dismiss,
+    pipeline_rows,
+    restore,
+    stage_counts,
+    stages_of,
+)
+from infoview.demo import has_sample, load_sample, remove_sample
+from infoview.followups import (
+    CALL,
+    FOLLOW_UP,
+    LOG_CALL,
+    NO_REPLY,
+    REPORT_BACK,
+    SECOND_CONTACT,
+    THANK_YOU,
+    Reminder,
+)
+from infoview.io.ics import dates_ics
+from infoview.pipeline import STAGE_LABELS, Stage
+from infoview.store import Store, StoreError
+from infoview.ui.menu import MENU, available
+from infoview.ui.setup import flash
+from infoview.ui.steps import CONTACT_PAGE, exists, step_page
+from infoview.ui.text import md_escape
+
+SHOWN = 6
+PIPELINE_ROWS = 15
+ICONS = {
+    CALL: ":material/call:",
+    LOG_CALL: ":material/edit_note:",
+    THANK_YOU: ":material/favorite:",
+    REPORT_BACK: ":material/mark_email_read:",
+    FOLLOW_UP: ":material/forward_to_inbox:",
+    SECOND_CONTACT: ":material/person_search:",
+    NO_REPLY: ":material/notifications_off:",
+}
+ACT = {
+    CALL: "Prepare",
+    LOG_CALL: "Log it",
+    THANK_YOU: "Write it",
+    REPORT_BACK: "Write it",
+    FOLLOW_UP: "Follow up",
+    SECOND_CONTACT: "Find someone",
+    NO_REPLY: "Close it",
+}
+
+
+# ---------------------------------------------------------------- first visit and sample data
+
+
+def welcome(store: Store, today: date) -> None:
+    """Greet a first visit: what InfoView does, where to start, and the sample data."""
+    st.title("Welcome to InfoView")
+    st.markdown(
+        "An **informational interview** is a short conversation with someone whose work you "
+        "want to understand: not a job interview, but a chance to learn how a field really "
+        "works and who else is in it. InfoView walks you through it, one person at a time:"
+    )
+    st.markdown(
+        "1. **Your story:** where you have been, where you are heading, and a 30-second "
+        "introduction.\n"
+        "2. **Research:** who they are and why the two of you should talk.\n"
+        "3. **Craft the ask:** a short email asking for 15 minutes of their time.\n"
+        "4. **Plan questions:** a handful that fit the call.\n"
+        "5. **Follow through:** log what you learned, thank them, and meet the people they "
+        "suggest."
+    )
+    start = "pages/1_Your_story.py" if exists("pages/1_Your_story.py") else "pages/2_Research.py"
+    if exists(start):
+        st.page_link(start, label="Start with step 1", icon=":material/arrow_forward:")
+    with st.container(border=True):
+        st.markdown("**Just looking around first?**")
+        st.caption(
+            "Fill InfoView with a made-up network: a postdoc exploring science policy, data "
+            "science and university administration, with asks, calls and referrals. One click "
+            "removes it again; anything you add yourself stays."
+        )
+        if st.button("Explore with sample data", icon=":material/science:", key="load_sample"):
+            try:
+                count = load_sample(store, today)
+            except StoreError as exc:
+                st.error(f"The sample data could not be loaded: {md_escape(exc)}")
+                return
+            flash(f"Loaded {count:,} sample records. Look around!", "🧪")
+            st.rerun()
+
+
+def sample_notice(store: Store) -> None:
+    """While sample data is present, say so and offer to remove it in one click."""
+    if not has_sample(store):
+        return
+    with st.container(border=True):
+        text, button = st.columns([4, 1], vertical_alignment="center")
+        text.markdown(
+            ":material/science: **Sample data is loaded.** The made-up people and "
+            "conversations show what each step looks like. Remove them when you are ready to "
+            "start on your own; your own records stay."
+        )
+        if button.button("Remove sample data", key="remove_sample", width="stretch"):
+            try:
+                count = remove_sample(store)
+            except StoreError as exc:
+                st.error(f"The sample data could not be removed: {md_escape(exc)}")
+                return
+            flash(f"Removed {count:,} sample records.", "🧹")
+            st.rerun()
+
+
+# ---------------------------------------------------------------- figures and journey
+
+
+def figures_row(figs: Figures) -> None:
+    """Show the headline numbers."""
+    cols = st.columns(5)
+    cols[0].metric("Contacts", f"{figs.contacts:,}")
+    cols[1].metric("Asks sent", f"{figs.asks_sent:,}")
+    cols[2].metric("Replies", f"{figs.replies:,}")
+    cols[3].metric("Conversations", f"{figs.conversations:,}")
+    cols[4].metric("Referrals", f"{figs.referrals:,}")
+
+
+def journey_section(j: Journey) -> None:
+    """Show the five steps, each with how far the user has come and a link to it."""
+    progress = {
+        "pages/1_Your_story.py": f"{j.story_done} of {j.story_total} parts written",
+        "pages/2_Research.py": f"{j.researched:,} of {j.contacts:,} contacts have a reason to talk",
+        "pages/3_Ask.py": f"{j.asks_sent:,} asks sent",
+        "pages/4_Questions.py": f"{j.plans:,} call plans",
+        "pages/5_Conversations.py": f"{j.conversations:,} conversations logged",
+    }
+    with st.container(border=True):
+        for item in available(MENU):
+            if item.page in progress:
+                link, text = st.columns([2, 3], vertical_alignment="center")
+                link.page_link(item.page, label=item.label, icon=item.icon)
+                text.caption(progress[item.page])
+
+
+# ---------------------------------------------------------------- what is due
+
+
+def _when(day: date, today: date) -> str:
+    if day == today:
+        return "today"
+    if day < today:
+        return f"since {day:%a %d %b}"
+    return f"{day:%a %d %b}"
+
+
+def _reminder_row(store: Store, reminder: Reminder, today: date) -> None:
+    text, actions = st.columns([5, 2], vertical_alignment="center")
+    icon = ICONS.get(reminder.kind, ":material/event:")
+    text.markdown(f"{icon} **{md_escape(reminder.title)}** · :gray[{_when(reminder.due, today)}]")
+    text.caption(md_escape(reminder.detail))
+    row = actions.container(horizontal=True, vertical_alignment="center", gap="small")
+    row.page_link(
+        step_page(reminder.action),
+        label=ACT.get(reminder.kind, "Open"),
+        icon=":material/arrow_forward:",
+        query_params={"contact": reminder.contact_id},
+    )
+    if row.button(
+        "Dismiss", key=f"dismiss_{reminder.key}", type="tertiary", icon=":material/close:"
+    ):
+        try:
+            dismiss(store, reminder.key)
+        except StoreError as exc:
+            st.error(md_escape(exc))
+            return
+        flash("Dismissed. You can bring it back below.", "🙈")
+        st.rerun()
+
+
+def _reminder_list(store: Store, reminders: list[Reminder], today: date) -> None:
+    with st.container(border=True):
+        for i, reminder in enumerate(reminders[:SHOWN]):
+            if i:
+                st.divider()
+            _reminder_row(store, reminder, today)
+    if len(reminders) > SHOWN:
+        with st.expander(f"{len(reminders) - SHOWN:,} more"):
+            for reminder in reminders[SHOWN : SHOWN * 6]:
+                _reminder_row(store, reminder, today)
+
+
+def due_section(store: Store, view: DueView, today: date, now: datetime) -> None:
+    """Show what is due today and this week, with a way to act on or dismiss each."""
+    st.subheader("Due today")
+    if view.now:
+        _reminder_list(store, view.now, today)
+    else:
+        st.success("Nothing is due today.", icon="🌤️")
+    st.subheader("This week")
+    if view.soon:
+        _reminder_list(store, view.soon, today)
+    else:
+        st.caption("Nothing else in the next seven days.")
+    upcoming = view.now + view.soon
+    if upcoming:
+        items = [
+            (f"{r.key}-{r.due.isoformat()}", max(r.due, today), r.title, r.detail) for r in upcoming
+        ]
+        st.download_button(
+            "Add these dates to your calendar (.ics)",
+            data=dates_ics(items, now),
+            file_name="infoview-this-week.ics",
+            mime="text/calendar",
+            icon=":material/calendar_add_on:",
+            key="home_ics",
+        )
+    if view.dismissed:
+        with st.expander(f"Dismissed reminders ({len(view.dismissed)})"):
+            for reminder in view.dismissed[: SHOWN * 6]:
+                text, button = st.columns([5, 2], vertical_alignment="center")
+                text.markdown(f"{md_escape(reminder.title)} · :gray[{_when(reminder.due, today)}]")
+                if button.button(
+                    "Bring back", key=f"restore_{reminder.key}", icon=":material/undo:"
+                ):
+                    try:
+                        restore(store, reminder.key)
+                    except StoreError as exc:
+                        st.error(md_escape(exc))
+                        return
+                    flash("The reminder is back.", "🔔")
+                    st.rerun()
+
+
+# ---------------------------------------------------------------- where each contact is
+
+
+def _pipeline_table(store: Store) -> tuple[pd.DataFrame, list[str], int, dict[Stage, int]]:
+    def build() -> tuple[pd.DataFrame, list[str], int, dict[Stage, int]]:
+        contacts = store.contacts()
+        stages = stages_of(store)
+        rows = pipeline_rows(contacts, stages, declined_ids(store))
+        top = rows[:PIPELINE_ROWS]
+        asks = store.by_contact("outreach")
+        plans = store.by_contact("plans")
+        convs = store.by_contact("conversations")
+        steps = [
+            contact_next_step(s, asks.get(c.id, []), plans.get(c.id, []), convs.get(c.id, []))  # type: ignore[arg-type]
+            for c, s in top
+        ]
+        table = pd.DataFrame(
+            {
+                "Name": [c.full_name for c, _ in top],
+                "Organization": [c.organization for c, _ in top],
+                "Stage": [s.label for _, s in top],
+                "Next step": [step.label for step in steps],
+            }
+        )
+        return table, [c.id for c, _ in top], len(rows), stage_counts(stages, contacts)
+
+    return store.cached(("home_pipeline",), build)
+
+
+def pipeline_section(store: Store) -> None:
+    """Show how many contacts are at each stage and the ones furthest along."""
+    table, ids, total, counts = _pipeline_table(store)
+    st.caption(" · ".join(f"{STAGE_LABELS[stage]} **{counts[stage]:,}**" for stage in Stage))
+    if not ids:
+        st.info(
+            "Nobody is in play yet: a contact joins this list once you write down why you "
+            "want to talk to them."
+        )
+        if exists("pages/2_Research.py"):
+            st.page_link("pages/2_Research.py", label="Go to 2 · Research", icon="🔎")
+        return
+    st.dataframe(table, hide_index=True, width="stretch")
+    if total > len(ids):
+        st.caption(f"The {len(ids)} furthest along of {total:,} contacts in play.")
+    names = dict(zip(ids, table["Name"], strict=True))
+    st.selectbox(
+        "Open a contact's page",
+        ids,
+        index=None,
+        format_func=names.get,
+        placeholder="Choose someone from the table",
+        key="home_open_contact",
+        on_change=_open_contact,
+    )
+    picked = st.session_state.pop("home_goto", None)
+    if picked:
+        st.switch_page(CONTACT_PAGE, query_params={"contact": picked})
+
+
+def _open_contact() -> None:
+    # Clear the choice so coming back to Home does not jump straight away again.
+    st.session_state["home_goto"] = st.session_state.get("home_open_contact")
+    st.session_state["home_open_contact"] = None
