@@ -76,6 +76,7 @@ class Figure:
     value: str
     number: float | None = None
     help: str = ""
+    detail: str = ""  # a few words under the value, e.g. which step a share belongs to
 
 
 @dataclass(frozen=True)
@@ -160,9 +161,10 @@ def funnel_summary(frame: pd.DataFrame, filters: Filters = ALL) -> Summary:
         figures.append(
             Figure(
                 "Weakest step",
-                f"{before} → {weakest['stage']}",
+                _pct(weakest["conversion"]),
                 float(weakest["conversion"]),
                 f"Only {_pct(weakest['conversion'])} move on at this step.",
+                detail=f"{before} → {weakest['stage']}",
             )
         )
         stall = (
@@ -437,15 +439,17 @@ def reply_days_chart(stats: ReplyStats) -> alt.LayerChart:
 def tree_chart(tree: Tree, label_all_below: int = 60) -> alt.LayerChart:
     """Return the referral tree: generations left to right, lines from referrer to referral.
 
-    Small trees label every node; larger ones label referrers and "+N more" nodes only, and
-    leave the rest to the tooltip. Rows are at least 22 px apart, up to 900 px in all.
+    Small trees label every node, with rows 36 px apart so a label above a referrer clears
+    the row before; larger ones label referrers and "+N more" nodes only, leave the rest to
+    the tooltip, and space rows 22 px apart. The chart is at most 900 px tall.
     """
     # Only what the marks and tooltips read: ids would double the spec's size.
     drawn = ["x", "y", "label", "referred", "reached", "source", "sector", "folded"]
     # A node with lines leaving to the right is labelled above, so the lines cross no text.
     above = tree.nodes["id"].isin(tree.nodes["parent"].dropna())
+    label_all = len(tree.nodes) <= label_all_below
     nodes = tree.nodes[drawn].assign(
-        show_label=(len(tree.nodes) <= label_all_below) | above | (tree.nodes["folded"] > 0),
+        show_label=label_all | above | (tree.nodes["folded"] > 0),
         above=above,
     )
     rows = int(nodes["y"].max()) + 1 if len(nodes) else 1
@@ -501,7 +505,8 @@ def tree_chart(tree: Tree, label_all_below: int = 60) -> alt.LayerChart:
     return alt.layer(edges, people, more, right, over).properties(
         title="Who led to whom",
         width="container",
-        height=max(160, min(22 * rows, 900)),
+        # Streamlit fits title and padding inside the height: add room for them.
+        height=max(160, min((36 if label_all else 22) * rows + 50, 900)),
     )
 
 
@@ -511,7 +516,8 @@ def activity_chart(frame: pd.DataFrame) -> alt.Chart:
         alt.Chart(frame)
         .mark_line(point=True)
         .encode(
-            x=alt.X("month:T", title="Month"),
+            # A month unit puts ticks on month starts, never on the days between them.
+            x=alt.X("yearmonth(month):T", title="Month", axis=alt.Axis(format="%b %Y")),
             y=alt.Y("count:Q", title="Per month"),
             color=alt.Color("kind:N", scale=_scale(ACTIVITY_COLORS), title=None),
             tooltip=[
@@ -554,5 +560,6 @@ def mix_chart(frame: pd.DataFrame, dimension: str = "Sector") -> alt.LayerChart:
     return alt.layer(bars, text).properties(
         title=f"Contacts by {dimension.lower()}",
         width="container",
-        height=30 * max(len(data), 1) + 20,
+        # Streamlit fits the title and axis inside the height: add room for them.
+        height=36 * max(len(data), 1) + 70,
     )

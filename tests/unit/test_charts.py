@@ -192,7 +192,8 @@ def test_funnel_summary_names_the_weakest_step():
     assert numbers["Researched"] == 4
     assert numbers["Gave referrals"] == 0
     weakest = summary.figures[2]
-    assert (weakest.label, weakest.value, weakest.number) == ("Weakest step", "Replied → Met", 0)
+    assert (weakest.label, weakest.value, weakest.number) == ("Weakest step", "0%", 0)
+    assert weakest.detail == "Replied → Met"
     assert "Contacts who reached each step: researched 4, asked 3, replied 1" in summary.caption
 
 
@@ -306,3 +307,21 @@ def test_tree_chart_draws_one_mark_per_node_and_edge():
     assert "Person a" in json.dumps(spec)
     # The contacts' ids stay out of the page.
     assert '"id"' not in json.dumps(spec["datasets"])
+
+
+def test_tree_rows_get_room_for_labels_when_every_node_is_labelled():
+    contacts = [person("a", date(2024, 1, 1))] + [
+        person(f"k{i}", date(2024, 1, 2 + i), referred_by="a") for i in range(10)
+    ]
+    tree = analytics.referral_tree(contacts)
+    assert charts.tree_chart(tree).to_dict()["height"] == 36 * 10 + 50
+    assert charts.tree_chart(tree, label_all_below=5).to_dict()["height"] == 22 * 10 + 50
+
+
+def test_activity_ticks_fall_on_months_and_mix_bars_keep_their_labels():
+    contacts = [person("a", sector=Sector.INDUSTRY, field="Policy"), person("b")]
+    asks = [Outreach(contact_id="a", status=AskStatus.SENT, sent_on=date(2024, 3, 5))]
+    spec = charts.activity_chart(analytics.activity(asks, [], contacts)).to_dict()
+    assert spec["encoding"]["x"]["timeUnit"] == "yearmonth"
+    sectors = charts.mix_chart(analytics.mix(contacts), "Sector").to_dict()
+    assert sectors["height"] == 36 * 2 + 70  # room for both rows after the title and axis
