@@ -29,7 +29,6 @@ from filelock import FileLock, Timeout
 from pydantic import BaseModel, ValidationError
 from tinydb import TinyDB
 from tinydb.storages import Storage
-from tinydb.table import Document
 
 from infoview.models import (
     CallPlan,
@@ -418,17 +417,20 @@ class Store:
             self._dirty = False
 
     def _flush(self) -> None:
-        """Hand the transaction's changes to TinyDB: one rebuild per table touched."""
+        """Hand the transaction's changes to TinyDB's storage: one rebuild per table touched."""
         assert self._db is not None
+        tables = self._db.storage.read()
         for name, changes in self._pending.items():
-            table = self._db.table(name)
-            stored = self._db.storage.read().get(name, {})
-            stale = [doc_id for doc_id, _ in changes.values() if str(doc_id) in stored]
-            if stale:
-                table.remove(doc_ids=stale)
-            fresh = [Document(doc, doc_id=i) for i, doc in changes.values() if doc is not None]
-            if fresh:
-                table.insert_multiple(fresh)
+            old = tables.get(name, {})
+            doc_ids = self._doc_ids[name]
+            rebuilt: dict[str, Any] = {}
+            # In memory's order, so a reopened file lists records as this store does (an
+            # edited record keeps its place instead of moving to the end).
+            for record_id in self._models[name]:
+                key = str(doc_ids[record_id])
+                change = changes.get(record_id)
+                rebuilt[key] = change[1] if change is not None else old[key]
+            tables[name] = rebuilt
         self._pending = {}
 
     def _commit(self) -> None:
