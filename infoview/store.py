@@ -249,14 +249,18 @@ class Store:
         with self._locked_file():
             self._clean_temp_files()
             if self.path.exists():
-                raw = self.path.read_bytes()
+                try:
+                    raw = self.path.read_bytes()
+                except OSError as exc:
+                    why = f"the file cannot be read ({_why(exc)})"
+                    raise StoreDamagedError(self.path, why) from exc
                 self._install(*parse_database(raw, self.path))
                 self._committed = raw
                 self._seen = self._stat()
                 self._verified_ns = time.time_ns()
                 try:
                     self._daily_backup(raw)
-                except OSError as exc:
+                except (OSError, StoreWriteError) as exc:
                     # A full disk or unwritable backups folder must not lock the user out of
                     # a good file; the UI can show backup_error instead.
                     self.backup_error = f"today's backup could not be made ({exc})"
@@ -325,7 +329,7 @@ class Store:
         self._backup_day = today
         try:
             self._daily_backup(self._committed)
-        except OSError as exc:
+        except (OSError, StoreWriteError) as exc:
             self.backup_error = f"today's backup could not be made ({exc})"
 
     @contextmanager
@@ -658,12 +662,21 @@ class Store:
         stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S-%f")
         safe_reason = "".join(ch for ch in reason if ch.isalnum() or ch == "-")[:40] or "manual"
         target = self.backup_dir / f"{safe_reason}-{stamp}.json"
-        self.backup_dir.mkdir(parents=True, exist_ok=True)
-        atomic_write(target, self._committed)
+        try:
+            self.backup_dir.mkdir(parents=True, exist_ok=True)
+            atomic_write(target, self._committed)
+        except (OSError, UnconfirmedWriteError) as exc:
+            # Raised inside a transaction (before an import, restore or delete-all), this
+            # rolls the whole change back: no change goes ahead without its backup.
+            target.unlink(missing_ok=True)
+            raise StoreWriteError(
+                f"could not write a backup ({_why(exc)}); nothing was changed. "
+                "Check free space and permissions."
+            ) from exc
         events = sorted(
             p for p in self.backup_dir.glob("*.json") if not p.name.startswith("daily-")
         )
-        for old in sorted(events, key=lambda p: p.stat().st_mtime)[:-EVENT_BACKUPS_KEPT]:
+        for old in sorted(events, key=_mtime)[:-EVENT_BACKUPS_KEPT]:
             old.unlink(missing_ok=True)
         return target
 
@@ -691,6 +704,21 @@ class Store:
             self.replace_all({name: list(models[name].values()) for name in TABLES})
 
 
+def _why(exc: BaseException) -> str:
+    if isinstance(exc, StoreError) and isinstance(exc.__cause__, OSError):
+        exc = exc.__cause__  # the disk's own words, not our wrapper's
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror
+    return str(exc)
+
+
+def _mtime(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0  # pruned by another process meanwhile
+
+
 def _table_of(record: Record) -> str:
     for name, model in TABLES.items():
         if type(record) is model:
@@ -704,7 +732,10 @@ def list_backups(folder: Path | None) -> list[BackupInfo]:
         return []
     found = []
     for path in folder.glob("*.json"):
-        stat = path.stat()
+        try:
+            stat = path.stat()
+        except OSError:
+            continue  # pruned by another process since the folder was listed
         reason = path.stem.rsplit("-", 3)[0] if not path.name.startswith("daily-") else "daily"
         found.append(
             BackupInfo(
@@ -724,18 +755,30 @@ def restore_newest_good_backup(path: Path) -> Path:
     ``infoview.json.damaged-<time>`` so nothing is ever destroyed.
     """
     for info in list_backups(path.parent / "backups"):
-        raw = info.path.read_bytes()
         try:
+            raw = info.path.read_bytes()
             parse_database(raw, info.path)
-        except StoreDamagedError:
+        except (OSError, StoreDamagedError):
             continue
         lock = FileLock(f"{path}.lock")
-        with lock.acquire(timeout=LOCK_TIMEOUT_S):
-            if path.exists():
-                # Microseconds: a second restore in the same second must not overwrite the first
-                # copy (by then the file is the restored backup, not the damaged original).
-                stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S-%f")
-                shutil.copy2(path, path.with_name(f"{path.name}.damaged-{stamp}"))
-            atomic_write(path, raw)
+        try:
+            with lock.acquire(timeout=LOCK_TIMEOUT_S):
+                if path.exists():
+                    # Microseconds: a second restore in the same second must not overwrite the
+                    # first copy (by then the file is the restored backup, not the original).
+                    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S-%f")
+                    shutil.copy2(path, path.with_name(f"{path.name}.damaged-{stamp}"))
+                atomic_write(path, raw)
+        except Timeout as exc:
+            raise StoreWriteError(
+                "the data file is busy in another program; try again in a moment"
+            ) from exc
+        except UnconfirmedWriteError:
+            raise
+        except (OSError, StoreWriteError) as exc:
+            raise StoreWriteError(
+                f"could not put the backup in place ({_why(exc)}); the data file was not "
+                "changed. Check free space and permissions."
+            ) from exc
         return info.path
     raise StoreError("No backup could be opened, so nothing was restored.")
