@@ -204,15 +204,20 @@ def minutes_problem(minutes: int, mode: CallMode | str) -> str | None:
     return None
 
 
-def draft_from_ask(ask: Outreach, fresh: tuple[str, str] | None = None) -> AskDraft:
-    """Return the session draft for a saved ask; ``fresh`` is what its template gives now."""
+def draft_from_ask(
+    ask: Outreach, fresh: tuple[str, str] | None = None, template: str = "cold_interest"
+) -> AskDraft:
+    """Return the session draft for a saved ask; ``fresh`` is what its template gives now.
+
+    ``template`` is the choice to show when the ask does not name one (written elsewhere).
+    """
     topics = [*ask.topics, *[""] * MAX_TOPICS][:MAX_TOPICS]
     # A saved draft nobody edited still follows its template; anything else is the user's text.
     generated = fresh if fresh == (ask.subject, ask.body) else None
     return AskDraft(
         ask_id=ask.id,
         revision=ask.revision,
-        template=ask.template or "cold_interest",
+        template=ask.template or template,
         topics=topics,
         minutes=ask.minutes,
         mode=ask.mode,
@@ -250,7 +255,7 @@ def has_unsaved_changes(draft: AskDraft, saved: Outreach | None) -> bool:
         clean_topics(draft.topics) != list(saved.topics)
         or draft.minutes != saved.minutes
         or draft.mode != saved.mode
-        or draft.template != (saved.template or "cold_interest")
+        or bool(saved.template and draft.template != saved.template)
         or draft.subject.strip() != saved.subject
         or draft.body.strip() != saved.body
         or draft.planned != saved.planned_send
@@ -299,8 +304,12 @@ def history_rows(ask: Outreach, zone: tzinfo) -> list[tuple[str, str]]:
 
 
 def organization_key(name: str) -> str:
-    """Return an organization name folded for matching ("ACME Bio " == "acme bio")."""
-    return " ".join(name.casefold().split())
+    """Return the organization a name belongs to, folded for matching.
+
+    The part before the first comma names the organization: "Halden University, Graduate
+    School" and "halden university, Office of Research" are both at "halden university".
+    """
+    return " ".join(name.split(",", 1)[0].casefold().split())
 
 
 def organization_index(contacts: Iterable[Contact]) -> dict[str, list[str]]:

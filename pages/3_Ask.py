@@ -4,13 +4,13 @@ import streamlit as st
 
 from infoview.dates import today_in
 from infoview.ui import md_escape, page_setup
+from infoview.ui.ask_templates_ui import user_templates
 from infoview.ui.ask_ui import (
     ask_page,
     draft_section,
     sent_section,
     show_problem,
     stage_of,
-    user_templates,
 )
 from infoview.ui.menu import ROOT
 from infoview.ui.picker import pick_contact

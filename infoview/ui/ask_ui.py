@@ -9,10 +9,8 @@ widgets are drawn, which is the only moment Streamlit lets code set a widget's v
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Any
 
 import pandas as pd
 import streamlit as st
@@ -69,21 +67,25 @@ from infoview.ui.menu import ROOT
 from infoview.ui.setup import flash
 from infoview.ui.text import md_escape
 from infoview.writing import (
-    USER_TEMPLATE_VARIABLES,
-    AskDetails,
     TemplateProblem,
-    email_context,
     render_email,
-    render_user_template,
 )
 
 DRAFTS = "ask_drafts"
 _PROBLEM = "ask_problem"
+_STALE = "ask_stale"
 STALE = (
     "This ask changed in another tab or program since you opened it, so your change was not "
-    "saved. Your text is still here: copy what you need, then reload the page."
+    "saved. Your text is still here. Load the newer version to continue; you can then bring "
+    "your own text back with “Bring back my edits”."
 )
-LEVEL_ICONS = {Level.PROBLEM: "🛑", Level.WARN: "⚠️", Level.TIP: "💡", Level.OK: "✅"}
+# Material icons render everywhere, unlike emoji, which need a colour font on the machine.
+LEVEL_ICONS = {
+    Level.PROBLEM: ":red[:material/error:]",
+    Level.WARN: ":orange[:material/warning:]",
+    Level.TIP: ":blue[:material/lightbulb:]",
+    Level.OK: ":green[:material/check_circle:]",
+}
 LEVEL_TITLES = {Level.PROBLEM: "Fix before sending", Level.WARN: "Worth fixing", Level.TIP: "Tips"}
 
 
@@ -126,6 +128,11 @@ def _drafts() -> dict[str, AskDraft]:
     return st.session_state.setdefault(DRAFTS, {})
 
 
+def session_draft(contact_id: str) -> AskDraft | None:
+    """Return the draft the user is writing to a contact in this session, if any."""
+    return _drafts().get(contact_id)
+
+
 def _forget_widgets(cid: str) -> None:
     for key in [k for k in st.session_state if str(k).startswith(f"askw_{cid}_")]:
         del st.session_state[key]
@@ -141,15 +148,16 @@ def _fresh_or_none(page: AskPage, draft: AskDraft) -> tuple[str, str] | None:
 def _load(page: AskPage) -> AskDraft:
     """Return a draft built from the contact's latest ask, or a new one."""
     saved = latest_ask(page.store.by_contact("outreach").get(page.contact.id, []))  # type: ignore[arg-type]
-    if saved is not None:
-        draft = draft_from_ask(saved)
-        draft = draft_from_ask(saved, _fresh_or_none(page, draft))
-    else:
-        template, _ = suggest_template(page.contact, page.profile)
-        draft = AskDraft(ask_id=new_id(), template=template)
-    if draft.planned is None or draft.planned < page.today:
-        draft.planned = page.today
-    return draft
+    template, _ = suggest_template(page.contact, page.profile)
+    if saved is None:
+        return AskDraft(ask_id=new_id(), template=template)
+    draft = draft_from_ask(saved, None, template)
+    return draft_from_ask(saved, _fresh_or_none(page, draft), template)
+
+
+def planned_day(page: AskPage, draft: AskDraft) -> date:
+    """Return the day the draft is planned to go out: today unless a later day was chosen."""
+    return draft.planned if draft.planned and draft.planned >= page.today else page.today
 
 
 def _sync(page: AskPage, draft: AskDraft) -> AskDraft:
@@ -158,6 +166,9 @@ def _sync(page: AskPage, draft: AskDraft) -> AskDraft:
     topics = list(draft.topics)
     for i in range(MAX_TOPICS):
         topics[i] = state.get(_wkey(cid, f"topic{i}"), topics[i])
+    planned = state.get(_wkey(cid, "planned"), draft.planned)
+    if planned == planned_day(page, draft):
+        planned = draft.planned  # the day shown by default is not a choice to save
     return replace(
         draft,
         topics=topics,
@@ -166,7 +177,7 @@ def _sync(page: AskPage, draft: AskDraft) -> AskDraft:
         template=state.get(_wkey(cid, "template"), draft.template),
         subject=state.get(_wkey(cid, "subject"), draft.subject),
         body=state.get(_wkey(cid, "body"), draft.body),
-        planned=state.get(_wkey(cid, "planned"), draft.planned),
+        planned=planned,
     )
 
 
@@ -180,7 +191,7 @@ def _push(page: AskPage, draft: AskDraft) -> None:
     state[_wkey(cid, "template")] = draft.template
     state[_wkey(cid, "subject")] = draft.subject
     state[_wkey(cid, "body")] = draft.body
-    state[_wkey(cid, "planned")] = draft.planned
+    state[_wkey(cid, "planned")] = planned_day(page, draft)
     _drafts()[cid] = draft
 
 
@@ -208,7 +219,8 @@ def current_draft(page: AskPage) -> tuple[AskDraft, Outreach | None]:
     return draft, saved
 
 
-def _problem(level: str, text: str, where: str = "main") -> None:
+def report_problem(level: str, text: str, where: str = "main") -> None:
+    """Keep a message about a refused action, shown by show_problem(where) on the next run."""
     st.session_state[_PROBLEM] = (where, level, text)
 
 
@@ -225,9 +237,10 @@ def _save(page: AskPage, record: Outreach, expected: int) -> Outreach | None:
     try:
         return page.store.save(record, expected_revision=expected)
     except StaleRecordError:
-        _problem("warning", STALE)
+        report_problem("warning", STALE)
+        st.session_state[_STALE] = page.contact.id
     except StoreError as exc:
-        _problem("error", f"Not saved: {exc}")
+        report_problem("error", f"Not saved: {exc}")
     return None
 
 
@@ -235,7 +248,7 @@ def _build(page: AskPage, draft: AskDraft, saved: Outreach | None) -> Outreach |
     try:
         return to_outreach(draft, page.contact.id, saved, utcnow())
     except ValidationError as exc:
-        _problem("error", "Not saved: " + "; ".join(friendly_errors(exc)))
+        report_problem("error", "Not saved: " + "; ".join(friendly_errors(exc)))
         return None
 
 
@@ -247,7 +260,7 @@ def _on_regenerate(page: AskPage) -> None:
     try:
         fresh = page.render(draft)
     except (TemplateProblem, KeyError) as exc:
-        _problem("error", getattr(exc, "message", "That template is no longer there."))
+        report_problem("error", getattr(exc, "message", "That template is no longer there."))
         return
     _push(page, regenerate(draft, fresh))
 
@@ -301,7 +314,7 @@ def _on_fix_dates(page: AskPage, ask: Outreach) -> None:
             st.session_state.get(f"ask_fix_replied_{ask.id}"),
         )
     except ValueError as exc:
-        _problem("error", str(exc))
+        report_problem("error", str(exc))
         return
     if _save(page, fixed, ask.revision) is not None:
         flash("Dates corrected.")
@@ -312,26 +325,33 @@ def _on_delete_draft(page: AskPage, ask_id: str, stored: bool) -> None:
         try:
             page.store.delete("outreach", ask_id)
         except StoreError as exc:
-            _problem("error", f"Not deleted: {exc}")
+            report_problem("error", f"Not deleted: {exc}")
             return
     _drafts().pop(page.contact.id, None)
     _forget_widgets(page.contact.id)
     flash("Draft deleted." if stored else "Draft discarded.", "🗑️")
 
 
+def _on_load_newer(page: AskPage) -> None:
+    st.session_state.pop(_STALE, None)
+    mine = _sync(page, _drafts()[page.contact.id])
+    _forget_widgets(page.contact.id)
+    newer = _load(page)
+    _push(page, replace(newer, previous=(mine.subject, mine.body)))
+
+
 def _on_new_ask(page: AskPage) -> None:
     _forget_widgets(page.contact.id)
     template, _ = suggest_template(page.contact, page.profile)
-    _push(page, AskDraft(ask_id=new_id(), template=template, planned=page.today))
+    _push(page, AskDraft(ask_id=new_id(), template=template))
 
 
 # ---------------------------------------------------------------- the draft editor
 
 
-def what_to_know(page: AskPage) -> None:
-    """Draw the topics, call length and mode."""
+def topics(page: AskPage) -> None:
+    """Draw the one to three topics."""
     cid = page.contact.id
-    st.markdown("#### What do you want to know?")
     examples = ["how you moved into this field", "what a typical week looks like", ""]
     for i in range(MAX_TOPICS):
         st.text_input(
@@ -341,15 +361,29 @@ def what_to_know(page: AskPage) -> None:
             placeholder=f"e.g. {examples[i]}" if examples[i] else "",
         )
     st.caption("One to three specific things you would like to learn from them.")
-    a, b = st.columns(2)
-    a.number_input("Call length (minutes)", 5, 60, step=5, key=_wkey(cid, "minutes"))
-    b.radio(
+
+
+def call_details(page: AskPage, draft: AskDraft) -> None:
+    """Draw the call length and mode, with a friendly word when the length is out of range."""
+    cid = page.contact.id
+    st.number_input(
+        "Call length (minutes)",
+        5,
+        60,
+        step=5,
+        key=_wkey(cid, "minutes"),
+        help="15 is a good default: 10–20 for a phone or video call, up to 30 in person.",
+    )
+    st.radio(
         "How",
         [m.value for m in CallMode],
         format_func=lambda m: MODE_LABELS[CallMode(m)],
         horizontal=True,
         key=_wkey(cid, "mode"),
     )
+    problem = minutes_problem(draft.minutes, draft.mode)
+    if problem:
+        st.warning(problem)
 
 
 def follow_template(page: AskPage, draft: AskDraft) -> tuple[AskDraft, str | None]:
@@ -368,7 +402,10 @@ def template_picker(page: AskPage, problem: str | None) -> None:
     st.selectbox(
         "Template", list(options), format_func=options.get, key=_wkey(page.contact.id, "template")
     )
-    st.caption(f"Suggested: {md_escape(options[suggested])}, because {md_escape(why)}.")
+    if st.session_state.get(_wkey(page.contact.id, "template")) == suggested:
+        st.caption(f"A good fit: {md_escape(why)}.")
+    else:
+        st.caption(f"Suggested: {md_escape(options[suggested])}, because {md_escape(why)}.")
     if problem:
         st.error(md_escape(problem) + " Your draft below was left as it was.")
 
@@ -385,17 +422,16 @@ def draft_editor(page: AskPage, draft: AskDraft, saved: Outreach | None) -> None
     )
     if draft.edited:
         st.caption("You have edited the draft, so the template no longer rewrites it.")
-    row = st.columns([1, 1, 1])
-    row[0].button(
+    row = st.container(horizontal=True)
+    row.button(
         "Save draft",
         type="primary",
         icon=":material/save:",
         key=f"ask_save_{cid}",
         on_click=_on_save_draft,
         args=(page,),
-        width="stretch",
     )
-    row[1].button(
+    row.button(
         "Regenerate from template",
         icon=":material/refresh:",
         key=f"ask_regen_{cid}",
@@ -403,16 +439,14 @@ def draft_editor(page: AskPage, draft: AskDraft, saved: Outreach | None) -> None
         args=(page,),
         disabled=not draft.edited,
         help="Writes a fresh draft from the template. Your edited text can be brought back.",
-        width="stretch",
     )
     if draft.previous is not None:
-        row[2].button(
+        row.button(
             "Bring back my edits",
             icon=":material/undo:",
             key=f"ask_restore_{cid}",
             on_click=_on_restore,
             args=(page,),
-            width="stretch",
         )
     if has_unsaved_changes(draft, saved):
         st.caption("● Unsaved changes — they are kept while you use the app; save to keep them.")
@@ -442,7 +476,8 @@ def coach_panel(review: Review) -> None:
         with st.expander(f"Done well ({len(good)})"):
             for finding in good:
                 st.markdown(
-                    f"✅ **{RULES.get(finding.rule, finding.rule)}** — {md_escape(finding.message)}"
+                    f"{LEVEL_ICONS[Level.OK]} **{RULES.get(finding.rule, finding.rule)}** — "
+                    f"{md_escape(finding.message)}"
                 )
 
 
@@ -466,7 +501,7 @@ def timing(page: AskPage, draft: AskDraft) -> None:
     st.markdown("#### When to send")
     left, right = st.columns([1, 3], gap="large")
     left.date_input("Planned send date", key=_wkey(page.contact.id, "planned"), format="YYYY-MM-DD")
-    day = draft.planned or page.today
+    day = planned_day(page, draft)
     advice = advise_send_date(day, page.contact.sector, page.profile.calendar, page.profile.country)
     show, headline = _VERDICTS.get(advice.verdict, _VERDICTS["ok"])
     with right:
@@ -510,7 +545,7 @@ def send_panel(page: AskPage, draft: AskDraft, review: Review) -> None:
     blanks = review.finding("placeholders")
     if blanks is not None:
         st.warning(md_escape(blanks.message) + " Fill them in before you send.")
-    left, right = st.columns([1, 2], vertical_alignment="bottom")
+    left, right = st.columns([1, 3], vertical_alignment="bottom")
     if _wkey(cid, "sent_on") not in st.session_state:
         st.session_state[_wkey(cid, "sent_on")] = page.today
     left.date_input("Sent on", key=_wkey(cid, "sent_on"), max_value=page.today, format="YYYY-MM-DD")
@@ -549,12 +584,13 @@ def _when(day: date, today: date) -> str:
     if gap == 0:
         return "due today"
     if gap < 0:
-        return f"due since {day:%a %d %b}"
+        return f"was due {day:%a %d %b}"
     return f"{day:%a %d %b} (in {gap} day{'s' if gap > 1 else ''})"
 
 
 def status_panel(page: AskPage, ask: Outreach) -> None:
     """Show where a sent ask stands, with the controls to move or correct it."""
+    st.markdown("#### Where this ask stands")
     line = f"**{STATUS_LABELS[ask.status]}**"
     if ask.sent_on:
         line += f" · sent {ask.sent_on:%a %d %b %Y}"
@@ -570,17 +606,17 @@ def status_panel(page: AskPage, ask: Outreach) -> None:
     key = f"ask_change_on_{ask.id}"
     if key not in st.session_state:
         st.session_state[key] = page.today
-    choices = next_statuses(ask.status)
-    cols = st.columns([2, *([2] * len(choices))], vertical_alignment="bottom")
-    cols[0].date_input("On", key=key, max_value=page.today, format="YYYY-MM-DD")
-    for col, status in zip(cols[1:], choices, strict=True):
-        col.button(
+    row = st.container(horizontal=True, vertical_alignment="bottom")
+    row.date_input(
+        "When it happened", key=key, max_value=page.today, format="YYYY-MM-DD", width=180
+    )
+    for status in next_statuses(ask.status):
+        row.button(
             STATUS_ACTIONS[status],
             key=f"ask_to_{status.name}_{ask.id}",
             on_click=_on_status,
             args=(page, ask, status),
             type="primary" if status == AskStatus.REPLIED else "secondary",
-            width="stretch",
         )
     with st.expander("Fix a date"):
         answered = ask.status in (AskStatus.REPLIED, AskStatus.DECLINED)
@@ -595,10 +631,18 @@ def status_panel(page: AskPage, ask: Outreach) -> None:
         )
 
 
+MAX_COLLEAGUES = 8
+
+
 def _colleagues(page: AskPage) -> list[Contact]:
+    """Return other contacts at the organization: same office first, researched first."""
     index = page.store.cached(("ask_org_index",), lambda: organization_index(page.store.contacts()))
     found = [page.store.contact(cid) for cid in colleagues(index, page.contact)]
-    return [c for c in found if c is not None][:8]
+    office = page.contact.organization.casefold().strip()
+    return sorted(
+        (c for c in found if c is not None),
+        key=lambda c: (c.organization.casefold().strip() != office, not c.reason, c.full_name),
+    )
 
 
 def follow_ups(page: AskPage, ask: Outreach) -> None:
@@ -612,11 +656,15 @@ def follow_ups(page: AskPage, ask: Outreach) -> None:
         with st.container(border=True):
             st.markdown(f"**{md_escape(reminder.title)}** · {_when(reminder.due, page.today)}")
             st.caption(md_escape(reminder.detail))
+            due = reminder.due <= page.today
             if reminder.kind == SECOND_CONTACT:
                 _second_person(page)
-            elif reminder.kind == FOLLOW_UP:
+            elif reminder.kind == FOLLOW_UP and due:
                 _follow_up_email(page, ask)
-            elif reminder.kind == NO_REPLY:
+            elif reminder.kind == FOLLOW_UP:
+                with st.expander("Preview the follow-up email"):
+                    _follow_up_email(page, ask)
+            elif reminder.kind == NO_REPLY and due:
                 st.button(
                     "Mark as no reply",
                     key=f"ask_noreply_{ask.id}",
@@ -630,13 +678,20 @@ def _second_person(page: AskPage) -> None:
     found = _colleagues(page)
     research = (ROOT / "pages/2_Research.py").exists()
     if found:
-        st.markdown(f"Others at {md_escape(org)} in your contacts:")
-        for other in found:
-            label = md_escape(other.full_name + (f" — {other.title}" if other.title else ""))
+        where = org.split(",", 1)[0].strip()
+        st.markdown(f"Others at {md_escape(where)} in your contacts:")
+        for other in found[:MAX_COLLEAGUES]:
+            role = ", ".join(p for p in (other.title, other.organization) if p)
+            label = md_escape(other.full_name + (f" — {role}" if role else ""))
             if research:
                 st.page_link("pages/2_Research.py", label=label, query_params={"contact": other.id})
             else:
                 st.markdown(label)
+        if len(found) > MAX_COLLEAGUES:
+            st.caption(
+                f"… and {len(found) - MAX_COLLEAGUES} more: search for {md_escape(where)} "
+                "in Research."
+            )
     elif research:
         where = f"at {md_escape(org)} " if org else ""
         st.caption(f"Nobody else {where}is in your contacts yet.")
@@ -681,14 +736,24 @@ def draft_section(page: AskPage) -> None:
     draft, saved = current_draft(page)
     draft, problem = follow_template(page, draft)
     _push(page, draft)  # before any widget is drawn: the only time their values may be set
+    if st.session_state.get(_STALE) == page.contact.id:
+        st.button(
+            "Load the newer version",
+            icon=":material/sync:",
+            key=f"ask_newer_{page.contact.id}",
+            on_click=_on_load_newer,
+            args=(page,),
+        )
     review = review_of(page, draft)
+    st.markdown("#### What do you want to know?")
     left, right = st.columns([3, 2], gap="large")
     with left:
-        what_to_know(page)
-        too_long = minutes_problem(draft.minutes, draft.mode)
-        if too_long:
-            st.warning(too_long)
+        topics(page)
+    with right:
+        call_details(page, draft)
         template_picker(page, problem)
+    left, right = st.columns([3, 2], gap="large")
+    with left:
         draft_editor(page, draft, saved)
     with right:
         coach_panel(review)
@@ -719,161 +784,3 @@ def stage_of(page: AskPage) -> Outreach | None:
             return None  # a new draft, not saved yet
     ask = latest_ask(page.store.by_contact("outreach").get(page.contact.id, []))  # type: ignore[arg-type]
     return ask if ask is not None and ask.status != AskStatus.DRAFT else None
-
-
-# ---------------------------------------------------------------- the user's own templates
-
-_KEPT = "ask_tpl_kept"
-
-
-def _kept_input(widget: Callable[..., Any], label: str, key: str, default: Any, **kw: Any) -> Any:
-    """Draw a widget whose value is copied to a plain session key, so a page switch keeps it."""
-    kept = st.session_state.setdefault(_KEPT, {})
-    if key not in st.session_state:
-        st.session_state[key] = kept.get(key, default)
-    value = widget(label, key=key, **kw)
-    kept[key] = value
-    return value
-
-
-STARTER_SUBJECT = "A question about {{ first_topic or 'your work' }}"
-STARTER_BODY = """Hi {{ first_name }},
-
-{% if shared_school %}We both studied at {{ shared_school }}. {% endif %}{{ reason_to_them }}
-{% if my_role %}I'm {{ my_role }}.{% endif %}
-
-Would you have {{ minutes }} minutes for a {{ mode }} call? I'd value your insight on \
-{{ topics_text }}, and I'd be glad to call you whenever suits you.
-
-Best,
-{{ signature }}"""
-_PICK = "ask_tpl_pick"
-_NEW_ID = "ask_tpl_new_id"
-
-
-def _tpl_key(tid: str, name: str) -> str:
-    return f"ask_tpl_{tid}_{name}"
-
-
-def _preview_context(page: AskPage) -> dict[str, Any]:
-    draft = _drafts().get(page.contact.id)
-    saved = latest_ask(page.store.by_contact("outreach").get(page.contact.id, []))  # type: ignore[arg-type]
-    details = (
-        ask_details(draft, page.referrer)
-        if draft is not None
-        else AskDetails(referrer=page.referrer)
-        if saved is None
-        else AskDetails(list(saved.topics), saved.minutes, saved.mode, page.referrer)
-    )
-    return email_context(page.contact, page.profile, details)
-
-
-def _on_save_template(page: AskPage, tid: str, revision: int) -> None:
-    state = st.session_state
-    values = {k: state.get(_tpl_key(tid, k), "") for k in ("name", "subject", "body")}
-    try:
-        template = UserTemplate(id=tid, kind="ask", **values)
-    except ValidationError as exc:
-        _problem("error", "Not saved: " + "; ".join(friendly_errors(exc)), "templates")
-        return
-    try:
-        render_user_template(template.subject, template.body, _preview_context(page))
-    except TemplateProblem as problem:
-        _problem("error", f"Not saved yet. {problem.message}", "templates")
-        return
-    try:
-        page.store.save(template, expected_revision=revision)
-    except StaleRecordError:
-        _problem("warning", "This template changed in another tab; reload to see it.", "templates")
-        return
-    except StoreError as exc:
-        _problem("error", f"Not saved: {exc}", "templates")
-        return
-    if state.get(_NEW_ID) == tid:
-        state.pop(_NEW_ID, None)
-    state[_PICK] = tid
-    flash(f"Template saved. Choose “Mine: {template.name}” under Template to use it.")
-
-
-def _on_delete_template(page: AskPage, tid: str) -> None:
-    try:
-        page.store.delete("templates", tid)
-    except StoreError as exc:
-        _problem("error", f"Not deleted: {exc}", "templates")
-        return
-    st.session_state[_PICK] = "new"
-    flash("Template deleted.", "🗑️")
-
-
-def user_templates(page: AskPage) -> None:
-    """Let the user write, try, save and delete their own ask templates."""
-    with st.expander("Your own templates"):
-        st.caption(
-            "Write a template once and use it for many people. Put a variable in double "
-            "braces, like {{ first_name }}; {% if ... %} and {% for ... %} work too."
-        )
-        show_problem("templates")
-        saved = sorted(page.user_templates.values(), key=lambda t: t.name.casefold())
-        names = {"new": "A new template", **{t.id: t.name for t in saved}}
-        if st.session_state.get(_PICK) not in names:
-            st.session_state[_PICK] = "new"
-        picked = st.selectbox("Template to edit", list(names), format_func=names.get, key=_PICK)
-        current = page.user_templates.get(picked)
-        tid = current.id if current else st.session_state.setdefault(_NEW_ID, new_id())
-        left, right = st.columns([3, 2], gap="large")
-        with left:
-            _kept_input(
-                st.text_input,
-                "Name",
-                _tpl_key(tid, "name"),
-                current.name if current else "",
-                max_chars=80,
-            )
-            subject = _kept_input(
-                st.text_input,
-                "Subject",
-                _tpl_key(tid, "subject"),
-                current.subject if current else STARTER_SUBJECT,
-                max_chars=SUBJECT_MAX,
-            )
-            body = _kept_input(
-                st.text_area,
-                "Body",
-                _tpl_key(tid, "body"),
-                current.body if current else STARTER_BODY,
-                max_chars=BODY_MAX,
-                height=260,
-            )
-            st.button(
-                "Save template",
-                icon=":material/save:",
-                key=f"ask_tpl_save_{tid}",
-                on_click=_on_save_template,
-                args=(page, tid, current.revision if current else 0),
-            )
-            if current is not None:
-                sure = st.checkbox("Yes, delete this template", key=f"ask_tpl_del_ok_{tid}")
-                st.button(
-                    "Delete template",
-                    key=f"ask_tpl_del_{tid}",
-                    disabled=not sure,
-                    on_click=_on_delete_template,
-                    args=(page, tid),
-                )
-        with right:
-            st.markdown(f"**Preview for {md_escape(page.contact.full_name)}**")
-            try:
-                shown = render_user_template(subject, body, _preview_context(page))
-            except TemplateProblem as problem:
-                st.error(md_escape(problem.message))
-            else:
-                st.code(shown[0] or " ", language=None, wrap_lines=True)
-                st.code(shown[1] or " ", language=None, wrap_lines=True)
-        st.markdown("**Variables you can use**")
-        table = pd.DataFrame(
-            {
-                "Variable": [f"{{{{ {name} }}}}" for name in USER_TEMPLATE_VARIABLES],
-                "What it holds": list(USER_TEMPLATE_VARIABLES.values()),
-            }
-        )
-        st.dataframe(table, hide_index=True, width="stretch", height=250)

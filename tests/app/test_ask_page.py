@@ -217,7 +217,7 @@ def test_undo_sent_brings_the_draft_back(app, store, data_dir):
 
 def test_follow_ups_list_a_colleague_then_offer_a_follow_up_email(app, store, data_dir):
     contact = _setup(store)
-    store.save(Contact(full_name="Lena Park", organization="office of science policy"))
+    lena = store.save(Contact(full_name="Lena Park", organization="office of science policy"))
     today = _today()
     sent = today - timedelta(days=4)
     while business_days_after(sent, 3, "US") > today:
@@ -235,7 +235,9 @@ def test_follow_ups_list_a_colleague_then_offer_a_follow_up_email(app, store, da
     )
     at = app(PAGE, contact=contact.id)
     assert "Others at Office of Science Policy" in _text(at)
-    assert any(p.proto.label == "Lena Park" for p in at.get("page_link"))
+    links = [p.proto for p in at.get("page_link") if p.proto.label.startswith("Lena Park")]
+    assert _plain(links[0].label) == "Lena Park — office of science policy"
+    assert links[0].query_string.endswith(lena.id)
 
     store = Store.in_dir(data_dir)
     earlier = today - timedelta(days=20)
@@ -355,3 +357,24 @@ def test_a_sandbox_escape_is_an_error_message_not_a_traceback(app, store):
     assert not at.exception
     assert "Your draft below was left as it was" in _errors(at)
     assert "__mro__" not in _w(at, contact.id, "body").value
+
+
+def test_a_save_over_a_change_made_elsewhere_is_refused_and_the_text_kept(app, store, data_dir):
+    contact = _setup(store)
+    at = app(PAGE, contact=contact.id)
+    _button(at, "Save draft").click().run()
+    [saved] = _asks(data_dir, contact.id)
+    Store.in_dir(data_dir).save(
+        saved.model_copy(update={"body": "From the other tab"}), expected_revision=1
+    )
+    _w(at, contact.id, "body").set_value("Hi Amara,\n\nMine, typed here.").run()
+    _button(at, "Save draft").click().run()
+    assert not at.exception
+    assert "changed in another tab" in _plain(at.warning[0].value)
+    assert _w(at, contact.id, "body").value == "Hi Amara,\n\nMine, typed here."
+    assert _asks(data_dir, contact.id)[0].body == "From the other tab"
+    _button(at, "Load the newer version").click().run()
+    assert _w(at, contact.id, "body").value == "From the other tab"
+    _button(at, "Bring back my edits").click().run()
+    _button(at, "Save draft").click().run()
+    assert _asks(data_dir, contact.id)[0].body == "Hi Amara,\n\nMine, typed here."

@@ -178,6 +178,8 @@ def test_a_saved_ask_follows_its_template_only_when_its_text_is_the_templates():
     assert draft_from_ask(ask, ("S", "other")).edited
     draft = draft_from_ask(ask, None)
     assert (draft.template, draft.topics, draft.edited) == ("alumni", ["a", "", ""], True)
+    unnamed = ask.model_copy(update={"template": ""})
+    assert draft_from_ask(unnamed, None, "academia").template == "academia"
 
 
 # --- saving ------------------------------------------------------------------------------
@@ -218,6 +220,10 @@ def test_unsaved_changes_are_noticed():
     assert has_unsaved_changes(AskDraft(**{**draft.__dict__, "body": "B!"}), saved)
     assert has_unsaved_changes(AskDraft(**{**draft.__dict__, "minutes": 20}), saved)
     assert has_unsaved_changes(AskDraft(**{**draft.__dict__, "planned": date(2025, 1, 2)}), saved)
+    assert has_unsaved_changes(AskDraft(**{**draft.__dict__, "template": "referral"}), saved)
+    # An ask saved without a template name (sample data, imports) takes any choice as its own.
+    unnamed = saved.model_copy(update={"template": ""})
+    assert not has_unsaved_changes(AskDraft(**{**draft.__dict__, "template": "referral"}), unnamed)
 
 
 def test_latest_ask_is_the_one_started_last():
@@ -277,16 +283,17 @@ def test_days_to_reply_and_history_in_the_users_zone():
 
 
 def test_colleagues_match_the_organization_loosely_and_skip_archived_and_self():
-    me = _contact(id="me", organization="Acme Bio")
+    me = _contact(id="me", organization="Acme Bio, Research Office")
     people = [
         me,
         _contact(id="b", organization="  ACME   bio "),
         _contact(id="c", organization="Acme Bio", archived=True),
         _contact(id="d", organization="Acme Biology"),
         _contact(id="e", organization=""),
+        _contact(id="f", organization="acme bio, Legal"),
     ]
     index = organization_index(people)
-    assert colleagues(index, me) == ["b"]
+    assert colleagues(index, me) == ["b", "f"]
     assert colleagues(index, _contact(id="x", organization="")) == []
 
 

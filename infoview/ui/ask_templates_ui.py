@@ -1,0 +1,187 @@
+"""The user's own ask templates on the Craft the ask page: write, try, save and delete.
+
+A template renders in the limited sandbox of ``infoview.writing``; every failure is shown as
+the friendly TemplateProblem message. What the user types is copied to a plain session key,
+so it survives reruns and a switch to another page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+from pydantic import ValidationError
+
+from infoview.asks import ask_details, latest_ask
+from infoview.models import BODY_MAX, SUBJECT_MAX, UserTemplate, friendly_errors, new_id
+from infoview.store import StaleRecordError, StoreError
+from infoview.ui.ask_ui import AskPage, report_problem, session_draft, show_problem
+from infoview.ui.setup import flash
+from infoview.ui.text import md_escape
+from infoview.writing import (
+    USER_TEMPLATE_VARIABLES,
+    AskDetails,
+    TemplateProblem,
+    email_context,
+    render_user_template,
+)
+
+_KEPT = "ask_tpl_kept"
+
+
+def _kept_input(widget: Callable[..., Any], label: str, key: str, default: Any, **kw: Any) -> Any:
+    """Draw a widget whose value is copied to a plain session key, so a page switch keeps it."""
+    kept = st.session_state.setdefault(_KEPT, {})
+    if key not in st.session_state:
+        st.session_state[key] = kept.get(key, default)
+    value = widget(label, key=key, **kw)
+    kept[key] = value
+    return value
+
+
+STARTER_SUBJECT = "A question about {{ first_topic or 'your work' }}"
+STARTER_BODY = """Hi {{ first_name }},
+
+{% if shared_school %}We both studied at {{ shared_school }}. {% endif %}\
+{{ reason_to_them or "[why you are writing to them]" }}
+{% if my_role %}I'm {{ my_role }}.{% endif +%}
+
+Would you have {{ minutes }} minutes for a {{ mode }} call? I'd value your insight on \
+{{ topics_text }}, and I'd be glad to call you whenever suits you.
+
+Best,
+{{ signature }}"""
+_PICK = "ask_tpl_pick"
+_NEW_ID = "ask_tpl_new_id"
+
+
+def _tpl_key(tid: str, name: str) -> str:
+    return f"ask_tpl_{tid}_{name}"
+
+
+def _preview_context(page: AskPage) -> dict[str, Any]:
+    draft = session_draft(page.contact.id)
+    saved = latest_ask(page.store.by_contact("outreach").get(page.contact.id, []))  # type: ignore[arg-type]
+    details = (
+        ask_details(draft, page.referrer)
+        if draft is not None
+        else AskDetails(referrer=page.referrer)
+        if saved is None
+        else AskDetails(list(saved.topics), saved.minutes, saved.mode, page.referrer)
+    )
+    return email_context(page.contact, page.profile, details)
+
+
+def _on_save_template(page: AskPage, tid: str, revision: int) -> None:
+    state = st.session_state
+    values = {k: state.get(_tpl_key(tid, k), "") for k in ("name", "subject", "body")}
+    try:
+        template = UserTemplate(id=tid, kind="ask", **values)
+    except ValidationError as exc:
+        report_problem("error", "Not saved: " + "; ".join(friendly_errors(exc)), "templates")
+        return
+    try:
+        render_user_template(template.subject, template.body, _preview_context(page))
+    except TemplateProblem as problem:
+        report_problem("error", f"Not saved yet. {problem.message}", "templates")
+        return
+    try:
+        page.store.save(template, expected_revision=revision)
+    except StaleRecordError:
+        report_problem(
+            "warning", "This template changed in another tab; reload to see it.", "templates"
+        )
+        return
+    except StoreError as exc:
+        report_problem("error", f"Not saved: {exc}", "templates")
+        return
+    if state.get(_NEW_ID) == tid:
+        state.pop(_NEW_ID, None)
+    state[_PICK] = tid
+    flash(f"Template saved. Choose “Mine: {template.name}” under Template to use it.")
+
+
+def _on_delete_template(page: AskPage, tid: str) -> None:
+    try:
+        page.store.delete("templates", tid)
+    except StoreError as exc:
+        report_problem("error", f"Not deleted: {exc}", "templates")
+        return
+    st.session_state[_PICK] = "new"
+    flash("Template deleted.", "🗑️")
+
+
+def user_templates(page: AskPage) -> None:
+    """Let the user write, try, save and delete their own ask templates."""
+    with st.expander("Your own templates"):
+        st.caption(
+            "Write a template once and use it for many people. Put a variable in double "
+            "braces, like {{ first_name }}; {% if ... %} and {% for ... %} work too."
+        )
+        show_problem("templates")
+        saved = sorted(page.user_templates.values(), key=lambda t: t.name.casefold())
+        names = {"new": "A new template", **{t.id: t.name for t in saved}}
+        if st.session_state.get(_PICK) not in names:
+            st.session_state[_PICK] = "new"
+        picked = st.selectbox("Template to edit", list(names), format_func=names.get, key=_PICK)
+        current = page.user_templates.get(picked)
+        tid = current.id if current else st.session_state.setdefault(_NEW_ID, new_id())
+        left, right = st.columns([3, 2], gap="large")
+        with left:
+            _kept_input(
+                st.text_input,
+                "Name",
+                _tpl_key(tid, "name"),
+                current.name if current else "",
+                max_chars=80,
+            )
+            subject = _kept_input(
+                st.text_input,
+                "Subject",
+                _tpl_key(tid, "subject"),
+                current.subject if current else STARTER_SUBJECT,
+                max_chars=SUBJECT_MAX,
+            )
+            body = _kept_input(
+                st.text_area,
+                "Body",
+                _tpl_key(tid, "body"),
+                current.body if current else STARTER_BODY,
+                max_chars=BODY_MAX,
+                height=260,
+            )
+            st.button(
+                "Save template",
+                icon=":material/save:",
+                key=f"ask_tpl_save_{tid}",
+                on_click=_on_save_template,
+                args=(page, tid, current.revision if current else 0),
+            )
+            if current is not None:
+                sure = st.checkbox("Yes, delete this template", key=f"ask_tpl_del_ok_{tid}")
+                st.button(
+                    "Delete template",
+                    key=f"ask_tpl_del_{tid}",
+                    disabled=not sure,
+                    on_click=_on_delete_template,
+                    args=(page, tid),
+                )
+        with right:
+            st.markdown(f"**Preview for {md_escape(page.contact.full_name)}**")
+            try:
+                shown = render_user_template(subject, body, _preview_context(page))
+            except TemplateProblem as problem:
+                st.error(md_escape(problem.message))
+            else:
+                st.code(shown[0] or " ", language=None, wrap_lines=True)
+                st.code(shown[1] or " ", language=None, wrap_lines=True)
+        st.markdown("**Variables you can use**")
+        table = pd.DataFrame(
+            {
+                "Variable": [f"{{{{ {name} }}}}" for name in USER_TEMPLATE_VARIABLES],
+                "What it holds": list(USER_TEMPLATE_VARIABLES.values()),
+            }
+        )
+        st.dataframe(table, hide_index=True, width="stretch", height=250)
