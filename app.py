@@ -35,13 +35,9 @@ st.caption(
 
 figs, progress = home_numbers(store)
 figures_row(figs)
+st.subheader("Your journey")
+journey_section(progress)
 
-left, right = st.columns([3, 2], gap="large")
-with left:
-    due_section(store, home_due(store, today, zone), today, datetime.now(UTC))
-with right:
-    st.subheader("Your journey")
-    journey_section(progress)
-
+due_section(store, home_due(store, today, zone), today, datetime.now(UTC))
 st.subheader("Where each contact stands")
 pipeline_section(store)

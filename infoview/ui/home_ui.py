@@ -39,6 +39,7 @@ from infoview.ui.steps import CONTACT_PAGE, exists, step_page
 from infoview.ui.text import md_escape
 
 SHOWN = 6
+MORE_MAX = 40
 PIPELINE_ROWS = 15
 ICONS = {
     CALL: ":material/call:",
@@ -143,12 +144,11 @@ def journey_section(j: Journey) -> None:
         "pages/4_Questions.py": f"{j.plans:,} call plans",
         "pages/5_Conversations.py": f"{j.conversations:,} conversations logged",
     }
-    with st.container(border=True):
-        for item in available(MENU):
-            if item.page in progress:
-                link, text = st.columns([2, 3], vertical_alignment="center")
-                link.page_link(item.page, label=item.label, icon=item.icon)
-                text.caption(progress[item.page])
+    items = [item for item in available(MENU) if item.page in progress]
+    for col, item in zip(st.columns(max(len(items), 1)), items, strict=False):
+        with col.container(border=True, height="stretch"):
+            st.page_link(item.page, label=item.label, icon=item.icon)
+            st.caption(progress[item.page])
 
 
 # ---------------------------------------------------------------- what is due
@@ -163,7 +163,7 @@ def _when(day: date, today: date) -> str:
 
 
 def _reminder_row(store: Store, reminder: Reminder, today: date) -> None:
-    text, actions = st.columns([5, 2], vertical_alignment="center")
+    text, actions = st.container(border=True).columns([4, 1], vertical_alignment="center")
     icon = ICONS.get(reminder.kind, ":material/event:")
     text.markdown(f"{icon} **{md_escape(reminder.title)}** · :gray[{_when(reminder.due, today)}]")
     text.caption(md_escape(reminder.detail))
@@ -186,28 +186,26 @@ def _reminder_row(store: Store, reminder: Reminder, today: date) -> None:
         st.rerun()
 
 
-def _reminder_list(store: Store, reminders: list[Reminder], today: date) -> None:
-    with st.container(border=True):
-        for i, reminder in enumerate(reminders[:SHOWN]):
-            if i:
-                st.divider()
-            _reminder_row(store, reminder, today)
-    if len(reminders) > SHOWN:
-        with st.expander(f"{len(reminders) - SHOWN:,} more"):
-            for reminder in reminders[SHOWN : SHOWN * 6]:
-                _reminder_row(store, reminder, today)
+def _reminder_list(store: Store, reminders: list[Reminder], today: date, key: str) -> None:
+    more = len(reminders) - SHOWN
+    # Rows are drawn only when asked for: a large network can owe hundreds of follow-ups.
+    shown = MORE_MAX if more > 0 and st.session_state.get(key) else SHOWN
+    for reminder in reminders[:shown]:
+        _reminder_row(store, reminder, today)
+    if more > 0:
+        st.toggle(f"Show more ({len(reminders):,} in all, the {MORE_MAX} soonest)", key=key)
 
 
 def due_section(store: Store, view: DueView, today: date, now: datetime) -> None:
     """Show what is due today and this week, with a way to act on or dismiss each."""
     st.subheader("Due today")
     if view.now:
-        _reminder_list(store, view.now, today)
+        _reminder_list(store, view.now, today, "home_more_now")
     else:
         st.success("Nothing is due today.", icon="🌤️")
     st.subheader("This week")
     if view.soon:
-        _reminder_list(store, view.soon, today)
+        _reminder_list(store, view.soon, today, "home_more_soon")
     else:
         st.caption("Nothing else in the next seven days.")
     upcoming = view.now + view.soon
@@ -217,7 +215,8 @@ def due_section(store: Store, view: DueView, today: date, now: datetime) -> None
         ]
         st.download_button(
             "Add these dates to your calendar (.ics)",
-            data=dates_ics(items, now),
+            # Built only when clicked: hundreds of events take a noticeable moment.
+            data=lambda: dates_ics(items, now),
             file_name="infoview-this-week.ics",
             mime="text/calendar",
             icon=":material/calendar_add_on:",
@@ -225,7 +224,7 @@ def due_section(store: Store, view: DueView, today: date, now: datetime) -> None
         )
     if view.dismissed:
         with st.expander(f"Dismissed reminders ({len(view.dismissed)})"):
-            for reminder in view.dismissed[: SHOWN * 6]:
+            for reminder in view.dismissed[:MORE_MAX]:
                 text, button = st.columns([5, 2], vertical_alignment="center")
                 text.markdown(f"{md_escape(reminder.title)} · :gray[{_when(reminder.due, today)}]")
                 if button.button(
@@ -281,7 +280,11 @@ def pipeline_section(store: Store) -> None:
         if exists("pages/2_Research.py"):
             st.page_link("pages/2_Research.py", label="Go to 2 · Research", icon="🔎")
         return
-    st.dataframe(table, hide_index=True, width="stretch")
+    st.dataframe(
+        table,
+        hide_index=True,
+        width="stretch",
+    )
     if total > len(ids):
         st.caption(f"The {len(ids)} furthest along of {total:,} contacts in play.")
     names = dict(zip(ids, table["Name"], strict=True))

@@ -106,3 +106,24 @@ def test_today_is_the_users_own_day(app, store):
     at = app()
     day = today_in("Pacific/Kiritimati")
     assert at.caption[0].value.startswith(f"{day:%A %d %B %Y}")
+
+
+def test_long_lists_show_a_few_until_asked_for_more(app, store):
+    yesterday = date.today() - timedelta(days=1)
+    for i in range(8):
+        person = store.save(Contact(full_name=f"Person {i}", reason="x"))
+        store.save(
+            Conversation(contact_id=person.id, happened_on=yesterday, report_back_done_on=yesterday)
+        )
+    at = app()
+    assert len(_links(at, "Write it")) == 6
+    at.toggle(key="home_more_now").set_value(True).run()
+    assert len(_links(at, "Write it")) == 8
+
+
+def test_choosing_a_contact_opens_their_page(app, store):
+    ana = store.save(Contact(full_name="Ana Ruiz", reason="Policy"))
+    at = app()
+    at.selectbox(key="home_open_contact").set_value(ana.id).run()
+    assert not at.exception
+    assert at.title[0].value == "Ana Ruiz"
