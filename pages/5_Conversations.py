@@ -13,6 +13,7 @@ from infoview.ui.conversation_ui import (
     choose_conversation,
     correct_tab,
     log_tab,
+    opening_tab,
     referrals_given,
     reminder_calendar,
     schedule_tab,
@@ -73,14 +74,13 @@ with link:
 show_problem()
 
 conv = choose_conversation(store, contact)
-schedule, log, thanks, fix = st.tabs(
-    [
-        ":material/event: Schedule",
-        ":material/edit_note: Log the conversation",
-        ":material/favorite: Thank & keep in touch",
-        ":material/build: Correct",
-    ]
-)
+TABS = [
+    ":material/event: Schedule",
+    ":material/edit_note: Log the conversation",
+    ":material/favorite: Thank & keep in touch",
+    ":material/build: Correct",
+]
+schedule, log, thanks, fix = st.tabs(TABS, default=TABS[opening_tab(conv, today)])
 with schedule:
     schedule_tab(store, contact, conv, zone, now)
 with log:

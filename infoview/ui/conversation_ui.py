@@ -133,6 +133,15 @@ def choose_conversation(store: Store, contact: Contact) -> Conversation:
     )
 
 
+def opening_tab(conv: Conversation, today: date) -> int:
+    """Return which tab to open first: the one holding the conversation's next step."""
+    if conv.happened_on is not None:
+        return 2 if not conv.thank_you_sent_on or not conv.report_back_done_on else 1
+    if conv.scheduled_at is not None and scheduled_parts(conv, "UTC")[0] <= today:
+        return 1  # the call has happened (or is today): time to log it
+    return 0
+
+
 # ---------------------------------------------------------------- scheduling
 
 
@@ -173,7 +182,7 @@ def schedule_tab(
         st.caption(f"That is {local:%a %d %b, %H:%M} in your time zone ({zone}).")
     st.download_button(
         "Add the call to your calendar (.ics)",
-        data=call_ics(conv, contact, now),
+        data=lambda: call_ics(conv, contact, now),
         file_name=f"call-{conv.id[:8]}.ics",
         mime="text/calendar",
         icon=":material/event:",
@@ -524,7 +533,7 @@ def reminder_calendar(
     st.download_button(
         f"Add {len(reminders)} follow-up date{'s' if len(reminders) != 1 else ''} to your "
         "calendar (.ics)",
-        data=dates_ics(items, now),
+        data=lambda: dates_ics(items, now),
         file_name=f"follow-ups-{contact.id[:8]}.ics",
         mime="text/calendar",
         icon=":material/calendar_add_on:",
