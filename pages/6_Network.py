@@ -1,0 +1,63 @@
+"""Network growth: how the network grows, where asks stall, and which talks led to new ones."""
+
+from datetime import date
+
+import streamlit as st
+
+from infoview.analytics import ALL
+from infoview.ui import page_setup
+from infoview.ui.network_ui import (
+    activity_view,
+    filter_bar,
+    freq_picker,
+    funnel_view,
+    growth_view,
+    mix_view,
+    panel,
+    people_frame,
+    replies_view,
+    tab_bar,
+    tree_view,
+)
+
+store = page_setup("Network growth", "📈")
+
+st.title("Network growth")
+st.caption(
+    "See your network grow, find the step where your asks stall, and follow the "
+    "conversations that led to new ones."
+)
+
+people = people_frame(store)
+filters = filter_bar(store, people, date.today()) if len(people) else ALL
+growth, funnel, replies, referrals, activity, mix = tab_bar()
+
+with growth:
+    if growth.open:
+        panel("growth", growth_view(store, filters, freq_picker()), filters)
+
+with funnel:
+    if funnel.open:
+        panel("funnel", funnel_view(store, filters), filters)
+
+with replies:
+    if replies.open:
+        panel("replies", replies_view(store, filters), filters)
+
+with referrals:
+    if referrals.open:
+        view = tree_view(store, filters)
+
+        def top_referrers() -> None:
+            st.markdown("**Who opened the most doors**")
+            st.dataframe(view.table, hide_index=True, width="stretch")
+
+        panel("tree", view, filters, below=top_referrers)
+
+with activity:
+    if activity.open:
+        panel("activity", activity_view(store, filters), filters)
+
+with mix:
+    if mix.open:
+        panel("mix", mix_view(store, filters), filters)
