@@ -12,6 +12,7 @@ from infoview.coach.research import review_reason
 from infoview.models import Contact, friendly_errors
 from infoview.research import FORM_FIELDS, SECTOR_LABELS, contact_from_form, form_values
 from infoview.store import StaleRecordError, Store, StoreError
+from infoview.story import suggest_outside_field
 from infoview.ui.setup import flash
 from infoview.ui.text import md_escape
 
@@ -77,11 +78,24 @@ def contact_form(store: Store, contact: Contact, is_new: bool, field_hint: str =
         )
         st.text_area("Common ground", max_chars=models.REASON_MAX, key=_key("common_ground"))
         st.checkbox("Outside my field", key=_key("outside_field"))
+        outside_field_hint(store.profile().fields)
         st.text_input("Tags (comma separated)", key=_key("tags"))
         st.text_area("Notes", max_chars=models.NOTES_MAX, key=_key("notes"), height=120)
         submitted = st.form_submit_button("Save contact", type="primary")
     if submitted:
         _save(store, contact, is_new)
+
+
+def outside_field_hint(my_fields: list[str]) -> None:
+    """Suggest "Outside my field" when the contact's field shares no word with the user's."""
+    theirs = str(st.session_state.get(_key("field")) or "")
+    if st.session_state.get(_key("outside_field")) or not suggest_outside_field(theirs, my_fields):
+        return
+    st.caption(
+        f":material/lightbulb: Their field, {md_escape(theirs)}, is not one you are exploring "
+        f"({md_escape('; '.join(my_fields))}). Tick “Outside my field” if that is on purpose: "
+        "people far from your area often see your skills with fresh eyes."
+    )
 
 
 def _save(store: Store, base: Contact, is_new: bool) -> None:
