@@ -1,0 +1,505 @@
+"""The Your story page's widgets: a draft that survives page switches, one Save, the intro.
+
+Streamlit drops the state of widgets that are not drawn, so every widget value is mirrored
+into a plain session key (the draft) by its on_change callback, and widget keys are filled
+from the draft again whenever the page is drawn. Nothing is written until "Save my story".
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from infoview import models
+from infoview.models import Profile
+from infoview.profile_form import (
+    FORM_FIELDS,
+    MONTHS,
+    TERM_DATES,
+    ProfileFormError,
+    country_label,
+    country_options,
+    current_intro,
+    default_timezone,
+    new_row_id,
+    profile_form_values,
+    profile_from_form,
+    story_profile,
+    timezone_names,
+    timezone_options,
+    unsaved_changes,
+)
+from infoview.store import StaleRecordError, Store, StoreError
+from infoview.story import (
+    FIELDS_PART,
+    GOALS_PART,
+    OFFER_IDEAS,
+    REFLECTION_PARTS,
+    SKILL_EXAMPLES,
+    SKILL_PROMPTS,
+    ReflectionPart,
+    intro_minutes_label,
+    review_intro,
+    story_fraction,
+    story_progress,
+)
+from infoview.ui.setup import flash
+from infoview.ui.text import md_escape, show
+
+DRAFT = "ys_draft"  # the form's values: a plain key, so it outlives the widgets
+BASE = "ys_base_rev"  # the profile revision the draft started from
+TOUCHED = "ys_touched"  # the user changed something since the draft was filled
+STALE = "ys_stale"
+ERRORS = "ys_errors"
+REGEN = "ys_regen"
+GENERATED = "ys_generated"  # recent generated introductions, to tell them from edits
+W = "ysw_"  # widget keys
+WIDGETS = tuple(name for name in FORM_FIELDS if name != "intro_edited")
+
+
+def _w(name: str) -> str:
+    return W + name
+
+
+def _skill_key(row_id: str, part: str) -> str:
+    return f"{W}skill_{row_id}_{part}"
+
+
+def browser_timezone() -> str:
+    """Return the browser's time zone (UTC when the browser does not say)."""
+    try:
+        reported = st.context.timezone
+    except Exception:  # no browser context (bare script run): fall back quietly
+        reported = None
+    return default_timezone(reported, timezone_names())
+
+
+def _fill(profile: Profile) -> None:
+    """Start the draft over from a saved profile and put its values in the widgets."""
+    draft = profile_form_values(profile, browser_timezone())
+    st.session_state[DRAFT] = draft
+    st.session_state[BASE] = profile.revision
+    st.session_state[TOUCHED] = False
+    for name in WIDGETS:
+        st.session_state[_w(name)] = draft[name]
+    for row in draft["skills"]:
+        for part in ("skill", "translation"):
+            st.session_state[_skill_key(row["id"], part)] = row[part]
+
+
+def load_draft(store: Store) -> tuple[Profile, dict]:
+    """Return the saved profile and the draft, refilling widgets a page switch dropped."""
+    saved = store.profile()
+    draft = st.session_state.get(DRAFT)
+    moved_on = st.session_state.get(BASE) != saved.revision
+    if draft is None or (moved_on and not st.session_state.get(TOUCHED)):
+        _fill(saved)
+        return saved, st.session_state[DRAFT]
+    _sync()
+    for name in WIDGETS:
+        st.session_state.setdefault(_w(name), draft[name])
+    for row in draft["skills"]:
+        for part in ("skill", "translation"):
+            st.session_state.setdefault(_skill_key(row["id"], part), row[part])
+    return saved, draft
+
+
+def _sync() -> None:
+    """Copy what the widgets hold into the draft (callbacks may run in any order)."""
+    state = st.session_state
+    draft = state[DRAFT]
+    changed = False
+    for name in WIDGETS:
+        key = _w(name)
+        if name != "intro" and key in state and state[key] != draft[name]:
+            draft[name] = state[key]
+            changed = True
+    for row in draft["skills"]:
+        for part in ("skill", "translation"):
+            key = _skill_key(row["id"], part)
+            if key in state and state[key] != row[part]:
+                row[part] = state[key]
+                changed = True
+    if _w("intro") in state and state[_w("intro")] != draft["intro"]:
+        _take_typed_intro(draft, state[_w("intro")] or "")
+        changed = True
+    if changed:
+        state[TOUCHED] = True
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _take_typed_intro(draft: dict, text: str) -> None:
+    generated = current_intro({**draft, "intro_edited": False})
+    # A browser that sent its rerun before our last one reached it still shows an older
+    # generated version: that is not an edit. Neither is an emptied box, or the template's
+    # words put back: all of these follow the story again.
+    shown = {_squash(t) for t in st.session_state.get(GENERATED, [])} | {_squash(generated)}
+    edited = bool(text.strip()) and _squash(text) not in shown
+    draft["intro"] = text if edited else generated
+    draft["intro_edited"] = edited
+
+
+def _add_skill() -> None:
+    _sync()
+    row = {"id": new_row_id(), "skill": "", "translation": ""}
+    st.session_state[DRAFT]["skills"].append(row)
+    st.session_state[_skill_key(row["id"], "skill")] = ""
+    st.session_state[_skill_key(row["id"], "translation")] = ""
+    st.session_state[TOUCHED] = True
+
+
+def _remove_skill(row_id: str) -> None:
+    _sync()
+    draft = st.session_state[DRAFT]
+    draft["skills"] = [row for row in draft["skills"] if row["id"] != row_id]
+    st.session_state[TOUCHED] = True
+
+
+def _save(store: Store) -> None:
+    _sync()
+    draft = st.session_state[DRAFT]
+    try:
+        profile = profile_from_form(draft, store.profile())
+        stored = store.save(profile, expected_revision=st.session_state.get(BASE))
+    except ProfileFormError as exc:
+        st.session_state[ERRORS] = exc.messages
+        return
+    except StaleRecordError:
+        st.session_state[STALE] = True
+        return
+    except StoreError as exc:
+        st.session_state[ERRORS] = [f"Your story could not be written to disk: {exc}"]
+        return
+    st.session_state.pop(ERRORS, None)
+    st.session_state.pop(STALE, None)
+    st.session_state.pop(REGEN, None)
+    _fill(stored)
+    flash("Your story is saved.", "💾")
+
+
+def _load_saved(store: Store) -> None:
+    st.session_state.pop(STALE, None)
+    st.session_state.pop(ERRORS, None)
+    _fill(store.profile())
+
+
+def save_bar(store: Store, saved: Profile, draft: dict) -> None:
+    """Show the story's progress, whether it is saved, and the one Save button."""
+    preview = story_profile(draft, saved)
+    parts = story_progress(preview)
+    done = sum(filled for _, filled in parts)
+    left, right = st.columns([5, 2], vertical_alignment="center", gap="large")
+    with left:
+        st.progress(story_fraction(preview), text=f"Your story: {done} of {len(parts)} parts")
+        st.caption(
+            "  ".join(
+                (":green[:material/check_circle:]" if filled else ":material/circle:") + f" {label}"
+                for label, filled in parts
+            )
+        )
+    with right:
+        st.button(
+            "Save my story",
+            type="primary",
+            icon=":material/save:",
+            key="ys_save",
+            on_click=_save,
+            args=(store,),
+            width="stretch",
+        )
+        if unsaved_changes(draft, saved, browser_timezone()):
+            st.markdown(":orange[:material/edit: **You have unsaved changes**]")
+        elif saved.revision:
+            st.caption(":material/check_circle: All saved")
+        else:
+            st.caption("Nothing saved yet")
+    errors = st.session_state.pop(ERRORS, None)
+    if errors:
+        st.error(
+            "Nothing was saved. Please fix:\n\n" + "\n".join(f"- {md_escape(m)}" for m in errors)
+        )
+    refused = st.session_state.get(STALE)
+    if refused or (st.session_state.get(BASE) != saved.revision and saved.revision):
+        st.warning(
+            ("Not saved: " if refused else "")
+            + "your story was changed in another tab or window after you opened it here. "
+            "Load the saved version to carry on from it (the edits on this page are dropped; "
+            "copy anything you want to keep first).",
+            icon=":material/sync_problem:",
+        )
+        st.button("Load the saved version", key="ys_reload", on_click=_load_saved, args=(store,))
+
+
+# ---------------------------------------------------------------- about me & settings
+
+
+def about_me() -> None:
+    """Draw who the user is: name, email, role, schools and the email signature."""
+    a, b = st.columns(2, gap="medium")
+    a.text_input("Your name", max_chars=models.NAME_MAX, key=_w("name"), **_cb("name"))
+    b.text_input("Your email", max_chars=models.EMAIL_MAX, key=_w("email"), **_cb("email"))
+    a.text_input(
+        "What you do now",
+        max_chars=models.SHORT_MAX,
+        key=_w("current_role"),
+        placeholder="e.g. fifth-year PhD student in chemistry",
+        **_cb("current_role"),
+    )
+    b.text_area(
+        "Schools you attended (one per line)",
+        key=_w("schools"),
+        height=100,
+        help="Later steps point out a school you share with a contact.",
+        **_cb("schools"),
+    )
+    a.text_area(
+        "Email signature",
+        max_chars=models.REASON_MAX,
+        key=_w("signature"),
+        height=100,
+        placeholder="Sam Rivera\nPhD candidate, Chemistry\nsam@example.edu",
+        help="Added at the end of the emails InfoView drafts for you.",
+        **_cb("signature"),
+    )
+
+
+def _cb(name: str) -> dict:
+    return {"on_change": _sync}
+
+
+def settings(draft: dict) -> None:
+    """Draw where the user is (holidays, time zone), the semester dates and follow-up rhythm."""
+    a, b = st.columns(2, gap="medium")
+    a.selectbox(
+        "Country for public holidays",
+        country_options(draft["country"]),
+        format_func=country_label,
+        key=_w("country"),
+        help="Follow-up dates skip this country's public holidays, and the timing advice "
+        "warns about them.",
+        **_cb("country"),
+    )
+    b.selectbox(
+        "Your time zone",
+        timezone_options(draft["timezone"]),
+        key=_w("timezone"),
+        help="Filled in from your browser at first; change it if you are planning from "
+        "somewhere else.",
+        **_cb("timezone"),
+    )
+    st.markdown("**Academic calendar**")
+    st.caption(
+        "The timing advice avoids the busy first and last weeks of a semester when you write "
+        "to people at a university. Put in the dates of the school you care about."
+    )
+    for column, (key, label) in zip(st.columns(4), TERM_DATES, strict=True):
+        with column:
+            st.markdown(label)
+            month, day = st.columns([3, 2])
+            month.selectbox(
+                f"{label}: month",
+                range(1, 13),
+                format_func=lambda m: MONTHS[m - 1],
+                key=_w(f"{key}_month"),
+                label_visibility="collapsed",
+                **_cb(f"{key}_month"),
+            )
+            day.number_input(
+                f"{label}: day",
+                min_value=1,
+                max_value=31,
+                step=1,
+                key=_w(f"{key}_day"),
+                label_visibility="collapsed",
+                **_cb(f"{key}_day"),
+            )
+    st.markdown("**Follow-up rhythm** (business days after an unanswered email)")
+    a, b = st.columns(2, gap="medium")
+    a.number_input(
+        "Try a second person at the same place after",
+        min_value=1,
+        max_value=30,
+        step=1,
+        key=_w("followup_first"),
+        **_cb("followup_first"),
+    )
+    b.number_input(
+        "Send one polite follow-up after",
+        min_value=1,
+        max_value=30,
+        step=1,
+        key=_w("followup_second"),
+        **_cb("followup_second"),
+    )
+
+
+# ---------------------------------------------------------------- the story
+
+
+def reflection(part: ReflectionPart, hint: str = "") -> None:
+    """Draw one part of the story: its prompts, then a box with an example as placeholder."""
+    st.markdown(f"#### {part.label}")
+    st.markdown("\n".join(f"- {prompt}" for prompt in part.prompts))
+    st.text_area(
+        part.label + (f" ({hint})" if hint else ""),
+        key=_w(part.key),
+        height=130,
+        max_chars=models.NOTES_MAX,
+        placeholder=f"For example: {part.example}",
+        label_visibility="visible" if hint else "collapsed",
+        **_cb(part.key),
+    )
+
+
+def story_parts() -> None:
+    """Draw the three reflection parts, goals, and the fields being explored."""
+    for part in REFLECTION_PARTS:
+        reflection(part)
+    reflection(GOALS_PART)
+    reflection(FIELDS_PART, "one per line, or separated by semicolons")
+    st.caption("Research uses these fields to point out contacts who work outside them.")
+
+
+def skills(draft: dict) -> None:
+    """Draw the skill rows (skill -> how it shows up in the target field) with examples."""
+    st.markdown("\n".join(f"- {prompt}" for prompt in SKILL_PROMPTS))
+    with st.expander("Examples of skills and how they translate"):
+        st.markdown("\n".join(f"- {ex.skill} → {ex.translation}" for ex in SKILL_EXAMPLES))
+    head = st.columns([4, 5, 1])
+    head[0].markdown("**A skill you have**")
+    head[1].markdown("**How it shows up in the field you're exploring**")
+    for number, row in enumerate(draft["skills"], start=1):
+        cols = st.columns([4, 5, 1], vertical_alignment="center")
+        cols[0].text_input(
+            f"Skill {number}",
+            key=_skill_key(row["id"], "skill"),
+            max_chars=models.SHORT_MAX,
+            placeholder="e.g. Running a lab",
+            label_visibility="collapsed",
+            on_change=_sync,
+        )
+        cols[1].text_input(
+            f"How skill {number} translates",
+            key=_skill_key(row["id"], "translation"),
+            max_chars=models.REASON_MAX,
+            placeholder="e.g. Project management: budgets, timelines, people",
+            label_visibility="collapsed",
+            on_change=_sync,
+        )
+        cols[2].button(
+            ":material/close:",
+            key=f"ys_skill_remove_{row['id']}",
+            help=f"Remove skill {number}",
+            type="tertiary",
+            on_click=_remove_skill,
+            args=(row["id"],),
+        )
+    st.button(
+        "Add a skill",
+        icon=":material/add:",
+        key="ys_skill_add",
+        on_click=_add_skill,
+        disabled=len(draft["skills"]) >= models.LIST_MAX,
+    )
+
+
+def offers() -> None:
+    """Draw the ideas for being useful to contacts and the user's own list."""
+    st.markdown(
+        "A conversation goes both ways: you have things to give too. Some ways to help the "
+        "people you talk with:"
+    )
+    for idea in OFFER_IDEAS:
+        st.markdown(f"**{idea.label}.** {idea.prompt}  \n*For example: {idea.example}*")
+    st.text_area(
+        "What I can offer (one per line)",
+        key=_w("offers"),
+        height=150,
+        placeholder="Share my reading list on …\nIntroduce them to …",
+        help="The ask and the conversation log remind you of this list.",
+        **_cb("offers"),
+    )
+
+
+# ---------------------------------------------------------------- the introduction
+
+
+def _regenerate_open() -> None:
+    _sync()
+    st.session_state[REGEN] = True
+
+
+def _regenerate_take() -> None:
+    _sync()
+    draft = st.session_state[DRAFT]
+    draft["intro_edited"] = False
+    draft["intro"] = current_intro(draft)
+    st.session_state[_w("intro")] = draft["intro"]
+    st.session_state.pop(REGEN, None)
+    st.session_state[TOUCHED] = True
+
+
+def _regenerate_close() -> None:
+    st.session_state.pop(REGEN, None)
+
+
+def introduction(saved: Profile, draft: dict) -> None:
+    """Draw the 30-second introduction: generated, editable, timed and coached."""
+    preview = story_profile(draft, saved)
+    generated = current_intro({**draft, "intro_edited": False}, saved)
+    if not draft["intro_edited"]:
+        # Follow the story as it is typed, until the user makes the text their own.
+        draft["intro"] = generated
+        st.session_state[_w("intro")] = generated
+        recent = [t for t in st.session_state.get(GENERATED, []) if t != generated]
+        st.session_state[GENERATED] = [*recent[-19:], generated]
+    st.text_area(
+        "Your 30-second introduction",
+        key=_w("intro"),
+        height=160,
+        max_chars=models.BODY_MAX,
+        placeholder="Fill in your story and this writes itself; then make it yours.",
+        on_change=_sync,
+    )
+    text = draft["intro"]
+    st.caption(
+        f"{intro_minutes_label(text)} at a calm pace · "
+        + (
+            "Your own words: kept as you wrote them."
+            if draft["intro_edited"]
+            else "Written from your story; edit it to make it yours."
+        )
+    )
+    if draft["intro_edited"] and _squash(generated) != _squash(text):
+        if st.session_state.get(REGEN):
+            with st.container(border=True):
+                st.markdown("**The version written from your story now:**")
+                show(generated or "(Your story is still empty.)")
+                st.caption(intro_minutes_label(generated))
+                a, b = st.columns(2)
+                a.button(
+                    "Use this version",
+                    key="ys_regen_take",
+                    type="primary",
+                    on_click=_regenerate_take,
+                    disabled=not generated,
+                )
+                b.button("Keep mine", key="ys_regen_keep", on_click=_regenerate_close)
+        else:
+            st.button(
+                "Regenerate",
+                key="ys_regen",
+                icon=":material/autorenew:",
+                help="See the version written from your story and choose it if you like it.",
+                on_click=_regenerate_open,
+            )
+    if not text.strip():
+        return
+    st.markdown("**Coaching**")
+    for finding in review_intro(text, preview):
+        box = {"ok": st.success, "tip": st.info, "warn": st.warning}[finding.level]
+        message = finding.message + (f" {finding.suggestion}" if finding.suggestion else "")
+        icon = {"ok": ":material/check_circle:", "tip": ":material/lightbulb:"}
+        box(message, icon=icon.get(finding.level, ":material/edit:"))
