@@ -75,7 +75,12 @@ if chosen:
         st.markdown(f"**Research checklist** · {score}% known")
         st.progress(score / 100)
         for item in research_checklist(contact):
-            st.markdown(f"{'✅' if item.done else '⬜'} {item.label}")
+            mark = (
+                ":green[:material/check_box:]"
+                if item.done
+                else ":material/check_box_outline_blank:"
+            )
+            st.markdown(f"{mark} {item.label}", help=item.hint)
         if not is_new and contact.position_since:
             show(f"In this position: {tenure_text(contact.position_since, date.today())}")
         links = [(contact.linkedin_url, "LinkedIn"), (contact.bio_url, "Company bio")]

@@ -152,4 +152,9 @@ def reason_coaching(contact_reason: str, outside_field: bool) -> None:
     text = feedback.message
     if feedback.example:
         text += f"\n\n*For example:* {feedback.example}"
-    box(text, icon={"ok": "✅", "tip": "💡", "warn": "✍️"}[feedback.level])
+    icons = {
+        "ok": ":material/check_circle:",
+        "tip": ":material/lightbulb:",
+        "warn": ":material/edit:",
+    }
+    box(text, icon=icons[feedback.level])
