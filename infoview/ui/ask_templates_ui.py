@@ -100,7 +100,7 @@ def _on_save_template(page: AskPage, tid: str, revision: int) -> None:
     if state.get(_NEW_ID) == tid:
         state.pop(_NEW_ID, None)
     state[_PICK] = tid
-    flash(f"Template saved. Choose “Mine: {template.name}” under Template to use it.")
+    flash(f"Template saved. Choose “Mine: {md_escape(template.name)}” under Template to use it.")
 
 
 def _on_delete_template(page: AskPage, tid: str) -> None:

@@ -723,7 +723,7 @@ def history(page: AskPage, ask: Outreach) -> None:
 def new_ask_button(page: AskPage) -> None:
     """Offer a fresh ask once the last one is closed."""
     st.button(
-        "Write a new ask to " + page.contact.full_name,
+        "Write a new ask to " + md_escape(page.contact.full_name),
         icon=":material/edit:",
         key=f"ask_new_{page.contact.id}",
         on_click=_on_new_ask,

@@ -378,3 +378,15 @@ def test_a_save_over_a_change_made_elsewhere_is_refused_and_the_text_kept(app, s
     _button(at, "Bring back my edits").click().run()
     _button(at, "Save draft").click().run()
     assert _asks(data_dir, contact.id)[0].body == "Hi Amara,\n\nMine, typed here."
+
+
+def test_markdown_in_names_is_shown_as_text(app, store):
+    hostile = "![x](http://127.0.0.1:9/a.png) **Zoë**"
+    contact = _setup(store, full_name=hostile, organization="[Acme](http://evil.test)")
+    store.save(Outreach(contact_id=contact.id, status=AskStatus.NO_REPLY, sent_on=date(2025, 3, 3)))
+    at = app(PAGE, contact=contact.id)
+    assert not at.exception
+    shown = [m.value for m in at.markdown] + [b.label for b in at.button]
+    shown += [h.value for h in at.subheader] + [c.value for c in at.caption]
+    assert not any("![x](" in text or "[Acme](" in text for text in shown)
+    assert any(label.endswith("\\*\\*Zoë\\*\\*") for label in (b.label for b in at.button))
