@@ -91,11 +91,11 @@ def schedule_at(day: date, at: time, tz_name: str) -> datetime:
     return datetime.combine(day, at.replace(tzinfo=None), tzinfo=safe_zone(tz_name))
 
 
-def scheduled_parts(conv: Conversation, fallback_zone: str) -> tuple[date, time, str]:
-    """Return a scheduled call's day, time and zone as the user entered them."""
+def scheduled_parts(conv: Conversation, fallback_zone: str, today: date) -> tuple[date, time, str]:
+    """Return a scheduled call's day, time and zone as entered (unscheduled: today at 10:00)."""
     zone = conv.timezone if valid_zone(conv.timezone) else fallback_zone
     if conv.scheduled_at is None:
-        return date.today(), time(10, 0), zone
+        return today, time(10, 0), zone
     moment = conv.scheduled_at.astimezone(safe_zone(zone))
     return moment.date(), moment.time().replace(second=0, microsecond=0), zone
 

@@ -4,7 +4,13 @@ from datetime import UTC, datetime
 
 import streamlit as st
 
-from infoview.conversations import contact_reminders, reminders_of, stages_of, user_zone
+from infoview.conversations import (
+    contact_reminders,
+    referrals_by_referrer,
+    reminders_of,
+    stages_of,
+    user_zone,
+)
 from infoview.dates import today_in
 from infoview.followups import CALL, LOG_CALL, THANK_YOU
 from infoview.pipeline import Stage
@@ -82,7 +88,7 @@ TABS = [
 ]
 schedule, log, thanks, fix = st.tabs(TABS, default=TABS[opening_tab(conv, today)])
 with schedule:
-    schedule_tab(store, contact, conv, zone, now)
+    schedule_tab(store, contact, conv, zone, now, today)
 with log:
     log_tab(store, contact, conv, list(profile.offers), today)
     referrals_given(store, contact)
@@ -93,7 +99,7 @@ with fix:
 
 st.divider()
 reminder_calendar(contact, contact_reminders(store, contact.id, today, zone), now)
-if exists("pages/2_Research.py"):
+if exists("pages/2_Research.py") and referrals_by_referrer(store).get(contact.id):
     st.page_link(
         "pages/2_Research.py",
         label="Next: research the people they suggested →",

@@ -137,7 +137,7 @@ def opening_tab(conv: Conversation, today: date) -> int:
     """Return which tab to open first: the one holding the conversation's next step."""
     if conv.happened_on is not None:
         return 2 if not conv.thank_you_sent_on or not conv.report_back_done_on else 1
-    if conv.scheduled_at is not None and scheduled_parts(conv, "UTC")[0] <= today:
+    if conv.scheduled_at is not None and scheduled_parts(conv, "UTC", today)[0] <= today:
         return 1  # the call has happened (or is today): time to log it
     return 0
 
@@ -146,10 +146,10 @@ def opening_tab(conv: Conversation, today: date) -> int:
 
 
 def schedule_tab(
-    store: Store, contact: Contact, conv: Conversation, zone: str, now: datetime
+    store: Store, contact: Contact, conv: Conversation, zone: str, now: datetime, today: date
 ) -> None:
     """Draw the call-time form and, once scheduled, its calendar file."""
-    day, at, conv_zone = scheduled_parts(conv, zone)
+    day, at, conv_zone = scheduled_parts(conv, zone, today)
     rev = f"{conv.id}_{conv.revision}"
     with st.form(f"cv_sched_{rev}"):
         a, b, c = st.columns([2, 2, 3])
@@ -211,7 +211,7 @@ def log_tab(
     notes = notes_for_log(plan.items if plan else [], conv.question_notes)
     default_day = conv.happened_on
     if default_day is None and conv.scheduled_at is not None:
-        default_day = scheduled_parts(conv, conv.timezone or "UTC")[0]
+        default_day = scheduled_parts(conv, conv.timezone or "UTC", today)[0]
     default_day = min(default_day or today, today)
     ids = st.session_state.setdefault(f"cv_refids_{rev}", [new_id() for _ in range(MAX_REFERRALS)])
     rows = _referral_rows(conv)

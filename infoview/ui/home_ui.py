@@ -202,7 +202,7 @@ def due_section(store: Store, view: DueView, today: date, now: datetime) -> None
     if view.now:
         _reminder_list(store, view.now, today, "home_more_now")
     else:
-        st.success("Nothing is due today.", icon="🌤️")
+        st.success("Nothing is due today.", icon=":material/wb_sunny:")
     st.subheader("This week")
     if view.soon:
         _reminder_list(store, view.soon, today, "home_more_soon")

@@ -81,7 +81,9 @@ def test_a_call_keeps_its_wall_clock_time_across_daylight_saving():
 def test_scheduled_parts_give_back_what_was_entered():
     at = schedule_at(date(2026, 12, 1), time(9, 30), "Asia/Kolkata")
     conv = Conversation(contact_id="ana", scheduled_at=at, timezone="Asia/Kolkata")
-    assert scheduled_parts(conv, "UTC") == (date(2026, 12, 1), time(9, 30), "Asia/Kolkata")
+    assert scheduled_parts(conv, "UTC", THU) == (date(2026, 12, 1), time(9, 30), "Asia/Kolkata")
+    unscheduled = Conversation(contact_id="ana", timezone="Not/AZone")
+    assert scheduled_parts(unscheduled, "Europe/Paris", THU) == (THU, time(10, 0), "Europe/Paris")
 
 
 # ---------------------------------------------------------------- the log and referrals
