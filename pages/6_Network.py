@@ -34,7 +34,8 @@ growth, funnel, replies, referrals, activity, mix = tab_bar()
 
 with growth:
     if growth.open:
-        panel("growth", growth_view(store, filters, freq_picker()), filters)
+        freq = freq_picker() if len(people) else "W"
+        panel("growth", growth_view(store, filters, freq), filters)
 
 with funnel:
     if funnel.open:

@@ -27,23 +27,51 @@ _SAVED = "_nw_saved"  # widget values copied here: Streamlit drops a widget's st
 # The steps that fill each chart: (page, link label, icon).
 FILL_STEPS = {
     "growth": [
-        ("pages/2_Research.py", "Add a contact in 2 · Research", "🔎"),
-        ("pages/7_Data.py", "Import your LinkedIn connections in Your data", "📥"),
+        ("pages/2_Research.py", "Add a contact in 2 · Research", ":material/travel_explore:"),
+        (
+            "pages/7_Data.py",
+            "Import your LinkedIn connections in Your data",
+            ":material/upload_file:",
+        ),
     ],
     "funnel": [
-        ("pages/2_Research.py", "Give a contact a compelling reason in 2 · Research", "🔎"),
-        ("pages/3_Ask.py", "Send an ask in 3 · Craft the ask", "✉️"),
+        (
+            "pages/2_Research.py",
+            "Give a contact a compelling reason in 2 · Research",
+            ":material/travel_explore:",
+        ),
+        ("pages/3_Ask.py", "Send an ask in 3 · Craft the ask", ":material/edit_note:"),
     ],
-    "replies": [("pages/3_Ask.py", "Record sent asks and replies in 3 · Craft the ask", "✉️")],
+    "replies": [
+        (
+            "pages/3_Ask.py",
+            "Record sent asks and replies in 3 · Craft the ask",
+            ":material/edit_note:",
+        )
+    ],
     "tree": [
-        ("pages/5_Conversations.py", "Add the people they suggest in 5 · Conversations", "💬"),
-        ("pages/2_Research.py", "Set who referred a contact in 2 · Research", "🔎"),
+        (
+            "pages/5_Conversations.py",
+            "Add the people they suggest in 5 · Conversations",
+            ":material/forum:",
+        ),
+        (
+            "pages/2_Research.py",
+            "Set who referred a contact in 2 · Research",
+            ":material/travel_explore:",
+        ),
     ],
     "activity": [
-        ("pages/3_Ask.py", "Send an ask in 3 · Craft the ask", "✉️"),
-        ("pages/5_Conversations.py", "Log a conversation in 5 · Conversations", "💬"),
+        ("pages/3_Ask.py", "Send an ask in 3 · Craft the ask", ":material/edit_note:"),
+        ("pages/5_Conversations.py", "Log a conversation in 5 · Conversations", ":material/forum:"),
     ],
-    "mix": [("pages/2_Research.py", "Set sectors and fields in 2 · Research", "🔎")],
+    "mix": [
+        (
+            "pages/2_Research.py",
+            "Set sectors and fields in 2 · Research",
+            ":material/travel_explore:",
+        )
+    ],
 }
 
 
@@ -294,7 +322,7 @@ def mix_view(store: Store, filters: Filters) -> View:
 # ---------------------------------------------------------------------------- drawing
 def empty_state(chart: str, summary: Summary, filters: Filters) -> None:
     """Say why a chart is empty and link to the step that fills it."""
-    st.info(summary.caption, icon="💡")
+    st.info(summary.caption, icon=":material/lightbulb:")
     if filters != analytics.ALL:
         return  # the data exists; the filters hide it
     for page, label, icon in FILL_STEPS[chart]:
