@@ -15,6 +15,7 @@ from infoview.ui.home_ui import (
     sample_notice,
     welcome,
 )
+from infoview.ui.setup import is_demo
 from infoview.ui.steps import browser_zone
 
 store = page_setup("Home", "🧭")
@@ -26,7 +27,8 @@ if is_empty(store):
     welcome(store, today)
     st.stop()
 
-sample_notice(store)
+if not is_demo():
+    sample_notice(store)  # a demo has its own banner and a reset button
 st.title("InfoView")
 st.caption(
     f"{today:%A %d %B %Y} · Build your network one informational interview at a time: short, "

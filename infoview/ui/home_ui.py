@@ -147,7 +147,7 @@ def journey_section(j: Journey) -> None:
     items = [item for item in available(MENU) if item.page in progress]
     for col, item in zip(st.columns(max(len(items), 1)), items, strict=False):
         with col.container(border=True, height="stretch"):
-            st.page_link(item.page, label=item.label, icon=item.icon)
+            st.page_link(item.page, label=item.label)
             st.caption(progress[item.page])
 
 
