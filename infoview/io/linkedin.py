@@ -164,6 +164,32 @@ def _clean_url(value: str) -> str | None:
     return "https://" + value[len(scheme) + 3 :]
 
 
+def _read_rows(body: str, start: int, delimiter: str) -> list[tuple[int, dict[str, str]]]:
+    """Return (line number, fields) for each non-blank row under the header."""
+    reader = csv.reader(io.StringIO(body), delimiter=delimiter)
+    raw_rows: list[tuple[int, dict[str, str]]] = []
+    try:
+        header = [cell.strip().lower() for cell in next(reader)]
+        fields = [COLUMNS.get(name) for name in header]
+        for row in reader:
+            # csv counts physical lines, so quoted line breaks keep the numbers right.
+            line = start + reader.line_num
+            if not any(cell.strip() for cell in row):
+                continue
+            record: dict[str, str] = {}
+            for name, cell in zip(fields, row, strict=False):
+                if name and name not in record:
+                    record[name] = cell.strip()
+            raw_rows.append((line, record))
+    except csv.Error as exc:
+        # A cell past csv's size limit: a quote never closed, or a file that is not a CSV.
+        raise ImportProblem(
+            f"The file cannot be read as a CSV near line {start + reader.line_num}: a cell is "
+            "far too long or a quote is never closed. Export Connections.csv from LinkedIn again."
+        ) from exc
+    return raw_rows
+
+
 def parse_linkedin(data: bytes) -> ParsedImport:
     """Read a Connections.csv file into Contact-ready rows; raise ImportProblem if it is not one."""
     refuse_binary(data)
@@ -171,22 +197,8 @@ def parse_linkedin(data: bytes) -> ParsedImport:
     lines = text.split("\n")
     start, delimiter = _find_header(lines)
     body = "\n".join(lines[start:])
-    reader = csv.reader(io.StringIO(body), delimiter=delimiter)
-    header = [cell.strip().lower() for cell in next(reader)]
-    fields = [COLUMNS.get(name) for name in header]
+    raw_rows = _read_rows(body, start, delimiter)
     parsed = ParsedImport(source=Source.LINKEDIN, warnings=warnings)
-
-    raw_rows: list[tuple[int, dict[str, str]]] = []
-    for row in reader:
-        # csv counts physical lines, so quoted line breaks keep the numbers right.
-        line = start + reader.line_num
-        if not any(cell.strip() for cell in row):
-            continue
-        record: dict[str, str] = {}
-        for name, cell in zip(fields, row, strict=False):
-            if name and name not in record:
-                record[name] = cell.strip()
-        raw_rows.append((line, record))
     if not raw_rows:
         raise ImportProblem(
             "The file has LinkedIn's header row but no connections under it, "
