@@ -1,0 +1,39 @@
+"""Your data: bring your network in, take everything out, restore a backup, or delete it all."""
+
+from datetime import date
+
+import streamlit as st
+
+from infoview.ui import page_setup
+from infoview.ui.data_ui import (
+    delete_section,
+    export_section,
+    import_section,
+    restore_section,
+    sample_section,
+    where_it_lives,
+)
+from infoview.ui.setup import is_demo
+
+store = page_setup("Your data", "🗄️")
+demo = is_demo()
+today = date.today()
+
+st.title("Your data")
+st.caption(
+    "Bring in the network you already have, take all of it out whenever you like, restore "
+    "a backup, or delete everything. It is your data."
+)
+
+where_it_lives(store, demo)
+sample_section(store, demo, today)
+
+imports, exports, restore, delete = st.tabs(["Import", "Export", "Restore", "Delete all"])
+with imports:
+    import_section(store, demo, today)
+with exports:
+    export_section(store, today)
+with restore:
+    restore_section(store, demo)
+with delete:
+    delete_section(store, demo, today)
