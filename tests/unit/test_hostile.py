@@ -168,7 +168,7 @@ def test_no_csv_cell_can_start_a_formula(text, start):
     value = (start + text)[:200]
     assert not neutralize(value).startswith(FORMULA_STARTS)
     contact = Contact(
-        full_name=(start + text).strip()[:120] or "x",
+        full_name=_clean(start + text)[:120].strip() or "x",
         organization=value,
         notes=start + text,
         tags=[value[:40]] if value.strip() else [],
