@@ -106,6 +106,15 @@ def page_setup(title: str, icon: str = "🧭") -> Store:
         draw_menu()
         recovery_page(exc)
         st.stop()
+    except (StoreError, OSError) as exc:
+        draw_menu()
+        st.title("InfoView cannot open your data right now")
+        st.error(
+            f"{md_escape(exc)}\n\nNothing was changed. If another program is using the data "
+            "file, close it and reload this page; otherwise check that the data folder "
+            f"(`{md_escape(default_data_dir())}`) exists and is writable."
+        )
+        st.stop()
     current = _current_contact(store)
     draw_menu(current.id if current else None, current.full_name if current else "")
     if is_demo():
