@@ -2,11 +2,28 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 ROOT = Path(__file__).resolve().parents[1]
+
+
+settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI"):
+    # CI must be repeatable: the same examples every run (locally they stay random).
+    settings.load_profile("ci")
+
+
+@pytest.fixture(autouse=True)
+def private_home(tmp_path_factory, monkeypatch):
+    """Never let a test reach the real ~/.infoview, whatever it patches or undoes."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("HOME", str(home))
+    if not os.environ.get("INFOVIEW_DATA_DIR"):
+        monkeypatch.setenv("INFOVIEW_DATA_DIR", str(home / ".infoview"))
 
 
 @pytest.fixture
