@@ -23,7 +23,7 @@ from infoview.research import (
 from infoview.store import StaleRecordError, StoreError
 from infoview.ui import flash, md_escape, page_setup, show
 from infoview.ui.contact_form import contact_form, reason_coaching, stale_notice
-from infoview.ui.menu import ROOT
+from infoview.ui.menu import CONTACT_PAGE, ROOT
 
 store = page_setup("Research", "🔎")
 contacts = store.contacts(include_archived=True)
@@ -90,6 +90,12 @@ if chosen:
         st.markdown("**Coaching on the reason**")
         reason_coaching(contact.reason, contact.outside_field)
         if not is_new:
+            st.page_link(
+                CONTACT_PAGE,
+                label="Their whole story: asks, plans, conversations",
+                icon=":material/person:",
+                query_params={"contact": contact.id},
+            )
             if (ROOT / "pages/3_Ask.py").exists() and contact.reason:
                 st.page_link(
                     "pages/3_Ask.py",

@@ -6,10 +6,9 @@ import streamlit as st
 
 from infoview.conversations import ACTION_QUESTIONS, ACTION_STORY
 from infoview.followups import ACTION_ASK, ACTION_CONVERSATIONS, ACTION_RESEARCH
-from infoview.ui.menu import ROOT
+from infoview.ui.menu import CONTACT_PAGE, ROOT
 from infoview.ui.text import md_escape
 
-CONTACT_PAGE = "pages/9_Contact.py"
 CONVERSATIONS_PAGE = "pages/5_Conversations.py"
 STEP_PAGES = {
     ACTION_STORY: "pages/1_Your_story.py",
