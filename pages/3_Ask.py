@@ -13,7 +13,7 @@ from infoview.ui.ask_ui import (
     stage_of,
 )
 from infoview.ui.menu import ROOT
-from infoview.ui.picker import pick_contact
+from infoview.ui.picker import require_contact
 
 store = page_setup("Craft the ask", "✉️")
 
@@ -24,19 +24,13 @@ st.caption(
     "mail app."
 )
 
-research = (ROOT / "pages/2_Research.py").exists()
-if not store.contacts():
-    st.info("There is nobody to write to yet. Start by researching a contact.")
-    if research:
-        st.page_link("pages/2_Research.py", label="Go to 2 · Research", icon="🔎")
-    st.stop()
-
-contact = pick_contact(store, key="ask_picker")
+contact = require_contact(
+    store,
+    "ask_picker",
+    nobody="There is nobody to write to yet. Start by researching a contact.",
+    choose="Choose the person you want to write to. Your draft is kept with them.",
+)
 if contact is None:
-    if st.query_params.get("contact"):
-        st.warning("That contact no longer exists. Choose someone else above.")
-    else:
-        st.info("Choose the person you want to write to. Your draft is kept with them.")
     st.stop()
 
 profile = store.profile()
@@ -54,13 +48,12 @@ else:
         "That reason is what makes a stranger say yes, and the draft is built on it: a minute "
         "in Research makes this email much stronger."
     )
-    if research:
-        st.page_link(
-            "pages/2_Research.py",
-            label="Add the compelling reason in Research",
-            icon="🔎",
-            query_params={"contact": contact.id},
-        )
+    st.page_link(
+        "pages/2_Research.py",
+        label="Add the compelling reason in Research",
+        icon=":material/travel_explore:",
+        query_params={"contact": contact.id},
+    )
 if not profile.name.strip() and (ROOT / "pages/1_Your_story.py").exists():
     st.page_link(
         "pages/1_Your_story.py",

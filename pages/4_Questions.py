@@ -7,7 +7,7 @@ import streamlit as st
 from infoview.questions import default_call_minutes, plan_call
 from infoview.ui import page_setup
 from infoview.ui.menu import ROOT
-from infoview.ui.picker import pick_contact
+from infoview.ui.picker import require_contact
 from infoview.ui.questions_ui import (
     call_length,
     custom_question,
@@ -30,18 +30,13 @@ st.caption(
     "them into the minutes you were given, and take a prep sheet along."
 )
 
-if not store.contacts():
-    st.info("There is nobody to plan a call with yet. Start by researching a contact.")
-    if (ROOT / "pages/2_Research.py").exists():
-        st.page_link("pages/2_Research.py", label="Go to 2 · Research", icon="🔎")
-    st.stop()
-
-contact = pick_contact(store, key="qp_picker")
+contact = require_contact(
+    store,
+    "qp_picker",
+    nobody="There is nobody to plan a call with yet. Start by researching a contact.",
+    choose="Choose the person you are preparing for. Your plan is saved with them.",
+)
 if contact is None:
-    if st.query_params.get("contact"):
-        st.warning("That contact no longer exists. Choose someone else above.")
-    else:
-        st.info("Choose the person you are preparing for. Your plan is saved with them.")
     st.stop()
 
 today = date.today()

@@ -26,7 +26,7 @@ from infoview.ui.conversation_ui import (
     show_problem,
     thanks_tab,
 )
-from infoview.ui.picker import pick_contact
+from infoview.ui.picker import require_contact
 from infoview.ui.steps import CONTACT_PAGE, CONVERSATIONS_PAGE, browser_zone, exists
 
 store = page_setup("Conversations", "💬")
@@ -37,23 +37,19 @@ st.caption(
     "people they suggested, thank them within a day, and report back a few weeks later."
 )
 
-if not store.contacts():
-    st.info("There is nobody to talk to yet. Start by researching a contact.")
-    if exists("pages/2_Research.py"):
-        st.page_link("pages/2_Research.py", label="Go to 2 · Research", icon="🔎")
-    st.stop()
 
 profile = store.profile()
 zone = user_zone(profile.timezone, browser_zone())
 today = today_in(zone)
 now = datetime.now(UTC)
 
-contact = pick_contact(store, key="cv_picker")
+contact = require_contact(
+    store,
+    "cv_picker",
+    nobody="There is nobody to talk to yet. Start by researching a contact.",
+    choose="Choose the person you are talking with, or pick one of these:",
+)
 if contact is None:
-    if st.query_params.get("contact"):
-        st.warning("That contact no longer exists. Choose someone else above.")
-    else:
-        st.info("Choose the person you are talking with, or pick one of these:")
     waiting = [r for r in reminders_of(store, today, zone) if r.kind in (CALL, LOG_CALL, THANK_YOU)]
     waiting.sort(key=lambda r: (r.due, r.key))
     for reminder in waiting[:10]:

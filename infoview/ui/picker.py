@@ -54,3 +54,25 @@ def pick_contact(store: Store, key: str = "picker") -> Contact | None:
         st.query_params["contact"] = choice
         st.rerun()
     return current
+
+
+def require_contact(store: Store, key: str, nobody: str, choose: str) -> Contact | None:
+    """Return the chosen contact, or explain what to do: research someone first, or pick one.
+
+    With no contacts at all the page stops after pointing to Research. With contacts but no
+    choice it shows ``choose`` (or says the asked-for contact is gone) and returns None, so
+    the page can add suggestions before it stops.
+    """
+    if not store.contacts():
+        st.info(nobody)
+        st.page_link(
+            "pages/2_Research.py", label="Go to 2 · Research", icon=":material/travel_explore:"
+        )
+        st.stop()
+    contact = pick_contact(store, key=key)
+    if contact is None:
+        if st.query_params.get("contact"):
+            st.warning("That contact no longer exists. Choose someone else above.")
+        else:
+            st.info(choose)
+    return contact
