@@ -256,3 +256,22 @@ def test_profile_validates_email_and_country():
     with pytest.raises(ValidationError):
         Profile(country="U")
     assert Profile(email="me@uni.edu", country="GB").country == "GB"
+
+
+def test_loading_our_own_file_still_refuses_non_web_links_and_blank_names():
+    from pydantic import ValidationError
+
+    trusted = {"trusted": True}
+    with pytest.raises(ValidationError):
+        Contact.model_validate(
+            {"full_name": "Ann", "linkedin_url": "javascript:alert(1)"}, context=trusted
+        )
+    with pytest.raises(ValidationError):
+        Contact.model_validate({"full_name": ""}, context=trusted)
+
+
+def test_imported_rows_are_cleaned_even_when_emails_were_checked_already():
+    row = {"full_name": " Ann\x07 Lee ", "organization": "Acme\r\nLabs", "email": "a@b.org"}
+    contact = Contact.model_validate(row, context={"emails_checked": True})
+    assert contact.full_name == "Ann Lee"
+    assert contact.organization == "Acme\nLabs"
