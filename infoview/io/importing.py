@@ -194,9 +194,9 @@ def plan_contacts(
         fields.setdefault("joined_on", today)
         fields["source"] = parsed.source
         try:
-            # Rows were checked field by field when parsed (emails included), so the
-            # model's cheap trusted path is enough and keeps 30,000 rows fast.
-            contact = Contact.model_validate(fields, context={"trusted": True})
+            # Emails were checked when the rows were parsed; everything else (cleaning
+            # text, names, links) is validated as for any typed input.
+            contact = Contact.model_validate(fields, context={"emails_checked": True})
         except ValidationError as exc:
             skipped.append(SkippedRow(line, "; ".join(friendly_errors(exc)), row["full_name"]))
             continue
