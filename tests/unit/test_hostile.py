@@ -54,7 +54,7 @@ hostile_text = st.one_of(
 
 
 def _contact(text: str, **extra) -> Contact:
-    name = text.strip()[:120] or "x"
+    name = _clean(text)[:120].strip() or "x"  # a name of control characters alone is blank
     return Contact(
         full_name=name,
         organization=text[:200],
