@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import re
-import uuid
 from datetime import UTC, date, datetime
 from enum import StrEnum
 from typing import Annotated, Any
@@ -37,8 +37,8 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def new_id() -> str:
-    """Return a new stable record id."""
-    return uuid.uuid4().hex
+    """Return a new stable record id: 32 random hex digits, like a UUID4's hex."""
+    return os.urandom(16).hex()
 
 
 def utcnow() -> datetime:
@@ -53,6 +53,8 @@ def _trusted(info: ValidationInfo) -> bool:
 
 def _clean_text(value: str) -> str:
     """Refuse text that cannot be saved as UTF-8 and drop control characters."""
+    if value.isprintable():
+        return value.strip()  # no control characters, line breaks or lone surrogates
     try:
         value.encode("utf-8")
     except UnicodeEncodeError as exc:

@@ -187,17 +187,26 @@ def dumps(data: dict[str, Any]) -> bytes:
     return orjson.dumps(data, default=_json_default)
 
 
-def parse_database(raw: bytes, path: Path) -> tuple[dict[str, Any], dict[str, dict[str, Record]]]:
-    """Parse and validate a database file's bytes; raise StoreDamagedError naming the problem."""
-    # Building ~100,000 objects at once sets off the cyclic garbage collector again and
-    # again although none of them can be garbage yet; pausing it halves the load time.
-    paused = gc.isenabled()
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building many objects at once.
+
+    Creating ~100,000 records sets the collector off again and again although none of them
+    can be garbage yet; pausing it cuts bulk loads and imports by about a quarter.
+    """
+    was_enabled = gc.isenabled()
     gc.disable()
     try:
-        return _parse_database(raw, path)
+        yield
     finally:
-        if paused:
+        if was_enabled:
             gc.enable()
+
+
+def parse_database(raw: bytes, path: Path) -> tuple[dict[str, Any], dict[str, dict[str, Record]]]:
+    """Parse and validate a database file's bytes; raise StoreDamagedError naming the problem."""
+    with paused_gc():
+        return _parse_database(raw, path)
 
 
 def _parse_database(raw: bytes, path: Path) -> tuple[dict[str, Any], dict[str, dict[str, Record]]]:
@@ -606,7 +615,7 @@ class Store:
 
     def save_many(self, records: list[Record]) -> int:
         """Insert or replace many records in one commit (imports, restores); return the count."""
-        with self.transaction():
+        with self.transaction(), paused_gc():
             now = utcnow()
             for record in records:
                 table = _table_of(record)
@@ -625,7 +634,7 @@ class Store:
             doc_id = earlier[0] if earlier else self._next_doc_id[table]
             self._next_doc_id[table] = max(self._next_doc_id[table], doc_id + 1)
             self._doc_ids[table][record.id] = doc_id
-        pending[record.id] = (doc_id, record.model_dump(mode="json"))
+        pending[record.id] = (doc_id, _slim(record))
         self._models[table][record.id] = record
         self._dirty = True
         self._revision += 1

@@ -13,7 +13,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from infoview.models import LIST_MAX, Contact, Source, friendly_errors
-from infoview.store import Store
+from infoview.store import Store, paused_gc
 
 ProgressCallback = Callable[[int, int], None]
 
@@ -148,6 +148,17 @@ def plan_contacts(
     on_progress: ProgressCallback | None = None,
 ) -> ImportPlan:
     """Sort parsed rows into new contacts, updates to existing ones, and skips."""
+    with paused_gc():
+        return _plan_contacts(parsed, existing, today, rules, on_progress)
+
+
+def _plan_contacts(
+    parsed: ParsedImport,
+    existing: list[Contact],
+    today: date,
+    rules: MatchRules,
+    on_progress: ProgressCallback | None,
+) -> ImportPlan:
     by_primary: dict[str, Contact] = {}
     by_name: dict[str, Contact] = {}
     for contact in existing:
