@@ -18,6 +18,9 @@ def _holidays_in(country: str, year: int) -> MappingProxyType[date, str]:
     """Return one country's public holidays for one year (empty for an unknown country)."""
     try:
         table = holidays.country_holidays(country, years=year)
+        if "en_US" in getattr(table, "supported_languages", ()):
+            # The app speaks English; without this the names follow the host's locale.
+            table = holidays.country_holidays(country, years=year, language="en_US")
     except (NotImplementedError, KeyError, ValueError, TypeError):
         # Unknown or malformed country code: plan without holidays rather than fail.
         return MappingProxyType({})
