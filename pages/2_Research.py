@@ -147,7 +147,7 @@ if not contacts:
 keys = store.cached(("search_keys",), lambda: {c.id: search_key(c) for c in contacts})
 all_tags = store.cached(("tags",), lambda: sorted({t for c in contacts for t in c.tags}))
 query = top[0].text_input("Search", placeholder="Name, organization, title, field or tag")
-f1, f2, f3, f4, f5 = st.columns([2, 2, 2, 2, 1], vertical_alignment="bottom")
+f1, f2, f3, f4, f5 = st.columns([3, 3, 3, 3, 2], vertical_alignment="bottom")
 sectors = f1.multiselect("Sector", list(SECTOR_LABELS), format_func=SECTOR_LABELS.get)
 picked_stages = f2.multiselect("Stage", list(Stage), format_func=lambda s: STAGE_LABELS[s])
 tags = f3.multiselect("Tag", all_tags)
@@ -169,7 +169,6 @@ table = pd.DataFrame(
         "Stage": [stages.get(c.id, Stage.CONNECTED).label for c in rows],
         "Research": [completeness(c) for c in rows],
         "In role": [tenure_text(c.position_since, today) for c in rows],
-        "LinkedIn": [c.linkedin_url for c in rows],
     }
 )
 st.caption(f"{len(found):,} of {len(contacts):,} contacts")
@@ -177,9 +176,17 @@ st.dataframe(
     table,
     hide_index=True,
     width="stretch",
+    height=35 * (len(rows) + 1) + 3,  # the whole page of rows, no inner scrolling
     column_config={
-        "Research": st.column_config.ProgressColumn("Research", format="%d%%", max_value=100),
-        "LinkedIn": st.column_config.LinkColumn("LinkedIn", display_text="profile ↗"),
+        "Name": st.column_config.TextColumn("Name", width=150),
+        "Organization": st.column_config.TextColumn("Organization", width=185),
+        "Title": st.column_config.TextColumn("Title", width=185),
+        "Sector": st.column_config.TextColumn("Sector", width=95),
+        "Stage": st.column_config.TextColumn("Stage", width=110),
+        "Research": st.column_config.ProgressColumn(
+            "Research", format="%d%%", max_value=100, width=85
+        ),
+        "In role": st.column_config.TextColumn("In role", width=85),
     },
 )
 nav = st.columns([2, 1, 3])
