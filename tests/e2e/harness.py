@@ -104,7 +104,8 @@ def wait_idle(page, timeout: float = 30_000) -> None:
         "() => document.querySelectorAll('[data-testid=\"stSkeleton\"]').length === 0",
         timeout=timeout,
     )
-    page.wait_for_timeout(150)
+    # A rerun set off by the last action may start a moment later on a loaded machine.
+    page.wait_for_timeout(300)
     page.wait_for_selector(IDLE, state="attached", timeout=timeout)
 
 

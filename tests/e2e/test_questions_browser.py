@@ -35,12 +35,16 @@ def test_build_a_plan_and_download_the_markdown_sheet(server, page, tmp_path):
     # Streamlit keys the row's container with a class; the button's icon is its only label.
     page.locator("[class*='st-key-qp_add_'][class*='_advice-resume'] button:visible").click()
     wait_idle(page)
+    # Wait for the visible result, so the next click cannot land in the middle of a rerun.
+    main = page.locator("[data-testid='stMain']")
+    main.get_by_text(QUESTIONS_BY_ID["advice-resume"].text).first.wait_for()
+    wait_idle(page)
 
     page.get_by_role("textbox", name="Your question").fill(CUSTOM)
     page.get_by_role("button", name="Add my question").click()
+    main.get_by_text(CUSTOM).first.wait_for()
     wait_idle(page)
     assert exception_texts(page) == []
-    assert CUSTOM in page.locator("[data-testid='stMain']").inner_text()
 
     with page.expect_download() as download:
         page.get_by_role("button", name="Download the sheet (Markdown)").click()

@@ -16,6 +16,8 @@ def add_contact(page, base_url: str, name: str, reason: str) -> None:
     page.get_by_role("textbox", name="Organization").fill("Acme Bio")
     page.get_by_role("textbox", name="The compelling reason to talk").fill(reason)
     page.get_by_role("button", name="Save contact").click()
+    # A saved contact's editor shows its stage; wait for it rather than for a quiet moment.
+    page.locator("[data-testid='stMain']").get_by_text("Stage:").first.wait_for()
     wait_idle(page)
 
 
