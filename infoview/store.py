@@ -170,8 +170,11 @@ def _slim(record: Record) -> dict[str, Any]:
     copies it before changing it). Using the record's ``__dict__`` as TinyDB's document
     keeps one copy of each record in memory instead of two; ``dumps`` writes it as JSON.
     """
-    shared = _FIELDS_SETS.setdefault(type(record), set(type(record).model_fields))
-    if record.__pydantic_fields_set__ == shared:
+    shared = _FIELDS_SETS.get(type(record))
+    if shared is None:
+        shared = _FIELDS_SETS[type(record)] = set(type(record).model_fields)
+    # Fields set on a record are a subset of the model's fields: equal sizes mean equal sets.
+    if len(record.__pydantic_fields_set__) == len(shared):
         object.__setattr__(record, "__pydantic_fields_set__", shared)
     return record.__dict__
 
@@ -247,6 +250,7 @@ def _parse_database(raw: bytes, path: Path) -> tuple[dict[str, Any], dict[str, d
         if not isinstance(table, dict):
             raise StoreDamagedError(path, f"the {name} table is damaged")
         found: dict[str, Record] = {}
+        trusted = {"trusted": True}
         for doc_id, doc in table.items():
             # A record without its own id would get a new random one at every load.
             key_ok = doc_id.isascii() and doc_id.isdigit()
@@ -255,7 +259,7 @@ def _parse_database(raw: bytes, path: Path) -> tuple[dict[str, Any], dict[str, d
             if doc["id"] in found:
                 raise StoreDamagedError(path, f"two records in {name} share the id {doc['id']}")
             try:
-                record = model.model_validate(doc, context={"trusted": True})
+                record = model.model_validate(doc, context=trusted)
             except ValidationError as exc:
                 first = exc.errors()[0]
                 where = ".".join(str(p) for p in first.get("loc", ()))
