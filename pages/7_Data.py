@@ -15,6 +15,9 @@ from infoview.ui.data_ui import (
 )
 from infoview.ui.setup import is_demo
 
+TABS = ["Import", "Export", "Restore", "Delete all"]
+TAB_KEY = "dt_tab"
+
 store = page_setup("Your data", "🗄️")
 demo = is_demo()
 today = date.today()
@@ -28,12 +31,17 @@ st.caption(
 where_it_lives(store, demo)
 sample_section(store, demo, today)
 
-imports, exports, restore, delete = st.tabs(["Import", "Export", "Restore", "Delete all"])
-with imports:
-    import_section(store, demo, today)
-with exports:
-    export_section(store, today)
-with restore:
-    restore_section(store, demo)
-with delete:
-    delete_section(store, demo, today)
+# Lazy tabs: only the open one runs and is sent to the browser.
+imports, exports, restore, delete = st.tabs(TABS, key=TAB_KEY, on_change="rerun")
+if imports.open:
+    with imports:
+        import_section(store, demo, today)
+if exports.open:
+    with exports:
+        export_section(store, today)
+if restore.open:
+    with restore:
+        restore_section(store, demo)
+if delete.open:
+    with delete:
+        delete_section(store, demo, today)

@@ -14,6 +14,15 @@ from tests.conftest import ROOT
 from tests.fixtures.make_connections import connections_csv
 
 PAGE = "pages/7_Data.py"
+
+
+def _open(app, tab: str):
+    """Open the Data page on one of its (lazy) tabs."""
+    at = app(PAGE)
+    at.session_state["dt_tab"] = tab
+    return at.run()
+
+
 FIXTURES = ROOT / "tests" / "fixtures"
 CONNECTIONS = (FIXTURES / "linkedin_connections.csv").read_bytes()
 HEADER = b"First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
@@ -37,7 +46,9 @@ def _import_file(at, name: str, data: bytes) -> None:
 
 
 def _restore_file(at, data: bytes) -> None:
-    at.file_uploader[1].upload("backup.json", data, "application/json").run()
+    at.file_uploader[0].upload(
+        "backup.json", data, "application/json"
+    ).run()  # the only one on its tab
     assert not at.exception, at.exception
 
 
@@ -155,7 +166,7 @@ def _diverged(store: Store) -> tuple[bytes, list[dict]]:
 
 def test_restore_merge_previews_conflicts_and_keeps_the_newer_version(app, store, data_dir):
     backup, _original = _diverged(store)
-    at = app(PAGE)
+    at = _open(app, "Restore")
     _restore_file(at, backup)
     assert at.radio(key="dt_restore_mode").value == "merge"
     assert _changes(at)["Contacts"] == (1, 0, 0, 1)
@@ -172,7 +183,7 @@ def test_restore_merge_previews_conflicts_and_keeps_the_newer_version(app, store
 
 def test_restore_replace_makes_the_data_identical_to_the_backup(app, store, data_dir):
     backup, original = _diverged(store)
-    at = app(PAGE)
+    at = _open(app, "Restore")
     _restore_file(at, backup)
     at.radio(key="dt_restore_mode").set_value("replace").run()
     assert _changes(at)["Contacts"] == (1, 1, 1, 0)
@@ -192,7 +203,7 @@ def test_restore_replace_makes_the_data_identical_to_the_backup(app, store, data
 def test_a_file_that_is_not_a_backup_is_refused_and_nothing_changes(app, store):
     store.save(Contact(full_name="Grace Hopper"))
     before = store.path.read_bytes()
-    at = app(PAGE)
+    at = _open(app, "Restore")
     _restore_file(at, b'{"contacts": []}')
     assert "not an InfoView backup" in at.error[0].value.replace("\\", "")
     assert "Nothing was changed" in at.error[0].value
@@ -203,7 +214,7 @@ def test_the_stores_own_backup_is_restored_after_the_checkbox(app, store, data_d
     store.save(Contact(full_name="Ada Quill"))
     made = store.backup("manual")
     store.save(Contact(full_name="Bo Rowe"))
-    at = app(PAGE)
+    at = _open(app, "Restore")
     assert "Made by you" in [t.value for t in at.text]
     restore = at.button(key=f"dt_restore_{made.name}")
     assert restore.disabled
@@ -217,7 +228,7 @@ def test_delete_all_names_what_goes_and_needs_delete_typed(app, store, data_dir)
     store.save(Contact(full_name="Ada Quill"))
     store.save(Contact(full_name="Bo Rowe"))
     store.save(Profile(name="Sam"))
-    at = app(PAGE)
+    at = _open(app, "Delete all")
     warning = next(w.value for w in at.warning if "Deleting everything" in w.value)
     assert "2 contacts" in warning and "your story and settings" in warning
     at.text_input(key="dt_delete_typed").set_value("delete")
