@@ -108,12 +108,15 @@ def browser_rows(large: Path, small: Path, runs: int) -> list[Row]:
             context = browser.new_context(viewport={"width": 1366, "height": 900})
             page = context.new_page()
             bare_times = []
+            goto(page, bare.url + "/")  # warm-up, as for every page below
             for _ in range(runs):
                 bare_times.append(_load(page, bare.url + "/", goto))
             bare_ms = statistics.median(bare_times)
             for item in available(MENU):
                 path = _url_path(item.page)
                 times: dict[str, list[float]] = {"large": [], "small": []}
+                for server in servers.values():  # warm-up: the first visit fills caches
+                    goto(page, server.url + path)
                 for _ in range(runs):
                     for label, server in servers.items():  # interleaved
                         times[label].append(_load(page, server.url + path, goto))
