@@ -23,7 +23,7 @@ from infoview.research import (
 from infoview.store import StaleRecordError, StoreError
 from infoview.ui import flash, md_escape, page_setup, show
 from infoview.ui.contact_form import contact_form, reason_coaching, stale_notice
-from infoview.ui.menu import CONTACT_PAGE, ROOT
+from infoview.ui.menu import CONTACT_PAGE
 
 store = page_setup("Research", "🔎")
 contacts = store.contacts(include_archived=True)
@@ -96,7 +96,7 @@ if chosen:
                 icon=":material/person:",
                 query_params={"contact": contact.id},
             )
-            if (ROOT / "pages/3_Ask.py").exists() and contact.reason:
+            if contact.reason:
                 st.page_link(
                     "pages/3_Ask.py",
                     label="Next: craft the ask →",

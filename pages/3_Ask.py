@@ -12,7 +12,6 @@ from infoview.ui.ask_ui import (
     show_problem,
     stage_of,
 )
-from infoview.ui.menu import ROOT
 from infoview.ui.picker import require_contact
 
 store = page_setup("Craft the ask", "✉️")
@@ -54,7 +53,7 @@ else:
         icon=":material/travel_explore:",
         query_params={"contact": contact.id},
     )
-if not profile.name.strip() and (ROOT / "pages/1_Your_story.py").exists():
+if not profile.name.strip():
     st.page_link(
         "pages/1_Your_story.py",
         label="Your name and signature come from 1 · Your story: fill them in there",
@@ -71,9 +70,8 @@ else:
 st.divider()
 user_templates(page)
 
-if (ROOT / "pages/4_Questions.py").exists():
-    st.page_link(
-        "pages/4_Questions.py",
-        label="Next: plan your questions →",
-        query_params={"contact": contact.id},
-    )
+st.page_link(
+    "pages/4_Questions.py",
+    label="Next: plan your questions →",
+    query_params={"contact": contact.id},
+)

@@ -6,7 +6,6 @@ import streamlit as st
 
 from infoview.questions import default_call_minutes, plan_call
 from infoview.ui import page_setup
-from infoview.ui.menu import ROOT
 from infoview.ui.picker import require_contact
 from infoview.ui.questions_ui import (
     call_length,
@@ -75,9 +74,8 @@ st.caption(
 )
 prep_sheet(store, contact, plan, fit, today)
 
-if (ROOT / "pages/5_Conversations.py").exists():
-    st.page_link(
-        "pages/5_Conversations.py",
-        label="Next: log the conversation →",
-        query_params={"contact": contact.id},
-    )
+st.page_link(
+    "pages/5_Conversations.py",
+    label="Next: log the conversation →",
+    query_params={"contact": contact.id},
+)

@@ -27,7 +27,7 @@ from infoview.ui.conversation_ui import (
     thanks_tab,
 )
 from infoview.ui.picker import require_contact
-from infoview.ui.steps import CONTACT_PAGE, CONVERSATIONS_PAGE, browser_zone, exists
+from infoview.ui.steps import CONTACT_PAGE, CONVERSATIONS_PAGE, browser_zone
 
 store = page_setup("Conversations", "💬")
 
@@ -95,7 +95,7 @@ with fix:
 
 st.divider()
 reminder_calendar(contact, contact_reminders(store, contact.id, today, zone), now)
-if exists("pages/2_Research.py") and referrals_by_referrer(store).get(contact.id):
+if referrals_by_referrer(store).get(contact.id):
     st.page_link(
         "pages/2_Research.py",
         label="Next: research the people they suggested →",

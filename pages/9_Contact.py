@@ -22,15 +22,14 @@ from infoview.ui.contact_ui import (
     timeline_section,
 )
 from infoview.ui.picker import pick_contact
-from infoview.ui.steps import browser_zone, exists
+from infoview.ui.steps import browser_zone
 
 store = page_setup("Contact", "👤")
 
 if not store.contacts(include_archived=True):
     st.title("A contact's page")
     st.info("Nobody is in your network yet. Add your first contact in Research.")
-    if exists("pages/2_Research.py"):
-        st.page_link("pages/2_Research.py", label="Go to 2 · Research", icon="🔎")
+    st.page_link("pages/2_Research.py", label="Go to 2 · Research", icon="🔎")
     st.stop()
 
 contact = store.contact(st.query_params.get("contact"))

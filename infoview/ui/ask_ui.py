@@ -63,7 +63,6 @@ from infoview.models import (
     utcnow,
 )
 from infoview.store import StaleRecordError, Store, StoreError
-from infoview.ui.menu import ROOT
 from infoview.ui.setup import flash
 from infoview.ui.text import md_escape
 from infoview.writing import (
@@ -676,23 +675,19 @@ def follow_ups(page: AskPage, ask: Outreach) -> None:
 def _second_person(page: AskPage) -> None:
     org = page.contact.organization.strip()
     found = _colleagues(page)
-    research = (ROOT / "pages/2_Research.py").exists()
     if found:
         where = org.split(",", 1)[0].strip()
         st.markdown(f"Others at {md_escape(where)} in your contacts:")
         for other in found[:MAX_COLLEAGUES]:
             role = ", ".join(p for p in (other.title, other.organization) if p)
             label = md_escape(other.full_name + (f" — {role}" if role else ""))
-            if research:
-                st.page_link("pages/2_Research.py", label=label, query_params={"contact": other.id})
-            else:
-                st.markdown(label)
+            st.page_link("pages/2_Research.py", label=label, query_params={"contact": other.id})
         if len(found) > MAX_COLLEAGUES:
             st.caption(
                 f"… and {len(found) - MAX_COLLEAGUES} more: search for {md_escape(where)} "
                 "in Research."
             )
-    elif research:
+    else:
         where = f"at {md_escape(org)} " if org else ""
         st.caption(f"Nobody else {where}is in your contacts yet.")
         st.page_link(

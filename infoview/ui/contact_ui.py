@@ -15,7 +15,7 @@ from infoview.conversations import (
 )
 from infoview.models import CallPlan, Contact, Conversation, Outreach
 from infoview.research import SECTOR_LABELS, SOURCE_LABELS, completeness, tenure_text
-from infoview.ui.steps import contact_link, exists, step_page
+from infoview.ui.steps import contact_link, step_page
 from infoview.ui.text import md_escape
 
 LIST_MAX = 30
@@ -73,13 +73,12 @@ def research_summary(contact: Contact, referrer: Contact | None) -> None:
         for url, label in [*links, (contact.website, "Website")]:
             if url:
                 st.link_button(f"{label} ↗", url)
-    if exists("pages/2_Research.py"):
-        st.page_link(
-            "pages/2_Research.py",
-            label="Edit the research",
-            icon=":material/travel_explore:",
-            query_params={"contact": contact.id},
-        )
+    st.page_link(
+        "pages/2_Research.py",
+        label="Edit the research",
+        icon=":material/travel_explore:",
+        query_params={"contact": contact.id},
+    )
 
 
 def asks_section(contact: Contact, asks: Sequence[Outreach]) -> None:
@@ -94,13 +93,12 @@ def asks_section(contact: Contact, asks: Sequence[Outreach]) -> None:
         st.markdown(f"**{ask.status.value.capitalize()}** · " + " · ".join(dates))
         if ask.subject:
             st.caption(md_escape(ask.subject))
-    if exists("pages/3_Ask.py"):
-        st.page_link(
-            "pages/3_Ask.py",
-            label="Open in Craft the ask",
-            icon=":material/edit_note:",
-            query_params={"contact": contact.id},
-        )
+    st.page_link(
+        "pages/3_Ask.py",
+        label="Open in Craft the ask",
+        icon=":material/edit_note:",
+        query_params={"contact": contact.id},
+    )
 
 
 def plans_section(contact: Contact, plans: Sequence[CallPlan]) -> None:
@@ -113,13 +111,12 @@ def plans_section(contact: Contact, plans: Sequence[CallPlan]) -> None:
         with st.expander(f"{len(plan.items)} questions for a {plan.minutes}-minute call"):
             for item in plan.items:
                 st.markdown(f"- {md_escape(item.text)}")
-    if exists("pages/4_Questions.py"):
-        st.page_link(
-            "pages/4_Questions.py",
-            label="Open in Plan questions",
-            icon=":material/quiz:",
-            query_params={"contact": contact.id},
-        )
+    st.page_link(
+        "pages/4_Questions.py",
+        label="Open in Plan questions",
+        icon=":material/quiz:",
+        query_params={"contact": contact.id},
+    )
 
 
 def conversations_section(contact: Contact, convs: Sequence[Conversation]) -> None:
@@ -140,13 +137,12 @@ def conversations_section(contact: Contact, convs: Sequence[Conversation]) -> No
                 st.markdown(f"**{md_escape(note.question)}**  \n{md_escape(note.note)}")
             if conv.offered:
                 _line("You offered", "; ".join(conv.offered))
-    if exists("pages/5_Conversations.py"):
-        st.page_link(
-            "pages/5_Conversations.py",
-            label="Open in Conversations",
-            icon=":material/forum:",
-            query_params={"contact": contact.id},
-        )
+    st.page_link(
+        "pages/5_Conversations.py",
+        label="Open in Conversations",
+        icon=":material/forum:",
+        query_params={"contact": contact.id},
+    )
 
 
 def referrals_section(given: Sequence[Contact]) -> None:

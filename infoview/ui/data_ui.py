@@ -42,7 +42,6 @@ from infoview.io.linkedin import parse_linkedin, plan_import
 from infoview.io.vcard import contacts_to_vcard, parse_vcards, plan_vcard_import
 from infoview.models import Contact
 from infoview.store import TABLES, BackupInfo, Store, StoreError
-from infoview.ui.menu import ROOT
 from infoview.ui.setup import DEMO_MAX_UPLOAD_BYTES, DEMO_MAX_UPLOAD_ROWS, flash
 from infoview.ui.text import md_escape
 
@@ -286,8 +285,7 @@ def _error(what: str, exc: Exception) -> None:
 
 
 def _link(page: str, label: str, icon: str) -> None:
-    if (ROOT / page).exists():
-        st.page_link(page, label=label, icon=icon)
+    st.page_link(page, label=label, icon=icon)
 
 
 # ------------------------------------------------------------------------ where it lives

@@ -35,7 +35,7 @@ from infoview.pipeline import STAGE_LABELS, Stage
 from infoview.store import Store, StoreError
 from infoview.ui.menu import MENU, available
 from infoview.ui.setup import flash
-from infoview.ui.steps import CONTACT_PAGE, exists, step_page
+from infoview.ui.steps import CONTACT_PAGE, step_page
 from infoview.ui.text import md_escape
 
 SHOWN = 6
@@ -81,9 +81,9 @@ def welcome(store: Store, today: date) -> None:
         "5. **Follow through:** log what you learned, thank them, and meet the people they "
         "suggest."
     )
-    start = "pages/1_Your_story.py" if exists("pages/1_Your_story.py") else "pages/2_Research.py"
-    if exists(start):
-        st.page_link(start, label="Start with step 1", icon=":material/arrow_forward:")
+    st.page_link(
+        "pages/1_Your_story.py", label="Start with step 1", icon=":material/arrow_forward:"
+    )
     with st.container(border=True):
         st.markdown("**Just looking around first?**")
         st.caption(
@@ -277,8 +277,7 @@ def pipeline_section(store: Store) -> None:
             "Nobody is in play yet: a contact joins this list once you write down why you "
             "want to talk to them."
         )
-        if exists("pages/2_Research.py"):
-            st.page_link("pages/2_Research.py", label="Go to 2 · Research", icon="🔎")
+        st.page_link("pages/2_Research.py", label="Go to 2 · Research", icon="🔎")
         return
     st.dataframe(
         table,

@@ -59,9 +59,8 @@ def draw_menu(contact_id: str | None = None, contact_label: str = "") -> None:
         if contact_id and contact_label:
             st.divider()
             st.caption("Working with")
-            target = CONTACT_PAGE if (ROOT / CONTACT_PAGE).exists() else "pages/2_Research.py"
             st.page_link(
-                target,
+                CONTACT_PAGE,
                 label=md_escape(contact_label),
                 icon=":material/person:",
                 query_params={"contact": contact_id},

@@ -16,7 +16,6 @@ from infoview.analytics import SECTOR_LABELS, SOURCE_LABELS, Filters
 from infoview.charts import Summary
 from infoview.demo import has_sample
 from infoview.store import Store
-from infoview.ui.menu import ROOT
 
 TABS = ("Growth", "Funnel", "Replies", "Referrals", "Activity", "Sectors and fields")
 FREQS = {"W": "Week", "M": "Month"}
@@ -326,8 +325,7 @@ def empty_state(chart: str, summary: Summary, filters: Filters) -> None:
     if filters != analytics.ALL:
         return  # the data exists; the filters hide it
     for page, label, icon in FILL_STEPS[chart]:
-        if (ROOT / page).exists():
-            st.page_link(page, label=label, icon=icon)
+        st.page_link(page, label=label, icon=icon)
 
 
 def figures(summary: Summary) -> None:

@@ -40,7 +40,6 @@ from infoview.questions import (
 from infoview.questions import Question as BankQuestion
 from infoview.research import SECTOR_LABELS, tenure_text
 from infoview.store import StaleRecordError, Store, StoreError
-from infoview.ui.menu import ROOT
 from infoview.ui.text import md_escape
 
 _PROBLEM = "qp_problem"
@@ -130,13 +129,12 @@ def who_and_why(contact: Contact, today: date) -> None:
             "sentence makes the call, and your questions, much sharper.",
             icon=":material/edit_note:",
         )
-    if (ROOT / "pages/2_Research.py").exists():
-        st.page_link(
-            "pages/2_Research.py",
-            label="Edit the research",
-            icon=":material/travel_explore:",
-            query_params={"contact": contact.id},
-        )
+    st.page_link(
+        "pages/2_Research.py",
+        label="Edit the research",
+        icon=":material/travel_explore:",
+        query_params={"contact": contact.id},
+    )
 
 
 # ---------------------------------------------------------------- length and fit

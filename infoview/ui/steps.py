@@ -6,7 +6,7 @@ import streamlit as st
 
 from infoview.conversations import ACTION_QUESTIONS, ACTION_STORY
 from infoview.followups import ACTION_ASK, ACTION_CONVERSATIONS, ACTION_RESEARCH
-from infoview.ui.menu import CONTACT_PAGE, ROOT
+from infoview.ui.menu import CONTACT_PAGE
 from infoview.ui.text import md_escape
 
 CONVERSATIONS_PAGE = "pages/5_Conversations.py"
@@ -19,15 +19,9 @@ STEP_PAGES = {
 }
 
 
-def exists(page: str) -> bool:
-    """Return True when a page script is there (steps are built one at a time)."""
-    return (ROOT / page).exists()
-
-
 def step_page(action: str) -> str:
-    """Return the page that does an action, or the contact's page while that step is missing."""
-    page = STEP_PAGES.get(action, CONTACT_PAGE)
-    return page if exists(page) else CONTACT_PAGE
+    """Return the page that does an action (the contact's page for anything else)."""
+    return STEP_PAGES.get(action, CONTACT_PAGE)
 
 
 def contact_link(contact_id: str, name: str, icon: str = ":material/person:") -> None:
