@@ -282,6 +282,7 @@ class Store:
         self._tx_depth = 0
         self._dirty = False
         self._revision = 0
+        self.loads = 0  # how many times the whole record set was (re)built: open, reload, rollback
         self._memo: dict[Any, Any] = {}
         self._memo_revision = -1
         self.backup_error: str | None = None  # why today's backup failed, for the UI to show
@@ -360,6 +361,7 @@ class Store:
         self._pending = {}
         self._db = TinyDB(storage=_MemoryStorage, data=data)
         self._revision += 1
+        self.loads += 1
 
     def _stat(self) -> tuple[int, int, int] | None:
         try:
