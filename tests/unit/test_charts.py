@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import random
-import time
 from datetime import date, timedelta
 
 import altair as alt
@@ -86,12 +85,10 @@ def _size(chart: alt.TopLevelMixin) -> int:
 
 # ---------------------------------------------------------------------------- scale
 def test_every_chart_stays_small_and_valid_at_30000_contacts(big):
-    start = time.perf_counter()
+    # Build times are measured by `make bench`, not asserted here.
     built = _all_charts(*big)
     sizes = {name: _size(chart) for name, chart in built.items()}
-    elapsed = time.perf_counter() - start
     assert all(0 < size < SPEC_LIMIT for size in sizes.values()), sizes
-    assert elapsed < 6  # everything, aggregation included, on a slow shared machine
 
 
 def test_charts_at_30000_contacts_with_filters(big_people):
