@@ -23,9 +23,14 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.dataset import large_dataset, small_dataset, write_dataset  # noqa: E402
-from bench.extra import browser_rows, chart_rows, import_row  # noqa: E402
+from bench.extra import (  # noqa: E402
+    bench_pages,
+    browser_rows,
+    chart_rows,
+    focus_contact,
+    import_row,
+)
 from infoview.store import Store  # noqa: E402
-from infoview.ui.menu import MENU, available  # noqa: E402
 
 logging.getLogger("streamlit").setLevel(logging.ERROR)
 RUNS = int(os.environ.get("BENCH_RUNS", "7"))
@@ -109,8 +114,8 @@ def _collect_times(store: Store) -> tuple[float, float]:
     return _median_ms(loose), _median_ms(settled)
 
 
-def page_times(folder: Path, page: str) -> list[float]:
-    """Run one page in AppTest repeatedly and return the run times after a warm-up."""
+def page_times(folder: Path, page: str, contact: str | None = None) -> list[float]:
+    """Run one page in AppTest repeatedly (on ``contact``, if given); times after a warm-up."""
     import streamlit as st
     from streamlit.testing.v1 import AppTest
 
@@ -120,6 +125,8 @@ def page_times(folder: Path, page: str) -> list[float]:
     at.run()
     if page != "app.py":
         at.switch_page(page)
+    if contact is not None:
+        at.query_params["contact"] = contact
     at.run()  # warm-up: opens the store and fills the per-revision caches
     samples = []
     for _ in range(RUNS):
@@ -134,12 +141,13 @@ def page_times(folder: Path, page: str) -> list[float]:
 def page_rows(small: Path, large: Path) -> list[tuple[str, str, str, str]]:
     """Time every page's server-side run at 30,000 contacts and at 50."""
     rows = []
-    for item in available(MENU):
-        big = _median_ms(page_times(large, item.page))
-        little = _median_ms(page_times(small, item.page))
+    focus = {large: focus_contact(large), small: focus_contact(small)}
+    for name, page, on_contact in bench_pages():
+        big = _median_ms(page_times(large, page, focus[large] if on_contact else None))
+        little = _median_ms(page_times(small, page, focus[small] if on_contact else None))
         rows.append(
             (
-                f"Page run: {item.label}",
+                f"Page run: {name}",
                 f"{big:,.0f} ms",
                 f"small {little:,.0f} ms ({big / little:.2f}x)",
                 "< 300 ms, ≤ 1.5x small",

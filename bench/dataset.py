@@ -312,3 +312,15 @@ def _plan(today: date, n: int, contact_id: str) -> CallPlan:
         items=[PlanItem(text=q, minutes=3) for q in _QUESTIONS],
         **_at(today, 1),
     )
+
+
+def busiest_contact(records: dict[str, list[Record]]) -> str:
+    """Return the id of the contact with the most asks, plans and conversations.
+
+    The per-contact pages are timed on this person, so they draw everything they can.
+    """
+    counts: dict[str, int] = {}
+    for table in ("outreach", "plans", "conversations"):
+        for record in records.get(table, []):
+            counts[record.contact_id] = counts.get(record.contact_id, 0) + 1
+    return max(sorted(counts), key=lambda contact_id: counts[contact_id])
