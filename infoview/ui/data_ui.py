@@ -299,13 +299,15 @@ def where_it_lives(store: Store, demo: bool) -> None:
                 "To keep what you made, download a JSON backup under **Export**."
             )
             return
+        # Plain text, not st.code: a code box loads a syntax highlighter that took about a
+        # third of a second of browser time on every visit to this page.
         left, right = st.columns(2)
         with left:
             st.markdown("**Your data file**")
-            st.code(str(store.path), language=None, wrap_lines=True)
+            st.text(str(store.path))
         with right:
             st.markdown("**Backups folder**")
-            st.code(str(store.backup_dir), language=None, wrap_lines=True)
+            st.text(str(store.backup_dir))
         saved = store.path.exists()
         st.caption(
             ("" if saved else "The file is created with your first save. ")
