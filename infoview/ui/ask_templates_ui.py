@@ -54,6 +54,8 @@ Would you have {{ minutes }} minutes for a {{ mode }} call? I'd value your insig
 Best,
 {{ signature }}"""
 _PICK = "ask_tpl_pick"
+_PICK_KEPT = "ask_tpl_pick_kept"
+_OPEN = "ask_tpl_open"
 _NEW_ID = "ask_tpl_new_id"
 
 
@@ -114,74 +116,87 @@ def _on_delete_template(page: AskPage, tid: str) -> None:
 
 
 def user_templates(page: AskPage) -> None:
-    """Let the user write, try, save and delete their own ask templates."""
-    with st.expander("Your own templates"):
-        st.caption(
-            "Write a template once and use it for many people. Put a variable in double "
-            "braces, like {{ first_name }}; {% if ... %} and {% for ... %} work too."
+    """Let the user write, try, save and delete their own ask templates.
+
+    The editor is drawn only while its expander is open: most visits never open it, and its
+    preview boxes and table would cost every visit browser time. What was typed is kept in
+    plain session keys, so closing and reopening it loses nothing.
+    """
+    box = st.expander("Your own templates", key=_OPEN, on_change="rerun")
+    if box.open:
+        with box:
+            _editor(page)
+
+
+def _editor(page: AskPage) -> None:
+    st.caption(
+        "Write a template once and use it for many people. Put a variable in double "
+        "braces, like {{ first_name }}; {% if ... %} and {% for ... %} work too."
+    )
+    show_problem("templates")
+    saved = sorted(page.user_templates.values(), key=lambda t: t.name.casefold())
+    names = {"new": "A new template", **{t.id: t.name for t in saved}}
+    if st.session_state.get(_PICK) not in names:
+        kept = st.session_state.get(_PICK_KEPT)
+        st.session_state[_PICK] = kept if kept in names else "new"
+    picked = st.selectbox("Template to edit", list(names), format_func=names.get, key=_PICK)
+    st.session_state[_PICK_KEPT] = picked
+    current = page.user_templates.get(picked)
+    tid = current.id if current else st.session_state.setdefault(_NEW_ID, new_id())
+    left, right = st.columns([3, 2], gap="large")
+    with left:
+        _kept_input(
+            st.text_input,
+            "Name",
+            _tpl_key(tid, "name"),
+            current.name if current else "",
+            max_chars=80,
         )
-        show_problem("templates")
-        saved = sorted(page.user_templates.values(), key=lambda t: t.name.casefold())
-        names = {"new": "A new template", **{t.id: t.name for t in saved}}
-        if st.session_state.get(_PICK) not in names:
-            st.session_state[_PICK] = "new"
-        picked = st.selectbox("Template to edit", list(names), format_func=names.get, key=_PICK)
-        current = page.user_templates.get(picked)
-        tid = current.id if current else st.session_state.setdefault(_NEW_ID, new_id())
-        left, right = st.columns([3, 2], gap="large")
-        with left:
-            _kept_input(
-                st.text_input,
-                "Name",
-                _tpl_key(tid, "name"),
-                current.name if current else "",
-                max_chars=80,
-            )
-            subject = _kept_input(
-                st.text_input,
-                "Subject",
-                _tpl_key(tid, "subject"),
-                current.subject if current else STARTER_SUBJECT,
-                max_chars=SUBJECT_MAX,
-            )
-            body = _kept_input(
-                st.text_area,
-                "Body",
-                _tpl_key(tid, "body"),
-                current.body if current else STARTER_BODY,
-                max_chars=BODY_MAX,
-                height=260,
-            )
+        subject = _kept_input(
+            st.text_input,
+            "Subject",
+            _tpl_key(tid, "subject"),
+            current.subject if current else STARTER_SUBJECT,
+            max_chars=SUBJECT_MAX,
+        )
+        body = _kept_input(
+            st.text_area,
+            "Body",
+            _tpl_key(tid, "body"),
+            current.body if current else STARTER_BODY,
+            max_chars=BODY_MAX,
+            height=260,
+        )
+        st.button(
+            "Save template",
+            icon=":material/save:",
+            key=f"ask_tpl_save_{tid}",
+            on_click=_on_save_template,
+            args=(page, tid, current.revision if current else 0),
+        )
+        if current is not None:
+            sure = st.checkbox("Yes, delete this template", key=f"ask_tpl_del_ok_{tid}")
             st.button(
-                "Save template",
-                icon=":material/save:",
-                key=f"ask_tpl_save_{tid}",
-                on_click=_on_save_template,
-                args=(page, tid, current.revision if current else 0),
+                "Delete template",
+                key=f"ask_tpl_del_{tid}",
+                disabled=not sure,
+                on_click=_on_delete_template,
+                args=(page, tid),
             )
-            if current is not None:
-                sure = st.checkbox("Yes, delete this template", key=f"ask_tpl_del_ok_{tid}")
-                st.button(
-                    "Delete template",
-                    key=f"ask_tpl_del_{tid}",
-                    disabled=not sure,
-                    on_click=_on_delete_template,
-                    args=(page, tid),
-                )
-        with right:
-            st.markdown(f"**Preview for {md_escape(page.contact.full_name)}**")
-            try:
-                shown = render_user_template(subject, body, _preview_context(page))
-            except TemplateProblem as problem:
-                st.error(md_escape(problem.message))
-            else:
-                st.code(shown[0] or " ", language=None, wrap_lines=True)
-                st.code(shown[1] or " ", language=None, wrap_lines=True)
-        st.markdown("**Variables you can use**")
-        table = pd.DataFrame(
-            {
-                "Variable": [f"{{{{ {name} }}}}" for name in USER_TEMPLATE_VARIABLES],
-                "What it holds": list(USER_TEMPLATE_VARIABLES.values()),
-            }
-        )
-        st.dataframe(table, hide_index=True, width="stretch", height=250)
+    with right:
+        st.markdown(f"**Preview for {md_escape(page.contact.full_name)}**")
+        try:
+            shown = render_user_template(subject, body, _preview_context(page))
+        except TemplateProblem as problem:
+            st.error(md_escape(problem.message))
+        else:
+            st.code(shown[0] or " ", language=None, wrap_lines=True)
+            st.code(shown[1] or " ", language=None, wrap_lines=True)
+    st.markdown("**Variables you can use**")
+    table = pd.DataFrame(
+        {
+            "Variable": [f"{{{{ {name} }}}}" for name in USER_TEMPLATE_VARIABLES],
+            "What it holds": list(USER_TEMPLATE_VARIABLES.values()),
+        }
+    )
+    st.dataframe(table, hide_index=True, width="stretch", height=250)

@@ -536,10 +536,7 @@ def send_panel(page: AskPage, draft: AskDraft, review: Review) -> None:
             "This email makes a very long link, and some mail apps cut it short. If the text "
             "arrives incomplete, copy the subject and email below instead."
         )
-    with st.expander("Copy the text instead", expanded=too_long):
-        st.caption("Use the copy button at the top right of each box.")
-        st.code(subject or " ", language=None, wrap_lines=True)
-        st.code(body or " ", language=None, wrap_lines=True)
+    copy_boxes("Copy the text instead", f"ask_copy_{cid}", subject, body, expanded=too_long)
     problem = minutes_problem(draft.minutes, draft.mode)
     blanks = review.finding("placeholders")
     if blanks is not None:
@@ -599,9 +596,7 @@ def status_panel(page: AskPage, ask: Outreach) -> None:
         if waited is not None:
             line += f" ({waited} day{'s' if waited != 1 else ''} later)"
     st.markdown(line)
-    with st.expander("The email you sent"):
-        st.code(ask.subject or " ", language=None, wrap_lines=True)
-        st.code(ask.body or " ", language=None, wrap_lines=True)
+    copy_boxes("The email you sent", f"ask_sent_text_{ask.id}", ask.subject, ask.body)
     key = f"ask_change_on_{ask.id}"
     if key not in st.session_state:
         st.session_state[key] = page.today
@@ -658,11 +653,8 @@ def follow_ups(page: AskPage, ask: Outreach) -> None:
             due = reminder.due <= page.today
             if reminder.kind == SECOND_CONTACT:
                 _second_person(page)
-            elif reminder.kind == FOLLOW_UP and due:
-                _follow_up_email(page, ask)
             elif reminder.kind == FOLLOW_UP:
-                with st.expander("Preview the follow-up email"):
-                    _follow_up_email(page, ask)
+                _follow_up_email(page, ask, due)
             elif reminder.kind == NO_REPLY and due:
                 st.button(
                     "Mark as no reply",
@@ -695,15 +687,36 @@ def _second_person(page: AskPage) -> None:
         )
 
 
-def _follow_up_email(page: AskPage, ask: Outreach) -> None:
+def _follow_up_email(page: AskPage, ask: Outreach, due: bool) -> None:
     subject, body = render_email("follow_up", page.contact, page.profile, ask)
-    st.link_button(
-        "Open the follow-up in my mail app",
-        mailto_link(page.contact.email, subject, body),
-        icon=":material/forward_to_inbox:",
-    )
-    st.code(subject, language=None, wrap_lines=True)
-    st.code(body, language=None, wrap_lines=True)
+    if due:
+        st.link_button(
+            "Open the follow-up in my mail app",
+            mailto_link(page.contact.email, subject, body),
+            icon=":material/forward_to_inbox:",
+        )
+        copy_boxes("Copy the text instead", f"ask_follow_copy_{ask.id}", subject, body)
+    else:
+        copy_boxes("Preview the follow-up email", f"ask_follow_preview_{ask.id}", subject, body)
+
+
+def copy_boxes(label: str, key: str, subject: str, body: str, expanded: bool = False) -> None:
+    """Show an email's subject and body in boxes with a copy button, under an expander.
+
+    A code box loads Streamlit's syntax highlighter, about a third of a second of browser time
+    on every visit, so the boxes are sent only once the user opens the expander (unless it
+    must start open).
+    """
+    if expanded:
+        box, shown = st.expander(label, expanded=True), True
+    else:
+        box = st.expander(label, key=key, on_change="rerun")
+        shown = box.open
+    with box:
+        if shown:
+            st.caption("Use the copy button at the top right of each box.")
+            st.code(subject.strip() or " ", language=None, wrap_lines=True)
+            st.code(body.strip() or " ", language=None, wrap_lines=True)
 
 
 def history(page: AskPage, ask: Outreach) -> None:

@@ -320,9 +320,62 @@ def test_a_better_send_date_can_be_taken(app, store):
     assert any("A good day to send" in s.value for s in at.success)
 
 
-def test_user_template_save_render_and_friendly_errors(app, store, data_dir):
+def _open(at, key: str):
+    """Open a lazy expander (its content is only drawn once open)."""
+    at.session_state[key] = True
+    return at.run()
+
+
+def _codes(at) -> list[str]:
+    return [c.value for c in at.code]
+
+
+def test_copy_boxes_are_drawn_only_when_their_expander_is_opened(app, store):
     contact = _setup(store)
     at = app(PAGE, contact=contact.id)
+    assert not at.code  # a code box loads a syntax highlighter: not on every visit
+    _open(at, f"ask_copy_{contact.id}")
+    subject, body = _codes(at)
+    assert subject == _w(at, contact.id, "subject").value.strip()
+    assert body == _w(at, contact.id, "body").value.strip()
+
+
+def test_the_sent_email_and_the_follow_up_text_open_on_request(app, store):
+    contact = _setup(store)
+    ask = store.save(
+        Outreach(
+            contact_id=contact.id,
+            subject="About policy",
+            body="Hi Amara, the sent text.",
+            status=AskStatus.SENT,
+            sent_on=_today(),
+        )
+    )
+    at = app(PAGE, contact=contact.id)
+    assert not at.code
+    _open(at, f"ask_sent_text_{ask.id}")
+    assert _codes(at) == ["About policy", "Hi Amara, the sent text."]
+    _open(at, f"ask_follow_preview_{ask.id}")
+    assert any(code.startswith("Following up") for code in _codes(at))
+
+
+def test_the_template_editor_is_drawn_only_when_opened_and_keeps_typed_text(app, store):
+    contact = _setup(store)
+    at = app(PAGE, contact=contact.id)
+    assert not [w for w in at.text_input if w.key.startswith("ask_tpl_")]
+    _open(at, "ask_tpl_open")
+    key = next(w.key for w in at.text_input if w.key.startswith("ask_tpl_") and "name" in w.key)
+    at.text_input(key=key).set_value("Warm and short").run()
+    at.session_state["ask_tpl_open"] = False
+    at.run()
+    assert not [w for w in at.text_input if w.key == key]
+    _open(at, "ask_tpl_open")
+    assert at.text_input(key=key).value == "Warm and short"
+
+
+def test_user_template_save_render_and_friendly_errors(app, store, data_dir):
+    contact = _setup(store)
+    at = _open(app(PAGE, contact=contact.id), "ask_tpl_open")
     tid = next(w.key for w in at.text_input if w.key.startswith("ask_tpl_") and "name" in w.key)
     prefix = tid.removesuffix("_name")
     at.text_input(key=f"{prefix}_name").set_value("Short and warm")
@@ -349,7 +402,7 @@ def test_user_template_save_render_and_friendly_errors(app, store, data_dir):
 def test_a_sandbox_escape_is_an_error_message_not_a_traceback(app, store):
     contact = _setup(store)
     store.save(UserTemplate(id="evil", name="Evil", subject="x", body="{{ ''.__class__.__mro__ }}"))
-    at = app(PAGE, contact=contact.id)
+    at = _open(app(PAGE, contact=contact.id), "ask_tpl_open")
     at.selectbox(key="ask_tpl_pick").set_value("evil").run()
     assert not at.exception
     assert "The template tries to use '__class__', which is not allowed" in _errors(at)
