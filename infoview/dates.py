@@ -82,3 +82,8 @@ def today_in(tz_name: str | None, now: datetime | None = None) -> date:
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
     return moment.astimezone(safe_zone(tz_name)).date()
+
+
+def short_day(day: date, today: date) -> str:
+    """Format a day as "Tue 08 Dec", adding the year when it is not this year's."""
+    return f"{day:%a %d %b}" if day.year == today.year else f"{day:%a %d %b %Y}"

@@ -45,7 +45,7 @@ from infoview.asks import (
 )
 from infoview.coach import advise_send_date, review_ask
 from infoview.coach.ask import RULES, Level, Review
-from infoview.dates import safe_zone
+from infoview.dates import safe_zone, short_day
 from infoview.followups import FOLLOW_UP, NO_REPLY, SECOND_CONTACT, ask_reminders, ask_status_change
 from infoview.mailto import mailto_link, mailto_too_long, safe_address
 from infoview.models import (
@@ -292,7 +292,7 @@ def _on_mark_sent(page: AskPage) -> None:
     record = ask_status_change(record, AskStatus.SENT, utcnow(), on=sent_on)
     if _save(page, record, draft.revision) is not None:
         _drafts().pop(page.contact.id, None)
-        flash(f"Marked as sent on {sent_on:%a %d %b}. Good luck!", "📨")
+        flash(f"Marked as sent on {short_day(sent_on, page.today)}. Good luck!", "📨")
 
 
 def _on_status(page: AskPage, ask: Outreach, status: AskStatus) -> None:
@@ -580,8 +580,8 @@ def _when(day: date, today: date) -> str:
     if gap == 0:
         return "due today"
     if gap < 0:
-        return f"was due {day:%a %d %b}"
-    return f"{day:%a %d %b} (in {gap} day{'s' if gap > 1 else ''})"
+        return f"was due {short_day(day, today)}"
+    return f"{short_day(day, today)} (in {gap} day{'s' if gap > 1 else ''})"
 
 
 def status_panel(page: AskPage, ask: Outreach) -> None:

@@ -19,6 +19,7 @@ from infoview.conversations import (
     stage_counts,
     stages_of,
 )
+from infoview.dates import short_day
 from infoview.demo import has_sample, load_sample, remove_sample
 from infoview.followups import (
     CALL,
@@ -158,8 +159,8 @@ def _when(day: date, today: date) -> str:
     if day == today:
         return "today"
     if day < today:
-        return f"since {day:%a %d %b}"
-    return f"{day:%a %d %b}"
+        return f"since {short_day(day, today)}"
+    return short_day(day, today)
 
 
 def _reminder_row(store: Store, reminder: Reminder, today: date) -> None:

@@ -96,3 +96,12 @@ def test_bad_time_zone_falls_back_to_utc(name):
 
 def test_naive_now_is_taken_as_utc():
     assert today_in("America/New_York", datetime(2026, 3, 10, 2, 0)) == date(2026, 3, 9)
+
+
+def test_short_day_names_the_year_only_when_it_is_not_this_year():
+    from infoview.dates import short_day
+
+    today = date(2026, 11, 26)
+    assert short_day(date(2026, 12, 8), today) == "Tue 08 Dec"
+    assert short_day(date(2025, 12, 8), today) == "Mon 08 Dec 2025"
+    assert short_day(date(2027, 1, 4), today) == "Mon 04 Jan 2027"
