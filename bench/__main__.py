@@ -184,7 +184,7 @@ def main() -> None:
     rows += chart_rows(Store.in_dir(large))
     rows += page_rows(small, large)
     if os.environ.get("BENCH_BROWSER", "1") != "0":
-        rows += browser_rows(large, small, max(5, RUNS // 2))
+        rows += browser_rows(large, small, RUNS)
     width = max(len(r[0]) for r in rows)
     lines = [
         "| What | 30,000 contacts | Compared with | Target |",
@@ -199,9 +199,10 @@ def main() -> None:
         "# Benchmarks\n\n"
         f"Made by `make bench` on {TODAY.isoformat()}: {machine()}. Medians of {RUNS} runs; "
         "page runs are server-side (Streamlit AppTest) after one warm-up run; browser loads "
-        "are headless Chromium from navigation until the script run is idle (medians of 5 after "
-        "one untimed warm-up visit per server), the large and small servers interleaved, "
-        "against a one-line Streamlit page served the same way.\n\n" + "\n".join(lines) + "\n",
+        "are headless Chromium from navigation until the script run is idle (after one untimed "
+        "warm-up visit per server), the large and small servers and a one-line Streamlit page "
+        "served the same way interleaved, so each page is compared with bare-page loads made "
+        "at the same moments.\n\n" + "\n".join(lines) + "\n",
         encoding="utf-8",
     )
     print(f"\nWritten to {doc.relative_to(ROOT)}")

@@ -132,24 +132,25 @@ def browser_rows(large: Path, small: Path, runs: int) -> list[Row]:
             browser = pw.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
             context = browser.new_context(viewport={"width": 1366, "height": 900})
             page = context.new_page()
-            bare_times = []
             goto(page, bare.url + "/")  # warm-up, as for every page below
-            for _ in range(runs):
-                bare_times.append(_load(page, bare.url + "/", goto))
-            bare_ms = statistics.median(bare_times)
             focus = {"large": focus_contact(large), "small": focus_contact(small)}
             for name, file, on_contact in bench_pages():
                 paths = {
                     label: _url_path(file) + (f"?contact={focus[label]}" if on_contact else "")
                     for label in servers
                 }
-                times: dict[str, list[float]] = {"large": [], "small": []}
+                paths["bare"] = "/"
+                targets = {**servers, "bare": bare}
+                times: dict[str, list[float]] = {label: [] for label in targets}
                 for label, server in servers.items():  # warm-up: the first visit fills caches
                     goto(page, server.url + paths[label])
                 for _ in range(runs):
-                    for label, server in servers.items():  # interleaved
+                    # Interleaved, the bare page too, so a busy moment hits all three alike.
+                    for label, server in targets.items():
                         times[label].append(_load(page, server.url + paths[label], goto))
-                big, little = statistics.median(times["large"]), statistics.median(times["small"])
+                big, little, bare_ms = (
+                    statistics.median(times[label]) for label in ("large", "small", "bare")
+                )
                 rows.append(
                     (
                         f"Browser load: {name}",
