@@ -18,6 +18,7 @@ from infoview.ui import md_escape, page_setup
 from infoview.ui.conversation_ui import (
     choose_conversation,
     correct_tab,
+    keep_typing,
     log_tab,
     opening_tab,
     referrals_given,
@@ -82,16 +83,28 @@ TABS = [
     ":material/favorite: Thank & keep in touch",
     ":material/build: Correct",
 ]
-schedule, log, thanks, fix = st.tabs(TABS, default=TABS[opening_tab(conv, today)])
-with schedule:
-    schedule_tab(store, contact, conv, zone, now, today)
-with log:
-    log_tab(store, contact, conv, list(profile.offers), today)
-    referrals_given(store, contact)
-with thanks:
-    thanks_tab(store, contact, conv, profile, today)
-with fix:
-    correct_tab(store, contact, conv)
+# Lazy tabs: only the open one runs and reaches the browser (what was typed in the others is
+# kept in the session, see conversation_ui). The key names the conversation and the tab with
+# its next step, so arriving, choosing another contact or conversation, or a save that moves
+# the conversation on (logging it: now thank them) opens the tab with the next step.
+opening = opening_tab(conv, today)
+keep_typing()
+schedule, log, thanks, fix = st.tabs(
+    TABS, default=TABS[opening], key=f"cv_tab_{conv.id}_{opening}", on_change="rerun"
+)
+if schedule.open:
+    with schedule:
+        schedule_tab(store, contact, conv, zone, now, today)
+if log.open:
+    with log:
+        log_tab(store, contact, conv, list(profile.offers), today)
+        referrals_given(store, contact)
+if thanks.open:
+    with thanks:
+        thanks_tab(store, contact, conv, profile, today)
+if fix.open:
+    with fix:
+        correct_tab(store, contact, conv)
 
 st.divider()
 reminder_calendar(contact, contact_reminders(store, contact.id, today, zone), now)

@@ -1,14 +1,24 @@
 """The Conversations step's widgets: schedule, log with referrals, thank, report back, correct.
 
-Forms carry the conversation's revision in their keys: after a save they are drawn afresh
-from the stored record, and a second click on a form drawn from the old revision is not
-a submit at all, so a double-clicked Save stores one log and one set of referrals.
+Widgets and Save buttons carry the conversation's revision in their keys: after a save they
+are drawn afresh from the stored record, and a second click on a button drawn from the old
+revision is not a click at all, so a double-clicked Save stores one log and one set of
+referrals.
+
+The page draws only the open tab, and Streamlit forgets the state of a widget that is not
+drawn. So every input here is drawn through ``_kept``, which copies its value to a plain
+session key (``st.session_state[KEPT]``) and refills the widget from it when its tab opens
+again or the user comes back to the page. That is also why there are no ``st.form``s here:
+a form sends nothing to the server until it is submitted, so what was typed in it would be
+lost on a switch to another tab.
 """
 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
+from typing import Any
 
 import streamlit as st
 from pydantic import ValidationError
@@ -43,6 +53,7 @@ from infoview.ui.text import md_escape
 from infoview.writing import AskDetails, render_email
 
 _PROBLEM = "cv_problem"
+KEPT = "cv_kept"
 NEW = "new"
 MODES = [m.value for m in CallMode]
 STALE = (
@@ -70,6 +81,51 @@ def _pick_key(contact: Contact) -> str:
     return f"cv_pick_{contact.id}"
 
 
+def _kept(
+    widget: Callable[..., Any],
+    label: str,
+    key: str,
+    default: Any,
+    valid: Callable[[Any], bool] | None = None,
+    **kw: Any,
+) -> Any:
+    """Draw a widget whose value is also kept under a plain session key, and return it.
+
+    A widget Streamlit has forgotten (its tab was closed, or the user was on another page)
+    starts from the kept value, else from ``default``; ``valid`` can refuse a kept value
+    that no longer fits (an option that is gone).
+    """
+    kept = st.session_state.setdefault(KEPT, {})
+    if key not in st.session_state:
+        value = kept.get(key, default)
+        st.session_state[key] = value if valid is None or valid(value) else default
+    value = widget(label, key=key, **kw)
+    kept[key] = value
+    return value
+
+
+def keep_typing() -> None:
+    """Copy the latest typing into the kept values before any tab is drawn.
+
+    A tab switch can reach the server together with the last thing typed in the tab being
+    left (a text area sends its value when it loses focus, which is when the tab is clicked):
+    that run does not draw the widget, so ``_kept`` never sees the value. Streamlit still
+    holds it during the run, until it forgets the widget at the end.
+    """
+    kept = st.session_state.get(KEPT, {})
+    for key in kept:
+        if key in st.session_state:
+            kept[key] = st.session_state[key]
+
+
+def _forget_typing(conv: Conversation) -> None:
+    """Drop what was kept for the widgets of a revision that is now saved (or replaced)."""
+    kept = st.session_state.get(KEPT, {})
+    rev = f"{conv.id}_{conv.revision}"
+    for key in [k for k in kept if k.endswith(rev) or f"{rev}_" in k]:
+        del kept[key]
+
+
 def _select_next(contact_id: str, conv_id: str | None) -> None:
     """Ask the next run to show this conversation (the selectbox may already be drawn now)."""
     st.session_state["cv_select_next"] = (contact_id, conv_id)
@@ -89,6 +145,7 @@ def _save(store: Store, conv: Conversation, message: str, **changes: object) -> 
     except StoreError as exc:
         st.error(f"Nothing was saved: {md_escape(exc)}")
         return
+    _forget_typing(conv)
     _select_next(conv.contact_id, conv.id)
     flash(message)
     st.rerun()
@@ -151,19 +208,27 @@ def schedule_tab(
     """Draw the call-time form and, once scheduled, its calendar file."""
     day, at, conv_zone = scheduled_parts(conv, zone, today)
     rev = f"{conv.id}_{conv.revision}"
-    with st.form(f"cv_sched_{rev}"):
+    with st.container(border=True):
         a, b, c = st.columns([2, 2, 3])
-        new_day = a.date_input("Day", value=day, key=f"cv_day_{rev}")
-        new_time = b.time_input("Time", value=at, step=timedelta(minutes=15), key=f"cv_time_{rev}")
+        new_day = _kept(a.date_input, "Day", f"cv_day_{rev}", day)
+        new_time = _kept(b.time_input, "Time", f"cv_time_{rev}", at, step=timedelta(minutes=15))
         zones = zone_options(conv_zone, zone)
-        new_zone = c.selectbox("Time zone", zones, index=zones.index(conv_zone), key=f"cv_tz_{rev}")
+        new_zone = _kept(
+            c.selectbox, "Time zone", f"cv_tz_{rev}", conv_zone, zones.__contains__, options=zones
+        )
         d, e = st.columns(2)
-        mode = d.selectbox("How", MODES, index=MODES.index(conv.mode.value), key=f"cv_mode_{rev}")
-        minutes = e.number_input(
-            "Minutes", min_value=5, max_value=180, value=conv.minutes, step=5, key=f"cv_min_{rev}"
+        mode = _kept(d.selectbox, "How", f"cv_mode_{rev}", conv.mode.value, options=MODES)
+        minutes = _kept(
+            e.number_input,
+            "Minutes",
+            f"cv_min_{rev}",
+            conv.minutes,
+            min_value=5,
+            max_value=180,
+            step=5,
         )
         label = "Save the new time" if conv.scheduled_at else "Schedule the call"
-        submitted = st.form_submit_button(label, type="primary")
+        submitted = st.button(label, type="primary", key=f"cv_sched_{rev}")
     if submitted:
         _save(
             store,
@@ -215,25 +280,37 @@ def log_tab(
     default_day = min(default_day or today, today)
     ids = st.session_state.setdefault(f"cv_refids_{rev}", [new_id() for _ in range(MAX_REFERRALS)])
     rows = _referral_rows(conv)
-    with st.form(f"cv_log_{rev}"):
+    with st.container(border=True):
         a, b, c = st.columns([2, 2, 1])
-        happened = a.date_input(
-            "Day you talked", value=default_day, max_value=today, key=f"cv_happened_{rev}"
+        happened = _kept(
+            a.date_input,
+            "Day you talked",
+            f"cv_happened_{rev}",
+            default_day,
+            lambda day: day <= today,
+            max_value=today,
         )
-        mode = b.selectbox("How", MODES, index=MODES.index(conv.mode.value), key=f"cv_lmode_{rev}")
-        minutes = c.number_input(
-            "Minutes", min_value=5, max_value=180, value=conv.minutes, step=5, key=f"cv_lmin_{rev}"
+        mode = _kept(b.selectbox, "How", f"cv_lmode_{rev}", conv.mode.value, options=MODES)
+        minutes = _kept(
+            c.number_input,
+            "Minutes",
+            f"cv_lmin_{rev}",
+            conv.minutes,
+            min_value=5,
+            max_value=180,
+            step=5,
         )
         answers = []
         if notes:
             st.markdown("**What they said to your questions**")
             for i, note in enumerate(notes):
-                text = st.text_area(
+                text = _kept(
+                    st.text_area,
                     md_escape(note.question),
-                    value=note.note,
+                    f"cv_note_{rev}_{i}",
+                    note.note,
                     max_chars=models.NOTES_MAX,
                     height=80,
-                    key=f"cv_note_{rev}_{i}",
                 )
                 answers.append((note.question, text))
         else:
@@ -252,22 +329,26 @@ def log_tab(
                 "Does this path still appeal? What would you need to get there?",
             ),
         ):
-            fields[name] = st.text_area(
+            fields[name] = _kept(
+                st.text_area,
                 label,
-                value=getattr(conv, name),
+                f"cv_{name}_{rev}",
+                getattr(conv, name),
                 max_chars=models.NOTES_MAX,
                 height=100,
                 help=hint,
-                key=f"cv_{name}_{rev}",
             )
-        choices = list(dict.fromkeys([*offers, *conv.offered]))
-        offered = st.multiselect(
+        offered_key = f"cv_offered_{rev}"
+        typed = st.session_state.get(KEPT, {}).get(offered_key, [])
+        choices = list(dict.fromkeys([*offers, *conv.offered, *typed]))
+        offered = _kept(
+            st.multiselect,
             "Help you offered in return",
-            choices,
-            default=list(conv.offered),
+            offered_key,
+            list(conv.offered),
+            options=choices,
             accept_new_options=True,
             help="From “What I can offer” in your story; type to add something else.",
-            key=f"cv_offered_{rev}",
         )
         st.markdown("**People they suggested you talk to**")
         st.caption(
@@ -279,32 +360,42 @@ def log_tab(
             n, o, t = st.columns(3)
             referral_rows.append(
                 {
-                    "name": n.text_input(
-                        f"Person {i + 1}: name", max_chars=models.NAME_MAX, key=f"cv_rn_{rev}_{i}"
+                    "name": _kept(
+                        n.text_input,
+                        f"Person {i + 1}: name",
+                        f"cv_rn_{rev}_{i}",
+                        "",
+                        max_chars=models.NAME_MAX,
                     ),
-                    "organization": o.text_input(
-                        "Organization", max_chars=models.SHORT_MAX, key=f"cv_ro_{rev}_{i}"
+                    "organization": _kept(
+                        o.text_input,
+                        "Organization",
+                        f"cv_ro_{rev}_{i}",
+                        "",
+                        max_chars=models.SHORT_MAX,
                     ),
-                    "title": t.text_input(
-                        "Title", max_chars=models.SHORT_MAX, key=f"cv_rt_{rev}_{i}"
+                    "title": _kept(
+                        t.text_input, "Title", f"cv_rt_{rev}_{i}", "", max_chars=models.SHORT_MAX
                     ),
-                    "why": st.text_input(
+                    "why": _kept(
+                        st.text_input,
                         "Why they suggested this person",
+                        f"cv_rw_{rev}_{i}",
+                        "",
                         max_chars=models.REASON_MAX,
-                        key=f"cv_rw_{rev}_{i}",
                     ),
                 }
             )
-        submitted = st.form_submit_button("Save the log", type="primary")
-    if rows < MAX_REFERRALS:
-        st.button(
-            "Room for one more person",
-            icon=":material/person_add:",
-            on_click=_more_rows,
-            args=(conv,),
-            key=f"cv_more_{rev}",
-            help="Adds a row to the form; what you typed stays.",
-        )
+        if rows < MAX_REFERRALS:
+            st.button(
+                "Room for one more person",
+                icon=":material/person_add:",
+                on_click=_more_rows,
+                args=(conv,),
+                key=f"cv_more_{rev}",
+                help="Adds a row; what you typed stays.",
+            )
+        submitted = st.button("Save the log", type="primary", key=f"cv_log_{rev}")
     if submitted:
         values = {
             "happened_on": happened,
@@ -346,6 +437,7 @@ def _save_log(
     except StoreError as exc:
         st.error(f"Nothing was saved: {md_escape(exc)}")
         return
+    _forget_typing(conv)
     _select_next(contact.id, conv.id)
     st.session_state.pop(f"cv_rows_{conv.id}", None)
     added = f" {len(people)} new contact{'s' if len(people) != 1 else ''} wait in Research."
@@ -369,21 +461,43 @@ def referrals_given(store: Store, contact: Contact) -> None:
 def _draft(
     kind: str, contact: Contact, profile: models.Profile, details: AskDetails, key: str
 ) -> None:
-    """Show an editable draft of one of our emails and a link that opens it in the mail app."""
+    """Show an editable draft of one of our emails and a link that opens it in the mail app.
+
+    ``key`` names the conversation; the widgets' keys also carry a stamp of the rendered
+    text, so a change that renders a new draft (what you learned) starts the edit afresh.
+    """
     subject, body = render_email(kind, contact, profile, details)
-    stamp = hashlib.sha1(f"{subject}\n{body}".encode()).hexdigest()[:8]
-    subject = st.text_input("Subject", value=subject, key=f"{key}_subj_{stamp}")
-    body = st.text_area("Message", value=body, height=220, key=f"{key}_body_{stamp}")
+    stamp = hashlib.sha1(f"{key}\n{subject}\n{body}".encode()).hexdigest()[:8]
+    subject = _kept(st.text_input, "Subject", f"{key}_subj_{stamp}", subject)
+    body = _kept(st.text_area, "Message", f"{key}_body_{stamp}", body, height=220)
     link = mailto_link(contact.email, subject, body)
     if mailto_too_long(link):
         st.warning(
-            "This message is long enough that some mail apps cut it short. Copy it from here "
-            "instead:"
+            "This message is long enough that some mail apps cut it short. Copy it and paste "
+            "it into a new email instead."
         )
-        st.code(body, language=None)
+        # A code block costs the browser a syntax-highlighter load: drawn only when asked for.
+        copy = st.expander(
+            "Copy the text", icon=":material/content_copy:", key=f"{key}_copy", on_change="rerun"
+        )
+        if copy.open:
+            with copy:
+                st.code(body, language=None)
     st.link_button("Open in your mail app", link, icon=":material/mail:")
     if not contact.email:
         st.caption("No email address saved for this contact: add it in your mail app.")
+
+
+def _sent_on(key: str, today: date) -> date:
+    return _kept(
+        st.date_input,
+        "Sent on",
+        key,
+        today,
+        lambda day: day <= today,
+        max_value=today,
+        width=180,
+    )
 
 
 def thanks_tab(
@@ -405,17 +519,18 @@ def thanks_tab(
         due = conv.happened_on + timedelta(days=1)
         late = " (overdue: better late than never)" if today > due else ""
         st.caption(f"Send it by {due:%a %d %b}{late}. Name one specific thing you learned.")
-        learned = st.text_input(
+        learned = _kept(
+            st.text_input,
             "One specific thing you learned from them",
+            f"cv_learned_{conv.id}",
+            "",
             max_chars=models.SHORT_MAX,
-            key=f"cv_learned_{conv.id}",
             placeholder="e.g. how policy fellows split their week between research and briefings",
         )
-        _draft("thank_you", contact, profile, AskDetails(topics=topics, learned=learned), "cv_ty")
+        details = AskDetails(topics=topics, learned=learned)
+        _draft("thank_you", contact, profile, details, f"cv_ty_{conv.id}")
         with st.container(horizontal=True, vertical_alignment="bottom"):
-            sent_on = st.date_input(
-                "Sent on", value=today, max_value=today, key=f"cv_tyday_{rev}", width=180
-            )
+            sent_on = _sent_on(f"cv_tyday_{rev}", today)
             if st.button("Mark thank-you sent", type="primary", key=f"cv_thank_{rev}"):
                 _save(store, conv, "Thank-you marked as sent.", thank_you_sent_on=sent_on)
     st.divider()
@@ -431,20 +546,21 @@ def thanks_tab(
             _save(store, conv, "Report-back marked as not sent.", report_back_done_on=None)
         return
     with st.container(horizontal=True, vertical_alignment="bottom"):
-        new_due = st.date_input("Remind me on", value=due, key=f"cv_rbdue_{rev}", width=180)
+        new_due = _kept(st.date_input, "Remind me on", f"cv_rbdue_{rev}", due, width=180)
         if st.button("Save the reminder date", key=f"cv_rbsave_{rev}", disabled=new_due == due):
             _save(store, conv, "Reminder date saved.", report_back_due=new_due)
-    outcome = st.text_input(
+    outcome = _kept(
+        st.text_input,
         "What you did with their advice",
+        f"cv_outcome_{conv.id}",
+        "",
         max_chars=models.SHORT_MAX,
-        key=f"cv_outcome_{conv.id}",
         placeholder="e.g. joined the science policy network they mentioned",
     )
-    _draft("report_back", contact, profile, AskDetails(topics=topics, outcome=outcome), "cv_rb")
+    details = AskDetails(topics=topics, outcome=outcome)
+    _draft("report_back", contact, profile, details, f"cv_rb_{conv.id}")
     with st.container(horizontal=True, vertical_alignment="bottom"):
-        done_on = st.date_input(
-            "Sent on", value=today, max_value=today, key=f"cv_rbday_{rev}", width=180
-        )
+        done_on = _sent_on(f"cv_rbday_{rev}", today)
         if st.button("Mark report-back sent", key=f"cv_report_{rev}"):
             _save(store, conv, "Report-back marked as sent.", report_back_done_on=done_on)
 
@@ -470,30 +586,37 @@ def correct_tab(store: Store, contact: Contact, conv: Conversation) -> None:
     rev = f"{conv.id}_{conv.revision}"
     st.caption("To change a date, edit it in the Schedule or Log tab and save.")
     st.markdown("#### Logged on the wrong person?")
-    query = st.text_input("Find the right contact", key=f"cv_mvq_{conv.id}", placeholder="Name…")
+    query = _kept(
+        st.text_input, "Find the right contact", f"cv_mvq_{conv.id}", "", placeholder="Name…"
+    )
     matches = _search(store, query, contact.id)
     names = {
         c.id: c.full_name + (f" — {c.organization}" if c.organization else "") for c in matches
     }
-    target = st.selectbox(
+    target = _kept(
+        st.selectbox,
         "Move this conversation to",
-        list(names),
+        f"cv_mvto_{rev}_{query}",
+        None,
+        lambda cid: cid is None or cid in names,
+        options=list(names),
         index=None,
         format_func=names.get,
         placeholder="Type a name above, then choose" if not query else "Choose a contact",
-        key=f"cv_mvto_{rev}_{query}",
     )
     given = referrals_by_referrer(store).get(contact.id, [])
     carry: list[str] = []
     if given:
         same_day = [c.id for c in given if c.joined_on == conv.happened_on]
         labels = {c.id: c.full_name for c in given}
-        carry = st.multiselect(
+        carry = _kept(
+            st.multiselect,
             "Move these referrals along (they came from this conversation)",
-            list(labels),
-            default=same_day,
+            f"cv_mvref_{rev}",
+            same_day,
+            lambda ids: set(ids) <= set(labels),
+            options=list(labels),
             format_func=labels.get,
-            key=f"cv_mvref_{rev}",
         )
     if st.button("Move the conversation", disabled=target is None, key=f"cv_move_{rev}"):
         try:
@@ -504,6 +627,7 @@ def correct_tab(store: Store, contact: Contact, conv: Conversation) -> None:
         except (ValueError, StoreError) as exc:
             st.error(md_escape(exc))
             return
+        _forget_typing(conv)
         flash(f"Moved to {names[target]}.")
         _select_next(target, conv.id)
         st.query_params["contact"] = target
@@ -518,6 +642,7 @@ def correct_tab(store: Store, contact: Contact, conv: Conversation) -> None:
         except StoreError as exc:
             st.error(md_escape(exc))
             return
+        _forget_typing(conv)
         _select_next(contact.id, None)
         flash("Conversation deleted.", "🗑️")
         st.rerun()

@@ -18,6 +18,24 @@ def _widget(at, kind: str, prefix: str, suffix: str = ""):
     )
 
 
+def _tab(at, name: str):
+    """Open one of the page's lazy tabs, the one whose label holds ``name``."""
+    key = next(k for k in at.session_state if str(k).startswith("cv_tab_"))
+    at.session_state[key] = next(t.label for t in at.tabs if name in t.label)
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def _open_tab(at) -> str:
+    key = next(k for k in at.session_state if str(k).startswith("cv_tab_"))
+    return at.session_state[key]
+
+
+def _keys(at) -> set[str]:
+    return {w.key for w in at.main if getattr(w, "key", None)}
+
+
 def _click(at, label: str):
     next(b for b in at.button if b.label == label).click().run()
     assert not at.exception, at.exception
@@ -53,7 +71,7 @@ def test_log_with_notes_and_two_referrals_saves_once(app, store, data_dir):
     ana = store.save(Contact(full_name="Ana Ruiz", reason="Policy"))
     store.save(Profile(name="Noor", offers=["Share my survey data"]))
     store.save(CallPlan(contact_id=ana.id, items=[PlanItem(text="How did you get started?")]))
-    at = app(PAGE, contact=ana.id)
+    at = _tab(app(PAGE, contact=ana.id), "Log")
     _widget(at, "text_area", "cv_note_").set_value("Through a fellowship")
     _widget(at, "text_area", "cv_insights_").set_value("Fellowships open doors")
     _widget(at, "multiselect", "cv_offered_").set_value(["Share my survey data"])
@@ -78,8 +96,11 @@ def test_log_with_notes_and_two_referrals_saves_once(app, store, data_dir):
         ("Sam Lee", "Harbor City", Source.REFERRAL),
     ]
     assert people[1].reason == "Runs the analytics team"
+    # Logged: the next step, thanking them, opens; the log tab lists the people they suggested.
+    assert "Thank" in _open_tab(at)
+    _tab(at, "Log")
     assert any("Sam Lee" in str(p.label) for p in at.get("page_link"))
-    # The form is drawn afresh from the stored log; saving it again adds nobody.
+    # The log is drawn afresh from the stored one; saving it again adds nobody.
     _click(at, "Save the log")
     assert _fresh(data_dir).count("contacts") == 3
     assert _fresh(data_dir).count("conversations") == 1
@@ -87,7 +108,7 @@ def test_log_with_notes_and_two_referrals_saves_once(app, store, data_dir):
 
 def test_a_referral_without_a_name_is_explained_and_nothing_saved(app, store, data_dir):
     ana = store.save(Contact(full_name="Ana Ruiz"))
-    at = app(PAGE, contact=ana.id)
+    at = _tab(app(PAGE, contact=ana.id), "Log")
     _widget(at, "text_input", "cv_ro_", "_0").set_value("Harbor City")
     _click(at, "Save the log")
     text = at.error[0].value
@@ -98,10 +119,12 @@ def test_a_referral_without_a_name_is_explained_and_nothing_saved(app, store, da
 
 def test_room_for_more_people_keeps_adding_rows(app, store):
     ana = store.save(Contact(full_name="Ana Ruiz"))
-    at = app(PAGE, contact=ana.id)
+    at = _tab(app(PAGE, contact=ana.id), "Log")
+    _widget(at, "text_input", "cv_rn_", "_0").set_value("Sam Lee")
     assert sum(1 for w in at.text_input if (w.key or "").startswith("cv_rn_")) == 2
     _click(at, "Room for one more person")
     assert sum(1 for w in at.text_input if (w.key or "").startswith("cv_rn_")) == 3
+    assert _widget(at, "text_input", "cv_rn_", "_0").value == "Sam Lee"
 
 
 def _logged(store: Store, **extra) -> tuple[Contact, Conversation]:
@@ -116,7 +139,7 @@ def test_thank_you_note_opens_in_mail_and_is_marked_sent_and_undone(app, store, 
     ana, conv = _logged(store)
     at = app(PAGE, contact=ana.id)
     _widget(at, "text_input", "cv_learned_").set_value("how fellows split their week").run()
-    body = next(w for w in at.text_area if (w.key or "").startswith("cv_ty_body_"))
+    body = next(w for w in at.text_area if "cv_ty_" in w.key and "_body_" in w.key)
     assert "how fellows split their week" in body.value
     assert "Hi Ana" in body.value
     _click(at, "Mark thank-you sent")
@@ -149,7 +172,7 @@ def test_move_a_conversation_to_the_right_contact_with_its_referral(app, store, 
             joined_on=conv.happened_on,
         )
     )
-    at = app(PAGE, contact=ana.id)
+    at = _tab(app(PAGE, contact=ana.id), "Correct")
     _widget(at, "text_input", "cv_mvq_").set_value("chen").run()
     _widget(at, "selectbox", "cv_mvto_").set_value(bo.id).run()
     assert _widget(at, "multiselect", "cv_mvref_").value == [sam.id]
@@ -162,7 +185,7 @@ def test_move_a_conversation_to_the_right_contact_with_its_referral(app, store, 
 
 def test_delete_asks_for_confirmation(app, store, data_dir):
     ana, _ = _logged(store)
-    at = app(PAGE, contact=ana.id)
+    at = _tab(app(PAGE, contact=ana.id), "Correct")
     assert next(b for b in at.button if b.label == "Delete for good").disabled
     _widget(at, "checkbox", "cv_delok_").check().run()
     _click(at, "Delete for good")
@@ -184,7 +207,7 @@ def test_a_change_made_elsewhere_is_not_overwritten(app, store, data_dir):
 def test_markdown_in_names_and_questions_stays_text(app, store):
     ana = store.save(Contact(full_name="![x](http://127.0.0.1:9/a.png) **Ana**"))
     store.save(CallPlan(contact_id=ana.id, items=[PlanItem(text="[click](http://evil.example)")]))
-    at = app(PAGE, contact=ana.id)
+    at = _tab(app(PAGE, contact=ana.id), "Log")
     assert "\\!\\[x\\]" in at.subheader[0].value
     note = _widget(at, "text_area", "cv_note_")
     assert note.label.startswith("\\[click\\]")
@@ -195,3 +218,72 @@ def test_without_a_contact_lists_calls_and_thank_yous_waiting(app, store):
     at = app(PAGE)
     links = [p.proto for p in at.get("page_link") if "Send Ana a thank" in p.proto.label]
     assert [link.query_string for link in links] == [f"contact={ana.id}"]
+
+
+def test_the_tab_with_the_next_step_opens_and_only_it_is_drawn(app, store):
+    ana = store.save(Contact(full_name="Ana Ruiz"))
+    at = app(PAGE, contact=ana.id)
+    assert "Schedule" in _open_tab(at)
+    keys = _keys(at)
+    assert any(k.startswith("cv_day_") for k in keys)
+    assert not any(k.startswith(("cv_insights_", "cv_learned_", "cv_mvq_")) for k in keys)
+    # A call that took place yesterday waits to be logged; a logged one, to be thanked.
+    store.save(
+        Conversation(
+            contact_id=ana.id,
+            scheduled_at=datetime.now(UTC) - timedelta(days=1),
+            timezone="UTC",
+        )
+    )
+    bo = store.save(Contact(full_name="Bo Chen"))
+    store.save(Conversation(contact_id=bo.id, happened_on=date.today() - timedelta(days=1)))
+    at = app(PAGE, contact=ana.id)
+    assert "Log" in _open_tab(at)
+    assert any(k.startswith("cv_insights_") for k in _keys(at))
+    assert not any(k.startswith("cv_day_") for k in _keys(at))
+    # Choosing another contact opens their next step.
+    at.query_params["contact"] = bo.id
+    at.run()
+    assert "Thank" in _open_tab(at)
+    assert any(k.startswith("cv_learned_") for k in _keys(at))
+
+
+def test_typing_survives_switching_tabs_and_pages_and_is_saved(app, store, data_dir):
+    ana = store.save(Contact(full_name="Ana Ruiz", reason="Policy"))
+    at = _tab(app(PAGE, contact=ana.id), "Log")
+    _widget(at, "text_area", "cv_insights_").set_value("Fellowships open doors")
+    _widget(at, "text_input", "cv_rn_", "_0").set_value("Sam Lee")
+    _widget(at, "multiselect", "cv_offered_").set_value(["Intro to my lab"])
+    _tab(at, "Schedule")
+    assert not any(k.startswith("cv_insights_") for k in _keys(at))
+    _widget(at, "selectbox", "cv_mode_").set_value("video").run()
+    _tab(at, "Log")
+    assert _widget(at, "text_area", "cv_insights_").value == "Fellowships open doors"
+    assert _widget(at, "text_input", "cv_rn_", "_0").value == "Sam Lee"
+    assert _widget(at, "multiselect", "cv_offered_").value == ["Intro to my lab"]
+    at.switch_page("pages/2_Research.py").run()
+    at.switch_page(PAGE).run()
+    assert not at.exception, at.exception
+    assert _widget(at, "selectbox", "cv_mode_").value == "video"
+    _tab(at, "Log")
+    assert _widget(at, "text_area", "cv_insights_").value == "Fellowships open doors"
+    _click(at, "Save the log")
+    saved = _fresh(data_dir)
+    [conv] = saved.all("conversations")
+    assert conv.insights == "Fellowships open doors" and conv.offered == ["Intro to my lab"]
+    assert any(c.full_name == "Sam Lee" for c in saved.contacts())
+    # What was kept for the saved revision is let go.
+    assert not any("insights" in k for k in at.session_state["cv_kept"])
+
+
+def test_a_long_message_offers_its_text_to_copy_only_on_request(app, store):
+    ana, _ = _logged(store)
+    at = app(PAGE, contact=ana.id)
+    body = next(w for w in at.text_area if "cv_ty_" in w.key and "_body_" in w.key)
+    body.set_value("A long note. " * 200).run()
+    assert any("cut it short" in w.value for w in at.warning)
+    assert len(at.code) == 0
+    copy = next(e for e in at.expander if e.label == "Copy the text")
+    at.session_state[copy.key] = True
+    at.run()
+    assert at.code[0].value.startswith("A long note.")

@@ -68,7 +68,8 @@ def test_story_research_ask_plan_log_and_grow(server, page):
 
     # 5 · Conversations: log the call with one referral
     goto(page, f"{server.url}/Conversations?contact={amara.id}")
-    page.get_by_role("tab", name="Log the conversation").click()
+    page.get_by_role("tab", name="Log the conversation").click()  # a lazy tab: drawn on opening
+    wait_idle(page)
     page.get_by_role("textbox", name="Key insights").fill("Fellowships are the usual way in.")
     page.get_by_role("textbox", name="Person 1: name").fill("Kim Park")
     page.get_by_role("button", name="Save the log").click()
