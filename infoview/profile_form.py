@@ -70,11 +70,15 @@ _SMALL_WORDS = {"and", "of", "the"}
 
 
 class ProfileFormError(ValueError):
-    """The form cannot be saved as it is; ``messages`` says why, one sentence per problem."""
+    """The form cannot be saved as it is; ``messages`` says why, one sentence per problem.
 
-    def __init__(self, messages: list[str]):
+    ``fields`` names the Profile fields the problems are in, so a page can show where they are.
+    """
+
+    def __init__(self, messages: list[str], fields: Iterable[str] = ()):
         super().__init__("; ".join(messages))
         self.messages = messages
+        self.fields = frozenset(fields)
 
 
 def _country_name(module: str) -> str:
@@ -277,12 +281,19 @@ def current_intro(values: Mapping[str, Any], base: Profile | None = None) -> str
 
 def profile_from_form(values: Mapping[str, Any], base: Profile) -> Profile:
     """Build the profile the form describes; raise ProfileFormError listing every problem."""
-    problems = check_followup(values["followup_first"], values["followup_second"])
-    problems += check_calendar(values)
+    problems, fields = [], set()
+    for field, found in (
+        ("followup_days", check_followup(values["followup_first"], values["followup_second"])),
+        ("calendar", check_calendar(values)),
+    ):
+        problems += found
+        fields.update([field] if found else [])
     skills, skill_problems = _skills(values.get("skills", []))
     problems += skill_problems
+    fields.update(["skills"] if skill_problems else [])
     if not str(values.get("country", "")).strip():
         problems.append("Country: choose the country whose public holidays apply to you.")
+        fields.add("country")
     data = base.model_dump()
     data.update({name: values[name] for name in TEXT_FIELDS if name in values})
     data.update(
@@ -305,8 +316,9 @@ def profile_from_form(values: Mapping[str, Any], base: Profile) -> Profile:
         profile = Profile.model_validate(data)
     except ValidationError as exc:
         problems += friendly_errors(exc)
+        fields.update(str((err.get("loc") or ("",))[0]) for err in exc.errors())
     if problems:
-        raise ProfileFormError(problems)
+        raise ProfileFormError(problems, fields)
     return profile
 
 

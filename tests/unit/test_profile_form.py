@@ -187,6 +187,14 @@ def test_profile_from_form_lists_every_problem_and_builds_nothing():
     assert "Skill 1: write the skill before how it translates." in messages
     assert any(m.startswith("Email: is not a valid email address") for m in messages)
     assert "Name: must be at most 120 characters" in messages
+    # Where the problems are, so the page can open the tab that holds them.
+    assert caught.value.fields == {"followup_days", "calendar", "skills", "email", "name"}
+
+
+def test_a_missing_country_is_placed_with_the_settings():
+    with pytest.raises(ProfileFormError) as caught:
+        profile_from_form(blank(country=" "), Profile())
+    assert caught.value.fields == {"country"}
 
 
 def test_an_edited_intro_is_kept_and_an_unedited_one_follows_the_story():
@@ -209,8 +217,9 @@ def test_story_profile_previews_even_text_too_long_to_save():
     assert preview.fields == ["policy"]
     assert preview.offers == ["Feedback"]
     assert preview.intro.startswith("Hi, I'm Sam.")
-    with pytest.raises(ProfileFormError):
+    with pytest.raises(ProfileFormError) as caught:
         profile_from_form(values, Profile())
+    assert caught.value.fields == {"past"}
 
 
 def test_unsaved_changes_ignores_defaults_and_spots_edits():
