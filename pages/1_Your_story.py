@@ -4,12 +4,14 @@ import streamlit as st
 
 from infoview.ui import page_setup
 from infoview.ui.story_ui import (
+    TAB_KEY,
+    TABS,
     about_me,
     introduction,
     load_draft,
     offers,
     save_bar,
-    settings,
+    settings_section,
     skills,
     story_parts,
 )
@@ -25,24 +27,22 @@ st.caption(
 saved, draft = load_draft(store)
 save_bar(store, saved, draft)
 
-about, story, skill_tab, offer_tab, intro_tab = st.tabs(
-    [
-        ":material/badge: About me & settings",
-        ":material/route: My story",
-        ":material/swap_horiz: Skills",
-        ":material/volunteer_activism: What I can offer",
-        ":material/record_voice_over: 30-second introduction",
-    ]
-)
-with about:
-    about_me()
-    st.divider()
-    settings(draft)
-with story:
-    story_parts()
-with skill_tab:
-    skills(draft)
-with offer_tab:
-    offers()
-with intro_tab:
-    introduction(saved, draft)
+# Lazy tabs: only the open one runs and is sent to the browser. What was typed in the others
+# lives on in the draft (load_draft puts it back into their boxes when they open again).
+about, story, skill_tab, offer_tab, intro_tab = st.tabs(TABS, key=TAB_KEY, on_change="rerun")
+if about.open:
+    with about:
+        about_me()
+        settings_section(draft)
+if story.open:
+    with story:
+        story_parts()
+if skill_tab.open:
+    with skill_tab:
+        skills(draft)
+if offer_tab.open:
+    with offer_tab:
+        offers()
+if intro_tab.open:
+    with intro_tab:
+        introduction(saved, draft)

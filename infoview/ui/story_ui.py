@@ -1,8 +1,10 @@
-"""The Your story page's widgets: a draft that survives page switches, one Save, the intro.
+"""The Your story page's widgets: a draft that survives page and tab switches, one Save.
 
-Streamlit drops the state of widgets that are not drawn, so every widget value is mirrored
-into a plain session key (the draft) by its on_change callback, and widget keys are filled
-from the draft again whenever the page is drawn. Nothing is written until "Save my story".
+Streamlit drops the state of widgets that are not drawn (another page, or a tab that is not
+open: the page's tabs are lazy), so every widget value is mirrored into a plain session key
+(the draft) by its on_change callback, and widget keys are filled from the draft again on
+every run. The progress, the unsaved-changes marker and Save all read the draft, so they
+cover every tab, open or not. Nothing is written until "Save my story".
 """
 
 from __future__ import annotations
@@ -53,6 +55,27 @@ ERRORS = "ys_errors"
 REGEN = "ys_regen"
 GENERATED = "ys_generated"  # recent generated introductions, to tell them from edits
 W = "ysw_"  # widget keys
+TAB_KEY = "ys_tab"  # the open tab (only the open tab's widgets are drawn)
+TABS = [
+    ":material/badge: About me & settings",
+    ":material/route: My story",
+    ":material/swap_horiz: Skills",
+    ":material/volunteer_activism: What I can offer",
+    ":material/record_voice_over: 30-second introduction",
+]
+SETTINGS_KEY = "ys_settings"  # the settings expander on the first tab is open
+SETTINGS_LABEL = ":material/tune: Holidays, time zone, semester dates and follow-up rhythm"
+# Where each Profile field is edited: the index of its tab (settings sit in the expander).
+SETTINGS_FIELDS = frozenset({"country", "timezone", "calendar", "followup_days"})
+FIELD_TABS = {
+    **dict.fromkeys(("name", "email", "current_role", "schools", "signature"), 0),
+    **dict.fromkeys(SETTINGS_FIELDS, 0),
+    **dict.fromkeys(("past", "present", "future", "goals", "fields"), 1),
+    "skills": 2,
+    "offers": 3,
+    "intro": 4,
+    "intro_edited": 4,
+}
 WIDGETS = tuple(name for name in FORM_FIELDS if name != "intro_edited")
 
 
@@ -165,6 +188,7 @@ def _save(store: Store) -> None:
         stored = store.save(profile, expected_revision=st.session_state.get(BASE))
     except ProfileFormError as exc:
         st.session_state[ERRORS] = exc.messages
+        _open_where(exc.fields)
         return
     except StaleRecordError:
         st.session_state[STALE] = True
@@ -177,6 +201,19 @@ def _save(store: Store) -> None:
     st.session_state.pop(REGEN, None)
     _fill(stored)
     flash("Your story is saved.", "💾")
+
+
+def _open_where(fields: frozenset[str]) -> None:
+    """Open a tab (and the settings) holding a problem, unless the open tab holds one."""
+    tabs = sorted({FIELD_TABS[name] for name in fields if name in FIELD_TABS})
+    if not tabs:
+        return
+    state = st.session_state
+    current = TABS.index(state[TAB_KEY]) if state.get(TAB_KEY) in TABS else 0
+    if current not in tabs:
+        state[TAB_KEY] = TABS[tabs[0]]
+    if fields & SETTINGS_FIELDS:
+        state[SETTINGS_KEY] = True
 
 
 def _load_saved(store: Store) -> None:
@@ -265,8 +302,19 @@ def about_me() -> None:
     )
 
 
-def _cb(name: str) -> dict:
-    return {"on_change": _sync}
+def _cb(name: str = "") -> dict:
+    # persist_state="session": a box that leaves the screen (a closed tab or expander, another
+    # page) leaves its last value on its key, so the value it shows again is never an older
+    # one that load_draft put there before it was first drawn.
+    return {"on_change": _sync, "persist_state": "session"}
+
+
+def settings_section(draft: dict) -> None:
+    """Draw the settings in an expander whose widgets are only drawn while it is open."""
+    box = st.expander(SETTINGS_LABEL, key=SETTINGS_KEY, on_change="rerun")
+    if box.open:
+        with box:
+            settings(draft)
 
 
 def settings(draft: dict) -> None:
@@ -378,7 +426,7 @@ def skills(draft: dict) -> None:
             max_chars=models.SHORT_MAX,
             placeholder="e.g. Running a lab",
             label_visibility="collapsed",
-            on_change=_sync,
+            **_cb(),
         )
         cols[1].text_input(
             f"How skill {number} translates",
@@ -386,7 +434,7 @@ def skills(draft: dict) -> None:
             max_chars=models.REASON_MAX,
             placeholder="e.g. Project management: budgets, timelines, people",
             label_visibility="collapsed",
-            on_change=_sync,
+            **_cb(),
         )
         cols[2].button(
             ":material/close:",
@@ -461,7 +509,7 @@ def introduction(saved: Profile, draft: dict) -> None:
         height=160,
         max_chars=models.BODY_MAX,
         placeholder="Fill in your story and this writes itself; then make it yours.",
-        on_change=_sync,
+        **_cb("intro"),
     )
     text = draft["intro"]
     st.caption(
