@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 import streamlit as st
@@ -205,10 +205,51 @@ def opening_tab(conv: Conversation, today: date) -> int:
 def schedule_tab(
     store: Store, contact: Contact, conv: Conversation, zone: str, now: datetime, today: date
 ) -> None:
-    """Draw the call-time form and, once scheduled, its calendar file."""
+    """Draw the call-time form; once scheduled, the call, its calendar file and the form folded."""
     day, at, conv_zone = scheduled_parts(conv, zone, today)
     rev = f"{conv.id}_{conv.revision}"
-    with st.container(border=True):
+    if conv.scheduled_at is None:
+        _schedule_form(store, conv, zone, day, at, conv_zone)
+        st.caption("Use the time zone the two of you agreed on; InfoView shows reminders in yours.")
+        return
+    mode = CallMode(conv.mode).value
+    st.markdown(
+        f"**Call on {day:%a %d %b %Y} at {at:%H:%M}** ({md_escape(conv_zone)}) · {mode} · "
+        f"{conv.minutes} minutes"
+    )
+    if conv_zone != zone:
+        local = conv.scheduled_at.astimezone(safe_zone(zone))
+        st.caption(f"That is {local:%a %d %b, %H:%M} in your time zone ({md_escape(zone)}).")
+    st.download_button(
+        "Add the call to your calendar (.ics)",
+        data=lambda: call_ics(conv, contact, now),
+        file_name=f"call-{conv.id[:8]}.ics",
+        mime="text/calendar",
+        icon=":material/event:",
+        key=f"cv_ics_{rev}",
+    )
+    # Folded, and drawn only when opened (date and time pickers are heavy for the browser);
+    # open from the start when the user has changes in it that are not saved yet.
+    kept = st.session_state.get(KEPT, {})
+    shown = {"day": day, "time": at, "tz": conv_zone, "mode": mode, "min": conv.minutes}
+    changed = any(kept.get(f"cv_{name}_{rev}", value) != value for name, value in shown.items())
+    change = st.expander(
+        "Change the time or how you will talk",
+        icon=":material/edit_calendar:",
+        expanded=changed,
+        key=f"cv_resched_{rev}",
+        on_change="rerun",
+    )
+    if change.open:
+        with change:
+            _schedule_form(store, conv, zone, day, at, conv_zone)
+
+
+def _schedule_form(
+    store: Store, conv: Conversation, zone: str, day: date, at: time, conv_zone: str
+) -> None:
+    rev = f"{conv.id}_{conv.revision}"
+    with st.container(border=conv.scheduled_at is None):
         a, b, c = st.columns([2, 2, 3])
         new_day = _kept(a.date_input, "Day", f"cv_day_{rev}", day)
         new_time = _kept(b.time_input, "Time", f"cv_time_{rev}", at, step=timedelta(minutes=15))
@@ -239,20 +280,6 @@ def schedule_tab(
             mode=mode,
             minutes=int(minutes),
         )
-    if conv.scheduled_at is None:
-        st.caption("Use the time zone the two of you agreed on; InfoView shows reminders in yours.")
-        return
-    if conv_zone != zone:
-        local = conv.scheduled_at.astimezone(safe_zone(zone))
-        st.caption(f"That is {local:%a %d %b, %H:%M} in your time zone ({zone}).")
-    st.download_button(
-        "Add the call to your calendar (.ics)",
-        data=lambda: call_ics(conv, contact, now),
-        file_name=f"call-{conv.id[:8]}.ics",
-        mime="text/calendar",
-        icon=":material/event:",
-        key=f"cv_ics_{rev}",
-    )
 
 
 # ---------------------------------------------------------------- logging
@@ -482,7 +509,7 @@ def _draft(
         )
         if copy.open:
             with copy:
-                st.code(body, language=None)
+                st.code(body, language=None, wrap_lines=True)
     st.link_button("Open in your mail app", link, icon=":material/mail:")
     if not contact.email:
         st.caption("No email address saved for this contact: add it in your mail app.")

@@ -287,3 +287,35 @@ def test_a_long_message_offers_its_text_to_copy_only_on_request(app, store):
     at.session_state[copy.key] = True
     at.run()
     assert at.code[0].value.startswith("A long note.")
+
+
+def test_a_scheduled_call_shows_its_time_and_folds_the_form_until_asked(app, store, data_dir):
+    ana = store.save(Contact(full_name="Ana Ruiz"))
+    day = date.today() + timedelta(days=5)
+    conv = store.save(
+        Conversation(
+            contact_id=ana.id,
+            scheduled_at=datetime.combine(day, time(15, 0), UTC),
+            timezone="UTC",
+            minutes=20,
+        )
+    )
+    at = app(PAGE, contact=ana.id)
+    assert "Schedule" in _open_tab(at)
+    assert any(f"{day:%a %d %b %Y} at 15:00" in m.value for m in at.markdown)
+    assert any("calendar" in d.label for d in at.get("download_button"))
+    assert not any(k.startswith("cv_day_") for k in _keys(at))
+    change = next(e for e in at.expander if e.label.startswith("Change the time"))
+    at.session_state[change.key] = True
+    at.run()
+    _widget(at, "time_input", "cv_time_").set_value(time(9, 30))
+    # A change not saved yet survives a tab switch, and its form opens by itself again.
+    _tab(at, "Log")
+    _tab(at, "Schedule")
+    assert _widget(at, "time_input", "cv_time_").value == time(9, 30)
+    _click(at, "Save the new time")
+    stored = _fresh(data_dir).get("conversations", conv.id)
+    assert stored.scheduled_at == datetime.combine(day, time(9, 30), UTC)
+    assert stored.minutes == 20
+    assert any(f"{day:%a %d %b %Y} at 09:30" in m.value for m in at.markdown)
+    assert not any(k.startswith("cv_day_") for k in _keys(at))

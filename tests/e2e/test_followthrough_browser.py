@@ -24,6 +24,17 @@ def test_log_with_two_referrals_reaches_research_and_home(server, page, tmp_path
     # Nothing planned yet: the Schedule tab opens, and only its content reaches the browser.
     assert _selected(page).endswith("Schedule")
     assert page.get_by_role("textbox", name="Key insights").count() == 0
+    # Scheduled for today (the form's default), the call is next to be logged: that tab opens.
+    page.get_by_role("button", name="Schedule the call").click()
+    wait_idle(page)
+    assert _selected(page).endswith("Log the conversation")
+    # Once scheduled, the Schedule tab shows the call and folds its form (and its pickers).
+    _open(page, "Schedule")
+    assert "Call on" in page.locator("[data-testid='stMain']").inner_text()
+    assert page.locator("[data-testid='stDateInput']").count() == 0
+    page.get_by_text("Change the time or how you will talk").click()
+    wait_idle(page)
+    assert page.locator("[data-testid='stDateInput']").count() == 1
     _open(page, "Log the conversation")
     insights = page.get_by_role("textbox", name="Key insights")
     insights.fill("Fellowships are the usual way in.")
