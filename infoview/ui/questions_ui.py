@@ -43,6 +43,8 @@ from infoview.store import StaleRecordError, Store, StoreError
 from infoview.ui.text import md_escape
 
 _PROBLEM = "qp_problem"
+_BANK_SHOWN = "qp_bank_shown"
+BANK_PAGE = 10
 MIN_CALL_MINUTES = 5
 STALE = (
     "Your last change was not saved: this plan changed in another tab or program. "
@@ -189,10 +191,13 @@ def over_time(store: Store, plan: CallPlan, fit: PlanFit) -> None:
     st.warning(fit.warning, icon=":material/timer:")
     if not fit.suggest_drops:
         return
-    st.markdown("**Questions to drop first** (the least needed in a short call):")
-    for i in fit.suggest_drops:
-        item = fit.items[i]
-        st.markdown(f"- {md_escape(item.text)} ({item.minutes:g} min)")
+    drops = [
+        f"- {md_escape(fit.items[i].text)} ({fit.items[i].minutes:g} min)"
+        for i in fit.suggest_drops
+    ]
+    st.markdown(
+        "**Questions to drop first** (the least needed in a short call):\n\n" + "\n".join(drops)
+    )
     count = len(fit.suggest_drops)
     st.button(
         f"Drop {'this question' if count == 1 else f'these {count} questions'}",
@@ -227,10 +232,13 @@ def _on_suggested(store: Store, plan: CallPlan, sector: str) -> None:
     save_plan(store, plan, items=default_plan(sector, plan.minutes), referral_removed=False)
 
 
-def _reserved_row(mark: float, label: str, minutes: float | None = None) -> None:
-    cols = st.columns([1.1, 7.1], vertical_alignment="center")
-    cols[0].markdown(f"`{format_mark(mark)}`")
-    cols[1].caption(label if minutes is None else f"{label} · {minutes:g} min")
+def _reserved_rows(*rows: tuple[float, str, float | None]) -> None:
+    """Show the call's fixed parts (time mark, what happens, minutes) as lines of one element."""
+    lines = []
+    for mark, label, minutes in rows:
+        text = label if minutes is None else f"{label} · {minutes:g} min"
+        lines.append(f"`{format_mark(mark)}`&ensp;:gray[{text}]")
+    st.markdown("  \n".join(lines))
 
 
 def plan_editor(store: Store, plan: CallPlan, fit: PlanFit) -> None:
@@ -238,21 +246,23 @@ def plan_editor(store: Store, plan: CallPlan, fit: PlanFit) -> None:
     items = list(fit.items)
     rev = f"{plan.id}_{plan.revision}"
     r = fit.reserve
-    _reserved_row(0, "Hellos, and thank them for their time", r.hello)
-    _reserved_row(fit.intro_mark, "Your 30-second introduction", r.intro)
+    _reserved_rows(
+        (0, "Hellos, and thank them for their time", r.hello),
+        (fit.intro_mark, "Your 30-second introduction", r.intro),
+    )
     referral_pinned = not plan.referral_removed
     last_free = len(items) - (2 if referral_pinned and has_referral(items) else 1)
     for i, (item, mark) in enumerate(zip(items, fit.marks, strict=True)):
         pinned = referral_pinned and is_referral(item)
-        with st.container(border=True):
-            cols = st.columns([1.1, 4.6, 1.2, 1.3], vertical_alignment="center")
-            cols[0].markdown(f"`{format_mark(mark)}`")
-            text = md_escape(item.text)
+        # One bordered row per question: its time mark and wording in one element, then the
+        # minutes and the move and remove buttons side by side (no columns to lay out).
+        with st.container(border=True, horizontal=True, wrap=False, vertical_alignment="center"):
+            text = f"`{format_mark(mark)}`&ensp;{md_escape(item.text)}"
             if pinned:
                 text += "  \n:gray[*Asked last: this is how your network grows.*]"
-            cols[1].markdown(text)
+            st.markdown(text, width="stretch")
             key = f"qp_min_{rev}_{i}"
-            cols[2].number_input(
+            st.number_input(
                 "Minutes",
                 min_value=0.5,
                 max_value=120.0,
@@ -264,8 +274,9 @@ def plan_editor(store: Store, plan: CallPlan, fit: PlanFit) -> None:
                 args=(store, plan, items, i, key),
                 label_visibility="collapsed",
                 help="Minutes for this question",
+                width=80,
             )
-            with cols[3].container(horizontal=True, gap=None):
+            with st.container(horizontal=True, gap=None, width="content"):
                 st.button(
                     ":material/arrow_upward:",
                     key=f"qp_up_{rev}_{i}",
@@ -297,10 +308,10 @@ def plan_editor(store: Store, plan: CallPlan, fit: PlanFit) -> None:
             "No questions yet. Add some from the bank, write your own, or start from a "
             "suggested plan."
         )
-    _reserved_row(
-        fit.wrap_up_mark, "Wrap up: recap, check names they gave you, thank them", r.wrap_up
+    _reserved_rows(
+        (fit.wrap_up_mark, "Wrap up: recap, check names they gave you, thank them", r.wrap_up),
+        (fit.used_minutes, "Planned end", None),
     )
-    _reserved_row(fit.used_minutes, "Planned end")
     if plan.referral_removed and not has_referral(items):
         st.info(
             "You took out “who else should I talk to?”. It is the question that turns one "
@@ -331,12 +342,18 @@ def suggested_plan(store: Store, plan: CallPlan, sector: str) -> None:
             args=(store, plan, sector),
         )
         return
-    with st.popover("Replace with a suggested plan", icon=":material/auto_awesome:"):
-        st.write(
+    box = st.popover(
+        "Replace with a suggested plan",
+        icon=":material/auto_awesome:",
+        key="qp_replace",
+        on_change="rerun",
+    )
+    if box.open:  # drawn only when opened
+        box.write(
             f"This replaces your {len(own)} question{'s' if len(own) != 1 else ''} with a "
             f"starter set sized for {plan.minutes} minutes."
         )
-        st.button(
+        box.button(
             "Replace my questions",
             key=f"qp_suggest_{rev}",
             on_click=_on_suggested,
@@ -381,8 +398,25 @@ def _on_add(store: Store, plan: CallPlan, question: BankQuestion) -> None:
     save_plan(store, plan, items=items + [i for i in plan.items if is_referral(i)])
 
 
+def _bank_signature(query: str, category: str | None, sector: str | None) -> tuple:
+    return (" ".join(query.casefold().split()), category, sector)
+
+
+def _show_more(signature: tuple, shown: int) -> None:
+    st.session_state[_BANK_SHOWN] = (signature, shown + BANK_PAGE)
+
+
+def bank_shown(signature: tuple) -> int:
+    """Return how many matches to show: a page, more after "Show more", reset by new filters."""
+    saved = st.session_state.get(_BANK_SHOWN)
+    if saved and saved[0] == signature:
+        return saved[1]
+    st.session_state[_BANK_SHOWN] = (signature, BANK_PAGE)
+    return BANK_PAGE
+
+
 def question_bank(store: Store, plan: CallPlan, sector: str) -> None:
-    """Browse the bank by kind and words, and add questions to the plan."""
+    """Browse the bank by kind and words a page at a time, and add questions to the plan."""
     st.markdown("#### Question bank")
     cols = st.columns(2)
     category = cols[0].selectbox(
@@ -396,28 +430,46 @@ def question_bank(store: Store, plan: CallPlan, sector: str) -> None:
     only_sector = st.toggle(
         f"Only questions that suit {sector_label.lower()}", value=True, key="qp_bank_sector"
     )
-    found = search_questions(query, category, sector if only_sector else None)
-    st.caption(f"{len(found)} question{'s' if len(found) != 1 else ''}")
+    chosen_sector = sector if only_sector else None
+    found = search_questions(query, category, chosen_sector)
+    signature = _bank_signature(query, category, chosen_sector)
+    shown = bank_shown(signature)
+    count = f"{len(found)} question{'s' if len(found) != 1 else ''}"
+    if len(found) > shown:
+        count += f" · showing {shown}"
+    st.caption(count)
     in_plan = {item.question_id for item in plan.items if item.question_id}
     rev = f"{plan.id}_{plan.revision}"
-    with st.container(height=900, border=True):
+    with st.container(border=True):
         if not found:
             st.caption("No question matches. Try other words or all kinds.")
-        for question in found:
-            row = st.columns([4, 1], vertical_alignment="center")
-            row[0].markdown(question.text)
-            row[0].caption(
-                f"{CATEGORY_LABELS[question.category]} · {question.minutes:g} min · "
-                f"{suits_text(question)}"
-            )
+        for question in found[:shown]:
             added = question.id in in_plan
-            row[1].button(
-                ":material/check:" if added else ":material/add:",
-                key=f"qp_add_{rev}_{question.id}",
-                help="Already in your plan" if added else "Add to your plan",
-                disabled=added,
-                on_click=_on_add,
-                args=(store, plan, question),
+            # One row, two elements: the wording with its kind, length and sectors, and a button.
+            with st.container(horizontal=True, wrap=False, vertical_alignment="center"):
+                st.markdown(
+                    f"{md_escape(question.text)}  \n:gray[:small["
+                    f"{CATEGORY_LABELS[question.category]} · {question.minutes:g} min · "
+                    f"{suits_text(question)}]]",
+                    width="stretch",
+                )
+                st.button(
+                    ":material/check:" if added else ":material/add:",
+                    key=f"qp_add_{rev}_{question.id}",
+                    help="Already in your plan" if added else "Add to your plan",
+                    disabled=added,
+                    on_click=_on_add,
+                    args=(store, plan, question),
+                )
+        left = len(found) - shown
+        if left > 0:
+            st.button(
+                f"Show {min(left, BANK_PAGE)} more",
+                key="qp_bank_more",
+                icon=":material/expand_more:",
+                type="tertiary",
+                on_click=_show_more,
+                args=(signature, shown),
             )
 
 
@@ -455,8 +507,9 @@ def prep_sheet(store: Store, contact: Contact, plan: CallPlan, fit: PlanFit, tod
             "Your 30-second introduction is still empty, so the sheet leaves a reminder in "
             "its place. Write it in step 1, Your story."
         )
-    with st.expander("Preview the prep sheet"):
+    preview = st.expander("Preview the prep sheet", key="qp_preview", on_change="rerun")
+    if preview.open:  # a closed preview sends nothing to the browser
         # A data: address gives the preview its own origin, away from the app; the page is
         # autoescaped, so what the user typed shows as text either way.
         encoded = base64.b64encode(page.encode("utf-8")).decode("ascii")
-        st.iframe(f"data:text/html;charset=utf-8;base64,{encoded}", height=720)
+        preview.iframe(f"data:text/html;charset=utf-8;base64,{encoded}", height=720)

@@ -3,8 +3,16 @@
 from __future__ import annotations
 
 from infoview.models import CallPlan, Contact, Outreach, PlanItem
-from infoview.questions import QUESTIONS_BY_ID, REFERRAL, REFERRAL_ID, default_plan, to_item
+from infoview.questions import (
+    QUESTIONS_BY_ID,
+    REFERRAL,
+    REFERRAL_ID,
+    default_plan,
+    search_questions,
+    to_item,
+)
 from infoview.store import Store
+from infoview.ui.questions_ui import BANK_PAGE
 
 PAGE = "pages/4_Questions.py"
 HOSTILE = "![x](http://127.0.0.1:9/a.png) <script>alert(1)</script> **bold**"
@@ -96,6 +104,8 @@ def test_build_a_plan_save_and_reopen(app, store, data_dir):
     assert [i.question_id for i in plan.items] == suggested
     assert plan.minutes == 15 and plan.revision == 1
 
+    # trends-tools is past the bank's first page: search for it, as a user would.
+    at.text_input(key="qp_bank_q").set_value("tools").run()
     _button(at, "qp_add_", "_trends-tools").click().run()
     plan = _plan(data_dir, contact.id)
     assert [i.question_id for i in plan.items][-2:] == ["trends-tools", REFERRAL_ID]
@@ -189,6 +199,11 @@ def test_replacing_real_work_with_a_suggested_plan_asks_first(app, store, data_d
     mine = [PlanItem(text="Mine", minutes=2), to_item(REFERRAL)]
     store.save(CallPlan(contact_id=contact.id, minutes=15, items=mine))
     at = app(PAGE, contact=contact.id)
+    # The popover asks first; its content is drawn only once it is opened.
+    assert "replaces your 1 question" not in _texts(at)
+    assert not [b for b in at.button if (b.key or "").startswith("qp_suggest_")]
+    at.session_state["qp_replace"] = True
+    at.run()
     assert "replaces your 1 question" in _texts(at)
     button = _button(at, "qp_suggest_")
     assert button.label == "Replace my questions"
@@ -200,6 +215,7 @@ def test_a_change_made_elsewhere_is_not_overwritten(app, store, data_dir):
     contact = _researched(store)
     at = app(PAGE, contact=contact.id)
     _button(at, "qp_suggest_").click().run()
+    at.selectbox(key="qp_bank_kind").set_value("trends").run()  # trends-next is on page 2
     plan = _plan(data_dir, contact.id)
     Store.in_dir(data_dir).save(
         plan.model_copy(update={"minutes": 30}), expected_revision=plan.revision
@@ -220,3 +236,61 @@ def test_prep_sheet_downloads_are_offered_with_safe_names(app, store):
         "Download the sheet to print (HTML)",
     ]
     assert "Preview the prep sheet" in [e.label for e in at.expander]
+
+
+def _bank_ids(at) -> list[str]:
+    return [b.key.rsplit("_", 1)[-1] for b in at.button if (b.key or "").startswith("qp_add_")]
+
+
+def _bank_count(at) -> str:
+    return next(c.value for c in at.caption if c.value.split(" ")[0].isdigit())
+
+
+def test_the_bank_shows_a_page_at_a_time_and_new_filters_start_again(app, store):
+    contact = _researched(store)  # government: 40 questions suit it
+    total = len(search_questions("", None, "government"))
+    assert total > 2 * BANK_PAGE
+    at = app(PAGE, contact=contact.id)
+    first = _bank_ids(at)
+    assert len(first) == BANK_PAGE
+    assert _bank_count(at) == f"{total} questions · showing {BANK_PAGE}"
+    assert _button(at, "qp_bank_more").label == f"Show {BANK_PAGE} more"
+
+    _button(at, "qp_bank_more").click().run()
+    assert _bank_ids(at)[:BANK_PAGE] == first and len(_bank_ids(at)) == 2 * BANK_PAGE
+    assert _bank_count(at) == f"{total} questions · showing {2 * BANK_PAGE}"
+
+    # Adding a question keeps the page the user reached.
+    _button(at, "qp_add_", f"_{_bank_ids(at)[-1]}").click().run()
+    assert len(_bank_ids(at)) == 2 * BANK_PAGE
+
+    # Show more until the end: the button names what is left, then goes away.
+    while any(b.key == "qp_bank_more" for b in at.button):
+        _button(at, "qp_bank_more").click().run()
+    assert len(_bank_ids(at)) == total
+    assert _bank_count(at) == f"{total} questions"
+
+    # A new search starts again from the first page, and so does a new kind.
+    at.text_input(key="qp_bank_q").set_value("what").run()
+    matches = search_questions("what", None, "government")
+    assert len(_bank_ids(at)) == min(len(matches), BANK_PAGE)
+    at.text_input(key="qp_bank_q").set_value("").run()
+    assert len(_bank_ids(at)) == BANK_PAGE
+    at.selectbox(key="qp_bank_kind").set_value("advice").run()
+    advice = search_questions("", "advice", "government")
+    assert _bank_ids(at) == [q.id for q in advice][:BANK_PAGE]
+
+    at.text_input(key="qp_bank_q").set_value("zzzz nothing").run()
+    assert _bank_ids(at) == [] and _bank_count(at) == "0 questions"
+    assert any("No question matches" in c.value for c in at.caption)
+
+
+def test_the_prep_sheet_preview_is_drawn_only_when_opened(app, store):
+    contact = _researched(store)
+    at = app(PAGE, contact=contact.id)
+    assert not at.get("iframe")
+    at.session_state["qp_preview"] = True
+    at.run()
+    assert not at.exception
+    frames = at.get("iframe")
+    assert len(frames) == 1

@@ -3,8 +3,15 @@
 from __future__ import annotations
 
 from infoview.models import Contact, Outreach
-from infoview.questions import QUESTIONS_BY_ID, REFERRAL, format_mark, plan_call
+from infoview.questions import (
+    QUESTIONS_BY_ID,
+    REFERRAL,
+    format_mark,
+    plan_call,
+    search_questions,
+)
 from infoview.store import Store
+from infoview.ui.questions_ui import BANK_PAGE
 from tests.e2e.harness import exception_texts, goto, wait_idle
 
 CUSTOM = "How did you *first* hear about the <fellowship> program?"
@@ -27,6 +34,16 @@ def test_build_a_plan_and_download_the_markdown_sheet(server, page, tmp_path):
     goto(page, f"{server.url}/Questions?contact={contact.id}")
     page.get_by_role("button", name="Start from a suggested plan for government").click()
     wait_idle(page)
+
+    # The bank shows a page of questions at a time; "Show more" reveals the next page.
+    bank = search_questions("", None, "government")
+    page.get_by_text(f"{len(bank)} questions · showing {BANK_PAGE}", exact=True).wait_for()
+    add = page.locator("[class*='st-key-qp_add_'] button:visible")
+    assert add.count() == BANK_PAGE
+    page.get_by_role("button", name=f"Show {BANK_PAGE} more").click()
+    page.get_by_text(f"{len(bank)} questions · showing {2 * BANK_PAGE}", exact=True).wait_for()
+    wait_idle(page)
+    assert add.count() == 2 * BANK_PAGE
 
     page.get_by_role("textbox", name="Search").fill("résumé")
     page.get_by_role("textbox", name="Search").press("Enter")
