@@ -46,7 +46,8 @@ def test_a_thank_you_is_due_and_can_be_dismissed_and_brought_back(app, store, da
     ana = store.save(Contact(full_name="Ana Ruiz", reason="Policy"))
     store.save(Conversation(contact_id=ana.id, happened_on=date.today() - timedelta(days=1)))
     at = app()
-    assert any("Send Ana a thank" in m.value for m in at.markdown)
+    [row] = [m.value for m in at.markdown if "Send Ana a thank" in m.value]
+    assert ":small[:gray[Send a thank" in row  # the detail, in the same element
     [act] = _links(at, "Write it")
     assert act.query_string == f"contact={ana.id}" and act.page == "Conversations"
     _click(at, "Dismiss")
