@@ -21,6 +21,9 @@ from infoview.ui.questions_ui import (
     who_and_why,
 )
 
+TABS = ["Your plan", "Question bank", "Prep sheet"]
+TAB_KEY = "qp_tab"
+
 store = page_setup("Plan questions", "❓")
 
 st.title("4 · Plan questions")
@@ -46,33 +49,32 @@ plan = load_plan(store, contact)
 fit = plan_call(plan.items, plan.minutes, plan.referral_removed)
 asks = store.by_contact("outreach").get(contact.id, [])
 
-left, right = st.columns([3, 2], gap="large")
-with left:
-    st.markdown("#### Your plan")
-    top = st.columns([1, 2], vertical_alignment="bottom")
-    with top[0]:
-        call_length(store, plan, default_call_minutes(asks) if asks else None)
-    with top[1]:
-        time_budget(fit)
-    over_time(store, plan, fit)
-    suggested_plan(store, plan, contact.sector.value)
-    plan_editor(store, plan, fit)
-    custom_question(store, plan)
-    st.caption(
-        "Every change is saved with this contact as you make it."
-        if plan.revision
-        else "Nothing saved yet: your first change saves the plan with this contact."
-    )
-with right:
-    question_bank(store, plan, contact.sector.value)
+top = st.columns([1, 2], vertical_alignment="bottom")
+with top[0]:
+    call_length(store, plan, default_call_minutes(asks) if asks else None)
+with top[1]:
+    time_budget(fit)
+over_time(store, plan, fit)
 
-st.divider()
-st.subheader("Prep sheet")
-st.caption(
-    "Who they are, why you are talking, your introduction, the questions with their time "
-    "marks, and room for notes. Print it or keep it open during the call."
-)
-prep_sheet(store, contact, plan, fit, today)
+# Lazy tabs: only the open one runs and reaches the browser. The time budget above stays in
+# sight from every tab, so adding from the bank shows at once how the call fills up.
+plan_tab, bank_tab, sheet_tab = st.tabs(TABS, key=TAB_KEY, on_change="rerun")
+if plan_tab.open:
+    with plan_tab:
+        st.caption(
+            "Every change is saved with this contact as you make it."
+            if plan.revision
+            else "Nothing saved yet: your first change saves the plan with this contact."
+        )
+        suggested_plan(store, plan, contact.sector.value)
+        plan_editor(store, plan, fit)
+        custom_question(store, plan)
+if bank_tab.open:
+    with bank_tab:
+        question_bank(store, plan, contact.sector.value)
+if sheet_tab.open:
+    with sheet_tab:
+        prep_sheet(store, contact, plan, fit, today)
 
 st.page_link(
     "pages/5_Conversations.py",

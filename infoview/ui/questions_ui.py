@@ -44,6 +44,9 @@ from infoview.ui.text import md_escape
 
 _PROBLEM = "qp_problem"
 _BANK_SHOWN = "qp_bank_shown"
+_CUSTOM_PROBLEM = "qp_custom_problem"
+CUSTOM_OPEN = "qp_custom_open"
+CUSTOM_MINUTES = 2.0
 BANK_PAGE = 10
 MIN_CALL_MINUTES = 5
 STALE = (
@@ -122,10 +125,11 @@ def research_line(contact: Contact, today: date) -> str:
 def who_and_why(contact: Contact, today: date) -> None:
     """Show a short research summary and the compelling reason to talk."""
     st.subheader(md_escape(contact.full_name))
-    st.caption(research_line(contact, today))
+    line = f":gray[:small[{research_line(contact, today)}]]"
     if contact.reason.strip():
-        st.markdown("**Why you are talking:** " + md_escape(contact.reason))
+        st.markdown(f"{line}\n\n**Why you are talking:** {md_escape(contact.reason)}")
     else:
+        st.markdown(line)
         st.warning(
             "You have not written down why you want to talk to this person. One specific "
             "sentence makes the call, and your questions, much sharper.",
@@ -172,12 +176,12 @@ def time_budget(fit: PlanFit) -> None:
         label += f" · {fit.spare_minutes:g} to spare"
     else:
         label += f" · {fit.over_by:g} too many"
-    st.progress(share, text=label)
     r = fit.reserve
-    st.caption(
+    breakdown = (
         f"Questions {fit.question_minutes:g} min · kept aside {r.total:g} min: hellos "
         f"{r.hello:g}, your 30-second introduction {r.intro:g}, wrap-up {r.wrap_up:g}"
     )
+    st.progress(share, text=f"{label}  \n:gray[:small[{breakdown}]]")
 
 
 def _drop(store: Store, plan: CallPlan, items: list[PlanItem], indexes: tuple[int, ...]) -> None:
@@ -188,15 +192,17 @@ def over_time(store: Store, plan: CallPlan, fit: PlanFit) -> None:
     """Warn when the plan is too long and offer to drop the suggested questions."""
     if fit.fits or not fit.warning:
         return
-    st.warning(fit.warning, icon=":material/timer:")
     if not fit.suggest_drops:
+        st.warning(fit.warning, icon=":material/timer:")
         return
     drops = [
         f"- {md_escape(fit.items[i].text)} ({fit.items[i].minutes:g} min)"
         for i in fit.suggest_drops
     ]
-    st.markdown(
-        "**Questions to drop first** (the least needed in a short call):\n\n" + "\n".join(drops)
+    st.warning(
+        f"{fit.warning}\n\n**Questions to drop first** (the least needed in a short call):\n\n"
+        + "\n".join(drops),
+        icon=":material/timer:",
     )
     count = len(fit.suggest_drops)
     st.button(
@@ -255,7 +261,8 @@ def plan_editor(store: Store, plan: CallPlan, fit: PlanFit) -> None:
     for i, (item, mark) in enumerate(zip(items, fit.marks, strict=True)):
         pinned = referral_pinned and is_referral(item)
         # One bordered row per question: its time mark and wording in one element, then the
-        # minutes and the move and remove buttons side by side (no columns to lay out).
+        # minutes and the move and remove buttons side by side (no columns to lay out). The
+        # icons speak for themselves; a tooltip on each would double the buttons' weight.
         with st.container(border=True, horizontal=True, wrap=False, vertical_alignment="center"):
             text = f"`{format_mark(mark)}`&ensp;{md_escape(item.text)}"
             if pinned:
@@ -273,14 +280,12 @@ def plan_editor(store: Store, plan: CallPlan, fit: PlanFit) -> None:
                 on_change=_on_minutes,
                 args=(store, plan, items, i, key),
                 label_visibility="collapsed",
-                help="Minutes for this question",
                 width=80,
             )
             with st.container(horizontal=True, gap=None, width="content"):
                 st.button(
                     ":material/arrow_upward:",
                     key=f"qp_up_{rev}_{i}",
-                    help="Move up",
                     type="tertiary",
                     disabled=pinned or i == 0,
                     on_click=_on_move,
@@ -289,7 +294,6 @@ def plan_editor(store: Store, plan: CallPlan, fit: PlanFit) -> None:
                 st.button(
                     ":material/arrow_downward:",
                     key=f"qp_down_{rev}_{i}",
-                    help="Move down",
                     type="tertiary",
                     disabled=pinned or i >= last_free,
                     on_click=_on_move,
@@ -298,15 +302,14 @@ def plan_editor(store: Store, plan: CallPlan, fit: PlanFit) -> None:
                 st.button(
                     ":material/close:",
                     key=f"qp_remove_{rev}_{i}",
-                    help="Remove the who-else question on purpose" if pinned else "Remove",
                     type="tertiary",
                     on_click=_on_remove,
                     args=(store, plan, items, i),
                 )
     if not items:
         st.info(
-            "No questions yet. Add some from the bank, write your own, or start from a "
-            "suggested plan."
+            "No questions yet. Add some from the Question bank tab, write your own below, or "
+            "start from a suggested plan."
         )
     _reserved_rows(
         (fit.wrap_up_mark, "Wrap up: recap, check names they gave you, thank them", r.wrap_up),
@@ -361,30 +364,57 @@ def suggested_plan(store: Store, plan: CallPlan, sector: str) -> None:
         )
 
 
-def custom_question(store: Store, plan: CallPlan) -> None:
-    """Let the user add a question in their own words."""
-    with st.form("qp_custom", clear_on_submit=True, border=True):
-        st.markdown("**Add your own question**")
-        cols = st.columns([5, 1.4], vertical_alignment="bottom")
-        text = cols[0].text_input(
-            "Your question", max_chars=REASON_MAX, placeholder="Something only they can answer"
-        )
-        minutes = cols[1].number_input("Minutes", 0.5, 120.0, 2.0, step=0.5, format="%g")
-        submitted = st.form_submit_button("Add my question", icon=":material/add:")
-    if not submitted:
-        return
+def _on_custom(store: Store, plan: CallPlan, key: str) -> None:
+    text = st.session_state.get(key) or ""
     if not text.strip():
-        st.error("Type the question first.")
+        st.session_state[_CUSTOM_PROBLEM] = "Type the question first."
         return
     try:
-        item = PlanItem(text=text, minutes=minutes)
+        item = PlanItem(text=text, minutes=CUSTOM_MINUTES)
     except ValidationError as exc:
-        st.error("Not added: " + md_escape("; ".join(friendly_errors(exc))))
+        st.session_state[_CUSTOM_PROBLEM] = "Not added: " + "; ".join(friendly_errors(exc))
         return
     items = [i for i in plan.items if not is_referral(i)] + [item]
     items += [i for i in plan.items if is_referral(i)]
     if save_plan(store, plan, items=items):
-        st.rerun()
+        st.session_state[key] = ""
+
+
+def custom_question(store: Store, plan: CallPlan) -> None:
+    """Let the user add a question in their own words; it starts at two minutes."""
+    # Kept in the session (persist_state), so a half-typed question survives closing the
+    # box or a look at another tab or page; it is cleared once added. The box opens by
+    # itself when there is one to finish.
+    key = f"qp_custom_{plan.id}"
+    box = st.expander(
+        "Add your own question",
+        expanded=bool(st.session_state.get(key)),
+        icon=":material/edit:",
+        key=CUSTOM_OPEN,
+        on_change="rerun",
+    )
+    if not box.open:  # the box is drawn only when opened
+        return
+    row = box.container(horizontal=True, vertical_alignment="bottom")
+    row.text_input(
+        "Your question",
+        max_chars=REASON_MAX,
+        placeholder="Something only they can answer",
+        key=key,
+        persist_state="session",
+    )
+    row.button(
+        "Add my question",
+        key=f"qp_custom_add_{plan.id}_{plan.revision}",
+        icon=":material/add:",
+        on_click=_on_custom,
+        args=(store, plan, key),
+    )
+    problem = st.session_state.pop(_CUSTOM_PROBLEM, None)
+    if problem:
+        box.error(md_escape(problem))
+    else:
+        box.caption("It starts at 2 minutes; change that in its row.")
 
 
 # ---------------------------------------------------------------- the bank
@@ -417,18 +447,23 @@ def bank_shown(signature: tuple) -> int:
 
 def question_bank(store: Store, plan: CallPlan, sector: str) -> None:
     """Browse the bank by kind and words a page at a time, and add questions to the plan."""
-    st.markdown("#### Question bank")
     cols = st.columns(2)
     category = cols[0].selectbox(
         "Kind",
         [None, *CATEGORIES],
         format_func=lambda c: "All kinds" if c is None else CATEGORY_LABELS[c],
         key="qp_bank_kind",
+        persist_state="session",
     )
-    query = cols[1].text_input("Search", key="qp_bank_q", placeholder="e.g. hiring, résumé")
+    query = cols[1].text_input(
+        "Search", key="qp_bank_q", placeholder="e.g. hiring, résumé", persist_state="session"
+    )
     sector_label = SECTOR_LABELS.get(sector, sector)
     only_sector = st.toggle(
-        f"Only questions that suit {sector_label.lower()}", value=True, key="qp_bank_sector"
+        f"Only questions that suit {sector_label.lower()}",
+        value=True,
+        key="qp_bank_sector",
+        persist_state="session",
     )
     chosen_sector = sector if only_sector else None
     found = search_questions(query, category, chosen_sector)
@@ -456,7 +491,6 @@ def question_bank(store: Store, plan: CallPlan, sector: str) -> None:
                 st.button(
                     ":material/check:" if added else ":material/add:",
                     key=f"qp_add_{rev}_{question.id}",
-                    help="Already in your plan" if added else "Add to your plan",
                     disabled=added,
                     on_click=_on_add,
                     args=(store, plan, question),
@@ -481,6 +515,16 @@ def prep_sheet(store: Store, contact: Contact, plan: CallPlan, fit: PlanFit, tod
     profile = store.profile()
     markdown = prep_sheet_markdown(contact, profile, plan, fit, today=today)
     page = prep_sheet_html(contact, profile, plan, fit, today=today)
+    about = (
+        "Who they are, why you are talking, your introduction, the questions with their time "
+        "marks, and room for notes. Print it or keep it open during the call."
+    )
+    if not profile.intro.strip():
+        about += (
+            "  \nYour 30-second introduction is still empty, so the sheet leaves a reminder in "
+            "its place. Write it in step 1, Your story."
+        )
+    st.caption(about)
     cols = st.columns(2)
     cols[0].download_button(
         "Download the sheet (Markdown)",
@@ -502,11 +546,6 @@ def prep_sheet(store: Store, contact: Contact, plan: CallPlan, fit: PlanFit, tod
         width="stretch",
         key="qp_dl_html",
     )
-    if not profile.intro.strip():
-        st.caption(
-            "Your 30-second introduction is still empty, so the sheet leaves a reminder in "
-            "its place. Write it in step 1, Your story."
-        )
     preview = st.expander("Preview the prep sheet", key="qp_preview", on_change="rerun")
     if preview.open:  # a closed preview sends nothing to the browser
         # A data: address gives the preview its own origin, away from the app; the page is

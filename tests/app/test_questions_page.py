@@ -8,6 +8,7 @@ from infoview.questions import (
     REFERRAL,
     REFERRAL_ID,
     default_plan,
+    plan_call,
     search_questions,
     to_item,
 )
@@ -29,6 +30,10 @@ def _plan(data_dir, contact_id: str) -> CallPlan | None:
     plans = Store.in_dir(data_dir).by_contact("plans").get(contact_id, [])
     assert len(plans) <= 1
     return plans[0] if plans else None
+
+
+def _progress(at) -> str:
+    return at.get("progress")[0].proto.text
 
 
 def _warnings(at) -> str:
@@ -81,13 +86,20 @@ def test_contact_from_the_address_shows_research_reason_escaped_and_the_asked_le
     at = app(PAGE, contact=contact.id)
     assert not at.exception
     assert at.subheader[0].value == "Amara Okafor"
-    assert any("Policy Analyst at Office of Science Policy" in c.value for c in at.caption)
-    why = next(m.value for m in at.markdown if m.value.startswith("**Why you are talking:**"))
+    # The research line and the reason share one element.
+    why = next(m.value for m in at.markdown if "**Why you are talking:**" in m.value)
+    assert "Policy Analyst at Office of Science Policy" in why.split("**Why")[0]
     assert "\\!\\[x\\]\\(http" in why and "&lt;script&gt;" in why and "\\*\\*bold" in why
     assert at.number_input(key=next(k for k in _keys(at) if k.startswith("qp_len_"))).value == 20
     # Only the referral question until the user chooses; nothing stored just by looking.
     assert REFERRAL.text in _texts(at)
     assert _plan(data_dir, contact.id) is None
+
+
+def _tab(at, label: str):
+    """Open one of the page's lazy tabs, as a click on it does."""
+    at.session_state["qp_tab"] = label
+    return at.run()
 
 
 def _keys(at) -> list[str]:
@@ -104,22 +116,37 @@ def test_build_a_plan_save_and_reopen(app, store, data_dir):
     assert [i.question_id for i in plan.items] == suggested
     assert plan.minutes == 15 and plan.revision == 1
 
+    # The bank is drawn only in its tab; the plan's rows are not drawn meanwhile.
+    assert not [b for b in at.button if (b.key or "").startswith("qp_add_")]
+    _tab(at, "Question bank")
+    assert not [b for b in at.button if (b.key or "").startswith("qp_up_")]
     # trends-tools is past the bank's first page: search for it, as a user would.
     at.text_input(key="qp_bank_q").set_value("tools").run()
     _button(at, "qp_add_", "_trends-tools").click().run()
     plan = _plan(data_dir, contact.id)
     assert [i.question_id for i in plan.items][-2:] == ["trends-tools", REFERRAL_ID]
     assert _button(at, "qp_add_", "_trends-tools").disabled
+    # The time budget above the tabs follows what was added.
+    assert f"{plan_call(plan.items, 15).used_minutes:g} of 15 minutes" in _progress(at)
 
-    custom = next(t for t in at.text_input if t.label == "Your question")
-    custom.set_value("How did you find **your** first <team>?")
-    next(b for b in at.button if b.label == "Add my question").click().run()
+    _tab(at, "Your plan")
+    assert not [t for t in at.text_input if t.label == "Your question"]  # drawn when opened
+    at.session_state["qp_custom_open"] = True
+    custom = at.run().text_input(key=f"qp_custom_{plan.id}")
+    assert custom.label == "Your question"
+    custom.set_value("How did you find **your** first <team>?").run()
+    _button(at, "qp_custom_add_").click().run()
     plan = _plan(data_dir, contact.id)
     assert [i.text for i in plan.items][-2:] == [
         "How did you find **your** first <team>?",
         REFERRAL.text,
     ]
+    assert plan.items[-2].minutes == 2
     assert "How did you find \\*\\*your\\*\\* first &lt;team&gt;?" in _texts(at)
+    # Once added, the box closes and the question is cleared from it.
+    assert not [t for t in at.text_input if t.label == "Your question"]
+    at.session_state["qp_custom_open"] = True
+    assert at.run().text_input(key=f"qp_custom_{plan.id}").value == ""
 
     # Move the custom question (second to last) to the top, one step at a time.
     for index in range(len(plan.items) - 2, 0, -1):
@@ -172,26 +199,51 @@ def test_an_over_long_plan_warns_and_drops_the_suggested_questions(app, store, d
     at = app(PAGE, contact=contact.id)
     warning = _warnings(at)
     assert "more than the 10 you have" in warning and "Dropping" in warning
-    texts = _texts(at)
-    assert "Questions to drop first" in texts
-    assert f"- {QUESTIONS_BY_ID['trends-next'].text} (2.5 min)" in texts
-    assert "too many" in at.get("progress")[0].proto.text
+    # The questions to drop first are listed in the warning itself.
+    assert "Questions to drop first" in warning
+    assert f"- {QUESTIONS_BY_ID['trends-next'].text} (2.5 min)" in warning
+    assert "too many" in _progress(at)
 
     _button(at, "qp_drop_").click().run()
     plan = _plan(data_dir, contact.id)
     assert "trends-next" not in [i.question_id for i in plan.items]
     assert plan.items[-1].question_id == REFERRAL_ID
     assert "more than the" not in _warnings(at)
-    assert "to spare" in at.get("progress")[0].proto.text
+    assert "to spare" in _progress(at)
 
 
 def test_a_blank_custom_question_is_refused(app, store, data_dir):
     contact = _researched(store)
     at = app(PAGE, contact=contact.id)
-    next(t for t in at.text_input if t.label == "Your question").set_value("   ")
-    next(b for b in at.button if b.label == "Add my question").click().run()
+    at.session_state["qp_custom_open"] = True
+    next(t for t in at.run().text_input if t.label == "Your question").set_value("   ").run()
+    _button(at, "qp_custom_add_").click().run()
     assert "Type the question first" in at.error[0].value
     assert _plan(data_dir, contact.id) is None
+
+
+def test_a_half_typed_question_and_the_bank_filters_survive_a_look_at_another_tab(app, store):
+    contact = _researched(store)
+    at = app(PAGE, contact=contact.id)
+    at.session_state["qp_custom_open"] = True
+    draft = next(t for t in at.run().text_input if t.label == "Your question")
+    draft.set_value("What would you do in my place?").run()
+    # Closing the box keeps it too.
+    at.session_state["qp_custom_open"] = False
+    assert not [t for t in at.run().text_input if t.label == "Your question"]
+    at.session_state["qp_custom_open"] = True
+    assert at.run().text_input(key=draft.key).value == "What would you do in my place?"
+    _tab(at, "Question bank")
+    assert not [t for t in at.text_input if t.label == "Your question"]
+    at.text_input(key="qp_bank_q").set_value("hiring").run()
+    at.selectbox(key="qp_bank_kind").set_value("advice").run()
+    _tab(at, "Prep sheet")
+    _tab(at, "Your plan")  # the box opens by itself with the question to finish
+    draft = next(t for t in at.text_input if t.label == "Your question")
+    assert draft.value == "What would you do in my place?"
+    _tab(at, "Question bank")
+    assert at.text_input(key="qp_bank_q").value == "hiring"
+    assert at.selectbox(key="qp_bank_kind").value == "advice"
 
 
 def test_replacing_real_work_with_a_suggested_plan_asks_first(app, store, data_dir):
@@ -215,6 +267,7 @@ def test_a_change_made_elsewhere_is_not_overwritten(app, store, data_dir):
     contact = _researched(store)
     at = app(PAGE, contact=contact.id)
     _button(at, "qp_suggest_").click().run()
+    _tab(at, "Question bank")
     at.selectbox(key="qp_bank_kind").set_value("trends").run()  # trends-next is on page 2
     plan = _plan(data_dir, contact.id)
     Store.in_dir(data_dir).save(
@@ -230,6 +283,8 @@ def test_a_change_made_elsewhere_is_not_overwritten(app, store, data_dir):
 def test_prep_sheet_downloads_are_offered_with_safe_names(app, store):
     contact = _researched(store, full_name="Zoë ../O'Brien")
     at = app(PAGE, contact=contact.id)
+    assert not at.get("download_button")  # drawn only in its tab
+    _tab(at, "Prep sheet")
     downloads = at.get("download_button")
     assert [d.proto.label for d in downloads] == [
         "Download the sheet (Markdown)",
@@ -250,7 +305,7 @@ def test_the_bank_shows_a_page_at_a_time_and_new_filters_start_again(app, store)
     contact = _researched(store)  # government: 40 questions suit it
     total = len(search_questions("", None, "government"))
     assert total > 2 * BANK_PAGE
-    at = app(PAGE, contact=contact.id)
+    at = _tab(app(PAGE, contact=contact.id), "Question bank")
     first = _bank_ids(at)
     assert len(first) == BANK_PAGE
     assert _bank_count(at) == f"{total} questions · showing {BANK_PAGE}"
@@ -287,7 +342,7 @@ def test_the_bank_shows_a_page_at_a_time_and_new_filters_start_again(app, store)
 
 def test_the_prep_sheet_preview_is_drawn_only_when_opened(app, store):
     contact = _researched(store)
-    at = app(PAGE, contact=contact.id)
+    at = _tab(app(PAGE, contact=contact.id), "Prep sheet")
     assert not at.get("iframe")
     at.session_state["qp_preview"] = True
     at.run()

@@ -35,7 +35,11 @@ def test_build_a_plan_and_download_the_markdown_sheet(server, page, tmp_path):
     page.get_by_role("button", name="Start from a suggested plan for government").click()
     wait_idle(page)
 
-    # The bank shows a page of questions at a time; "Show more" reveals the next page.
+    # The bank has its own tab, drawn when opened, and shows a page of questions at a time;
+    # "Show more" reveals the next page.
+    main = page.locator("[data-testid='stMain']")
+    assert main.locator("[class*='st-key-qp_add_']").count() == 0
+    page.get_by_role("tab", name="Question bank").click()
     bank = search_questions("", None, "government")
     page.get_by_text(f"{len(bank)} questions · showing {BANK_PAGE}", exact=True).wait_for()
     add = page.locator("[class*='st-key-qp_add_'] button:visible")
@@ -52,17 +56,34 @@ def test_build_a_plan_and_download_the_markdown_sheet(server, page, tmp_path):
     # Streamlit keys the row's container with a class; the button's icon is its only label.
     page.locator("[class*='st-key-qp_add_'][class*='_advice-resume'] button:visible").click()
     wait_idle(page)
-    # Wait for the visible result, so the next click cannot land in the middle of a rerun.
-    main = page.locator("[data-testid='stMain']")
+    # Wait for the visible result (the row's button turns into a disabled check), so the next
+    # click cannot land in the middle of a rerun.
+    page.locator("[class*='st-key-qp_add_'][class*='_advice-resume'] button:disabled").wait_for()
+    wait_idle(page)
+
+    page.get_by_role("tab", name="Your plan").click()
     main.get_by_text(QUESTIONS_BY_ID["advice-resume"].text).first.wait_for()
     wait_idle(page)
-
-    page.get_by_role("textbox", name="Your question").fill(CUSTOM)
-    page.get_by_role("button", name="Add my question").click()
+    # The box for your own question is drawn when opened; a half-typed question survives a
+    # look at another tab.
+    page.get_by_text("Add your own question", exact=True).click()
+    box = page.get_by_role("textbox", name="Your question")
+    box.fill(CUSTOM)
+    page.get_by_role("tab", name="Prep sheet").click()
+    page.get_by_role("button", name="Download the sheet (Markdown)").wait_for()
+    wait_idle(page)
+    page.get_by_role("tab", name="Your plan").click()
+    box.wait_for()
+    wait_idle(page)
+    assert box.input_value() == CUSTOM
+    page.locator("[class*='st-key-qp_custom_add_'] button").click()
     main.get_by_text(CUSTOM).first.wait_for()
     wait_idle(page)
+    box.wait_for(state="detached")  # the box closes once the question is added
     assert exception_texts(page) == []
 
+    page.get_by_role("tab", name="Prep sheet").click()
+    wait_idle(page)
     with page.expect_download() as download:
         page.get_by_role("button", name="Download the sheet (Markdown)").click()
     assert download.value.suggested_filename == "prep-sheet-amara.md"
