@@ -61,11 +61,6 @@ over_time(store, plan, fit)
 plan_tab, bank_tab, sheet_tab = st.tabs(TABS, key=TAB_KEY, on_change="rerun")
 if plan_tab.open:
     with plan_tab:
-        st.caption(
-            "Every change is saved with this contact as you make it."
-            if plan.revision
-            else "Nothing saved yet: your first change saves the plan with this contact."
-        )
         suggested_plan(store, plan, contact.sector.value)
         plan_editor(store, plan, fit)
         custom_question(store, plan)

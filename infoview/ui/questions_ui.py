@@ -49,6 +49,8 @@ CUSTOM_OPEN = "qp_custom_open"
 CUSTOM_MINUTES = 2.0
 BANK_PAGE = 10
 MIN_CALL_MINUTES = 5
+SAVED = "Every change is saved with this contact as you make it."
+NOT_SAVED = "Nothing saved yet: your first change saves the plan with this contact."
 STALE = (
     "Your last change was not saved: this plan changed in another tab or program. "
     "The latest version is shown below; make the change again if you still want it."
@@ -238,9 +240,9 @@ def _on_suggested(store: Store, plan: CallPlan, sector: str) -> None:
     save_plan(store, plan, items=default_plan(sector, plan.minutes), referral_removed=False)
 
 
-def _reserved_rows(*rows: tuple[float, str, float | None]) -> None:
+def _reserved_rows(*rows: tuple[float, str, float | None], note: str = "") -> None:
     """Show the call's fixed parts (time mark, what happens, minutes) as lines of one element."""
-    lines = []
+    lines = [f":gray[:small[{note}]]\n"] if note else []
     for mark, label, minutes in rows:
         text = label if minutes is None else f"{label} · {minutes:g} min"
         lines.append(f"`{format_mark(mark)}`&ensp;:gray[{text}]")
@@ -255,6 +257,7 @@ def plan_editor(store: Store, plan: CallPlan, fit: PlanFit) -> None:
     _reserved_rows(
         (0, "Hellos, and thank them for their time", r.hello),
         (fit.intro_mark, "Your 30-second introduction", r.intro),
+        note=SAVED if plan.revision else NOT_SAVED,
     )
     referral_pinned = not plan.referral_removed
     last_free = len(items) - (2 if referral_pinned and has_referral(items) else 1)
@@ -263,7 +266,9 @@ def plan_editor(store: Store, plan: CallPlan, fit: PlanFit) -> None:
         # One bordered row per question: its time mark and wording in one element, then the
         # minutes and the move and remove buttons side by side (no columns to lay out). The
         # icons speak for themselves; a tooltip on each would double the buttons' weight.
-        with st.container(border=True, horizontal=True, wrap=False, vertical_alignment="center"):
+        with st.container(
+            border=True, horizontal=True, wrap=False, vertical_alignment="center", gap="xxsmall"
+        ):
             text = f"`{format_mark(mark)}`&ensp;{md_escape(item.text)}"
             if pinned:
                 text += "  \n:gray[*Asked last: this is how your network grows.*]"
@@ -282,30 +287,29 @@ def plan_editor(store: Store, plan: CallPlan, fit: PlanFit) -> None:
                 label_visibility="collapsed",
                 width=80,
             )
-            with st.container(horizontal=True, gap=None, width="content"):
-                st.button(
-                    ":material/arrow_upward:",
-                    key=f"qp_up_{rev}_{i}",
-                    type="tertiary",
-                    disabled=pinned or i == 0,
-                    on_click=_on_move,
-                    args=(store, plan, items, i, -1),
-                )
-                st.button(
-                    ":material/arrow_downward:",
-                    key=f"qp_down_{rev}_{i}",
-                    type="tertiary",
-                    disabled=pinned or i >= last_free,
-                    on_click=_on_move,
-                    args=(store, plan, items, i, 1),
-                )
-                st.button(
-                    ":material/close:",
-                    key=f"qp_remove_{rev}_{i}",
-                    type="tertiary",
-                    on_click=_on_remove,
-                    args=(store, plan, items, i),
-                )
+            st.button(
+                ":material/arrow_upward:",
+                key=f"qp_up_{rev}_{i}",
+                type="tertiary",
+                disabled=pinned or i == 0,
+                on_click=_on_move,
+                args=(store, plan, items, i, -1),
+            )
+            st.button(
+                ":material/arrow_downward:",
+                key=f"qp_down_{rev}_{i}",
+                type="tertiary",
+                disabled=pinned or i >= last_free,
+                on_click=_on_move,
+                args=(store, plan, items, i, 1),
+            )
+            st.button(
+                ":material/close:",
+                key=f"qp_remove_{rev}_{i}",
+                type="tertiary",
+                on_click=_on_remove,
+                args=(store, plan, items, i),
+            )
     if not items:
         st.info(
             "No questions yet. Add some from the Question bank tab, write your own below, or "
