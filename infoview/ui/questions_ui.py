@@ -46,6 +46,7 @@ _PROBLEM = "qp_problem"
 _BANK_SHOWN = "qp_bank_shown"
 _CUSTOM_PROBLEM = "qp_custom_problem"
 CUSTOM_OPEN = "qp_custom_open"
+REPLACE_OPEN = "qp_replace"
 CUSTOM_MINUTES = 2.0
 BANK_PAGE = 10
 MIN_CALL_MINUTES = 5
@@ -238,6 +239,8 @@ def _on_referral_back(store: Store, plan: CallPlan) -> None:
 
 def _on_suggested(store: Store, plan: CallPlan, sector: str) -> None:
     save_plan(store, plan, items=default_plan(sector, plan.minutes), referral_removed=False)
+    if REPLACE_OPEN in st.session_state:
+        st.session_state[REPLACE_OPEN] = False  # done: close the box that asked
 
 
 def _reserved_rows(*rows: tuple[float, str, float | None], note: str = "") -> None:
@@ -352,7 +355,7 @@ def suggested_plan(store: Store, plan: CallPlan, sector: str) -> None:
     box = st.popover(
         "Replace with a suggested plan",
         icon=":material/auto_awesome:",
-        key="qp_replace",
+        key=REPLACE_OPEN,
         on_change="rerun",
     )
     if box.open:  # drawn only when opened
@@ -382,6 +385,7 @@ def _on_custom(store: Store, plan: CallPlan, key: str) -> None:
     items += [i for i in plan.items if is_referral(i)]
     if save_plan(store, plan, items=items):
         st.session_state[key] = ""
+        st.session_state[CUSTOM_OPEN] = False  # added: the box closes, the row shows it
 
 
 def custom_question(store: Store, plan: CallPlan) -> None:

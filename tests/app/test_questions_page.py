@@ -261,6 +261,8 @@ def test_replacing_real_work_with_a_suggested_plan_asks_first(app, store, data_d
     assert button.label == "Replace my questions"
     button.click().run()
     assert "Mine" not in [i.text for i in _plan(data_dir, contact.id).items]
+    assert not at.exception
+    assert "replaces your" not in _texts(at)  # done: the box that asked closes
 
 
 def test_a_change_made_elsewhere_is_not_overwritten(app, store, data_dir):
