@@ -10,6 +10,7 @@ from infoview.ui.picker import require_contact
 from infoview.ui.questions_ui import (
     call_length,
     custom_question,
+    edit_switch,
     load_plan,
     over_time,
     plan_editor,
@@ -61,8 +62,10 @@ over_time(store, plan, fit)
 plan_tab, bank_tab, sheet_tab = st.tabs(TABS, key=TAB_KEY, on_change="rerun")
 if plan_tab.open:
     with plan_tab:
-        suggested_plan(store, plan, contact.sector.value)
-        plan_editor(store, plan, fit)
+        with st.container(horizontal=True, vertical_alignment="center"):
+            suggested_plan(store, plan, contact.sector.value)
+            editing = edit_switch()
+        plan_editor(store, plan, fit, editing)
         custom_question(store, plan)
 if bank_tab.open:
     with bank_tab:

@@ -47,6 +47,7 @@ _BANK_SHOWN = "qp_bank_shown"
 _CUSTOM_PROBLEM = "qp_custom_problem"
 CUSTOM_OPEN = "qp_custom_open"
 REPLACE_OPEN = "qp_replace"
+EDIT_KEY = "qp_edit"
 CUSTOM_MINUTES = 2.0
 BANK_PAGE = 10
 MIN_CALL_MINUTES = 5
@@ -243,25 +244,68 @@ def _on_suggested(store: Store, plan: CallPlan, sector: str) -> None:
         st.session_state[REPLACE_OPEN] = False  # done: close the box that asked
 
 
-def _reserved_rows(*rows: tuple[float, str, float | None], note: str = "") -> None:
-    """Show the call's fixed parts (time mark, what happens, minutes) as lines of one element."""
-    lines = [f":gray[:small[{note}]]\n"] if note else []
+def _reserved_lines(*rows: tuple[float, str, float | None]) -> list[str]:
+    lines = []
     for mark, label, minutes in rows:
         text = label if minutes is None else f"{label} · {minutes:g} min"
         lines.append(f"`{format_mark(mark)}`&ensp;:gray[{text}]")
+    return lines
+
+
+def _reserved_rows(*rows: tuple[float, str, float | None], note: str = "") -> None:
+    """Show the call's fixed parts (time mark, what happens, minutes) as lines of one element."""
+    lines = [f":gray[:small[{note}]]\n"] if note else []
+    st.markdown("  \n".join(lines + _reserved_lines(*rows)))
+
+
+def _opening(fit: PlanFit) -> tuple[tuple[float, str, float | None], ...]:
+    r = fit.reserve
+    return (
+        (0, "Hellos, and thank them for their time", r.hello),
+        (fit.intro_mark, "Your 30-second introduction", r.intro),
+    )
+
+
+def _closing(fit: PlanFit) -> tuple[tuple[float, str, float | None], ...]:
+    return (
+        (
+            fit.wrap_up_mark,
+            "Wrap up: recap, check names they gave you, thank them",
+            fit.reserve.wrap_up,
+        ),
+        (fit.used_minutes, "Planned end", None),
+    )
+
+
+def plan_timeline(plan: CallPlan, fit: PlanFit) -> None:
+    """Show the whole call, time mark by time mark, as one element (nothing to edit)."""
+    pinned = not plan.referral_removed
+    lines = [f":gray[:small[{SAVED if plan.revision else NOT_SAVED}]]\n"]
+    lines += _reserved_lines(*_opening(fit))
+    for item, mark in zip(fit.items, fit.marks, strict=True):
+        line = f"`{format_mark(mark)}`&ensp;{md_escape(item.text)} :gray[· {item.minutes:g} min]"
+        if pinned and is_referral(item):
+            line += " :gray[· *asked last: this is how your network grows*]"
+        lines.append(line)
+    lines += _reserved_lines(*_closing(fit))
     st.markdown("  \n".join(lines))
 
 
-def plan_editor(store: Store, plan: CallPlan, fit: PlanFit) -> None:
-    """Draw the ordered plan with time marks, minutes, move, remove and add-back."""
+def plan_editor(store: Store, plan: CallPlan, fit: PlanFit, editing: bool = True) -> None:
+    """Draw the ordered plan with time marks; when editing, its minutes, move and remove."""
     items = list(fit.items)
     rev = f"{plan.id}_{plan.revision}"
-    r = fit.reserve
-    _reserved_rows(
-        (0, "Hellos, and thank them for their time", r.hello),
-        (fit.intro_mark, "Your 30-second introduction", r.intro),
-        note=SAVED if plan.revision else NOT_SAVED,
-    )
+    if not any(not is_referral(item) for item in items):
+        st.info(
+            "No questions of your own yet. Pick some in the Question bank tab, add your own "
+            "below, or start from a suggested plan.",
+            icon=":material/lightbulb:",
+        )
+    if not editing:
+        plan_timeline(plan, fit)
+        _referral_back(store, plan, items, rev)
+        return
+    _reserved_rows(*_opening(fit), note=SAVED if plan.revision else NOT_SAVED)
     referral_pinned = not plan.referral_removed
     last_free = len(items) - (2 if referral_pinned and has_referral(items) else 1)
     for i, (item, mark) in enumerate(zip(items, fit.marks, strict=True)):
@@ -313,15 +357,11 @@ def plan_editor(store: Store, plan: CallPlan, fit: PlanFit) -> None:
                 on_click=_on_remove,
                 args=(store, plan, items, i),
             )
-    if not items:
-        st.info(
-            "No questions yet. Add some from the Question bank tab, write your own below, or "
-            "start from a suggested plan."
-        )
-    _reserved_rows(
-        (fit.wrap_up_mark, "Wrap up: recap, check names they gave you, thank them", r.wrap_up),
-        (fit.used_minutes, "Planned end", None),
-    )
+    _reserved_rows(*_closing(fit))
+    _referral_back(store, plan, items, rev)
+
+
+def _referral_back(store: Store, plan: CallPlan, items: list[PlanItem], rev: str) -> None:
     if plan.referral_removed and not has_referral(items):
         st.info(
             "You took out “who else should I talk to?”. It is the question that turns one "
@@ -335,6 +375,15 @@ def plan_editor(store: Store, plan: CallPlan, fit: PlanFit) -> None:
             on_click=_on_referral_back,
             args=(store, plan),
         )
+
+
+def edit_switch() -> bool:
+    """The switch between the plan to read (light) and the plan to edit; kept for the session."""
+    return st.toggle(
+        "Edit the order and minutes",
+        key=EDIT_KEY,
+        persist_state="session",
+    )
 
 
 def suggested_plan(store: Store, plan: CallPlan, sector: str) -> None:

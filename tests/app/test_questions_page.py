@@ -8,6 +8,7 @@ from infoview.questions import (
     REFERRAL,
     REFERRAL_ID,
     default_plan,
+    format_mark,
     plan_call,
     search_questions,
     to_item,
@@ -93,12 +94,19 @@ def test_contact_from_the_address_shows_research_reason_escaped_and_the_asked_le
     assert at.number_input(key=next(k for k in _keys(at) if k.startswith("qp_len_"))).value == 20
     # Only the referral question until the user chooses; nothing stored just by looking.
     assert REFERRAL.text in _texts(at)
+    assert any("No questions of your own yet" in i.value for i in at.info)
     assert _plan(data_dir, contact.id) is None
 
 
 def _tab(at, label: str):
     """Open one of the page's lazy tabs, as a click on it does."""
     at.session_state["qp_tab"] = label
+    return at.run()
+
+
+def _edit(at, on: bool = True):
+    """Switch the plan between the timeline to read and the rows to edit."""
+    at.toggle(key="qp_edit").set_value(on)
     return at.run()
 
 
@@ -115,6 +123,7 @@ def test_build_a_plan_save_and_reopen(app, store, data_dir):
     suggested = [i.question_id for i in default_plan("industry", 15)]
     assert [i.question_id for i in plan.items] == suggested
     assert plan.minutes == 15 and plan.revision == 1
+    assert not any("No questions of your own yet" in i.value for i in at.info)
 
     # The bank is drawn only in its tab; the plan's rows are not drawn meanwhile.
     assert not [b for b in at.button if (b.key or "").startswith("qp_add_")]
@@ -148,6 +157,9 @@ def test_build_a_plan_save_and_reopen(app, store, data_dir):
     at.session_state["qp_custom_open"] = True
     assert at.run().text_input(key=f"qp_custom_{plan.id}").value == ""
 
+    # The plan reads as one timeline until the user switches to editing it.
+    assert not [b for b in at.button if (b.key or "").startswith("qp_up_")]
+    _edit(at)
     # Move the custom question (second to last) to the top, one step at a time.
     for index in range(len(plan.items) - 2, 0, -1):
         _button(at, "qp_up_", f"_{index}").click().run()
@@ -186,6 +198,8 @@ def test_minutes_and_call_length_edits_are_saved(app, store, data_dir):
     length = next(w for w in at.number_input if (w.key or "").startswith("qp_len_"))
     length.set_value(45).run()
     assert _plan(data_dir, contact.id).minutes == 45
+    assert not [w for w in at.number_input if (w.key or "").startswith("qp_min_")]
+    _edit(at)
     first = next(w for w in at.number_input if (w.key or "").startswith("qp_min_"))
     first.set_value(6.5).run()
     assert _plan(data_dir, contact.id).items[0].minutes == 6.5
@@ -351,3 +365,33 @@ def test_the_prep_sheet_preview_is_drawn_only_when_opened(app, store):
     assert not at.exception
     frames = at.get("iframe")
     assert len(frames) == 1
+
+
+def test_the_plan_reads_as_one_timeline_and_the_edit_switch_is_kept(app, store, data_dir):
+    contact = _researched(store)
+    items = [to_item(QUESTIONS_BY_ID["typical-day"]), PlanItem(text=HOSTILE, minutes=3)]
+    store.save(CallPlan(contact_id=contact.id, minutes=20, items=[*items, to_item(REFERRAL)]))
+    at = app(PAGE, contact=contact.id)
+    fit = plan_call(_plan(data_dir, contact.id).items, 20)
+    timeline = next(m.value for m in at.markdown if "Hellos, and thank them" in m.value)
+    lines = timeline.split("  \n")
+    assert "Every change is saved" in lines[0]
+    first = next(
+        i for i, line in enumerate(lines) if line.startswith(f"`{format_mark(fit.marks[0])}`")
+    )
+    typical = QUESTIONS_BY_ID["typical-day"].text
+    assert lines[first] == f"`{format_mark(fit.marks[0])}`&ensp;{typical} :gray[· 2 min]"
+    assert "\\!\\[x\\]\\(http" in lines[first + 1] and "&lt;script&gt;" in lines[first + 1]
+    assert REFERRAL.text in lines[first + 2] and "asked last" in lines[first + 2]
+    assert "Planned end" in lines[-1]
+    assert not at.get("number_input")[1:]  # only the call length: nothing to edit yet
+
+    _edit(at)
+    assert len([w for w in at.number_input if (w.key or "").startswith("qp_min_")]) == 3
+    # The switch is kept while the user looks at other tabs, and the rows come back.
+    _tab(at, "Question bank")
+    _tab(at, "Your plan")
+    assert at.toggle(key="qp_edit").value is True
+    assert len([w for w in at.number_input if (w.key or "").startswith("qp_min_")]) == 3
+    _edit(at, False)
+    assert not [w for w in at.number_input if (w.key or "").startswith("qp_min_")]

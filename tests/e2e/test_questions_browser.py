@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 from infoview.models import Contact, Outreach
 from infoview.questions import (
     QUESTIONS_BY_ID,
@@ -80,6 +82,23 @@ def test_build_a_plan_and_download_the_markdown_sheet(server, page, tmp_path):
     main.get_by_text(CUSTOM).first.wait_for()
     wait_idle(page)
     box.wait_for(state="detached")  # the box closes once the question is added
+    assert exception_texts(page) == []
+
+    # The plan reads as one timeline; the switch brings the rows to edit.
+    minutes = page.locator("[class*='st-key-qp_min_'] input")
+    assert minutes.count() == 0
+    page.get_by_text("Edit the order and minutes").click()
+    minutes.first.wait_for()
+    wait_idle(page)
+    minutes.first.fill("4")
+    minutes.first.press("Enter")
+    wait_idle(page)
+    page.locator("[class*='st-key-qp_min_'][class*='_0'] input").first.wait_for()
+    deadline = time.monotonic() + 10
+    while Store.in_dir(server.data_dir).by_contact("plans")[contact.id][0].items[0].minutes != 4:
+        assert time.monotonic() < deadline, "the new minutes were not saved"
+        time.sleep(0.2)
+    wait_idle(page)
     assert exception_texts(page) == []
 
     page.get_by_role("tab", name="Prep sheet").click()
