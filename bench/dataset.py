@@ -26,6 +26,7 @@ from infoview.models import (
     Source,
     StatusChange,
 )
+from infoview.questions import REFERRAL_ID
 from infoview.store import Store
 
 HISTORY_DAYS = 8 * 365  # how far back LinkedIn connections reach
@@ -309,7 +310,10 @@ def _plan(today: date, n: int, contact_id: str) -> CallPlan:
     return CallPlan(
         id=f"bench-p{n:04d}",
         contact_id=contact_id,
-        items=[PlanItem(text=q, minutes=3) for q in _QUESTIONS],
+        items=[
+            PlanItem(text=q, minutes=3, question_id=REFERRAL_ID if q == _QUESTIONS[-1] else None)
+            for q in _QUESTIONS
+        ],
         **_at(today, 1),
     )
 

@@ -31,6 +31,7 @@ from infoview.models import (
     Source,
     StatusChange,
 )
+from infoview.questions import REFERRAL_ID
 from infoview.store import CONTACT_CHILDREN, Store
 
 SAMPLE_ID_PREFIX = "sample-"
@@ -258,7 +259,11 @@ def _plan(today: date, key: str, minutes: int, items: list[tuple[str, float]]) -
         id=f"{SAMPLE_ID_PREFIX}plan-{key}",
         contact_id=_cid(key),
         minutes=minutes,
-        items=[PlanItem(text=text, minutes=m) for text, m in items],
+        # The who-else question is the planner's referral question (kept last), not a second one.
+        items=[
+            PlanItem(text=text, minutes=m, question_id=REFERRAL_ID if text == _WHO_ELSE else None)
+            for text, m in items
+        ],
         **_stamps(today, ask["ended"] - 1, hour=22),
     )
 

@@ -323,3 +323,14 @@ def test_remove_sample_without_sample_data_changes_nothing(commits):
     assert commits == []
     assert store.count("contacts") == 1
     assert not has_sample(store)
+
+
+def test_each_sample_plan_asks_who_else_once_as_the_referral_question_last():
+    from infoview.questions import ensure_referral_last, is_referral
+
+    for plan in sample_records(date(2026, 11, 26))["plans"]:
+        who_else = [item for item in plan.items if "who else" in item.text.casefold()]
+        assert len(who_else) <= 1
+        kept = ensure_referral_last(plan.items, referral_removed=False)
+        assert [item for item in kept if is_referral(item)] == kept[-1:]
+        assert len(kept) == len(plan.items) + (0 if who_else else 1)
