@@ -16,9 +16,9 @@ from infoview.followups import CALL, LOG_CALL, THANK_YOU
 from infoview.pipeline import Stage
 from infoview.ui import md_escape, page_setup
 from infoview.ui.conversation_ui import (
+    KEPT,
     choose_conversation,
     correct_tab,
-    keep_typing,
     log_tab,
     opening_tab,
     referrals_given,
@@ -27,6 +27,7 @@ from infoview.ui.conversation_ui import (
     show_problem,
     thanks_tab,
 )
+from infoview.ui.kept import keep_typing
 from infoview.ui.picker import require_contact
 from infoview.ui.steps import CONTACT_PAGE, CONVERSATIONS_PAGE, browser_zone
 
@@ -88,7 +89,7 @@ TABS = [
 # its next step, so arriving, choosing another contact or conversation, or a save that moves
 # the conversation on (logging it: now thank them) opens the tab with the next step.
 opening = opening_tab(conv, today)
-keep_typing()
+keep_typing(KEPT)
 schedule, log, thanks, fix = st.tabs(
     TABS, default=TABS[opening], key=f"cv_tab_{conv.id}_{opening}", on_change="rerun"
 )

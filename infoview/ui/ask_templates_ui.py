@@ -18,6 +18,7 @@ from infoview.asks import ask_details, latest_ask
 from infoview.models import BODY_MAX, SUBJECT_MAX, UserTemplate, friendly_errors, new_id
 from infoview.store import StaleRecordError, StoreError
 from infoview.ui.ask_ui import AskPage, report_problem, session_draft, show_problem
+from infoview.ui.kept import keep_typing, kept_widget
 from infoview.ui.setup import flash
 from infoview.ui.text import md_escape
 from infoview.writing import (
@@ -32,13 +33,8 @@ _KEPT = "ask_tpl_kept"
 
 
 def _kept_input(widget: Callable[..., Any], label: str, key: str, default: Any, **kw: Any) -> Any:
-    """Draw a widget whose value is copied to a plain session key, so a page switch keeps it."""
-    kept = st.session_state.setdefault(_KEPT, {})
-    if key not in st.session_state:
-        st.session_state[key] = kept.get(key, default)
-    value = widget(label, key=key, **kw)
-    kept[key] = value
-    return value
+    """Draw a widget whose value is kept while the editor is closed (see infoview.ui.kept)."""
+    return kept_widget(widget, label, key, default, bucket=_KEPT, **kw)
 
 
 STARTER_SUBJECT = "A question about {{ first_topic or 'your work' }}"
@@ -54,7 +50,6 @@ Would you have {{ minutes }} minutes for a {{ mode }} call? I'd value your insig
 Best,
 {{ signature }}"""
 _PICK = "ask_tpl_pick"
-_PICK_KEPT = "ask_tpl_pick_kept"
 _OPEN = "ask_tpl_open"
 _NEW_ID = "ask_tpl_new_id"
 
@@ -122,6 +117,7 @@ def user_templates(page: AskPage) -> None:
     preview boxes and table would cost every visit browser time. What was typed is kept in
     plain session keys, so closing and reopening it loses nothing.
     """
+    keep_typing(_KEPT)  # what was typed as the user clicked the expander shut
     box = st.expander("Your own templates", key=_OPEN, on_change="rerun")
     if box.open:
         with box:
@@ -136,11 +132,18 @@ def _editor(page: AskPage) -> None:
     show_problem("templates")
     saved = sorted(page.user_templates.values(), key=lambda t: t.name.casefold())
     names = {"new": "A new template", **{t.id: t.name for t in saved}}
-    if st.session_state.get(_PICK) not in names:
-        kept = st.session_state.get(_PICK_KEPT)
-        st.session_state[_PICK] = kept if kept in names else "new"
-    picked = st.selectbox("Template to edit", list(names), format_func=names.get, key=_PICK)
-    st.session_state[_PICK_KEPT] = picked
+    if _PICK in st.session_state and st.session_state[_PICK] not in names:
+        del st.session_state[_PICK]  # the template was deleted
+    picked = kept_widget(
+        st.selectbox,
+        "Template to edit",
+        _PICK,
+        "new",
+        names.__contains__,
+        bucket=_KEPT,
+        options=list(names),
+        format_func=names.get,
+    )
     current = page.user_templates.get(picked)
     tid = current.id if current else st.session_state.setdefault(_NEW_ID, new_id())
     left, right = st.columns([3, 2], gap="large")

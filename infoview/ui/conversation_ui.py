@@ -47,6 +47,7 @@ from infoview.models import CallMode, Contact, Conversation, friendly_errors, ne
 from infoview.questions import default_call_minutes, latest_plan
 from infoview.research import fold, search_key
 from infoview.store import StaleRecordError, Store, StoreError
+from infoview.ui.kept import kept_widget
 from infoview.ui.setup import flash
 from infoview.ui.steps import contact_link
 from infoview.ui.text import md_escape
@@ -89,33 +90,8 @@ def _kept(
     valid: Callable[[Any], bool] | None = None,
     **kw: Any,
 ) -> Any:
-    """Draw a widget whose value is also kept under a plain session key, and return it.
-
-    A widget Streamlit has forgotten (its tab was closed, or the user was on another page)
-    starts from the kept value, else from ``default``; ``valid`` can refuse a kept value
-    that no longer fits (an option that is gone).
-    """
-    kept = st.session_state.setdefault(KEPT, {})
-    if key not in st.session_state:
-        value = kept.get(key, default)
-        st.session_state[key] = value if valid is None or valid(value) else default
-    value = widget(label, key=key, **kw)
-    kept[key] = value
-    return value
-
-
-def keep_typing() -> None:
-    """Copy the latest typing into the kept values before any tab is drawn.
-
-    A tab switch can reach the server together with the last thing typed in the tab being
-    left (a text area sends its value when it loses focus, which is when the tab is clicked):
-    that run does not draw the widget, so ``_kept`` never sees the value. Streamlit still
-    holds it during the run, until it forgets the widget at the end.
-    """
-    kept = st.session_state.get(KEPT, {})
-    for key in kept:
-        if key in st.session_state:
-            kept[key] = st.session_state[key]
+    """Draw a widget whose value is kept in this page's bucket (see ``infoview.ui.kept``)."""
+    return kept_widget(widget, label, key, default, valid, bucket=KEPT, **kw)
 
 
 def _forget_typing(conv: Conversation) -> None:
