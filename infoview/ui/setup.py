@@ -121,9 +121,10 @@ def page_setup(title: str, icon: str = "🧭") -> Store:
     """Configure the page, draw the menu and return the store (or show the recovery page)."""
     st.set_page_config(page_title=f"{title} · InfoView", page_icon=icon, layout="wide")
     try:
+        demo = is_demo()
         store = get_store()
         store.refresh()
-        if not is_demo():
+        if not demo:
             settle_heap(store)
     except StoreDamagedError as exc:
         draw_menu()
@@ -140,7 +141,7 @@ def page_setup(title: str, icon: str = "🧭") -> Store:
         st.stop()
     current = _current_contact(store)
     draw_menu(current.id if current else None, current.full_name if current else "")
-    if is_demo():
+    if demo:
         demo_banner(store)
     elif is_remote_visitor():
         st.warning(
