@@ -33,3 +33,34 @@ def data_dir(tmp_path, monkeypatch):
     monkeypatch.setenv("INFOVIEW_DATA_DIR", str(folder))
     monkeypatch.delenv("INFOVIEW_DEMO", raising=False)
     return folder
+
+
+@pytest.fixture(scope="session")
+def pg_cluster():
+    """A throwaway PostgreSQL cluster for this test run (skipped without PostgreSQL, not in CI)."""
+    from tests import pgcluster
+
+    if not pgcluster.available():
+        if os.environ.get("CI"):
+            pytest.fail("PostgreSQL is missing in CI: hosted-mode tests must run, not skip")
+        pytest.skip(f"no PostgreSQL on this machine ({pgcluster.INSTALL_HINT})")
+    cluster = pgcluster.Cluster().start()
+    yield cluster
+    cluster.stop()
+
+
+@pytest.fixture(scope="session")
+def pg_engine(pg_cluster):
+    """An engine on a migrated database shared by this run's tests (each uses its own user)."""
+    from infoview.pg_store import make_engine, migrate
+
+    engine = make_engine(pg_cluster.create_database("infoview_tests"))
+    migrate(engine)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def pg_user(request):
+    """A sign-in identity no other test uses: (issuer, subject)."""
+    return ("https://issuer.test", f"{request.node.nodeid}-{os.urandom(4).hex()}")
