@@ -19,6 +19,7 @@ from infoview.store import (
     list_backups,
     restore_newest_good_backup,
 )
+from infoview.ui.hosted import account_box, hosted_store, is_hosted
 from infoview.ui.menu import draw_menu
 from infoview.ui.text import md_escape
 
@@ -32,6 +33,8 @@ DEMO_MAX_UPLOAD_ROWS = 5_000
 
 def is_demo() -> bool:
     """True when the app runs as a shared demo (INFOVIEW_DEMO=1 or `demo = true` in secrets)."""
+    if is_hosted():
+        return False  # a database URL wins: hosted users keep their data
     if os.environ.get("INFOVIEW_DEMO", "").strip().lower() in {"1", "true", "yes", "on"}:
         return True
     try:
@@ -120,17 +123,31 @@ def _current_contact(store: Store) -> Contact | None:
 def page_setup(title: str, icon: str = "🧭") -> Store:
     """Configure the page, draw the menu and return the store (or show the recovery page)."""
     st.set_page_config(page_title=f"{title} · InfoView", page_icon=icon, layout="wide")
+    hosted = is_hosted()
     try:
-        demo = is_demo()
-        store = get_store()
+        demo = not hosted and is_demo()
+        if hosted:
+            found = hosted_store()
+            if found is None:
+                st.stop()  # signed out: the welcome and the sign-in button, nothing else
+            store = found
+        else:
+            store = get_store()
         store.refresh()
-        if not demo:
+        if not demo and not hosted:
             settle_heap(store)
     except StoreDamagedError as exc:
         draw_menu()
         recovery_page(exc)
         st.stop()
     except (StoreError, OSError) as exc:
+        if hosted:
+            st.title("InfoView cannot open your data right now")
+            st.error(
+                f"{md_escape(exc)}\n\nNothing was changed. Reload this page in a minute; if "
+                "it keeps happening, tell the person who runs this InfoView."
+            )
+            st.stop()
         draw_menu()
         st.title("InfoView cannot open your data right now")
         st.error(
@@ -141,7 +158,9 @@ def page_setup(title: str, icon: str = "🧭") -> Store:
         st.stop()
     current = _current_contact(store)
     draw_menu(current.id if current else None, current.full_name if current else "")
-    if demo:
+    if hosted:
+        account_box()
+    elif demo:
         demo_banner(store)
     elif is_remote_visitor():
         st.warning(

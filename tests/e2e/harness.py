@@ -57,8 +57,8 @@ class Server:
     def url(self) -> str:
         return f"http://localhost:{self.port}"
 
-    def start(self) -> Server:
-        self.port = free_port()
+    def start(self, port: int | None = None) -> Server:
+        self.port = port or free_port()
         env = {**os.environ, "INFOVIEW_DATA_DIR": str(self.data_dir), **self.extra_env}
         cmd = [
             sys.executable, "-m", "streamlit", "run", "app.py",

@@ -1,0 +1,88 @@
+"""Hosted mode in a real browser: sign in with OpenID Connect, each user sees only their data."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from infoview.pg_store import PgStore, make_engine
+from tests.e2e.harness import exception_texts, goto
+from tests.e2e.hosted import hosted_server, sign_in, sign_out
+from tests.e2e.test_research_browser import add_contact
+
+
+@pytest.fixture(scope="module")
+def provider():
+    """A local OpenID Connect provider: any client id and secret, its form takes the sub."""
+    from oidc_provider_mock import run_server_in_thread
+
+    with run_server_in_thread(port=0) as server:
+        yield f"http://127.0.0.1:{server.server_port}"
+
+
+@pytest.fixture(scope="module")
+def database(pg_cluster):
+    return pg_cluster.create_database("hosted_browser")
+
+
+@pytest.fixture
+def hosted(tmp_path, provider, database):
+    server = hosted_server(tmp_path, provider, database)
+    yield server
+    server.stop()
+
+
+def _main_text(page) -> str:
+    return page.locator("[data-testid='stMain']").inner_text()
+
+
+def test_signed_out_visitor_sees_only_the_welcome_and_sign_in(hosted, page):
+    goto(page, hosted.url)
+    assert page.get_by_role("button", name="Sign in").count() == 1
+    assert "Sign in to find your own contacts" in _main_text(page)
+    assert page.locator("[data-testid='stSidebar'] a").count() == 0  # no menu
+    goto(page, f"{hosted.url}/Research")
+    assert "Save contact" not in page.inner_text("body")
+    assert page.get_by_role("button", name="Sign in").count() == 1
+    assert exception_texts(page) == []
+
+
+def test_two_users_never_see_each_others_data(hosted, browser, provider, database, tmp_path):
+    alice = browser.new_context(viewport={"width": 1366, "height": 900}).new_page()
+    bob = browser.new_context(viewport={"width": 390, "height": 844}).new_page()
+    suffix = os.urandom(4).hex()  # a rerun must not find the first try's contacts
+    alice_sub, bob_sub = f"alice-{suffix}", f"bob-{suffix}"
+    try:
+        sign_in(alice, hosted.url, alice_sub)
+        add_contact(alice, hosted.url, "Amara Okafor", "She moved into science policy.")
+        sign_in(bob, hosted.url, bob_sub)
+        add_contact(bob, hosted.url, "Bruno Diaz", "He runs the lab I want to join next.")
+
+        goto(alice, f"{hosted.url}/Research")
+        assert "1 of 1 contacts" in alice.inner_text("body")
+        goto(bob, f"{hosted.url}/Research")
+        assert "1 of 1 contacts" in bob.inner_text("body")
+        assert "Amara" not in bob.inner_text("body")
+
+        # Alice's contact id typed into Bob's address bar is simply not there for him.
+        engine = make_engine(database)
+        amara = PgStore(engine, provider, alice_sub).contacts()[0]
+        engine.dispose()
+        goto(bob, f"{hosted.url}/Contact?contact={amara.id}")
+        assert "Amara" not in bob.inner_text("body")
+        goto(bob, f"{hosted.url}/Ask?contact={amara.id}")
+        assert "Amara" not in bob.inner_text("body")
+        assert exception_texts(bob) == []
+        bob.screenshot(path=str(tmp_path / "hosted-bob-390.png"), full_page=True)
+
+        # Signing out leaves the welcome; signing in again finds the network where it was.
+        sign_out(alice, hosted.url)
+        assert "Amara" not in alice.inner_text("body")
+        sign_in(alice, hosted.url, alice_sub)
+        goto(alice, f"{hosted.url}/Research")
+        assert "1 of 1 contacts" in alice.inner_text("body")
+        alice.screenshot(path=str(tmp_path / "hosted-alice.png"), full_page=True)
+    finally:
+        alice.context.close()
+        bob.context.close()
