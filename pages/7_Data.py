@@ -6,6 +6,7 @@ import streamlit as st
 
 from infoview.ui import page_setup
 from infoview.ui.data_ui import (
+    delete_account_section,
     delete_section,
     export_section,
     import_section,
@@ -13,6 +14,7 @@ from infoview.ui.data_ui import (
     sample_section,
     where_it_lives,
 )
+from infoview.ui.hosted import is_hosted
 from infoview.ui.setup import is_demo
 
 TABS = ["Import", "Export", "Restore", "Delete all"]
@@ -20,6 +22,7 @@ TAB_KEY = "dt_tab"
 
 store = page_setup("Your data", "🗄️")
 demo = is_demo()
+hosted = is_hosted()
 today = date.today()
 
 st.title("Your data")
@@ -28,7 +31,7 @@ st.caption(
     "a backup, or delete everything. It is your data."
 )
 
-where_it_lives(store, demo)
+where_it_lives(store, demo, hosted)
 sample_section(store, demo, today)
 
 # Lazy tabs: only the open one runs and is sent to the browser.
@@ -41,7 +44,9 @@ if exports.open:
         export_section(store, today)
 if restore.open:
     with restore:
-        restore_section(store, demo)
+        restore_section(store, demo, hosted)
 if delete.open:
     with delete:
         delete_section(store, demo, today)
+        if hosted:
+            delete_account_section(store, today)

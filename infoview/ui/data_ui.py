@@ -289,9 +289,17 @@ def _link(page: str, label: str, icon: str) -> None:
 
 
 # ------------------------------------------------------------------------ where it lives
-def where_it_lives(store: Store, demo: bool) -> None:
+def where_it_lives(store: Store, demo: bool, hosted: bool = False) -> None:
     """Say where the data file and its backups are, and how to keep them elsewhere."""
     with st.container(border=True):
+        if hosted:
+            st.markdown(
+                "**Where your data lives:** in this InfoView's database, filed under your "
+                "sign-in. Only you can see it, from any browser where you sign in. To keep "
+                "a copy of your own, download a JSON backup under **Export**; to bring in "
+                "what you kept in InfoView on your own computer, use **Restore**."
+            )
+            return
         if demo or store.path is None:
             st.markdown(
                 "**Where your data lives:** only in this browser tab's memory. Nothing is "
@@ -585,9 +593,15 @@ def _backup_caption(contents: BackupContents) -> str:
     return " · ".join(p for p in (made, f"holds {held or 'no records'}") if p)
 
 
-def restore_section(store: Store, demo: bool) -> None:
+def restore_section(store: Store, demo: bool, hosted: bool = False) -> None:
     """Restore a JSON backup file (replace or merge, previewed) or one of the store's backups."""
     st.markdown("##### From a backup file")
+    if hosted:
+        st.caption(
+            "A JSON backup from this page works, and so does the data of InfoView on your "
+            "own computer: its file infoview.json, or any file in its backups folder. "
+            "Merge adds it to what you have here; replace swaps everything for it."
+        )
     upload = st.file_uploader(
         "An InfoView JSON backup",
         type=["json"],
@@ -602,6 +616,8 @@ def restore_section(store: Store, demo: bool) -> None:
     if upload is not None:
         st.session_state.pop(_RESTORE_DONE, None)
         _restore_preview(store, upload.name, upload.getvalue(), demo)
+    if hosted:
+        return  # the database's backups are the operator's (pg_dump), not one user's
     st.markdown("##### From InfoView's own backups")
     backups_list(store)
 
@@ -739,3 +755,32 @@ def delete_section(store: Store, demo: bool, today: date) -> None:
         return
     flash("All your data is deleted.", "🗑️")
     st.rerun()
+
+
+def delete_account_section(store: Store, today: date) -> None:
+    """Delete the signed-in user's account and every record of theirs, after typed consent."""
+    from infoview.ui.hosted import sign_out
+
+    st.markdown("##### Delete my account")
+    st.markdown(
+        "This removes your account and everything you saved in this InfoView, then signs "
+        "you out. Signing in again later starts with an empty network."
+    )
+    with st.columns([1, 2])[0]:
+        backup_button(store, today, key="dt_account_backup", label="Download a JSON backup first")
+    with st.form("dt_delete_account", clear_on_submit=True, border=True):
+        typed = st.text_input("Type DELETE MY ACCOUNT to confirm", key="dt_account_typed")
+        go = st.form_submit_button(
+            "Delete my account and all my data", type="primary", icon=":material/person_remove:"
+        )
+    if not go:
+        return
+    if typed.strip() != "DELETE MY ACCOUNT":
+        st.error("Nothing was deleted. To confirm, type DELETE MY ACCOUNT in capital letters.")
+        return
+    try:
+        store.delete_account()  # type: ignore[attr-defined]
+    except StoreError as exc:
+        _error("Nothing was deleted", exc)
+        return
+    sign_out()

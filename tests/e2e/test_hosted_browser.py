@@ -5,9 +5,13 @@ from __future__ import annotations
 import os
 
 import pytest
+from sqlalchemy import func, select
 
-from infoview.pg_store import PgStore, make_engine
-from tests.e2e.harness import exception_texts, goto
+from infoview.io.backup import read_backup
+from infoview.models import Contact
+from infoview.pg_store import PgStore, make_engine, users
+from infoview.store import FILE_NAME, Store
+from tests.e2e.harness import exception_texts, goto, wait_idle
 from tests.e2e.hosted import hosted_server, sign_in, sign_out
 from tests.e2e.test_research_browser import add_contact
 
@@ -86,3 +90,57 @@ def test_two_users_never_see_each_others_data(hosted, browser, provider, databas
     finally:
         alice.context.close()
         bob.context.close()
+
+
+def test_your_data_imports_a_local_file_backs_up_and_deletes_the_account(
+    hosted, page, provider, database, tmp_path
+):
+    local = Store.in_dir(tmp_path / "laptop")  # InfoView on the user's own computer
+    for name in ("Lena Park", "Omar Haddad"):
+        local.save(Contact(full_name=name))
+    subject = f"carol-{os.urandom(4).hex()}"
+    sign_in(page, hosted.url, subject)
+
+    goto(page, f"{hosted.url}/Data")
+    assert "in this InfoView's database" in _main_text(page)
+    page.get_by_role("tab", name="Restore").click()
+    wait_idle(page)
+    page.locator("[data-testid='stFileUploader'] input[type='file']").first.set_input_files(
+        str(tmp_path / "laptop" / FILE_NAME)
+    )
+    page.get_by_role("button", name="Merge this backup in").click()
+    wait_idle(page)
+    engine = make_engine(database)
+    try:
+        names = {c.full_name for c in PgStore(engine, provider, subject).contacts()}
+        assert names == {"Lena Park", "Omar Haddad"}
+
+        page.get_by_role("tab", name="Export").click()
+        with page.expect_download() as download:
+            page.get_by_role("button", name="Download JSON backup").click()
+        with open(download.value.path(), "rb") as handle:
+            assert read_backup(handle.read()).counts()["contacts"] == 2
+
+        page.get_by_role("tab", name="Delete all").click()
+        wait_idle(page)
+        page.get_by_role("textbox", name="Type DELETE MY ACCOUNT to confirm").fill("delete")
+        page.get_by_role("button", name="Delete my account and all my data").click()
+        page.get_by_text("Nothing was deleted").wait_for()
+        assert len(PgStore(engine, provider, subject).contacts()) == 2
+        page.screenshot(path=str(tmp_path / "hosted-data.png"), full_page=True)
+
+        box = page.get_by_role("textbox", name="Type DELETE MY ACCOUNT to confirm")
+        box.fill("DELETE MY ACCOUNT")
+        page.get_by_role("button", name="Delete my account and all my data").click()
+        page.get_by_role("button", name="End session").click()  # signed out at the provider
+        page.get_by_role("button", name="Sign in").wait_for()
+        with engine.connect() as conn:
+            left = conn.execute(
+                select(func.count())
+                .select_from(users)
+                .where(users.c.issuer == provider, users.c.subject == subject)
+            ).scalar_one()
+        assert left == 0
+        assert exception_texts(page) == []
+    finally:
+        engine.dispose()
