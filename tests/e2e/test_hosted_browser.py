@@ -11,8 +11,8 @@ from infoview.io.backup import read_backup
 from infoview.models import Contact
 from infoview.pg_store import PgStore, make_engine, users
 from infoview.store import FILE_NAME, Store
-from tests.e2e.harness import exception_texts, goto, wait_idle
-from tests.e2e.hosted import hosted_server, sign_in, sign_out
+from tests.e2e.harness import Server, exception_texts, free_port, goto, wait_idle
+from tests.e2e.hosted import hosted_server, sign_in, sign_out, write_secrets
 from tests.e2e.test_research_browser import add_contact
 
 
@@ -144,3 +144,57 @@ def test_your_data_imports_a_local_file_backs_up_and_deletes_the_account(
         assert exception_texts(page) == []
     finally:
         engine.dispose()
+
+
+def test_two_servers_behind_the_proxy_share_one_database(tmp_path, browser, provider, database):
+    from tests.e2e.proxy import INSTALL_HINT, Proxy, nginx_path
+
+    if nginx_path() is None:
+        if os.environ.get("CI"):
+            pytest.fail("nginx is missing in CI: the proxy test must run, not skip")
+        pytest.skip(f"no nginx on this machine ({INSTALL_HINT})")
+    proxy_port = free_port()
+    public = f"http://localhost:{proxy_port}"
+    home = tmp_path / "home"  # both servers read the same secrets: one cookie_secret
+    write_secrets(home, public, provider, database)
+    servers = [Server(tmp_path / f"server{n}" / "data", env={"HOME": str(home)}) for n in (1, 2)]
+    proxy = Proxy(tmp_path / "nginx", [])
+    pages = []
+    try:
+        for server in servers:
+            server.start()
+        proxy.upstream_ports = [server.port for server in servers]
+        proxy.start(proxy_port)
+        # One affinity cookie per app server, so each browser is pinned to a different one.
+        pinned: dict[str, str] = {}
+        for n in range(200):
+            pinned.setdefault(proxy.upstream_for(f"t{n}"), f"t{n}")
+            if len(pinned) == 2:
+                break
+        assert sorted(pinned) == sorted(f"127.0.0.1:{s.port}" for s in servers)
+        for affinity in pinned.values():
+            context = browser.new_context(viewport={"width": 1366, "height": 900})
+            context.add_cookies([{"name": "infoview_server", "value": affinity, "url": public}])
+            pages.append(context.new_page())
+        one, two = pages
+        subject = f"dana-{os.urandom(4).hex()}"
+        sign_in(one, public, subject)
+        add_contact(one, public, "Noor Rahman", "She started the clinic's data team.")
+        sign_in(two, public, subject)
+        goto(two, f"{public}/Research")
+        assert "1 of 1 contacts" in two.inner_text("body")  # written through the other server
+        add_contact(two, public, "Ines Moreau", "She teaches the course I want to take.")
+        goto(one, f"{public}/Research")
+        assert "2 of 2 contacts" in one.inner_text("body")
+        for page, affinity in zip(pages, pinned.values(), strict=True):
+            cookies = {c["name"]: c["value"] for c in page.context.cookies()}
+            assert cookies["infoview_server"] == affinity  # still pinned after the sign-in
+            assert exception_texts(page) == []
+        access = (tmp_path / "nginx" / "access.log").read_text()
+        assert "/oauth2callback" in access
+    finally:
+        for page in pages:
+            page.context.close()
+        proxy.stop()
+        for server in servers:
+            server.stop()
