@@ -77,6 +77,16 @@ records = Table(
 )
 
 
+_LOAD_SQL = (
+    "SELECT seq, tbl, id, doc::text FROM infoview_records WHERE user_id = %(user)s ORDER BY seq"
+)
+_CHANGED_SQL = (
+    "SELECT seq, tbl, id, doc::text FROM infoview_records "
+    "WHERE user_id = %(user)s AND user_rev > %(since)s ORDER BY seq"
+)
+_IDS_SQL = "SELECT tbl, id FROM infoview_records WHERE user_id = %(user)s"
+
+
 class SchemaError(StoreError):
     """The database's schema is not one this InfoView can use."""
 
@@ -235,27 +245,23 @@ class PgStore(Store):
             raise StoreError("This account has been deleted; sign in again to start afresh.")
         if db_revision == self._db_revision:
             return False
-        query = select(records.c.seq, records.c.tbl, records.c.id, records.c.doc).where(
-            records.c.user_id == self.user_id
-        )
+        # Plain driver SQL and orjson: SQLAlchemy's row processing tripled the time to
+        # open a 30,000-contact user (measured: 1.8 s against 0.5 s for the query alone).
+        params = {"user": self.user_id, "since": self._db_revision}
         if not full:
-            query = query.where(records.c.user_rev > self._db_revision)
-            present = {
-                (tbl, rid)
-                for tbl, rid in conn.execute(
-                    select(records.c.tbl, records.c.id).where(records.c.user_id == self.user_id)
-                )
-            }
+            present = set(conn.exec_driver_sql(_IDS_SQL, params).all())
             for name, table in self._models.items():
                 for gone in [rid for rid in table if (name, rid) not in present]:
                     table.pop(gone)
                     self._doc_ids[name].pop(gone, None)
+        rows = conn.exec_driver_sql(_LOAD_SQL if full else _CHANGED_SQL, params)
+        trusted = {"trusted": True}
         with paused_gc():
-            for seq, tbl, rid, doc in conn.execute(query.order_by(records.c.seq)):
+            for seq, tbl, rid, doc in rows:
                 model = TABLES.get(tbl)
                 if model is None:
                     continue  # a table a newer InfoView added; this one does not show it
-                self._models[tbl][rid] = model.model_validate(doc, context={"trusted": True})
+                self._models[tbl][rid] = model.model_validate(orjson.loads(doc), context=trusted)
                 self._doc_ids[tbl][rid] = seq
                 self._next_doc_id[tbl] = max(self._next_doc_id[tbl], seq + 1)
         self._db_revision = db_revision
