@@ -31,7 +31,8 @@ def available() -> bool:
 class Cluster:
     """A private PostgreSQL server on a socket in its own folder, stopped by ``stop()``."""
 
-    def __init__(self) -> None:
+    def __init__(self, fsync: bool = False) -> None:
+        self.fsync = fsync  # tests skip fsync for speed; the bench keeps it, as production does
         self.folder = Path(tempfile.mkdtemp(prefix="iv-pg-"))
         self.data = self.folder / "data"
         self.port = 5432  # only names the socket file; nothing listens on TCP
@@ -51,7 +52,8 @@ class Cluster:
         self._run(_binary("initdb"), "-D", str(self.data), "-A", "trust", "-U", "infoview",
                   "-E", "UTF8", "--no-sync")  # fmt: skip
         options = (
-            f"-p {self.port} -k {self.folder} -c listen_addresses='' -c fsync=off "
+            f"-p {self.port} -k {self.folder} -c listen_addresses='' "
+            f"-c fsync={'on' if self.fsync else 'off'} "
             "-c max_connections=200"
         )
         self._run(_binary("pg_ctl"), "-D", str(self.data), "-o", options, "-w", "-l",
