@@ -761,6 +761,7 @@ def delete_account_section(store: Store, today: date) -> None:
     """Delete the signed-in user's account and every record of theirs, after typed consent."""
     from infoview.ui.hosted import sign_out
 
+    st.divider()
     st.markdown("##### Delete my account")
     st.markdown(
         "This removes your account and everything you saved in this InfoView, then signs "
