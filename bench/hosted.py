@@ -74,12 +74,22 @@ def large_rows(engine, folder: Path, runs: int) -> list[Row]:
         store = PgStore(engine, ISSUER, "large")
         opens.append(time.perf_counter() - start)
     pg_save = _median(_save_times(store, runs))
-    local = Store.in_dir(folder)
-    local.save_many(_all(records))
+    Store.in_dir(folder).save_many(_all(records))
+    local_opens = []
+    for _ in range(3):
+        start = time.perf_counter()
+        local = Store.in_dir(folder)
+        local_opens.append(time.perf_counter() - start)
     local_save = _median(_save_times(local, runs))
+    pg_open, local_open = _median(opens), _median(local_opens)
     return [
         ("Hosted: write 30,000 contacts into a new account (one commit)", _ms(loaded), "—", "—"),
-        ("Hosted: open a 30,000-contact user", _ms(_median(opens)), "—", "≤ 2,000 ms"),
+        (
+            "Hosted: open a 30,000-contact user",
+            _ms(pg_open),
+            f"local open {_ms(local_open)} ({pg_open / local_open:.2f}x)",
+            "≤ 2,000 ms",
+        ),
         (
             "Hosted: save one edit, 30,000 contacts",
             _ms(pg_save),

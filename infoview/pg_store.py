@@ -254,7 +254,7 @@ class PgStore(Store):
                 for gone in [rid for rid in table if (name, rid) not in present]:
                     table.pop(gone)
                     self._doc_ids[name].pop(gone, None)
-        rows = conn.exec_driver_sql(_LOAD_SQL if full else _CHANGED_SQL, params)
+        rows = conn.exec_driver_sql(_LOAD_SQL if full else _CHANGED_SQL, params).all()
         trusted = {"trusted": True}
         with paused_gc():
             for seq, tbl, rid, doc in rows:
