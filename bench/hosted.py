@@ -120,6 +120,57 @@ def session_memory_row(engine, sessions: int = 20) -> Row:
     )
 
 
+def server_memory_row(url: str, work: Path, sessions: int = 10) -> Row:
+    """Sign ``sessions`` users in to a hosted server in Chromium; RSS growth per session."""
+    from oidc_provider_mock import run_server_in_thread
+    from playwright.sync_api import sync_playwright
+
+    from bench.extra import _rss_mb
+    from infoview.pg_store import PgStore, make_engine
+    from tests.e2e.harness import CHROMIUM_ARGS, chromium_path, goto
+    from tests.e2e.hosted import hosted_server, sign_in
+
+    if chromium_path() is None:
+        return ("Hosted: server memory per signed-in session", "skipped", "no Chromium", "—")
+    records = _all(small_dataset(date.today()))
+    with run_server_in_thread(port=0) as provider:
+        issuer = f"http://127.0.0.1:{provider.server_port}"
+        engine = make_engine(url)
+        for n in range(sessions + 1):
+            PgStore(engine, issuer, f"mem-{n}").save_many(records)
+        engine.dispose()
+        server = hosted_server(work / "memory", issuer, url)
+        try:
+            with sync_playwright() as pw:
+                browser = pw.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+                contexts = []
+
+                def session(n: int) -> None:
+                    context = browser.new_context()
+                    page = context.new_page()
+                    sign_in(page, server.url, f"mem-{n}")
+                    goto(page, f"{server.url}/Research")
+                    contexts.append(context)  # kept open: the session stays alive
+
+                session(0)  # warm-up: imports, the engine, the first page of each kind
+                before = _rss_mb(server.proc.pid)
+                for n in range(1, sessions + 1):
+                    session(n)
+                after = _rss_mb(server.proc.pid)
+                for context in contexts:
+                    context.close()
+                browser.close()
+        finally:
+            server.stop()
+    per = (after - before) / sessions
+    return (
+        "Hosted: server memory per signed-in session, 50 contacts",
+        f"{per:,.1f} MB",
+        f"RSS growth over {sessions} sessions signed in after a warm-up session",
+        "reported",
+    )
+
+
 # ------------------------------------------------------------------- load test
 def _drive(engine, subject: str, server: str, until: float, out: list) -> None:
     """Commit as one user until ``until``: a new ask plus an edit of a shared contact."""
@@ -232,6 +283,7 @@ def hosted_rows(work: Path, runs: int) -> list[Row]:
         migrate(engine)
         rows = large_rows(engine, work / "hosted-local", runs)
         rows.append(session_memory_row(engine))
+        rows.append(server_memory_row(url, work))
         rows += load_rows(engine, url, float(os.environ.get("BENCH_HOSTED_SECONDS", "60")))
         engine.dispose()
         return rows
