@@ -294,16 +294,21 @@ class PgStore(Store):
                 finally:
                     self._tx_depth -= 1
                 return
+            conn: Connection | None = None
             try:
                 conn = self.engine.connect()
                 tx = conn.begin()
                 # The user's row, locked: other servers' commits for this user wait here.
                 conn.execute(select(users.c.id).where(users.c.id == self.user_id).with_for_update())
                 self._catch_up(conn)
-            except SQLAlchemyError as exc:
-                raise StoreWriteError(
-                    f"the database cannot be reached ({_why(exc)}); nothing was changed"
-                ) from exc
+            except BaseException as exc:
+                if conn is not None:
+                    conn.close()  # rolls back and releases the lock
+                if isinstance(exc, SQLAlchemyError):
+                    raise StoreWriteError(
+                        f"the database cannot be reached ({_why(exc)}); nothing was changed"
+                    ) from exc
+                raise
             try:
                 self._tx_depth = 1
                 try:
