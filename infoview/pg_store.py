@@ -9,7 +9,7 @@ is where a commit goes:
   revision number. A commit takes that row ``FOR UPDATE``, so two servers committing for
   the same user are serialised; if the revision moved on since this store last looked,
   the store first catches up with the rows that changed, so stale checks see the latest data.
-- Records live one per row in ``infoview_records`` (JSONB), keyed by user, table and id.
+- Records live one per row in ``infoview_records`` (JSON), keyed by user, table and id.
   A commit writes only the rows it touched and bumps the user's revision, all in one
   database transaction: after a crash the database holds the last commit or the next.
 - Every statement names the store's user id: a record id from another user is simply not
@@ -39,7 +39,7 @@ from sqlalchemy import (
     tuple_,
     update,
 )
-from sqlalchemy.dialects.postgresql import JSONB, insert
+from sqlalchemy.dialects.postgresql import JSON, insert
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -72,7 +72,7 @@ records = Table(
     Column("user_id", BigInteger, primary_key=True),
     Column("tbl", Text, primary_key=True),
     Column("id", Text, primary_key=True),
-    Column("doc", JSONB, nullable=False),
+    Column("doc", JSON, nullable=False),
     Column("user_rev", BigInteger, nullable=False),
 )
 
