@@ -176,7 +176,7 @@ def _reminder_row(store: Store, reminder: Reminder, today: date) -> None:
         step_page(reminder.action),
         label=ACT.get(reminder.kind, "Open"),
         icon=":material/arrow_forward:",
-        query_params={"contact": reminder.contact_id},
+        query_params=reminder.query(),
     )
     if row.button(
         "Dismiss", key=f"dismiss_{reminder.key}", type="tertiary", icon=":material/close:"
@@ -256,7 +256,7 @@ def _pipeline_table(store: Store) -> tuple[pd.DataFrame, list[str], int, dict[St
         plans = store.by_contact("plans")
         convs = store.by_contact("conversations")
         steps = [
-            contact_next_step(s, asks.get(c.id, []), plans.get(c.id, []), convs.get(c.id, []))  # type: ignore[arg-type]
+            contact_next_step(s, asks.get(c.id, []), plans.get(c.id, []), convs.get(c.id, []), c)  # type: ignore[arg-type]
             for c, s in top
         ]
         table = pd.DataFrame(
