@@ -438,3 +438,22 @@ def test_upcoming_call_rescheduled_shows_again_under_a_new_key():
     moved = call.model_copy(update={"scheduled_at": at + timedelta(days=1)})
     second = all_reminders({"ana": ANA}, [], [moved], Profile(), THU, "UTC")
     assert first[0].key != second[0].key
+
+
+def test_a_next_step_names_the_record_it_concerns():
+    plan = CallPlan(contact_id="ana", items=[PlanItem(text="How did you start?")])
+    call = Conversation(
+        id="call", contact_id="ana", scheduled_at=datetime(2026, 11, 20, 15, tzinfo=UTC)
+    )
+    step = contact_next_step(Stage.REPLIED, [], [plan], [call], ANA)
+    assert step.query("ana") == {"contact": "ana", "conversation": "call"}
+    assert contact_next_step(Stage.MET, [], [plan], [held()], ANA).query("ana") == {
+        "contact": "ana",
+        "conversation": "c1",
+    }
+    done = held(thank_you_sent_on=THU, report_back_done_on=THU)
+    step = contact_next_step(Stage.GAVE_REFERRALS, [], [plan], [done], ANA)
+    assert step.query("ana") == {"referred_by": "ana"}
+    archived = ANA.model_copy(update={"archived": True})
+    step = contact_next_step(Stage.GAVE_REFERRALS, [], [plan], [done], archived)
+    assert step.label.startswith("Restore") and step.query("ana") == {"contact": "ana"}
