@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo, available_timezones
 from pydantic import ValidationError
 
 from infoview.dates import safe_zone
+from infoview.figures import Figures, figures
 from infoview.followups import (
     ACTION_ASK,
     ACTION_CONVERSATIONS,
@@ -45,8 +46,6 @@ ACTION_QUESTIONS = "questions"
 ACTION_STORY = "story"
 MAX_REFERRALS = 10
 HORIZON_DAYS = 7
-_SENT = {AskStatus.SENT, AskStatus.REPLIED, AskStatus.DECLINED, AskStatus.NO_REPLY}
-_REPLIES = {AskStatus.REPLIED, AskStatus.DECLINED}
 
 
 # ------------------------------------------------------------------ dates and time zones
@@ -491,32 +490,6 @@ def contact_next_step(
 
 # ------------------------------------------------------------------ figures and progress
 @dataclass(frozen=True)
-class Figures:
-    """The few numbers Home shows."""
-
-    contacts: int
-    asks_sent: int
-    replies: int
-    conversations: int
-    referrals: int
-
-
-def figures(
-    contacts: Iterable[Contact], asks: Iterable[Outreach], conversations: Iterable[Conversation]
-) -> Figures:
-    """Count active contacts, asks sent, replies, conversations held and referrals."""
-    active = [c for c in contacts if not c.archived]
-    asks = list(asks)
-    return Figures(
-        contacts=len(active),
-        asks_sent=sum(a.status in _SENT for a in asks),
-        replies=sum(a.status in _REPLIES for a in asks),
-        conversations=sum(c.happened_on is not None for c in conversations),
-        referrals=sum(c.referred_by is not None for c in active),
-    )
-
-
-@dataclass(frozen=True)
 class Journey:
     """How far the user is in the five steps overall."""
 
@@ -538,15 +511,15 @@ def journey(
 ) -> Journey:
     """Return the user's progress through the five steps."""
     parts = story_progress(profile)
-    active = [c for c in contacts if not c.archived]
+    figs = figures(contacts, asks, conversations)  # one definition per number
     return Journey(
         story_done=sum(done for _, done in parts),
         story_total=len(parts),
-        contacts=len(active),
-        researched=sum(bool(c.reason.strip()) for c in active),
-        asks_sent=sum(a.status in _SENT for a in asks),
+        contacts=figs.contacts,
+        researched=figs.with_reason,
+        asks_sent=figs.asks_sent,
         plans=sum(bool(p.items) for p in plans),
-        conversations=sum(c.happened_on is not None for c in conversations),
+        conversations=figs.conversations,
     )
 
 
