@@ -240,10 +240,18 @@ def contact_list(store: Store) -> None:
         referred_by=referred_by,
     )
     found = store.cached(("filtered", flt), lambda: filter_contacts(contacts, keys, stages, flt))
-    _table(found, len(contacts), stages)
+    n_archived = store.cached(("archived_count",), lambda: sum(c.archived for c in contacts))
+    if archived:
+        counted = f"{len(found):,} of {n_archived:,} archived contacts"
+    else:
+        # Counted as Home counts them (docs/figures.md): archived people apart.
+        counted = f"{len(found):,} of {len(contacts) - n_archived:,} contacts"
+        if n_archived:
+            counted += f" · {n_archived:,} archived (switch on Archived to see them)"
+    _table(found, counted, stages)
 
 
-def _table(found: list[Contact], total: int, stages: dict[str, Stage]) -> None:
+def _table(found: list[Contact], counted: str, stages: dict[str, Stage]) -> None:
     rows, pages = page_of(found, st.session_state.get("research_page", 1))
     if st.session_state.get("research_page", 1) > pages:
         st.session_state["research_page"] = pages
@@ -259,7 +267,7 @@ def _table(found: list[Contact], total: int, stages: dict[str, Stage]) -> None:
             "In role": [tenure_text(c.position_since, today) for c in rows],
         }
     )
-    st.caption(f"{len(found):,} of {total:,} contacts")
+    st.caption(counted)
     st.dataframe(
         table,
         hide_index=True,
