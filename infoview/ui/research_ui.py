@@ -23,8 +23,8 @@ from infoview.research import (
     tenure_text,
 )
 from infoview.store import StaleRecordError, Store, StoreError
-from infoview.ui.contact_form import contact_form, reason_coaching, stale_notice
-from infoview.ui.kept import kept_widget
+from infoview.ui.contact_form import FORM, contact_form, reason_coaching, stale_notice
+from infoview.ui.kept import forget_record, kept_widget
 from infoview.ui.menu import CONTACT_PAGE
 from infoview.ui.setup import flash
 from infoview.ui.text import md_escape, show
@@ -119,6 +119,7 @@ def _actions(store: Store, contact: Contact) -> None:
         except (StaleRecordError, StoreError) as exc:
             st.error(md_escape(exc))
         else:
+            forget_record(FORM)  # this tab made the change: the form reloads, no stale warning
             flash("Archived." if not contact.archived else "Restored.")
             st.rerun()
     with st.expander("Delete this contact for good"):
