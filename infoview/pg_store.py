@@ -230,11 +230,6 @@ class PgStore(Store):
         """False: the data lives in the database, not only in this process."""
         return False
 
-    @property
-    def where(self) -> str:
-        """Say where the data lives, for the Your data page (no password)."""
-        return self.engine.url.render_as_string(hide_password=True)
-
     # ----------------------------------------------------------- catching up
     def _catch_up(self, conn: Connection, full: bool = False) -> bool:
         """Load what other servers committed since this store last looked; True if anything."""
