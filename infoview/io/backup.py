@@ -31,6 +31,8 @@ TABLE_LABELS = {
     "conversations": "conversations",
     "dismissals": "dismissed reminders",
     "templates": "email templates",
+    "merges": "merges of two contacts",
+    "kept_apart": "pairs kept apart",
 }
 
 

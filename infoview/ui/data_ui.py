@@ -66,6 +66,8 @@ REASON_LABELS = {
     "before-import": "Before an import",
     "before-restore": "Before a restore",
     "before-delete-all": "Before deleting everything",
+    "before-merge": "Before merging two contacts",
+    "before-undo-merge": "Before undoing a merge",
 }
 FIELD_LABELS = {
     "email": "email",
@@ -84,6 +86,8 @@ NOUNS = {
     "conversations": ("conversation", "conversations"),
     "dismissals": ("dismissed reminder", "dismissed reminders"),
     "templates": ("email template", "email templates"),
+    "merges": ("merge record", "merge records"),
+    "kept_apart": ("pair kept apart", "pairs kept apart"),
 }
 TABLE_NAMES = {"profile": "Your story and settings"} | {
     table: many.capitalize() for table, (_, many) in NOUNS.items()
