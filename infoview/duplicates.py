@@ -20,9 +20,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import IntEnum
 
-import numpy as np
-from rapidfuzz import fuzz, process
-
 from infoview.models import Contact
 
 POSSIBLE_SCORE = 88  # rapidfuzz token_sort_ratio on folded names, 0-100
@@ -383,6 +380,10 @@ def _namesake_pairs(members: list[int], people: list[_Person]) -> Iterable[tuple
 
 def _similar_pairs(members: list[int], people: list[_Person]) -> Iterable[tuple[int, int, float]]:
     """Yield (i, j, score) for pairs of a block with different but alike names, i < j."""
+    # Imported here: the command line's other commands need not load numpy and rapidfuzz.
+    import numpy as np
+    from rapidfuzz import fuzz, process
+
     names = [people[m].name for m in members]
     scores = process.cdist(
         names, names, scorer=fuzz.token_sort_ratio, score_cutoff=POSSIBLE_SCORE, dtype=np.uint8

@@ -17,7 +17,6 @@ from typing import Any, Literal
 
 from pydantic import ValidationError
 
-from infoview.conversations import dismissal_id
 from infoview.duplicates import pair_key
 from infoview.models import (
     LIST_MAX,
@@ -264,6 +263,8 @@ def apply_merge(store: Store, plan: MergePlan, check_revisions: bool = True) -> 
 
 
 def _write(store: Store, plan: MergePlan) -> MergeRecord:
+    from infoview.conversations import dismissal_id  # its reminders load holiday calendars
+
     before: dict[str, list[dict[str, Any]]] = {}
     written: list[tuple[str, str]] = []
     created: dict[str, list[str]] = {}
