@@ -57,6 +57,14 @@ def _print_plan(plan: ImportPlan, out: Callable[[str], None]) -> None:
         out(f"Skipped line {skip.line}{label}: {skip.reason}")
     if len(plan.skipped) > 20:
         out(f"... and {len(plan.skipped) - 20} more skipped")
+    for dup in plan.possible[:20]:
+        out(
+            f"Possible duplicate, line {dup.line} ({_one_line(dup.new.full_name)}): "
+            f"{dup.confidence.label} the same person as {_one_line(dup.existing.full_name)} "
+            f"({dup.existing.id}), {dup.reason}; added as new, review with '{PROG} duplicates'"
+        )
+    if len(plan.possible) > 20:
+        out(f"... and {len(plan.possible) - 20} more possible duplicates")
 
 
 def _import(args: argparse.Namespace, kind: str) -> int:
@@ -75,6 +83,8 @@ def _import(args: argparse.Namespace, kind: str) -> int:
         f"{plural(len(plan.new), 'new contact')}, {len(plan.updated)} updated, "
         f"{plan.unchanged} already up to date, {len(plan.skipped)} skipped"
     )
+    if plan.possible:
+        summary += f", {plural(len(plan.possible), 'possible duplicate')} to review"
     if args.dry_run:
         print(f"Dry run, nothing saved: {summary}.")
         return 0
@@ -86,6 +96,8 @@ def _import(args: argparse.Namespace, kind: str) -> int:
     )
     if result.backup:
         print(f"Backup of the data before the import: {result.backup}")
+    if plan.possible:
+        print(f"To review the possible duplicates: {PROG} duplicates")
     return 0
 
 

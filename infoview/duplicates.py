@@ -410,3 +410,39 @@ def duplicates_of(
         or (keys & blocking_keys(c.full_name))
     ]
     return [c for c in find_duplicates(near, apart) if contact.id in (c.a, c.b)]
+
+
+def duplicates_between(
+    incoming: Sequence[Contact], existing: Sequence[Contact]
+) -> dict[str, Candidate]:
+    """Return, for each incoming contact id, its surest match among existing contacts.
+
+    Only existing contacts that share a blocking key, profile or email with some incoming
+    one are compared, so checking an import against a large network stays cheap.
+    """
+    if not incoming or not existing:
+        return {}
+    keys: set[str] = set()
+    urls: set[str] = set()
+    emails: set[str] = set()
+    for contact in incoming:
+        keys |= blocking_keys(contact.full_name)
+        urls.add(normal_url(contact.linkedin_url))
+        emails.add(normal_email(contact.email))
+    urls.discard("")
+    emails.discard("")
+    near = [
+        c
+        for c in existing
+        if (keys & blocking_keys(c.full_name))
+        or (c.linkedin_url and normal_url(c.linkedin_url) in urls)
+        or (c.email and normal_email(c.email) in emails)
+    ]
+    new_ids = {c.id for c in incoming}
+    best: dict[str, Candidate] = {}
+    for candidate in find_duplicates([*near, *incoming]):
+        if (candidate.a in new_ids) == (candidate.b in new_ids):
+            continue  # both old or both new: not this import's question
+        new_id = candidate.a if candidate.a in new_ids else candidate.b
+        best.setdefault(new_id, candidate)  # surest first
+    return best

@@ -242,7 +242,9 @@ def _dump(record: Record) -> dict[str, Any]:
     return record.model_dump(mode="json")
 
 
-def apply_merge(store: Store, plan: MergePlan, check_revisions: bool = True) -> MergeRecord:
+def apply_merge(
+    store: Store, plan: MergePlan, check_revisions: bool = True, backup: bool = True
+) -> MergeRecord:
     """Write the merge in one commit (after a backup) and return its record for undo.
 
     The plan is made again under the lock with the same choices, so records added since the
@@ -257,7 +259,7 @@ def apply_merge(store: Store, plan: MergePlan, check_revisions: bool = True) -> 
                 "One of these contacts changed elsewhere (another tab or program) since you "
                 "opened the review. Reload to see the latest version, then merge again."
             )
-        if store.path is not None:
+        if backup and store.path is not None:
             store.backup("before-merge")
         return _write(store, fresh)
 

@@ -85,3 +85,24 @@ def test_bad_ids_give_one_line_errors_and_change_nothing(folder, capsys, args, m
     assert code == 1
     assert err.count("\n") == 1 and message in err
     assert (folder / "infoview.json").read_bytes() == before
+
+
+def test_import_dry_run_prints_the_summary_the_import_then_does(tmp_path, capsys):
+    fixtures = Path(__file__).resolve().parents[1] / "fixtures"
+    assert (
+        cli(tmp_path, capsys, "import-linkedin", str(fixtures / "linkedin_connections.csv"))[0] == 0
+    )
+    vcf = str(fixtures / "overlap_linkedin.vcf")
+    before = (tmp_path / "infoview.json").read_bytes()
+    code, out, _ = cli(tmp_path, capsys, "import-vcard", vcf, "--dry-run")
+    assert code == 0
+    assert (tmp_path / "infoview.json").read_bytes() == before
+    summary = "4 new contacts, 0 updated, 0 already up to date, 1 skipped, 3 possible duplicates"
+    assert f"Dry run, nothing saved: {summary} to review." in out
+    assert (
+        "Possible duplicate, line 1 (Dr. Ada Quill, PhD): likely the same person as Ada Quill"
+        in out
+    )
+    code, out, _ = cli(tmp_path, capsys, "import-vcard", vcf)
+    assert "4 new contacts, 0 updated, 0 already up to date, 1 skipped." in out
+    assert len(cli(tmp_path, capsys, "duplicates", "--json")[1].splitlines()) == 3
