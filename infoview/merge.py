@@ -17,7 +17,7 @@ from typing import Any, Literal
 
 from pydantic import ValidationError
 
-from infoview.duplicates import pair_key
+from infoview.duplicates import fold_org, pair_key
 from infoview.models import (
     LIST_MAX,
     NOTES_MAX,
@@ -134,7 +134,8 @@ def merged_contact(keep: Contact, other: Contact, choices: Mapping[str, str]) ->
         other.organization if updates["organization"] == keep.organization else (keep.organization)
     )
     past = updates["previous_employers"]
-    if dropped_org and dropped_org != updates["organization"] and dropped_org not in past:
+    same_org = fold_org(dropped_org) == fold_org(updates["organization"])
+    if dropped_org and not same_org and dropped_org not in past:
         updates["previous_employers"] = [dropped_org, *updates["previous_employers"]]
     updates["previous_employers"] = updates["previous_employers"][:LIST_MAX]
     updates["education"] = updates["education"][:LIST_MAX]

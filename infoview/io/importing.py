@@ -118,6 +118,7 @@ class ImportPreview:
     apart: list[tuple[Contact, Contact]]
     unchanged: int
     skipped: list[SkippedRow]
+    decisions: dict[int, Decision] = field(default_factory=dict)
 
     @property
     def new_count(self) -> int:
@@ -153,7 +154,9 @@ def preview_import(plan: ImportPlan, decisions: dict[int, Decision] | None = Non
         elif found is not None and decision == "apart":
             apart.append((found.existing, contact))
     skipped.sort(key=lambda s: s.line)
-    return ImportPreview(added, list(plan.updated), merges, apart, plan.unchanged, skipped)
+    return ImportPreview(
+        added, list(plan.updated), merges, apart, plan.unchanged, skipped, dict(chosen)
+    )
 
 
 @dataclass(frozen=True)
