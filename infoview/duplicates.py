@@ -19,6 +19,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import IntEnum
+from functools import lru_cache
 
 from infoview.models import Contact
 
@@ -157,6 +158,7 @@ def fold(text: str | None) -> str:
     return _SPACES.sub(" ", bare.casefold()).strip()
 
 
+@lru_cache(maxsize=65_536)
 def name_tokens(full_name: str) -> tuple[str, ...]:
     """Return a name's words without titles, suffixes, pronouns or middle initials.
 
@@ -203,6 +205,7 @@ def normal_email(email: str | None) -> str:
     return (email or "").strip().casefold()
 
 
+@lru_cache(maxsize=65_536)
 def normal_url(url: str | None) -> str:
     """Return a LinkedIn address as matched: https, lower-case host, no www, query or slash."""
     if not url:
@@ -217,19 +220,21 @@ def normal_url(url: str | None) -> str:
     return f"{host}/{path.lower()}" if path else host
 
 
-def blocking_keys(full_name: str) -> set[str]:
+@lru_cache(maxsize=65_536)
+def blocking_keys(full_name: str) -> frozenset[str]:
     """Return the name blocks a contact is compared within.
 
     Surname plus first initial, and first name plus surname initial, in one namespace: so
     "Garcia, Ana" and "Ana Garcia" share a block, and so do "Ana Garcia" and "Ana Garsia".
+    Remembered per name, so looking up one contact's pairs in a large network stays cheap.
     """
     words = name_tokens(full_name)
     if not words:
-        return set()
+        return frozenset()
     if len(words) == 1:
-        return {f"{words[0]}|"}
+        return frozenset({f"{words[0]}|"})
     first, last = words[0], words[-1]
-    return {f"{last}|{first[0]}", f"{first}|{last[0]}"}
+    return frozenset({f"{last}|{first[0]}", f"{first}|{last[0]}"})
 
 
 # -------------------------------------------------------------------------- relations
