@@ -187,6 +187,14 @@ def _restore(args: argparse.Namespace) -> int:
                 f"{TABLE_LABELS[table]}: {change.added} added, {change.updated} updated, "
                 f"{change.removed} removed, {change.unchanged} unchanged"
             )
+    for dup in plan.possible[:20]:
+        print(
+            f"Possible duplicate: {_one_line(dup.new.full_name)} ({dup.new.id}) from the backup "
+            f"is {dup.confidence.label} the same person as {_one_line(dup.existing.full_name)} "
+            f"({dup.existing.id}), {dup.reason}; review with '{PROG} duplicates' afterwards"
+        )
+    if len(plan.possible) > 20:
+        print(f"... and {len(plan.possible) - 20} more possible duplicates")
     if plan.is_empty:
         print("Nothing to restore: the data already matches the backup.")
         return 0

@@ -44,7 +44,7 @@ from infoview.io.linkedin import parse_linkedin, plan_import
 from infoview.io.vcard import contacts_to_vcard, parse_vcards, plan_vcard_import
 from infoview.models import Contact
 from infoview.store import TABLES, BackupInfo, Store, StoreError
-from infoview.ui.duplicates_ui import import_duplicates
+from infoview.ui.duplicates_ui import import_duplicates, restore_duplicates
 from infoview.ui.setup import DEMO_MAX_UPLOAD_BYTES, DEMO_MAX_UPLOAD_ROWS, flash
 from infoview.ui.text import md_escape
 
@@ -260,14 +260,17 @@ def _when(moment: datetime) -> str:
     return f"{moment.astimezone():%Y-%m-%d %H:%M:%S}"
 
 
-def restore_summary(plan_changes: dict[str, Any]) -> str:
+def restore_summary(plan_changes: dict[str, Any], merged: int = 0) -> str:
     """Return what a restore did, in one sentence."""
     added = sum(c.added for c in plan_changes.values())
     updated = sum(c.updated for c in plan_changes.values())
     removed = sum(c.removed for c in plan_changes.values())
-    return (
-        f"Restored: {count_text(added, 'record')} added, {updated:,} updated, {removed:,} removed."
+    sentence = (
+        f"Restored: {count_text(added, 'record')} added, {updated:,} updated, {removed:,} removed"
     )
+    if merged:
+        sentence += f", {count_text(merged, 'contact')} merged into people you had"
+    return sentence + "."
 
 
 # ------------------------------------------------------------------------------ session
@@ -646,6 +649,9 @@ def _restore_preview(store: Store, name: str, data: bytes, demo: bool) -> None:
     plan = _remembered(
         _RESTORE_PLAN, (key, mode, store.revision), lambda: plan_restore(contents, store, mode)
     )
+    decisions = restore_duplicates(plan, key) if mode == "merge" else {}
+    if any(d != "later" for d in decisions.values()):
+        plan = plan_restore(contents, store, mode, decisions)
     st.markdown("**What will change**")
     st.dataframe(changes_frame(plan), hide_index=True, width="stretch")
     if mode == "merge" and plan.conflicts:
@@ -671,7 +677,7 @@ def _restore_preview(store: Store, name: str, data: bytes, demo: bool) -> None:
         except StoreError as exc:
             _error("Nothing was restored", exc)
             return
-        st.session_state[_RESTORE_DONE] = restore_summary(result.changes)
+        st.session_state[_RESTORE_DONE] = restore_summary(result.changes, result.merged)
         _start_over_uploads()
         st.rerun()
 

@@ -15,6 +15,7 @@ import pandas as pd
 import streamlit as st
 
 from infoview.duplicates import Candidate, Confidence, duplicates_of, find_duplicates
+from infoview.io.backup import RestorePlan
 from infoview.io.importing import Decision, ImportPlan, ImportPreview
 from infoview.merge import (
     CHOICE_FIELDS,
@@ -448,35 +449,58 @@ def same_person_note(store: Store, contact: Contact) -> None:
 
 
 # ------------------------------------------------------------------------ import preview
-def import_duplicates(plan: ImportPlan, key: str) -> dict[int, Decision]:
-    """Ask what to do with each new row that may be someone already in the network."""
-    decisions: dict[int, Decision] = {}
-    if not plan.possible:
-        return decisions
-    with st.expander(f"May already be in your network · {len(plan.possible):,}", expanded=True):
+def _decide(rows: list[tuple[Any, str, Contact, Confidence, str]], prefix: str) -> dict:
+    """Draw one choice per possible duplicate (key, title, existing, confidence, reason)."""
+    decisions: dict[Any, Decision] = {}
+    with st.expander(f"May already be in your network · {len(rows):,}", expanded=True):
         st.caption(
-            "Rows that look like someone you already have. Choose for each: merge them into "
-            "that person (undoable), keep them as different people, or leave the row out. "
-            "Undecided rows are added and stay suggested under Duplicates."
+            "These look like someone you already have. Choose for each: merge them into that "
+            "person (undoable), keep them as different people, or leave them out. Undecided "
+            "ones are added and stay suggested under Duplicates."
         )
-        for dup in plan.possible[: PAGE_SIZE * 5]:
+        for key, title, known, confidence, reason in rows[: PAGE_SIZE * 5]:
             with st.container(border=True):
-                st.text(
-                    f"Line {dup.line}: {dup.new.full_name}"
-                    f"{' at ' + dup.new.organization if dup.new.organization else ''}"
-                )
-                known = dup.existing
+                st.text(title)
                 where = f" at {known.organization}" if known.organization else ""
                 st.caption(
-                    f"{CONFIDENCE_WORDS[dup.confidence]} the same person as "
-                    f"**{md_escape(known.full_name)}**{md_escape(where)} · {md_escape(dup.reason)}"
+                    f"{CONFIDENCE_WORDS[confidence]} the same person as "
+                    f"**{md_escape(known.full_name)}**{md_escape(where)} · {md_escape(reason)}"
                 )
-                decisions[dup.line] = st.radio(
-                    f"What to do with line {dup.line}",
+                decisions[key] = st.radio(
+                    f"What to do with {title}",
                     list(DECISION_WORDS),
                     format_func=DECISION_WORDS.get,
                     horizontal=True,
-                    key=f"dd_import_{key}_{dup.line}",
+                    key=f"{prefix}_{key}",
                     label_visibility="collapsed",
                 )
+        if len(rows) > PAGE_SIZE * 5:
+            st.caption(f"The other {len(rows) - PAGE_SIZE * 5:,} are added and stay suggested.")
     return decisions
+
+
+def _titled(contact: Contact, prefix: str) -> str:
+    where = f" at {contact.organization}" if contact.organization else ""
+    return f"{prefix}{contact.full_name}{where}"
+
+
+def import_duplicates(plan: ImportPlan, key: str) -> dict[int, Decision]:
+    """Ask what to do with each new row that may be someone already in the network."""
+    if not plan.possible:
+        return {}
+    rows = [
+        (d.line, _titled(d.new, f"Line {d.line}: "), d.existing, d.confidence, d.reason)
+        for d in plan.possible
+    ]
+    return _decide(rows, f"dd_import_{key}")
+
+
+def restore_duplicates(plan: RestorePlan, key: str) -> dict[str, Decision]:
+    """Ask what to do with each contact a merge-restore adds that may already be here."""
+    if not plan.possible:
+        return {}
+    rows = [
+        (d.new.id, _titled(d.new, "From the backup: "), d.existing, d.confidence, d.reason)
+        for d in plan.possible
+    ]
+    return _decide(rows, f"dd_restore_{key[-16:]}")

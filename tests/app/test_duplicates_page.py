@@ -138,3 +138,22 @@ def test_the_import_preview_asks_about_possible_duplicates_and_merges_the_chosen
     assert len(merges(after)) == 1
     assert after.count("contacts") == 4 + 2
     assert any("1 merged into people you had" in s.value for s in at.success)
+
+
+def test_a_merge_restore_asks_about_possible_duplicates_and_merges_the_chosen(app, pair, tmp_path):
+    from infoview.io.backup import export_json
+
+    laptop = Store(tmp_path / "laptop" / "infoview.json")
+    laptop.save(Contact(id="ana-laptop", full_name="Ana Garcia PhD", organization="Lumen Bio"))
+    at = _open(app, "Restore")
+    at.file_uploader[0].upload("backup.json", export_json(laptop), "application/json").run()
+    assert not at.exception, at.exception
+    radios = [r for r in at.radio if r.key and r.key.startswith("dd_restore_")]
+    assert len(radios) == 1
+    radios[0].set_value("merge").run()
+    _button(at, "Merge this backup in").click().run()
+    assert not at.exception, at.exception
+    after = Store.in_dir(pair.path.parent)
+    assert after.contact("ana-laptop") is None
+    assert len(merges(after)) == 1
+    assert any("merged into people you had" in s.value for s in at.success)

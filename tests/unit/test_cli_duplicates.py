@@ -106,3 +106,17 @@ def test_import_dry_run_prints_the_summary_the_import_then_does(tmp_path, capsys
     code, out, _ = cli(tmp_path, capsys, "import-vcard", vcf)
     assert "4 new contacts, 0 updated, 0 already up to date, 1 skipped." in out
     assert len(cli(tmp_path, capsys, "duplicates", "--json")[1].splitlines()) == 3
+
+
+def test_restore_merge_dry_run_names_possible_duplicates(folder, tmp_path, capsys):
+    from infoview.io.backup import export_json
+
+    laptop = Store(tmp_path / "laptop" / "infoview.json")
+    laptop.save(Contact(id="ben-laptop", full_name="Ben Okafor", organization="Halden"))
+    laptop.save(Contact(id="new-person", full_name="Ben Okafor Jr.", organization="Halden"))
+    backup = tmp_path / "laptop.json"
+    backup.write_bytes(export_json(laptop))
+    code, out, _ = cli(folder, capsys, "restore", str(backup), "--merge", "--dry-run")
+    assert code == 0
+    assert "Possible duplicate: Ben Okafor Jr. (new-person) from the backup is likely" in out
+    assert "Dry run, nothing saved." in out
