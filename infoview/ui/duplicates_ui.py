@@ -180,7 +180,8 @@ def duplicates_section(store: Store) -> None:
     if pair:
         review_pair(store, *pair)
         return
-    found = suggestions(store)
+    with st.spinner("Looking for people who are in your network twice…"):
+        found = suggestions(store)
     st.markdown(
         "People who may be in your network twice, surest first. Nothing is merged until "
         "you review a pair and say so, and every merge can be undone below."
@@ -347,7 +348,8 @@ def _merge_preview(plan: MergePlan, names: Mapping[str, str]) -> None:
         st.markdown("**What the merge does**")
         st.markdown(
             f"The right record is folded into the left one, which keeps its id. Moving to it: "
-            f"{md_escape(moves_text(plan.moves()))}."
+            f"{md_escape(moves_text(plan.moves()))}. Reminders follow the asks and "
+            "conversations they belong to."
         )
         changed = plan.changed_fields()
         if changed:
