@@ -29,6 +29,9 @@ POSSIBLE_SCORE = 88  # rapidfuzz token_sort_ratio on folded names, 0-100
 MAX_FUZZY_BLOCK = 2_000
 # More people than this sharing one name: namesakes at different organizations say nothing.
 COMMON_NAME = 12
+# The score given to names that differ only by a middle name (below any exact match).
+MIDDLE_NAME_SCORE = 90.0
+MIDDLE_NAME = "same first and last name"
 
 
 class Confidence(IntEnum):
@@ -288,7 +291,7 @@ def _ordered(a: Contact, b: Contact) -> tuple[str, str]:
     return a.id, b.id
 
 
-def _classify(a: _Person, b: _Person, score: float) -> Candidate:
+def _classify(a: _Person, b: _Person, score: float, similar: str = "") -> Candidate:
     relation = _relation(a, b)
     first, second = _ordered(a.contact, b.contact)
     if a.name == b.name and relation is not None:
@@ -298,6 +301,8 @@ def _classify(a: _Person, b: _Person, score: float) -> Candidate:
             first, second, Confidence.POSSIBLE, "same name at different organizations", score
         )
     where = f"; {relation}" if relation and relation != "no organization" else ""
+    if similar:
+        return Candidate(first, second, Confidence.POSSIBLE, f"{similar}{where}", score)
     reason = f"similar names ({score:.0f}% alike){where}"
     return Candidate(first, second, Confidence.POSSIBLE, reason, score)
 
@@ -343,6 +348,20 @@ def find_duplicates(
     for members in by_name.values():
         for i, j in _namesake_pairs(members, people):
             offer(_classify(people[i], people[j], 100.0))
+    # "Ana Maria Garcia" and "Ana Garcia": a middle name one record leaves out.
+    by_ends: dict[str, list[int]] = {}
+    for index, person in enumerate(people):
+        words = person.name.split()
+        if len(words) > 2:
+            by_ends.setdefault(f"{words[0]} {words[-1]}", []).append(index)
+    for ends, longer in by_ends.items():
+        members = [*by_name.get(ends, []), *longer]
+        if len(members) > COMMON_NAME:
+            continue
+        for x, i in enumerate(members):
+            for j in members[x + 1 :]:
+                if people[i].name != people[j].name:
+                    offer(_classify(people[i], people[j], MIDDLE_NAME_SCORE, MIDDLE_NAME))
 
     blocks: dict[str, list[int]] = {}
     for index, contact in enumerate(contacts):

@@ -163,3 +163,12 @@ def test_duplicates_of_one_contact_lists_only_its_pairs():
     a, b = person("Ana Garcia", "Lumen"), person("Ana Garcia", "Lumen")
     c, d = person("Ben Okafor", "X"), person("Ben Okafor", "X")
     assert {(x.a, x.b) for x in duplicates_of(a, [a, b, c, d])} == {(a.id, b.id)}
+
+
+def test_a_middle_name_one_record_leaves_out_is_possible():
+    found = find_duplicates([person("Ana Maria Garcia", "Lumen"), person("Ana Garcia", "Lumen")])
+    assert [(c.confidence, c.reason) for c in found] == [
+        (Confidence.POSSIBLE, "same first and last name; same organization")
+    ]
+    assert verdict(person("Ana Maria Garcia"), person("Ana Lucia Garcia")) is not None
+    assert verdict(person("Ana Maria Garcia"), person("Ana Maria Lopez")) is None
