@@ -22,6 +22,7 @@ from enum import IntEnum
 from functools import lru_cache
 
 from infoview.models import Contact
+from infoview.store import paused_gc
 
 POSSIBLE_SCORE = 88  # rapidfuzz token_sort_ratio on folded names, 0-100
 # A name block this big holds a very common name (or a key gone wrong): fuzzy scoring it
@@ -311,6 +312,13 @@ def find_duplicates(
     contacts: Sequence[Contact], apart: Iterable[tuple[str, str]] = ()
 ) -> list[Candidate]:
     """Return every suggested pair, surest first, leaving out pairs kept apart."""
+    with paused_gc():  # tens of thousands of small objects, none of them garbage yet
+        return _find_duplicates(contacts, apart)
+
+
+def _find_duplicates(
+    contacts: Sequence[Contact], apart: Iterable[tuple[str, str]]
+) -> list[Candidate]:
     apart_set = {pair_key(*p) for p in apart}
     found: dict[tuple[str, str], Candidate] = {}
 
