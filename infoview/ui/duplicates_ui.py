@@ -406,7 +406,7 @@ def merge_history(store: Store) -> None:
                 key=f"dd_undo_{record.id}",
                 icon=":material/undo:",
                 disabled=bool(blockers),
-                help=None if not blockers else "Changed since: " + "; ".join(blockers[:3]),
+                help=None if not blockers else md_escape("; ".join(blockers[:3]) + "."),
                 width="content",
             )
             if clicked:
@@ -469,7 +469,7 @@ def _decide(rows: list[tuple[Any, str, Contact, Confidence, str]], prefix: str) 
                     f"**{md_escape(known.full_name)}**{md_escape(where)} · {md_escape(reason)}"
                 )
                 decisions[key] = st.radio(
-                    f"What to do with {title}",
+                    f"What to do with {md_escape(title)}",
                     list(DECISION_WORDS),
                     format_func=DECISION_WORDS.get,
                     horizontal=True,

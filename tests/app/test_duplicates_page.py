@@ -157,3 +157,26 @@ def test_a_merge_restore_asks_about_possible_duplicates_and_merges_the_chosen(ap
     assert after.contact("ana-laptop") is None
     assert len(merges(after)) == 1
     assert any("merged into people you had" in s.value for s in at.success)
+
+
+def test_hostile_names_are_shown_as_text_everywhere_on_the_tab(app, store):
+    evil = "![x](http://evil.example/a.png) $x$"
+    with store.transaction():
+        store.save(Contact(id="e1", full_name=evil, organization="[Org](http://evil.example)"))
+        store.save(Contact(id="e2", full_name=evil, organization="[Org](http://evil.example)"))
+    at = _open(app)
+    _button(at, "Review").click().run()
+    _button(at, "Merge into the left record").click().run()
+    merged = Store.in_dir(store.path.parent).contact("e1")
+    Store.in_dir(store.path.parent).save(merged.model_copy(update={"notes": "edited"}))
+    at.run()
+    undo = _button(at, "Undo")
+    assert undo.disabled and "changed since the merge" in undo.help
+    rendered = [
+        *(m.value for m in at.markdown),
+        *(c.value for c in at.caption),
+        *(t.value for t in at.toast),
+        undo.help,
+    ]
+    for value in rendered:
+        assert "](http" not in value and "$x$" not in value, value
