@@ -32,7 +32,7 @@ from infoview.merge import (
     undo_blockers,
     undo_merge,
 )
-from infoview.models import FIELD_LABELS, Contact, MergeRecord
+from infoview.models import FIELD_LABELS, Contact, MergeRecord, Source
 from infoview.research import SECTOR_LABELS, SOURCE_LABELS
 from infoview.store import Store, StoreError
 from infoview.ui.menu import CONTACT_PAGE
@@ -490,8 +490,9 @@ def import_duplicates(plan: ImportPlan, key: str) -> dict[int, Decision]:
     """Ask what to do with each new row that may be someone already in the network."""
     if not plan.possible:
         return {}
+    where = "Card" if plan.parsed.source == Source.VCARD else "Line"
     rows = [
-        (d.line, _titled(d.new, f"Line {d.line}: "), d.existing, d.confidence, d.reason)
+        (d.line, _titled(d.new, f"{where} {d.line}: "), d.existing, d.confidence, d.reason)
         for d in plan.possible
     ]
     return _decide(rows, f"dd_import_{key}")
