@@ -264,3 +264,15 @@ def test_merge_then_undo_is_the_identity(case):
     assert all(c.referred_by != other for c in store.contacts(include_archived=True))
     undo_merge(store, record.id)
     assert snapshot(store) == before
+
+
+def test_a_merge_in_another_program_refuses_the_app_s_stale_saves(store, network):
+    shown_other = store.contact(network["other"])
+    shown_ask = store.get("outreach", network["ask"])
+    cli_side = Store(store.path)  # the command line, beside the running app
+    apply_merge(cli_side, plan_merge(cli_side, network["keep"], network["other"]))
+    with pytest.raises(StaleRecordError, match="deleted elsewhere"):
+        store.save(shown_other.model_copy(update={"notes": "x"}), shown_other.revision)
+    with pytest.raises(StaleRecordError, match="changed elsewhere"):
+        store.save(shown_ask.model_copy(update={"subject": "x"}), shown_ask.revision)
+    assert store.contact(network["other"]) is None
