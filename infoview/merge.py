@@ -306,6 +306,8 @@ def _write(store: Store, plan: MergePlan) -> MergeRecord:
         if a != b and store.get("kept_apart", apart_id(a, b)) is None:
             store.save(_apart(a, b))
             created.setdefault("kept_apart", []).append(apart_id(a, b))
+    merged = store.contact(keep_id)
+    assert merged is not None
     after: dict[str, dict[str, int]] = {}
     for table, record_id in written:
         stored = store.get(table, record_id)
@@ -321,27 +323,34 @@ def _write(store: Store, plan: MergePlan) -> MergeRecord:
         before=before,
         after=after,
         created=created,
+        merged=_dump(merged),
     )
     return store.save(record)
 
 
 def undo_blockers(store: Store, merge: MergeRecord) -> list[str]:
-    """Return why a merge cannot be undone as it is (empty when it can)."""
+    """Return why a merge cannot be undone (empty when it can)."""
     if merge.undone_at is not None:
         return ["This merge was already undone."]
     problems = []
+    if store.contact(merge.keep_id) is None:
+        problems.append(f"{merge.keep_name} was deleted since the merge")
+    if store.contact(merge.other_id) is not None:
+        problems.append(f"{merge.other_name} exists again")
+    return problems
+
+
+def edited_since(store: Store, merge: MergeRecord) -> list[str]:
+    """Return the records the merge wrote that were edited or deleted since, in words."""
+    found = []
     for table, revisions in merge.after.items():
         for record_id, revision in revisions.items():
             current = store.get(table, record_id)
-            label = _label(table, record_id, merge)
             if current is None:
-                problems.append(f"{label} was deleted since the merge")
+                found.append(f"{_label(table, record_id, merge)} (deleted since)")
             elif current.revision != revision:
-                problems.append(f"{label} was changed since the merge")
-    for doc in merge.before.get("contacts", []):
-        if doc["id"] not in merge.after.get("contacts", {}) and store.contact(doc["id"]):
-            problems.append(f"{doc.get('full_name', doc['id'])} exists again")
-    return problems
+                found.append(_label(table, record_id, merge))
+    return found
 
 
 def _label(table: str, record_id: str, merge: MergeRecord) -> str:
@@ -350,12 +359,41 @@ def _label(table: str, record_id: str, merge: MergeRecord) -> str:
             if table == "contacts":
                 return str(doc.get("full_name") or record_id)
             kind = MOVED_LABELS.get(table, (table, table))[0]
-            return f"A moved {kind}"
+            return f"a moved {kind}"
     return record_id
 
 
+def _as_merged(table: str, before: dict[str, Any], merge: MergeRecord) -> dict[str, Any]:
+    """Return a record's content as the merge left it."""
+    if table == "contacts" and before["id"] == merge.keep_id:
+        return merge.merged
+    if table in CONTACT_CHILDREN:
+        return {**before, "contact_id": merge.keep_id}
+    if table == "contacts":
+        return {**before, "referred_by": merge.keep_id}
+    return before
+
+
+_BOOKKEEPING = ("id", "created_at", "updated_at", "revision")
+
+
+def _unmerged(before: dict[str, Any], merged: dict[str, Any], now: dict[str, Any]) -> dict:
+    """Return a record edited since the merge: its old values, except the fields edited since."""
+    out = dict(now)
+    for key, value in before.items():
+        if key in _BOOKKEEPING:
+            continue
+        out[key] = now.get(key) if now.get(key) != merged.get(key) else value
+    return out
+
+
 def undo_merge(store: Store, merge_id: str) -> MergeRecord:
-    """Put back every record a merge changed, exactly as it was, in one commit."""
+    """Put back every record a merge changed, in one commit (after a backup).
+
+    A record nobody touched since the merge comes back exactly as it was. One edited since
+    keeps the fields edited and gets its other values (its old contact, say) back; one
+    deleted since stays deleted.
+    """
     with store.transaction():
         merge = store.get("merges", merge_id)
         if not isinstance(merge, MergeRecord):
@@ -363,7 +401,7 @@ def undo_merge(store: Store, merge_id: str) -> MergeRecord:
         problems = undo_blockers(store, merge)
         if problems:
             raise MergeProblem(
-                "This merge cannot be undone as it is: "
+                "This merge cannot be undone: "
                 + "; ".join(problems[:5])
                 + ". The backup made just before the merge is still a way back."
             )
@@ -372,11 +410,24 @@ def undo_merge(store: Store, merge_id: str) -> MergeRecord:
         for table, ids in merge.created.items():
             for record_id in ids:
                 store.delete(table, record_id)
-        restored: list[Record] = []
+        exact: list[Record] = []
         for table, docs in merge.before.items():
             model = TABLES[table]
-            restored += [model.model_validate(doc, context={"trusted": True}) for doc in docs]
-        store.restore_records(restored)
+            written = merge.after.get(table, {})
+            for doc in docs:
+                current = store.get(table, doc["id"])
+                if doc["id"] not in written:
+                    if current is None:  # deleted by the merge: back as it was
+                        exact.append(model.model_validate(doc, context={"trusted": True}))
+                elif current is None:
+                    continue  # deleted since the merge: the user's choice stands
+                elif current.revision == written[doc["id"]]:
+                    exact.append(model.model_validate(doc, context={"trusted": True}))
+                else:
+                    now = current.model_dump(mode="json")
+                    undone = _unmerged(doc, _as_merged(table, doc, merge), now)
+                    store.save(model.model_validate(undone))
+        store.restore_records(exact)
         return store.save(merge.model_copy(update={"undone_at": utcnow()}))
 
 

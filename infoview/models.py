@@ -401,7 +401,8 @@ class MergeRecord(Record):
 
     ``before`` holds, by table, every record the merge changed or deleted exactly as it was
     stored; ``after`` the revision each record had once the merge was written (a record
-    changed since then stops the undo); ``created`` the records the merge added.
+    still at it is put back byte for byte; one edited since keeps the edited fields);
+    ``created`` the records the merge added; ``merged`` the kept contact as merged.
     """
 
     keep_id: str
@@ -413,6 +414,7 @@ class MergeRecord(Record):
     before: dict[str, list[dict[str, Any]]] = Field(default_factory=dict)
     after: dict[str, dict[str, int]] = Field(default_factory=dict)
     created: dict[str, list[str]] = Field(default_factory=dict)
+    merged: dict[str, Any] = Field(default_factory=dict)  # the kept contact as merged
     undone_at: datetime | None = None
 
 

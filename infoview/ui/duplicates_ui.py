@@ -25,6 +25,7 @@ from infoview.merge import (
     apart_pairs,
     apply_merge,
     default_choices,
+    edited_since,
     keep_apart,
     merges,
     moves_text,
@@ -401,12 +402,20 @@ def merge_history(store: Store) -> None:
                 )
                 continue
             blockers = undo_blockers(store, record)
+            edited = [] if blockers else edited_since(store, record)
+            if blockers:
+                st.caption(md_escape("Cannot be undone: " + "; ".join(blockers[:3]) + "."))
+            elif edited:
+                st.caption(
+                    md_escape(
+                        "Edited since: " + "; ".join(edited[:3]) + ". Undo keeps those edits."
+                    )
+                )
             clicked = st.button(
                 "Undo",
                 key=f"dd_undo_{record.id}",
                 icon=":material/undo:",
                 disabled=bool(blockers),
-                help=None if not blockers else md_escape("; ".join(blockers[:3]) + "."),
                 width="content",
             )
             if clicked:

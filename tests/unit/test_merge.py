@@ -14,6 +14,7 @@ from infoview.merge import (
     apart_pairs,
     apply_merge,
     default_choices,
+    edited_since,
     keep_apart,
     merges,
     plan_merge,
@@ -144,12 +145,31 @@ def test_undo_restores_byte_identical_records_and_every_pointer(store, network):
         undo_merge(store, record.id)
 
 
-def test_undo_is_refused_when_a_merged_record_changed_since(store, network):
+def test_undo_keeps_edits_made_since_and_puts_the_rest_back(store, network):
+    before = snapshot(store)
     record = apply_merge(store, plan_merge(store, network["keep"], network["other"]))
     merged = store.contact(network["keep"])
     store.save(merged.model_copy(update={"notes": "edited after"}))
+    ask = store.get("outreach", network["ask"])
+    store.save(ask.model_copy(update={"subject": "Rewritten"}))
+    assert edited_since(store, record) == ["Ana Garcia", "a moved ask"]
+    undo_merge(store, record.id)
+    keep, ask = store.contact(network["keep"]), store.get("outreach", network["ask"])
+    assert keep.notes == "edited after"
+    assert keep.full_name == "Ana Garcia" and keep.title == ""  # the rest as before
+    assert (ask.contact_id, ask.subject) == (network["other"], "Rewritten")
+    after = snapshot(store)
+    for table, rows in before.items():
+        for rid, row in rows.items():
+            if rid not in (network["keep"], network["ask"]):
+                assert after[table][rid] == row  # untouched since: byte for byte
+
+
+def test_undo_is_refused_when_the_kept_contact_was_deleted_since(store, network):
+    record = apply_merge(store, plan_merge(store, network["keep"], network["other"]))
+    store.delete_contact(network["keep"])
     frozen = snapshot(store)
-    with pytest.raises(MergeProblem, match="changed since the merge"):
+    with pytest.raises(MergeProblem, match="deleted since the merge"):
         undo_merge(store, record.id)
     assert snapshot(store) == frozen
 
