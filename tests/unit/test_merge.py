@@ -296,3 +296,33 @@ def test_a_merge_in_another_program_refuses_the_app_s_stale_saves(store, network
     with pytest.raises(StaleRecordError, match="changed elsewhere"):
         store.save(shown_ask.model_copy(update={"subject": "x"}), shown_ask.revision)
     assert store.contact(network["other"]) is None
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(networks(), st.sampled_from(["", "later note"]), st.sampled_from(["", "later tag"]))
+def test_undo_after_edits_keeps_exactly_the_edited_fields(case, note, tag):
+    contacts, asks, convs, plans, _dismissed, keep, other, fields = case
+    store = Store()
+    with store.transaction():
+        for record in (*contacts, *asks, *convs, *plans):
+            store.save(record)
+    before = snapshot(store)
+    record = apply_merge(store, plan_merge(store, keep, other, fields))
+    merged = store.contact(keep)
+    edits = {"notes": note} if note and note != merged.notes else {}
+    if tag and tag not in merged.tags:
+        edits["tags"] = [*merged.tags, tag]
+    if edits:
+        store.save(merged.model_copy(update=edits))
+    undo_merge(store, record.id)
+    after = snapshot(store)
+    expected = {t: dict(rows) for t, rows in before.items()}
+    for name, value in edits.items():
+        assert after["contacts"][keep][name] == value
+    for table, rows in expected.items():
+        for rid, row in rows.items():
+            if table == "contacts" and rid == keep and edits:
+                bare = {k: v for k, v in row.items() if k not in (*edits, "revision", "updated_at")}
+                assert {k: after[table][rid][k] for k in bare} == bare
+            else:
+                assert after[table][rid] == row
