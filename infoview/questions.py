@@ -8,6 +8,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from infoview.content import question_bank_file
 from infoview.models import CallPlan, Outreach, PlanItem, Sector
 
 TYPICAL_DAY = "typical day"
@@ -52,169 +53,20 @@ class Question:
     sectors: frozenset[str] = ALL_SECTORS
 
 
-def _q(qid: str, category: str, minutes: float, text: str, *sectors: Sector) -> Question:
-    chosen = frozenset(s.value for s in sectors) if sectors else ALL_SECTORS
-    return Question(qid, text, category, minutes, chosen)
+def _load_bank() -> tuple[Question, ...]:
+    """Read the bank from ``infoview/data/question_bank.toml``, refusing unknown categories."""
+    bank = []
+    for entry in question_bank_file().questions:
+        if entry.category not in CATEGORIES:
+            raise ValueError(f"question {entry.id!r}: unknown category {entry.category!r}")
+        sectors = frozenset(s.value for s in entry.sectors) or ALL_SECTORS
+        bank.append(Question(entry.id, entry.text, entry.category, entry.minutes, sectors))
+    if REFERRAL_ID not in {q.id for q in bank}:
+        raise ValueError(f"the question bank needs the {REFERRAL_ID!r} question")
+    return tuple(bank)
 
 
-_A, _I, _G, _N = Sector.ACADEMIA, Sector.INDUSTRY, Sector.GOVERNMENT, Sector.NONPROFIT
-
-QUESTION_BANK: tuple[Question, ...] = (
-    # The article's back-pocket questions, reworded, and their close cousins.
-    _q("typical-day", TYPICAL_DAY, 2, "What does an ordinary workday look like for you?"),
-    _q(
-        "typical-week",
-        TYPICAL_DAY,
-        2,
-        "How is a usual week split between meetings, solo work and everything else?",
-    ),
-    _q("typical-people", TYPICAL_DAY, 2, "Who do you work with most closely from day to day?"),
-    _q("typical-semester", TYPICAL_DAY, 2, "How does your work change over the academic year?", _A),
-    _q("skills-most", SKILLS, 2, "Which skills do you lean on most often in this role?"),
-    _q("skills-surprise", SKILLS, 2, "Is there a skill this job needs that surprised you?"),
-    _q(
-        "skills-gap", SKILLS, 2, "What would someone coming from my background need to learn first?"
-    ),
-    _q(
-        "skills-transfer",
-        SKILLS,
-        2.5,
-        "Which parts of a research training carry over well to your kind of work?",
-        _I,
-        _G,
-        _N,
-    ),
-    _q("rewarding", REWARDING, 2, "What part of your work gives you the most satisfaction?"),
-    _q("rewarding-proud", REWARDING, 2, "What project are you proudest of so far?"),
-    _q(
-        "rewarding-impact", REWARDING, 2, "Where do you see the difference your work makes?", _G, _N
-    ),
-    _q(
-        "challenging",
-        CHALLENGING,
-        2,
-        "What is the hardest part of the job, and how do you handle it?",
-    ),
-    _q("challenging-wish", CHALLENGING, 2, "What do you wish you had known before you started?"),
-    _q("challenging-tradeoffs", CHALLENGING, 2, "What trade-offs come with this kind of role?"),
-    _q("journey", JOURNEY, 3, "How did your path lead you to the role you hold now?"),
-    _q("journey-turning-point", JOURNEY, 2, "Was there a turning point that set you on this path?"),
-    _q(
-        "journey-leaving-academia",
-        JOURNEY,
-        3,
-        "What was it like to move from academia into this work?",
-        _I,
-        _G,
-        _N,
-        Sector.OTHER,
-    ),
-    _q("journey-next", JOURNEY, 2, "Where do people in your role usually go next?"),
-    _q("journey-hiring", JOURNEY, 2, "How did you get your first job in this field?"),
-    # Trends: where the field is heading.
-    _q("trends-changes", TRENDS, 2.5, "How has your field changed in the last few years?"),
-    _q(
-        "trends-next",
-        TRENDS,
-        2.5,
-        "What changes do you expect in your area over the next five years?",
-    ),
-    _q("trends-demand", TRENDS, 2, "Which skills are teams asking for more and more?"),
-    _q(
-        "trends-funding",
-        TRENDS,
-        2.5,
-        "How are funding patterns shaping the work in your area?",
-        _A,
-        _N,
-        _G,
-    ),
-    _q("trends-tools", TRENDS, 2, "Which tools or methods are catching on in your team?", _I),
-    # Insights: how the place really works.
-    _q("insights-culture", INSIGHTS, 2, "How would you describe the culture where you work?"),
-    _q("insights-success", INSIGHTS, 2, "What sets apart the people who do really well here?"),
-    _q(
-        "insights-hiring",
-        INSIGHTS,
-        2.5,
-        "What do hiring managers look for that candidates often miss?",
-    ),
-    _q(
-        "insights-public-hiring",
-        INSIGHTS,
-        2.5,
-        "How does hiring for public-service roles work, and how long does it take?",
-        _G,
-    ),
-    _q("insights-mission", INSIGHTS, 2, "How does the mission shape decisions day to day?", _N),
-    _q(
-        "insights-altac",
-        INSIGHTS,
-        2.5,
-        "Which roles on campus beyond faculty positions should I know about?",
-        _A,
-    ),
-    _q(
-        "insights-titles",
-        INSIGHTS,
-        2,
-        "Which job titles should I search for to find work like yours?",
-    ),
-    # Advice: what they would do in your place.
-    _q("advice-start", ADVICE, 2, "If you were in my position, where would you begin?"),
-    _q("advice-story", ADVICE, 2.5, "How would you pitch my background to someone in your field?"),
-    _q("advice-resume", ADVICE, 2, "What should a résumé for this kind of role put first?"),
-    _q("advice-avoid", ADVICE, 2, "What mistakes do newcomers to this field tend to make?"),
-    _q("advice-ready", ADVICE, 2, "How would I know I am ready to apply for roles like yours?"),
-    # Resources: what to read, join and follow.
-    _q(
-        "resources-reading",
-        RESOURCES,
-        1.5,
-        "What do you read or listen to to keep up with the field?",
-    ),
-    _q(
-        "resources-groups", RESOURCES, 1.5, "Which professional groups or events are worth joining?"
-    ),
-    _q(
-        "resources-training",
-        RESOURCES,
-        2,
-        "Is there a course or certificate that people here respect?",
-    ),
-    _q(
-        "resources-jobs", RESOURCES, 1.5, "Where do openings in your field tend to be posted first?"
-    ),
-    # Assignments: small ways to try the work before committing.
-    _q(
-        "assignments-try",
-        ASSIGNMENTS,
-        2,
-        "Is there a small project I could take on to try this work?",
-    ),
-    _q(
-        "assignments-volunteer",
-        ASSIGNMENTS,
-        2,
-        "Are there volunteer or committee roles that would give me a taste of it?",
-        _N,
-        _A,
-    ),
-    _q(
-        "assignments-sample",
-        ASSIGNMENTS,
-        2,
-        "What kind of work sample would show I can do this job?",
-    ),
-    _q(
-        "assignments-followup",
-        ASSIGNMENTS,
-        1.5,
-        "May I tell you later how I got on with your suggestions?",
-    ),
-    # The one question that grows the network: always asked last.
-    _q(REFERRAL_ID, WHO_ELSE, 1, "Who else do you think would be good for me to speak with?"),
-)
+QUESTION_BANK: tuple[Question, ...] = _load_bank()
 
 QUESTIONS_BY_ID: dict[str, Question] = {q.id: q for q in QUESTION_BANK}
 REFERRAL: Question = QUESTIONS_BY_ID[REFERRAL_ID]
