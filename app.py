@@ -6,7 +6,7 @@ import streamlit as st
 
 from infoview.conversations import home_due, home_numbers, is_empty, user_zone
 from infoview.dates import today_in
-from infoview.ui import page_setup
+from infoview.ui import page_setup, pages
 from infoview.ui.home_ui import (
     due_section,
     figures_row,
@@ -18,7 +18,7 @@ from infoview.ui.home_ui import (
 from infoview.ui.setup import is_demo
 from infoview.ui.steps import browser_zone
 
-store = page_setup("Home", "🧭")
+store = page_setup(pages.HOME)
 profile = store.profile()
 zone = user_zone(profile.timezone, browser_zone())
 today = today_in(zone)

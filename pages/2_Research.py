@@ -21,11 +21,10 @@ from infoview.research import (
     tenure_text,
 )
 from infoview.store import StaleRecordError, StoreError
-from infoview.ui import flash, md_escape, page_setup, show
+from infoview.ui import flash, md_escape, page_setup, pages, show
 from infoview.ui.contact_form import contact_form, reason_coaching, stale_notice
-from infoview.ui.menu import CONTACT_PAGE
 
-store = page_setup("Research", "🔎")
+store = page_setup(pages.RESEARCH)
 contacts = store.contacts(include_archived=True)
 stages = store.cached(
     ("stages",),
@@ -91,14 +90,14 @@ if chosen:
         reason_coaching(contact.reason, contact.outside_field)
         if not is_new:
             st.page_link(
-                CONTACT_PAGE,
+                pages.CONTACT.path,
                 label="Their whole story: asks, plans, conversations",
                 icon=":material/person:",
                 query_params={"contact": contact.id},
             )
             if contact.reason:
                 st.page_link(
-                    "pages/3_Ask.py",
+                    pages.ASK.path,
                     label="Next: craft the ask →",
                     query_params={"contact": contact.id},
                 )

@@ -5,7 +5,7 @@ from datetime import date
 import streamlit as st
 
 from infoview.questions import default_call_minutes, plan_call
-from infoview.ui import page_setup
+from infoview.ui import page_setup, pages
 from infoview.ui.picker import require_contact
 from infoview.ui.questions_ui import (
     call_length,
@@ -25,7 +25,7 @@ from infoview.ui.questions_ui import (
 TABS = ["Your plan", "Question bank", "Prep sheet"]
 TAB_KEY = "qp_tab"
 
-store = page_setup("Plan questions", "❓")
+store = page_setup(pages.QUESTIONS)
 
 st.title("4 · Plan questions")
 st.caption(
@@ -75,7 +75,7 @@ if sheet_tab.open:
         prep_sheet(store, contact, plan, fit, today)
 
 st.page_link(
-    "pages/5_Conversations.py",
+    pages.CONVERSATIONS.path,
     label="Next: log the conversation →",
     query_params={"contact": contact.id},
 )

@@ -5,7 +5,7 @@ from datetime import date
 import streamlit as st
 
 from infoview.analytics import ALL
-from infoview.ui import page_setup
+from infoview.ui import page_setup, pages
 from infoview.ui.network_ui import (
     activity_view,
     filter_bar,
@@ -20,7 +20,7 @@ from infoview.ui.network_ui import (
     tree_view,
 )
 
-store = page_setup("Network growth", "📈")
+store = page_setup(pages.NETWORK)
 
 st.title("Network growth")
 st.caption(

@@ -4,7 +4,7 @@ from datetime import date
 
 import streamlit as st
 
-from infoview.ui import page_setup
+from infoview.ui import page_setup, pages
 from infoview.ui.data_ui import (
     delete_section,
     export_section,
@@ -18,7 +18,7 @@ from infoview.ui.setup import is_demo
 TABS = ["Import", "Export", "Restore", "Delete all"]
 TAB_KEY = "dt_tab"
 
-store = page_setup("Your data", "🗄️")
+store = page_setup(pages.DATA)
 demo = is_demo()
 today = date.today()
 

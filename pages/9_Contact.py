@@ -11,7 +11,7 @@ from infoview.conversations import (
 )
 from infoview.dates import today_in
 from infoview.pipeline import Stage
-from infoview.ui import page_setup
+from infoview.ui import page_setup, pages
 from infoview.ui.contact_ui import (
     asks_section,
     conversations_section,
@@ -24,12 +24,12 @@ from infoview.ui.contact_ui import (
 from infoview.ui.picker import pick_contact
 from infoview.ui.steps import browser_zone
 
-store = page_setup("Contact", "👤")
+store = page_setup(pages.CONTACT)
 
 if not store.contacts(include_archived=True):
     st.title("A contact's page")
     st.info("Nobody is in your network yet. Add your first contact in Research.")
-    st.page_link("pages/2_Research.py", label="Go to 2 · Research", icon="🔎")
+    st.page_link(pages.RESEARCH.path, label=pages.RESEARCH.link_label(), icon=pages.RESEARCH.icon)
     st.stop()
 
 contact = store.contact(st.query_params.get("contact"))

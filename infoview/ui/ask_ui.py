@@ -63,6 +63,7 @@ from infoview.models import (
     utcnow,
 )
 from infoview.store import StaleRecordError, Store, StoreError
+from infoview.ui import pages
 from infoview.ui.setup import flash
 from infoview.ui.text import md_escape
 from infoview.writing import (
@@ -673,7 +674,7 @@ def _second_person(page: AskPage) -> None:
         for other in found[:MAX_COLLEAGUES]:
             role = ", ".join(p for p in (other.title, other.organization) if p)
             label = md_escape(other.full_name + (f" — {role}" if role else ""))
-            st.page_link("pages/2_Research.py", label=label, query_params={"contact": other.id})
+            st.page_link(pages.RESEARCH.path, label=label, query_params={"contact": other.id})
         if len(found) > MAX_COLLEAGUES:
             st.caption(
                 f"… and {len(found) - MAX_COLLEAGUES} more: search for {md_escape(where)} "
@@ -683,7 +684,7 @@ def _second_person(page: AskPage) -> None:
         where = f"at {md_escape(org)} " if org else ""
         st.caption(f"Nobody else {where}is in your contacts yet.")
         st.page_link(
-            "pages/2_Research.py", label="Add someone in Research", query_params={"contact": "new"}
+            pages.RESEARCH.path, label="Add someone in Research", query_params={"contact": "new"}
         )
 
 

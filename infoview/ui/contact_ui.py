@@ -15,6 +15,7 @@ from infoview.conversations import (
 )
 from infoview.models import CallPlan, Contact, Conversation, Outreach
 from infoview.research import SECTOR_LABELS, SOURCE_LABELS, completeness, tenure_text
+from infoview.ui import pages
 from infoview.ui.steps import contact_link, step_page
 from infoview.ui.text import md_escape
 
@@ -74,7 +75,7 @@ def research_summary(contact: Contact, referrer: Contact | None) -> None:
             if url:
                 st.link_button(f"{label} ↗", url)
     st.page_link(
-        "pages/2_Research.py",
+        pages.RESEARCH.path,
         label="Edit the research",
         icon=":material/travel_explore:",
         query_params={"contact": contact.id},
@@ -94,7 +95,7 @@ def asks_section(contact: Contact, asks: Sequence[Outreach]) -> None:
         if ask.subject:
             st.caption(md_escape(ask.subject))
     st.page_link(
-        "pages/3_Ask.py",
+        pages.ASK.path,
         label="Open in Craft the ask",
         icon=":material/edit_note:",
         query_params={"contact": contact.id},
@@ -112,7 +113,7 @@ def plans_section(contact: Contact, plans: Sequence[CallPlan]) -> None:
             for item in plan.items:
                 st.markdown(f"- {md_escape(item.text)}")
     st.page_link(
-        "pages/4_Questions.py",
+        pages.QUESTIONS.path,
         label="Open in Plan questions",
         icon=":material/quiz:",
         query_params={"contact": contact.id},
@@ -138,7 +139,7 @@ def conversations_section(contact: Contact, convs: Sequence[Conversation]) -> No
             if conv.offered:
                 _line("You offered", "; ".join(conv.offered))
     st.page_link(
-        "pages/5_Conversations.py",
+        pages.CONVERSATIONS.path,
         label="Open in Conversations",
         icon=":material/forum:",
         query_params={"contact": contact.id},

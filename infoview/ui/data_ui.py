@@ -42,6 +42,7 @@ from infoview.io.linkedin import parse_linkedin, plan_import
 from infoview.io.vcard import contacts_to_vcard, parse_vcards, plan_vcard_import
 from infoview.models import Contact
 from infoview.store import TABLES, BackupInfo, Store, StoreError
+from infoview.ui import pages
 from infoview.ui.setup import DEMO_MAX_UPLOAD_BYTES, DEMO_MAX_UPLOAD_ROWS, flash
 from infoview.ui.text import md_escape
 
@@ -466,8 +467,8 @@ def import_section(store: Store, demo: bool, today: date) -> None:
         done = st.session_state.get(_IMPORT_DONE)
         if done:
             st.success(md_escape(done), icon=":material/check_circle:")
-            _link("pages/2_Research.py", "See them in 2 · Research", ":material/travel_explore:")
-            _link("pages/6_Network.py", "See your network grow", ":material/monitoring:")
+            _link(pages.RESEARCH.path, "See them in 2 · Research", ":material/travel_explore:")
+            _link(pages.NETWORK.path, "See your network grow", ":material/monitoring:")
         return
     st.session_state.pop(_IMPORT_DONE, None)
     data = upload.getvalue()

@@ -16,6 +16,7 @@ from infoview.analytics import SECTOR_LABELS, SOURCE_LABELS, Filters
 from infoview.charts import Summary
 from infoview.demo import has_sample
 from infoview.store import Store
+from infoview.ui import pages
 
 TABS = ("Growth", "Funnel", "Replies", "Referrals", "Activity", "Sectors and fields")
 FREQS = {"W": "Week", "M": "Month"}
@@ -26,47 +27,47 @@ _SAVED = "_nw_saved"  # widget values copied here: Streamlit drops a widget's st
 # The steps that fill each chart: (page, link label, icon).
 FILL_STEPS = {
     "growth": [
-        ("pages/2_Research.py", "Add a contact in 2 · Research", ":material/travel_explore:"),
+        (pages.RESEARCH.path, "Add a contact in 2 · Research", ":material/travel_explore:"),
         (
-            "pages/7_Data.py",
+            pages.DATA.path,
             "Import your LinkedIn connections in Your data",
             ":material/upload_file:",
         ),
     ],
     "funnel": [
         (
-            "pages/2_Research.py",
+            pages.RESEARCH.path,
             "Give a contact a compelling reason in 2 · Research",
             ":material/travel_explore:",
         ),
-        ("pages/3_Ask.py", "Send an ask in 3 · Craft the ask", ":material/edit_note:"),
+        (pages.ASK.path, "Send an ask in 3 · Craft the ask", ":material/edit_note:"),
     ],
     "replies": [
         (
-            "pages/3_Ask.py",
+            pages.ASK.path,
             "Record sent asks and replies in 3 · Craft the ask",
             ":material/edit_note:",
         )
     ],
     "tree": [
         (
-            "pages/5_Conversations.py",
+            pages.CONVERSATIONS.path,
             "Add the people they suggest in 5 · Conversations",
             ":material/forum:",
         ),
         (
-            "pages/2_Research.py",
+            pages.RESEARCH.path,
             "Set who referred a contact in 2 · Research",
             ":material/travel_explore:",
         ),
     ],
     "activity": [
-        ("pages/3_Ask.py", "Send an ask in 3 · Craft the ask", ":material/edit_note:"),
-        ("pages/5_Conversations.py", "Log a conversation in 5 · Conversations", ":material/forum:"),
+        (pages.ASK.path, "Send an ask in 3 · Craft the ask", ":material/edit_note:"),
+        (pages.CONVERSATIONS.path, "Log a conversation in 5 · Conversations", ":material/forum:"),
     ],
     "mix": [
         (
-            "pages/2_Research.py",
+            pages.RESEARCH.path,
             "Set sectors and fields in 2 · Research",
             ":material/travel_explore:",
         )

@@ -7,6 +7,7 @@ import streamlit as st
 from infoview.models import Contact
 from infoview.research import fold, search_key
 from infoview.store import Store
+from infoview.ui import pages
 
 MAX_OPTIONS = 50
 
@@ -66,7 +67,7 @@ def require_contact(store: Store, key: str, nobody: str, choose: str) -> Contact
     if not store.contacts():
         st.info(nobody)
         st.page_link(
-            "pages/2_Research.py", label="Go to 2 · Research", icon=":material/travel_explore:"
+            pages.RESEARCH.path, label=pages.RESEARCH.link_label(), icon=pages.RESEARCH.icon
         )
         st.stop()
     contact = pick_contact(store, key=key)

@@ -40,6 +40,7 @@ from infoview.questions import (
 from infoview.questions import Question as BankQuestion
 from infoview.research import SECTOR_LABELS, tenure_text
 from infoview.store import StaleRecordError, Store, StoreError
+from infoview.ui import pages
 from infoview.ui.text import md_escape
 
 _PROBLEM = "qp_problem"
@@ -140,7 +141,7 @@ def who_and_why(contact: Contact, today: date) -> None:
             icon=":material/edit_note:",
         )
     st.page_link(
-        "pages/2_Research.py",
+        pages.RESEARCH.path,
         label="Edit the research",
         icon=":material/travel_explore:",
         query_params={"contact": contact.id},

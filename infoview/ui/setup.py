@@ -20,6 +20,7 @@ from infoview.store import (
     restore_newest_good_backup,
 )
 from infoview.ui.menu import draw_menu
+from infoview.ui.pages import Page
 from infoview.ui.text import md_escape
 
 _FLASH = "_infoview_flash"
@@ -117,9 +118,9 @@ def _current_contact(store: Store) -> Contact | None:
     return store.contact(st.session_state.get(_CURRENT))
 
 
-def page_setup(title: str, icon: str = "🧭") -> Store:
+def page_setup(page: Page) -> Store:
     """Configure the page, draw the menu and return the store (or show the recovery page)."""
-    st.set_page_config(page_title=f"{title} · InfoView", page_icon=icon, layout="wide")
+    st.set_page_config(page_title=f"{page.title} · InfoView", page_icon=page.icon, layout="wide")
     try:
         demo = is_demo()
         store = get_store()

@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from infoview.models import AskStatus, CallPlan, Contact, Conversation, Outreach, PlanItem, Source
+from infoview.ui import pages
 
-PAGE = "pages/9_Contact.py"
+PAGE = pages.CONTACT.path
 
 
 def _labels(at) -> list[str]:

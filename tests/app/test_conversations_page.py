@@ -6,8 +6,9 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from infoview.models import CallPlan, Contact, Conversation, PlanItem, Profile, Source
 from infoview.store import Store
+from infoview.ui import pages
 
-PAGE = "pages/5_Conversations.py"
+PAGE = pages.CONVERSATIONS.path
 
 
 def _widget(at, kind: str, prefix: str, suffix: str = ""):
@@ -261,7 +262,7 @@ def test_typing_survives_switching_tabs_and_pages_and_is_saved(app, store, data_
     assert _widget(at, "text_area", "cv_insights_").value == "Fellowships open doors"
     assert _widget(at, "text_input", "cv_rn_", "_0").value == "Sam Lee"
     assert _widget(at, "multiselect", "cv_offered_").value == ["Intro to my lab"]
-    at.switch_page("pages/2_Research.py").run()
+    at.switch_page(pages.RESEARCH.path).run()
     at.switch_page(PAGE).run()
     assert not at.exception, at.exception
     assert _widget(at, "selectbox", "cv_mode_").value == "video"

@@ -10,10 +10,11 @@ from infoview.demo import has_sample, load_sample
 from infoview.io.backup import export_json
 from infoview.models import Contact, Profile, Source
 from infoview.store import Store
+from infoview.ui import pages
 from tests.conftest import ROOT
 from tests.fixtures.make_connections import connections_csv
 
-PAGE = "pages/7_Data.py"
+PAGE = pages.DATA.path
 
 
 def _open(app, tab: str):

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from infoview.ui import setup
+from infoview.ui import pages, setup
 from tests.conftest import ROOT
 
-RESEARCH = "pages/2_Research.py"
+RESEARCH = pages.RESEARCH.path
 
 
 @pytest.fixture

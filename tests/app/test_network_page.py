@@ -10,10 +10,11 @@ import pytest
 from infoview.analytics import contacts_frame
 from infoview.charts import EMPTY_MESSAGES, FILTERED_MESSAGE
 from infoview.models import AskStatus, Contact, Conversation, Outreach, Sector, Source
+from infoview.ui import pages
 from infoview.ui.network_ui import FILL_STEPS, TABS, date_span, open_range
 from tests.conftest import ROOT
 
-PAGE = "pages/6_Network.py"
+PAGE = pages.NETWORK.path
 HOSTILE = "Ana *Ruiz* ![x](http://127.0.0.1:9/a.png)"
 CHARTS = ["growth", "funnel", "replies", "tree", "activity", "mix"]
 CHART_OF_TAB = dict(zip(TABS, CHARTS, strict=True))
@@ -74,8 +75,13 @@ def test_an_empty_database_shows_every_empty_state_with_a_next_step(app):
         assert [i.value for i in at.info] == [EMPTY_MESSAGES[chart]]
         assert _charts(at) == 0 and not at.metric
         steps = [Path(page).stem.split("_", 1)[1] for page, _, _ in FILL_STEPS[chart]]
+        existing = [
+            s
+            for (page, _, _), s in zip(FILL_STEPS[chart], steps, strict=True)
+            if (ROOT / page).exists()
+        ]
         shown = [link.proto.page for link in at.main.get("page_link")]
-        assert shown == [s for s in steps if list(ROOT.glob(f"pages/*_{s}.py"))]
+        assert shown == existing
         assert shown or chart in ("replies", "activity")  # their steps may not exist yet
 
 
@@ -162,7 +168,7 @@ def test_the_filters_survive_a_visit_to_another_page(app, network):
     at = _open(app, "Growth")
     at.multiselect(key="nw_sectors").set_value(["academia"]).run()
     assert _metrics(at)["Contacts"] == "2"
-    at.switch_page("pages/2_Research.py").run()
+    at.switch_page(pages.RESEARCH.path).run()
     at.switch_page(PAGE).run()
     assert at.multiselect(key="nw_sectors").value == ["academia"]
     assert _metrics(at)["Contacts"] == "2"

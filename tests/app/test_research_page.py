@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from infoview.models import Contact
 from infoview.store import Store
+from infoview.ui import pages
 
-PAGE = "pages/2_Research.py"
+PAGE = pages.RESEARCH.path
 
 
 def _fill(at, **values):
