@@ -13,7 +13,6 @@ from datetime import date
 from pathlib import Path
 
 from infoview.io.importing import ImportPlan, ImportProblem, apply_import
-from infoview.io.text import plural
 from infoview.store import (
     FILE_NAME,
     Store,
@@ -23,6 +22,7 @@ from infoview.store import (
     list_backups,
     restore_newest_good_backup,
 )
+from infoview.wording import counted
 
 PROG = "python -m infoview"
 
@@ -69,7 +69,7 @@ def _import(args: argparse.Namespace, kind: str) -> int:
     plan = plan_for(parsed, store.contacts(include_archived=True), date.today())
     _print_plan(plan, print)
     summary = (
-        f"{plural(len(plan.new), 'new contact')}, {len(plan.updated)} updated, "
+        f"{counted(len(plan.new), 'new contact')}, {len(plan.updated)} updated, "
         f"{plan.unchanged} already up to date, {len(plan.skipped)} skipped"
     )
     if args.dry_run:
@@ -77,7 +77,7 @@ def _import(args: argparse.Namespace, kind: str) -> int:
         return 0
     result = apply_import(store, plan)
     print(
-        f"Imported into {store.path}: {plural(result.added, 'new contact')}, "
+        f"Imported into {store.path}: {counted(result.added, 'new contact')}, "
         f"{result.updated} updated, {result.unchanged} already up to date, "
         f"{result.skipped} skipped."
     )

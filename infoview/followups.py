@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from infoview.dates import business_days_after, safe_zone
 from infoview.models import AskStatus, Contact, Conversation, Outreach, Profile, StatusChange
+from infoview.wording import first_name
 
 # Where a reminder's button leads: the page of that step.
 ACTION_RESEARCH = "research"
@@ -42,14 +43,6 @@ class Reminder:
     action: str
 
 
-def _first_name(contact: Contact) -> str:
-    parts = [p for p in contact.full_name.split() if p.rstrip(".").lower() not in _TITLES]
-    return parts[0] if parts else contact.full_name
-
-
-_TITLES = {"dr", "prof", "professor", "mr", "mrs", "ms", "mx", "sir", "dame"}
-
-
 def _rhythm(days: Iterable[int] | None) -> tuple[int, int]:
     """Return the two follow-up gaps in business days, repaired if the settings are odd."""
     first, second = (tuple(days or ()) + DEFAULT_FOLLOWUP_DAYS)[:2]
@@ -66,7 +59,7 @@ def ask_reminders(ask: Outreach, contact: Contact, profile: Profile, today: date
     if ask.status != AskStatus.SENT or ask.sent_on is None:
         return []
     first, second = _rhythm(profile.followup_days)
-    name = _first_name(contact)
+    name = first_name(contact.full_name) or contact.full_name
     org = contact.organization.strip()
     where = f"at {org}" if org else "where they work"
     sent = f"{ask.sent_on:%b} {ask.sent_on.day}"
@@ -120,7 +113,7 @@ def conversation_reminders(
     A scheduled call's day is read in ``tz_name`` (the user's time zone), else in the
     conversation's own time zone. Its key holds the date, so a rescheduled call shows again.
     """
-    name = _first_name(contact)
+    name = first_name(contact.full_name) or contact.full_name
     out: list[Reminder] = []
     if conv.happened_on is None:
         if conv.scheduled_at is not None:

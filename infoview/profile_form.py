@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import calendar
-import re
 import unicodedata
 import uuid
 import zoneinfo
@@ -15,6 +14,7 @@ from pydantic import ValidationError
 
 from infoview.models import AcademicCalendar, Profile, SkillTranslation, friendly_errors
 from infoview.story import default_intro
+from infoview.wording import split_fields, split_lines
 
 DEFAULT_COUNTRY = "US"
 FALLBACK_TIMEZONE = "UTC"
@@ -138,16 +138,6 @@ def default_timezone(browser_timezone: str | None, zones: Iterable[str]) -> str:
     """Return the browser's time zone when it is a known IANA name, else UTC."""
     name = (browser_timezone or "").strip()
     return name if name and name in set(zones) else FALLBACK_TIMEZONE
-
-
-def split_lines(text: str) -> list[str]:
-    """Return the non-blank lines of text, stripped."""
-    return [line.strip() for line in (text or "").splitlines() if line.strip()]
-
-
-def split_fields(text: str) -> list[str]:
-    """Return the fields a user listed one per line or separated by semicolons."""
-    return [part.strip() for part in re.split(r"[\n;]", text or "") if part.strip()]
 
 
 def new_row_id() -> str:

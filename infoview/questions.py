@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from infoview.content import question_bank_file
 from infoview.models import CallPlan, Outreach, PlanItem, Sector
+from infoview.wording import fold
 
 TYPICAL_DAY = "typical day"
 SKILLS = "skills used most"
@@ -89,24 +90,18 @@ CATEGORY_VALUE: dict[str, int] = {
 CUSTOM_VALUE = 5
 
 
-def _fold(text: str) -> str:
-    """Lower-case text and strip accents so "resume" finds "résumé"."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
-
-
 def search_questions(
     query: str = "", category: str | None = None, sector: str | None = None
 ) -> list[Question]:
     """Return bank questions matching every word of the query, the category and the sector."""
-    words = _fold(query).split()
+    words = fold(query).split()
     found = []
     for question in QUESTION_BANK:
         if category and question.category != category:
             continue
         if sector and str(sector) not in question.sectors:
             continue
-        haystack = _fold(f"{question.text} {question.category}")
+        haystack = fold(f"{question.text} {question.category}")
         if all(word in haystack for word in words):
             found.append(question)
     return found

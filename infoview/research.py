@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -10,6 +9,7 @@ from typing import Any
 
 from infoview.models import Contact, Conversation, Outreach
 from infoview.pipeline import Stage, contact_stage
+from infoview.wording import fold, split_lines, split_tags
 
 PAGE_SIZE = 25
 
@@ -73,12 +73,6 @@ def tenure_text(since: date | None, today: date) -> str:
     if months:
         parts.append(f"{months} mo" + ("s" if months > 1 else ""))
     return " ".join(parts)
-
-
-def fold(text: str) -> str:
-    """Lower-case and strip accents, for searching."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def search_key(contact: Contact) -> str:
@@ -186,19 +180,6 @@ def page_of(items: Sequence[Any], page: int, size: int = PAGE_SIZE) -> tuple[lis
     return list(items[start : start + size]), pages
 
 
-def split_lines(text: str) -> list[str]:
-    """Split a text area's value into non-empty lines (or comma-separated items)."""
-    parts = []
-    for line in text.replace(";", "\n").splitlines():
-        parts.extend(p.strip() for p in line.split(",") if p.strip())
-    return parts
-
-
-def split_list(text: str) -> list[str]:
-    """Split a multi-line text into one item per non-empty line."""
-    return [line.strip() for line in text.splitlines() if line.strip()]
-
-
 SECTOR_LABELS = {
     "academia": "Academia",
     "industry": "Industry",
@@ -262,9 +243,9 @@ def contact_from_form(values: Mapping[str, Any], base: Contact) -> Contact:
     """Build the contact a submitted form describes; raises ValidationError on bad input."""
     data = base.model_dump()
     data.update({name: values[name] for name in FORM_FIELDS if name in values})
-    data["previous_employers"] = split_list(str(values.get("previous_employers", "")))
-    data["education"] = split_list(str(values.get("education", "")))
-    data["tags"] = split_lines(str(values.get("tags", "")))
+    data["previous_employers"] = split_lines(str(values.get("previous_employers", "")))
+    data["education"] = split_lines(str(values.get("education", "")))
+    data["tags"] = split_tags(str(values.get("tags", "")))
     if data.get("joined_on") is None:
         data["joined_on"] = base.joined_on
     return Contact.model_validate(data)

@@ -38,6 +38,7 @@ from jinja2.utils import Namespace
 from jinja2.visitor import NodeTransformer
 
 from infoview.models import SUBJECT_MAX, CallMode, Contact, Outreach, Profile, Sector
+from infoview.wording import first_name, last_name
 
 
 @cache
@@ -78,7 +79,6 @@ def render_html(name: str, **context: Any) -> str:
 # --- Small text helpers shared by the email and introduction templates ---------------------
 
 SLOT = re.compile(r"\[[^\[\]\n]{2,80}\]")
-_HONORIFICS = {"dr", "prof", "professor", "mr", "mrs", "ms", "mx", "miss", "sir", "dame"}
 _KEEP_ROLE_START = re.compile(
     r"^(a|an|the|my|one|working|studying|leading|running|doing|teaching|in|at|on|"
     r"currently|now|finishing|starting|between)\b",
@@ -149,31 +149,6 @@ def with_article(role: str) -> str:
     else:
         vowel_sound = lowered[:1] in "aeiou"
     return f"{'an' if vowel_sound else 'a'} {role}"
-
-
-def _name_tokens(full_name: str) -> list[str]:
-    name = full_name.split(",")[0]
-    tokens = name.split()
-    while len(tokens) > 1 and tokens[0].lower().rstrip(".") in _HONORIFICS:
-        tokens = tokens[1:]
-    return tokens
-
-
-def first_name(full_name: str) -> str:
-    """Return the given name from a full name, skipping titles like "Dr."."""
-    tokens = _name_tokens(full_name)
-    return tokens[0] if tokens else ""
-
-
-def last_name(full_name: str) -> str:
-    """Return the family name, with particles like "van der" kept."""
-    tokens = _name_tokens(full_name)
-    if len(tokens) < 2:
-        return tokens[0] if tokens else ""
-    start = len(tokens) - 1
-    while start > 1 and tokens[start - 1].islower():
-        start -= 1
-    return " ".join(tokens[start:])
 
 
 _SECOND_PERSON = re.compile(r"\b(you|your|yours)\b", re.IGNORECASE)

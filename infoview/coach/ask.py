@@ -8,11 +8,11 @@ and "resume" match alike and emoji never break a pattern. The greeting line and 
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from enum import StrEnum
 
 from infoview.models import CallMode, Contact, Outreach
+from infoview.wording import fold
 
 
 class Level(StrEnum):
@@ -92,7 +92,6 @@ def score_of(findings: list[Finding]) -> int:
 
 # --- reading the draft -------------------------------------------------------------------
 
-_QUOTES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "“": '"', "”": '"'})
 _WORD = re.compile(r"[^\W_]+(?:['-][^\W_]+)*")
 _GREETING = re.compile(
     r"^\s*(dear|hi|hello|hey|hiya|greetings|good (morning|afternoon|evening))\b[^,!:\n]{0,60}"
@@ -112,12 +111,6 @@ _PLEASANTRY = re.compile(
 )
 _TITLES = {"dr", "prof", "professor", "mr", "mrs", "ms", "mx", "sir", "dame", "dean"}
 _ORG_SUFFIXES = {"inc", "llc", "ltd", "corp", "corporation", "co", "gmbh", "plc", "the", "sa"}
-
-
-def fold(text: str) -> str:
-    """Return text in lower case with accents removed and curly quotes straightened."""
-    decomposed = unicodedata.normalize("NFKD", (text or "").translate(_QUOTES))
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
 
 
 def words(text: str) -> list[str]:

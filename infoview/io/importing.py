@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -14,6 +12,7 @@ from pydantic import ValidationError
 
 from infoview.models import LIST_MAX, Contact, Source, friendly_errors
 from infoview.store import Store, paused_gc
+from infoview.wording import fold
 
 ProgressCallback = Callable[[int, int], None]
 
@@ -97,23 +96,14 @@ class ImportResult:
     backup: Path | None
 
 
-_SPACES = re.compile(r"\s+")
-
-
-def fold(text: str | None) -> str:
-    """Return text reduced for matching: accents dropped, case folded, spaces collapsed."""
-    if not text:
-        return ""
-    if text.isascii():
-        return " ".join(text.lower().split())
-    decomposed = unicodedata.normalize("NFKD", text)
-    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return _SPACES.sub(" ", bare.casefold()).strip()
+def _key_part(text: str | None) -> str:
+    # Folded, with runs of spaces as one: "Ada  Lovelace" and "ada lovelace" are one person.
+    return " ".join(fold(text).split())
 
 
 def name_key(full_name: str, organization: str | None) -> str:
     """Return the key that matches a person by name and organization."""
-    return f"{fold(full_name)}|{fold(organization)}"
+    return f"{_key_part(full_name)}|{_key_part(organization)}"
 
 
 def _fingerprint(contacts: list[Contact]) -> dict[str, int]:

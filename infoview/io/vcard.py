@@ -19,8 +19,9 @@ from infoview.io.importing import (
     SkippedRow,
     plan_contacts,
 )
-from infoview.io.text import check_email, decode_text, plural, refuse_binary
+from infoview.io.text import check_email, decode_text, refuse_binary
 from infoview.models import NAME_MAX, NOTES_MAX, SHORT_MAX, URL_MAX, Contact, Source
+from infoview.wording import counted
 
 VCARD_RULES = MatchRules(
     primary="email",
@@ -140,11 +141,11 @@ def parse_vcards(data: bytes) -> ParsedImport:
         raise ImportProblem("This file holds no contact cards, so there is nothing to import.")
     if not parsed.rows:
         raise ImportProblem(
-            f"None of the file's {plural(number, 'card')} has a name, so there is nothing "
+            f"None of the file's {counted(number, 'card')} has a name, so there is nothing "
             "to import."
         )
     if counts.get("email"):
-        n = plural(counts["email"], "email address", "email addresses")
+        n = counted(counts["email"], "email address", "email addresses")
         parsed.warnings.append(f"Left out because they are not valid: {n}.")
     return parsed
 

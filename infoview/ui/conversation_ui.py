@@ -45,12 +45,13 @@ from infoview.io.ics import call_ics, dates_ics
 from infoview.mailto import mailto_link, mailto_too_long
 from infoview.models import CallMode, Contact, Conversation, friendly_errors, new_id
 from infoview.questions import default_call_minutes, latest_plan
-from infoview.research import fold, search_key
+from infoview.research import search_key
 from infoview.store import StaleRecordError, Store, StoreError
 from infoview.ui.kept import kept_widget
 from infoview.ui.setup import flash
 from infoview.ui.steps import contact_link
 from infoview.ui.text import md_escape
+from infoview.wording import fold
 from infoview.writing import AskDetails, render_email
 
 _PROBLEM = "cv_problem"

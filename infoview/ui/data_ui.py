@@ -45,6 +45,7 @@ from infoview.store import TABLES, BackupInfo, Store, StoreError
 from infoview.ui import pages
 from infoview.ui.setup import DEMO_MAX_UPLOAD_BYTES, DEMO_MAX_UPLOAD_ROWS, flash
 from infoview.ui.text import md_escape
+from infoview.wording import counted
 
 _ROUND = "dt_round"  # bumped after an import or restore, so the uploaders start empty
 _PARSED = "dt_parsed"  # (file key, ParsedImport or the problem's message)
@@ -97,15 +98,10 @@ MODE_LABELS = {
 
 
 # ------------------------------------------------------------------------ small pure helpers
-def count_text(count: int, one: str, many: str | None = None) -> str:
-    """Return '1 contact' or '30,000 contacts'."""
-    return f"{count:,} {one if count == 1 else (many or one + 's')}"
-
-
 def size_text(size: int) -> str:
     """Return a file size the way people say it: '812 bytes', '14 kB', '2.4 MB'."""
     if size < 1_000:
-        return count_text(size, "byte")
+        return counted(size, "byte")
     if size < 1_000_000:
         return f"{size / 1_000:.0f} kB"
     return f"{size / 1_000_000:.1f} MB"
@@ -144,7 +140,7 @@ def reason_label(reason: str) -> str:
 
 def deletion_summary(counts: dict[str, int]) -> list[str]:
     """Return what deleting everything removes, one phrase per table that holds something."""
-    phrases = [count_text(counts[t], one, many) for t, (one, many) in NOUNS.items() if counts[t]]
+    phrases = [counted(counts[t], one, many) for t, (one, many) in NOUNS.items() if counts[t]]
     if counts.get("profile"):
         phrases.append("your story and settings")
     return phrases
@@ -154,16 +150,16 @@ def import_button_label(plan: ImportPlan) -> str:
     """Return the import button's label: what clicking it will do."""
     new, updated = len(plan.new), len(plan.updated)
     if new and updated:
-        return f"Import {count_text(new, 'contact')} and update {updated:,}"
+        return f"Import {counted(new, 'contact')} and update {updated:,}"
     if new:
-        return f"Import {count_text(new, 'contact')}"
-    return f"Update {count_text(updated, 'contact')}"
+        return f"Import {counted(new, 'contact')}"
+    return f"Update {counted(updated, 'contact')}"
 
 
 def import_summary(result: ImportResult) -> str:
     """Return what an import did, in one sentence."""
     parts = [
-        count_text(result.added, "new contact"),
+        counted(result.added, "new contact"),
         f"{result.updated:,} updated",
         f"{result.unchanged:,} already up to date",
     ]
@@ -251,9 +247,7 @@ def restore_summary(plan_changes: dict[str, Any]) -> str:
     added = sum(c.added for c in plan_changes.values())
     updated = sum(c.updated for c in plan_changes.values())
     removed = sum(c.removed for c in plan_changes.values())
-    return (
-        f"Restored: {count_text(added, 'record')} added, {updated:,} updated, {removed:,} removed."
-    )
+    return f"Restored: {counted(added, 'record')} added, {updated:,} updated, {removed:,} removed."
 
 
 # ------------------------------------------------------------------------------ session
@@ -340,7 +334,7 @@ def sample_section(store: Store, demo: bool, today: date) -> None:
         with st.container(border=True):
             text, button = st.columns([3, 1], vertical_alignment="center")
             text.markdown(
-                f"**Sample data is loaded:** {count_text(count, 'fictional contact')} with "
+                f"**Sample data is loaded:** {counted(count, 'fictional contact')} with "
                 "their asks, plans and conversations. Remove it when you are ready for your "
                 "own network; whatever you added yourself stays."
             )
@@ -355,7 +349,7 @@ def sample_section(store: Store, demo: bool, today: date) -> None:
                 except StoreError as exc:
                     _error("The sample data could not be removed", exc)
                     return
-                flash(f"Removed {count_text(removed, 'sample record')}.", "🧹")
+                flash(f"Removed {counted(removed, 'sample record')}.", "🧹")
                 st.rerun()
     elif not demo and _is_empty(store):
         with st.container(border=True):
@@ -375,7 +369,7 @@ def sample_section(store: Store, demo: bool, today: date) -> None:
                 except StoreError as exc:
                     _error("The sample data could not be loaded", exc)
                     return
-                flash(f"Loaded {count_text(loaded, 'sample record')}.", "🧪")
+                flash(f"Loaded {counted(loaded, 'sample record')}.", "🧪")
                 st.rerun()
 
 
@@ -481,7 +475,7 @@ def import_section(store: Store, demo: bool, today: date) -> None:
     if isinstance(parsed, str):
         st.error(f"{md_escape(parsed)} Nothing was imported.")
         return
-    st.caption(f"Read as {FORMATS[kind][0]}: {count_text(parsed.total, 'row')}.")
+    st.caption(f"Read as {FORMATS[kind][0]}: {counted(parsed.total, 'row')}.")
     plan = _plan_import(store, kind, key, parsed, today)
     _import_preview(plan, kind)
     if plan.is_empty:
@@ -526,7 +520,7 @@ def export_section(store: Store, today: date) -> None:
             "are defused). Keep the JSON backup too: CSV leaves out your asks and talks."
         )
         st.download_button(
-            f"Download {count_text(contacts, 'contact')} as CSV",
+            f"Download {counted(contacts, 'contact')} as CSV",
             data=lambda: contacts_to_csv(store.contacts(include_archived=True)),
             file_name=f"infoview-contacts-{stamp}.csv",
             mime="text/csv",
@@ -540,7 +534,7 @@ def export_section(store: Store, today: date) -> None:
         st.markdown("**Contacts** · vCard")
         st.caption("For a phone or mail app: name, organization, title, email, links, notes.")
         st.download_button(
-            f"Download {count_text(contacts, 'contact')} as vCard",
+            f"Download {counted(contacts, 'contact')} as vCard",
             data=lambda: contacts_to_vcard(store.contacts(include_archived=True)),
             file_name=f"infoview-contacts-{stamp}.vcf",
             mime="text/vcard",
@@ -626,14 +620,14 @@ def _restore_preview(store: Store, name: str, data: bytes, demo: bool) -> None:
     st.dataframe(changes_frame(plan), hide_index=True, width="stretch")
     if mode == "merge" and plan.conflicts:
         st.markdown(
-            f"**Changed on both sides** · {count_text(len(plan.conflicts), 'record')}; "
+            f"**Changed on both sides** · {counted(len(plan.conflicts), 'record')}; "
             "the newer version of each is kept."
         )
         st.dataframe(conflicts_frame(plan.conflicts), hide_index=True, width="stretch")
     removed = sum(c.removed for c in plan.changes.values())
     if mode == "replace" and removed:
         st.warning(
-            f"Replacing removes {count_text(removed, 'record')} that the backup does not "
+            f"Replacing removes {counted(removed, 'record')} that the backup does not "
             "hold. Your current data is backed up first.",
             icon=":material/warning:",
         )

@@ -5,9 +5,10 @@ from __future__ import annotations
 import streamlit as st
 
 from infoview.models import Contact
-from infoview.research import fold, search_key
+from infoview.research import search_key
 from infoview.store import Store
 from infoview.ui import pages
+from infoview.wording import fold
 
 MAX_OPTIONS = 50
 

@@ -15,8 +15,6 @@ from infoview.profile_form import (
     default_timezone,
     profile_form_values,
     profile_from_form,
-    split_fields,
-    split_lines,
     story_profile,
     timezone_names,
     timezone_options,
@@ -56,16 +54,6 @@ def test_default_timezone_is_the_browsers_when_known():
     assert default_timezone(None, zones) == "UTC"
     assert default_timezone("", zones) == "UTC"
     assert default_timezone("Nowhere/Special", zones) == "UTC"
-
-
-def test_split_lines_and_fields():
-    assert split_lines(" MIT \n\n  Universidad de Chile\n") == ["MIT", "Universidad de Chile"]
-    assert split_lines("") == []
-    assert split_fields("science communication; museum education\ndata journalism;") == [
-        "science communication",
-        "museum education",
-        "data journalism",
-    ]
 
 
 def test_form_values_show_the_profile_and_default_the_time_zone():

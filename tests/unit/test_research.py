@@ -17,7 +17,6 @@ from infoview.research import (
     page_of,
     research_checklist,
     search_key,
-    split_lines,
     tenure_text,
 )
 
@@ -106,7 +105,6 @@ def test_form_round_trip_and_lists():
     assert updated.previous_employers == ["A", "C"]
     assert updated.tags == ["policy", "data"]
     assert updated.id == contact.id and updated.linkedin_url is None
-    assert split_lines("a, b\nc") == ["a", "b", "c"]
 
 
 def test_form_rejects_bad_input():

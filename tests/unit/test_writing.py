@@ -17,8 +17,6 @@ from infoview.writing import (
     as_sentence,
     email_context,
     find_slots,
-    first_name,
-    last_name,
     render_email,
     render_user_template,
     shared_school,
@@ -96,21 +94,6 @@ def test_as_sentence():
 )
 def test_with_article(role, expected):
     assert with_article(role) == expected
-
-
-@pytest.mark.parametrize(
-    ("full", "first", "last"),
-    [
-        ("Dr. Maya Okafor", "Maya", "Okafor"),
-        ("Prof Jean-Luc van der Berg", "Jean-Luc", "van der Berg"),
-        ("Ana Lopez, PhD", "Ana", "Lopez"),
-        ("Sam", "Sam", "Sam"),
-        ("", "", ""),
-    ],
-)
-def test_first_and_last_name(full, first, last):
-    assert first_name(full) == first
-    assert last_name(full) == last
 
 
 def test_shared_school_matches_loosely_and_only_when_shared():
