@@ -24,6 +24,7 @@ from infoview.analytics import (
     ReplyStats,
     Tree,
 )
+from infoview.wording import counted, number
 
 # Okabe & Ito's palette: told apart with every common colour-vision deficiency.
 OKABE_ITO = (
@@ -96,10 +97,6 @@ def _empty(chart: str, filters: Filters) -> Summary:
     return Summary(figures=(), caption=empty_message(chart, filters), empty=True)
 
 
-def _count(n: float) -> str:
-    return f"{int(n):,}"
-
-
 def _pct(share: float | None) -> str:
     return "–" if share is None or math.isnan(share) else f"{share:.0%}"
 
@@ -130,16 +127,16 @@ def growth_summary(frame: pd.DataFrame, filters: Filters = ALL) -> Summary:
     total = int(last.sum())
     added = int(frame["added"].sum())
     top = str(last.idxmax())
-    parts = ", ".join(f"{_count(n)} {src}" for src, n in last.sort_values(ascending=False).items())
+    parts = ", ".join(f"{number(n)} {src}" for src, n in last.sort_values(ascending=False).items())
     first_text = _period_text(frame["period"].min(), freq)
     last_text = _period_text(frame["period"].max(), freq)
     return Summary(
         figures=(
-            Figure("Contacts", _count(total), total, "Network size at the end of the chart."),
-            Figure("Joined in this range", _count(added), added),
-            Figure("Largest source", top, float(last.max()), f"{_count(last.max())} contacts"),
+            Figure("Contacts", number(total), total, "Network size at the end of the chart."),
+            Figure("Joined in this range", number(added), added),
+            Figure("Largest source", top, float(last.max()), counted(int(last.max()), "contact")),
         ),
-        caption=f"{_count(total)} contacts by {last_text} ({parts}); {_count(added)} joined "
+        caption=f"{counted(total, 'contact')} by {last_text} ({parts}); {number(added)} joined "
         f"from {first_text} to {last_text}.",
     )
 
@@ -152,8 +149,8 @@ def funnel_summary(frame: pd.DataFrame, filters: Filters = ALL) -> Summary:
     weakest = steps.loc[steps["conversion"].idxmin()] if len(steps) else None
     labels = list(frame["stage"])
     figures = [
-        Figure(labels[0], _count(frame["contacts"].iloc[0]), float(frame["contacts"].iloc[0])),
-        Figure(labels[-1], _count(frame["contacts"].iloc[-1]), float(frame["contacts"].iloc[-1])),
+        Figure(labels[0], number(frame["contacts"].iloc[0]), float(frame["contacts"].iloc[0])),
+        Figure(labels[-1], number(frame["contacts"].iloc[-1]), float(frame["contacts"].iloc[-1])),
     ]
     stall = ""
     if weakest is not None:
@@ -172,7 +169,7 @@ def funnel_summary(frame: pd.DataFrame, filters: Filters = ALL) -> Summary:
             f"({_pct(weakest['conversion'])})."
         )
     steps_text = ", ".join(
-        f"{row.stage.lower()} {_count(row.contacts)}" for row in frame.itertuples()
+        f"{row.stage.lower()} {number(row.contacts)}" for row in frame.itertuples()
     )
     return Summary(
         figures=tuple(figures), caption=f"Contacts who reached each step: {steps_text}.{stall}"
@@ -185,8 +182,8 @@ def replies_summary(stats: ReplyStats, filters: Filters = ALL) -> Summary:
         return _empty("replies", filters)
     spread = f"{stats.q1_days:g}–{stats.q3_days:g} days" if stats.q1_days is not None else "–"
     figures = (
-        Figure("Asks sent", _count(stats.sent), stats.sent),
-        Figure("Reply rate", _pct(stats.rate), stats.rate, f"{_count(stats.replied)} replied"),
+        Figure("Asks sent", number(stats.sent), stats.sent),
+        Figure("Reply rate", _pct(stats.rate), stats.rate, f"{number(stats.replied)} replied"),
         Figure("Median days to reply", _days(stats.median_days), stats.median_days),
         Figure(
             "Middle half of replies",
@@ -196,7 +193,7 @@ def replies_summary(stats: ReplyStats, filters: Filters = ALL) -> Summary:
         ),
     )
     caption = (
-        f"{_count(stats.replied)} of {_count(stats.sent)} asks got a reply ({_pct(stats.rate)})."
+        f"{number(stats.replied)} of {counted(stats.sent, 'ask')} got a reply ({_pct(stats.rate)})."
     )
     if stats.median_days is not None:
         caption += f" Half of the replies came within {_days(stats.median_days)}."
@@ -213,22 +210,22 @@ def tree_summary(tree: Tree, filters: Filters = ALL) -> Summary:
         return _empty("tree", filters)
     most = int(tree.top_referrers["referred"].max()) if len(tree.top_referrers) else 0
     figures = (
-        Figure("People in referral chains", _count(tree.size), tree.size),
+        Figure("People in referral chains", number(tree.size), tree.size),
         Figure(
             "Longest chain",
             f"{tree.depth} people",
             tree.depth,
             "Introductions in a row, counting the first person.",
         ),
-        Figure("Most introductions by one person", _count(most), most),
+        Figure("Most introductions by one person", number(most), most),
     )
     caption = (
-        f"{_count(tree.size)} people are linked by referrals, starting from {_count(tree.roots)} "
+        f"{number(tree.size)} people are linked by referrals, starting from {number(tree.roots)} "
         f"{'person' if tree.roots == 1 else 'people'}; the longest chain runs {tree.depth} people "
         "deep."
     )
     if tree.shown < tree.size:
-        caption += f' {_count(tree.shown)} are drawn; the rest are grouped as "+N more".'
+        caption += f' {number(tree.shown)} are drawn; the rest are grouped as "+N more".'
     if tree.cycles:
         caption += (
             f" {tree.cycles} referral loop{'s were' if tree.cycles > 1 else ' was'} found and cut "
@@ -249,17 +246,17 @@ def activity_summary(frame: pd.DataFrame, filters: Filters = ALL) -> Summary:
     months = len(per_month)
     return Summary(
         figures=(
-            Figure("Asks sent", _count(asks), asks),
-            Figure("Conversations held", _count(talks), talks),
+            Figure("Asks sent", number(asks), asks),
+            Figure("Conversations held", number(talks), talks),
             Figure(
                 "Busiest month",
                 f"{busiest:%b %Y}",
                 float(per_month.max()),
-                f"{_count(per_month.max())} asks and conversations",
+                counted(int(per_month.max()), "ask or conversation", "asks and conversations"),
             ),
         ),
-        caption=f"{_count(asks)} asks sent and {_count(talks)} conversations held over "
-        f"{months} month{'s' if months != 1 else ''}; the busiest was {busiest:%B %Y}.",
+        caption=f"{counted(asks, 'ask')} sent and {counted(talks, 'conversation')} held over "
+        f"{counted(months, 'month')}; the busiest was {busiest:%B %Y}.",
     )
 
 
@@ -276,11 +273,11 @@ def mix_summary(frame: pd.DataFrame, filters: Filters = ALL) -> Summary:
     return Summary(
         figures=(
             Figure("Largest sector", str(top["category"]), float(top["share"]), _pct(top["share"])),
-            Figure("Sectors", _count(len(sectors)), len(sectors)),
+            Figure("Sectors", number(len(sectors)), len(sectors)),
             Figure("Contacts with a field", _pct(1 - unnamed), float(1 - unnamed)),
         ),
         caption=f"{top['category']} holds {_pct(top['share'])} of these contacts across "
-        f"{len(sectors)} sector{'s' if len(sectors) != 1 else ''}; "
+        f"{counted(len(sectors), 'sector')}; "
         + (
             f"the most common field covers {_pct(top_field)}."
             if top_field is not None
@@ -343,7 +340,7 @@ def funnel_chart(frame: pd.DataFrame) -> alt.LayerChart:
     """Return horizontal bars per pipeline step, labelled with counts and conversion."""
     data = frame.assign(
         label=[
-            _count(n) if math.isnan(c) else f"{_count(n)} ({_pct(c)})"
+            number(n) if math.isnan(c) else f"{number(n)} ({_pct(c)})"
             for n, c in zip(frame["contacts"], frame["conversion"], strict=True)
         ]
     )
@@ -369,7 +366,7 @@ def reply_rate_chart(stats: ReplyStats) -> alt.LayerChart:
     """Return the reply rate per sector as bars labelled with the share and asks sent."""
     data = stats.by_sector.assign(
         label=[
-            f"{_pct(r)} of {_count(s)}"
+            f"{_pct(r)} of {number(s)}"
             for r, s in zip(stats.by_sector["rate"], stats.by_sector["sent"], strict=True)
         ]
     )
@@ -534,7 +531,7 @@ def mix_chart(frame: pd.DataFrame, dimension: str = "Sector") -> alt.LayerChart:
     """Return contacts per sector (dimension="Sector") or per field ("Field") as bars."""
     data = frame[frame["dimension"] == dimension].assign(
         label=lambda d: [
-            f"{_count(n)} ({_pct(s)})" for n, s in zip(d["contacts"], d["share"], strict=True)
+            f"{number(n)} ({_pct(s)})" for n, s in zip(d["contacts"], d["share"], strict=True)
         ]
     )
     if dimension == "Sector":

@@ -22,7 +22,7 @@ from infoview.store import (
     list_backups,
     restore_newest_good_backup,
 )
-from infoview.wording import counted
+from infoview.wording import counted, number
 
 PROG = "python -m infoview"
 
@@ -69,8 +69,8 @@ def _import(args: argparse.Namespace, kind: str) -> int:
     plan = plan_for(parsed, store.contacts(include_archived=True), date.today())
     _print_plan(plan, print)
     summary = (
-        f"{counted(len(plan.new), 'new contact')}, {len(plan.updated)} updated, "
-        f"{plan.unchanged} already up to date, {len(plan.skipped)} skipped"
+        f"{counted(len(plan.new), 'new contact')}, {number(len(plan.updated))} updated, "
+        f"{number(plan.unchanged)} already up to date, {number(len(plan.skipped))} skipped"
     )
     if args.dry_run:
         print(f"Dry run, nothing saved: {summary}.")
@@ -78,8 +78,8 @@ def _import(args: argparse.Namespace, kind: str) -> int:
     result = apply_import(store, plan)
     print(
         f"Imported into {store.path}: {counted(result.added, 'new contact')}, "
-        f"{result.updated} updated, {result.unchanged} already up to date, "
-        f"{result.skipped} skipped."
+        f"{number(result.updated)} updated, {number(result.unchanged)} already up to date, "
+        f"{number(result.skipped)} skipped."
     )
     if result.backup:
         print(f"Backup of the data before the import: {result.backup}")
@@ -169,8 +169,9 @@ def _restore(args: argparse.Namespace) -> int:
     for table, change in plan.changes.items():
         if change.added or change.updated or change.removed:
             print(
-                f"{TABLE_LABELS[table]}: {change.added} added, {change.updated} updated, "
-                f"{change.removed} removed, {change.unchanged} unchanged"
+                f"{TABLE_LABELS[table]}: {number(change.added)} added, "
+                f"{number(change.updated)} updated, {number(change.removed)} removed, "
+                f"{number(change.unchanged)} unchanged"
             )
     if plan.is_empty:
         print("Nothing to restore: the data already matches the backup.")

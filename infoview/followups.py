@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from infoview.dates import business_days_after, safe_zone
 from infoview.models import AskStatus, Contact, Conversation, Outreach, Profile, StatusChange
-from infoview.wording import first_name
+from infoview.wording import counted, first_name
 
 # Where a reminder's button leads: the page of that step.
 ACTION_RESEARCH = "research"
@@ -83,8 +83,8 @@ def ask_reminders(ask: Outreach, contact: Contact, profile: Profile, today: date
             due=business_days_after(ask.sent_on, second, profile.country),
             title=f"Send {name} a short, friendly follow-up",
             detail=(
-                f"It has been {second} business days since {sent}. One polite nudge is fine "
-                "and often gets the reply."
+                f"It has been {counted(second, 'business day')} since {sent}. One polite nudge "
+                "is fine and often gets the reply."
             ),
             action=ACTION_ASK,
         ),

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from infoview.content import question_bank_file
 from infoview.models import CallPlan, Outreach, PlanItem, Sector
-from infoview.wording import fold
+from infoview.wording import counted, fold
 
 TYPICAL_DAY = "typical day"
 SKILLS = "skills used most"
@@ -298,7 +298,7 @@ def plan_call(
             f"This plan needs about {_fmt(used)} minutes, {_fmt(over_by)} more than the "
             f"{call_minutes} you have. "
             + (
-                f"Dropping {len(drops)} question{'s' if len(drops) != 1 else ''} would make it fit."
+                f"Dropping {counted(len(drops), 'question')} would make it fit."
                 if sum(ordered[i].minutes for i in drops) >= over_by
                 else "Ask for a longer call or shorten your questions."
             )

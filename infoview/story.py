@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from infoview.models import Profile
+from infoview.wording import counted
 from infoview.writing import and_join, first_sentence, lower_first, render, with_article
 
 SPEAKING_WPM = 150
@@ -260,7 +261,7 @@ def review_intro(text: str, profile: Profile) -> list[Finding]:
             Finding(
                 "length",
                 "warn" if words < 10 else "tip",
-                f"{words} words is too short to tell your story.",
+                f"{counted(words, 'word')} is too short to tell your story.",
                 "Add a sentence on where you come from and one on where you are heading.",
             )
         )
@@ -370,4 +371,4 @@ def intro_minutes_label(text: str) -> str:
         spoken = f"about {math.ceil(seconds / 60)} minutes"
     else:
         spoken = f"about {seconds} seconds"
-    return f"{words} word{'s' if words != 1 else ''} · {spoken}"
+    return f"{counted(words, 'word')} · {spoken}"

@@ -242,8 +242,8 @@ def parse_linkedin(data: bytes) -> ParsedImport:
 
     if not parsed.rows:
         raise ImportProblem(
-            f"None of the file's {len(parsed.skipped)} rows has a name, so there is nothing "
-            "to import."
+            f"None of the file's {counted(len(parsed.skipped), 'row')} has a name, so there is "
+            "nothing to import."
         )
     notes = {
         "long": "Shortened to 200 characters: {}.",

@@ -66,6 +66,7 @@ from infoview.store import StaleRecordError, Store, StoreError
 from infoview.ui import pages
 from infoview.ui.setup import flash
 from infoview.ui.text import md_escape
+from infoview.wording import counted
 from infoview.writing import (
     TemplateProblem,
     render_email,
@@ -582,7 +583,7 @@ def _when(day: date, today: date) -> str:
         return "due today"
     if gap < 0:
         return f"was due {short_day(day, today)}"
-    return f"{short_day(day, today)} (in {gap} day{'s' if gap > 1 else ''})"
+    return f"{short_day(day, today)} (in {counted(gap, 'day')})"
 
 
 def status_panel(page: AskPage, ask: Outreach) -> None:
@@ -595,7 +596,7 @@ def status_panel(page: AskPage, ask: Outreach) -> None:
     if ask.replied_on:
         line += f" · answered {ask.replied_on:%a %d %b %Y}"
         if waited is not None:
-            line += f" ({waited} day{'s' if waited != 1 else ''} later)"
+            line += f" ({counted(waited, 'day')} later)"
     st.markdown(line)
     copy_boxes("The email you sent", f"ask_sent_text_{ask.id}", ask.subject, ask.body)
     key = f"ask_change_on_{ask.id}"

@@ -18,6 +18,7 @@ from infoview.research import SECTOR_LABELS, SOURCE_LABELS, completeness, tenure
 from infoview.ui import pages
 from infoview.ui.steps import contact_link, step_page
 from infoview.ui.text import md_escape
+from infoview.wording import counted, number
 
 LIST_MAX = 30
 
@@ -109,7 +110,9 @@ def plans_section(contact: Contact, plans: Sequence[CallPlan]) -> None:
     if plan is None or not plan.items:
         st.caption("No questions planned yet.")
     else:
-        with st.expander(f"{len(plan.items)} questions for a {plan.minutes}-minute call"):
+        with st.expander(
+            f"{counted(len(plan.items), 'question')} for a {plan.minutes}-minute call"
+        ):
             for item in plan.items:
                 st.markdown(f"- {md_escape(item.text)}")
     st.page_link(
@@ -148,7 +151,7 @@ def conversations_section(contact: Contact, convs: Sequence[Conversation]) -> No
 
 def referrals_section(given: Sequence[Contact]) -> None:
     """List the people this contact suggested, each linked to their own page."""
-    st.markdown(f"#### People they suggested · {len(given)}")
+    st.markdown(f"#### People they suggested · {number(len(given))}")
     if not given:
         st.caption("Nobody yet. “Who else should I talk to?” is the question that grows a network.")
     for other in sorted(given, key=lambda c: c.full_name)[:LIST_MAX]:

@@ -51,7 +51,7 @@ from infoview.ui.kept import kept_widget
 from infoview.ui.setup import flash
 from infoview.ui.steps import contact_link
 from infoview.ui.text import md_escape
-from infoview.wording import fold
+from infoview.wording import counted, fold, number
 from infoview.writing import AskDetails, render_email
 
 _PROBLEM = "cv_problem"
@@ -444,7 +444,8 @@ def _save_log(
     _forget_typing(conv)
     _select_next(contact.id, conv.id)
     st.session_state.pop(f"cv_rows_{conv.id}", None)
-    added = f" {len(people)} new contact{'s' if len(people) != 1 else ''} wait in Research."
+    waits = "waits" if len(people) == 1 else "wait"
+    added = f" {counted(len(people), 'new contact')} {waits} in Research."
     flash("Conversation logged." + (added if people else ""))
     st.rerun()
 
@@ -454,7 +455,7 @@ def referrals_given(store: Store, contact: Contact) -> None:
     given = referrals_by_referrer(store).get(contact.id, [])
     if not given:
         return
-    st.markdown(f"**Suggested by {md_escape(contact.full_name)} so far:** {len(given)}")
+    st.markdown(f"**Suggested by {md_escape(contact.full_name)} so far:** {number(len(given))}")
     for other in given[:20]:
         contact_link(other.id, other.full_name)
 
@@ -660,8 +661,7 @@ def reminder_calendar(
         return
     items = [(f"{r.key}-{r.due.isoformat()}", r.due, r.title, r.detail) for r in reminders]
     st.download_button(
-        f"Add {len(reminders)} follow-up date{'s' if len(reminders) != 1 else ''} to your "
-        "calendar (.ics)",
+        f"Add {counted(len(reminders), 'follow-up date')} to your calendar (.ics)",
         data=lambda: dates_ics(items, now),
         file_name=f"follow-ups-{contact.id[:8]}.ics",
         mime="text/calendar",

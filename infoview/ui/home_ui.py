@@ -38,6 +38,7 @@ from infoview.ui import pages
 from infoview.ui.setup import flash
 from infoview.ui.steps import step_page
 from infoview.ui.text import md_escape
+from infoview.wording import counted, number
 
 SHOWN = 6
 MORE_MAX = 40
@@ -96,7 +97,7 @@ def welcome(store: Store, today: date) -> None:
             except StoreError as exc:
                 st.error(f"The sample data could not be loaded: {md_escape(exc)}")
                 return
-            flash(f"Loaded {count:,} sample records. Look around!", "🧪")
+            flash(f"Loaded {counted(count, 'sample record')}. Look around!", "🧪")
             st.rerun()
 
 
@@ -117,7 +118,7 @@ def sample_notice(store: Store) -> None:
             except StoreError as exc:
                 st.error(f"The sample data could not be removed: {md_escape(exc)}")
                 return
-            flash(f"Removed {count:,} sample records.", "🧹")
+            flash(f"Removed {counted(count, 'sample record')}.", "🧹")
             st.rerun()
 
 
@@ -138,10 +139,11 @@ def journey_section(j: Journey) -> None:
     """Show the five steps, each with how far the user has come and a link to it."""
     progress = {
         pages.YOUR_STORY.path: f"{j.story_done} of {j.story_total} parts written",
-        pages.RESEARCH.path: f"{j.researched:,} of {j.contacts:,} contacts have a reason to talk",
-        pages.ASK.path: f"{j.asks_sent:,} asks sent",
-        pages.QUESTIONS.path: f"{j.plans:,} call plans",
-        pages.CONVERSATIONS.path: f"{j.conversations:,} conversations logged",
+        pages.RESEARCH.path: f"{number(j.researched)} of {counted(j.contacts, 'contact')} "
+        f"{'has' if j.researched == 1 else 'have'} a reason to talk",
+        pages.ASK.path: f"{counted(j.asks_sent, 'ask')} sent",
+        pages.QUESTIONS.path: counted(j.plans, "call plan"),
+        pages.CONVERSATIONS.path: f"{counted(j.conversations, 'conversation')} logged",
     }
     items = [item for item in pages.available() if item.path in progress]
     for col, item in zip(st.columns(max(len(items), 1)), items, strict=False):
@@ -225,7 +227,7 @@ def due_section(store: Store, view: DueView, today: date, now: datetime) -> None
             key="home_ics",
         )
     if view.dismissed:
-        with st.expander(f"Dismissed reminders ({len(view.dismissed)})"):
+        with st.expander(f"Dismissed reminders ({number(len(view.dismissed))})"):
             for reminder in view.dismissed[:MORE_MAX]:
                 text, button = st.columns([5, 2], vertical_alignment="center")
                 text.markdown(f"{md_escape(reminder.title)} · :gray[{_when(reminder.due, today)}]")

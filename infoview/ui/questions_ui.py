@@ -42,6 +42,7 @@ from infoview.research import SECTOR_LABELS, tenure_text
 from infoview.store import StaleRecordError, Store, StoreError
 from infoview.ui import pages
 from infoview.ui.text import md_escape
+from infoview.wording import counted, number
 
 _PROBLEM = "qp_problem"
 _BANK_SHOWN = "qp_bank_shown"
@@ -410,7 +411,7 @@ def suggested_plan(store: Store, plan: CallPlan, sector: str) -> None:
     )
     if box.open:  # drawn only when opened
         box.write(
-            f"This replaces your {len(own)} question{'s' if len(own) != 1 else ''} with a "
+            f"This replaces your {counted(len(own), 'question')} with a "
             f"starter set sized for {plan.minutes} minutes."
         )
         box.button(
@@ -527,9 +528,9 @@ def question_bank(store: Store, plan: CallPlan, sector: str) -> None:
     found = search_questions(query, category, chosen_sector)
     signature = _bank_signature(query, category, chosen_sector)
     shown = bank_shown(signature)
-    count = f"{len(found)} question{'s' if len(found) != 1 else ''}"
+    count = counted(len(found), "question")
     if len(found) > shown:
-        count += f" · showing {shown}"
+        count += f" · showing {number(shown)}"
     st.caption(count)
     in_plan = {item.question_id for item in plan.items if item.question_id}
     rev = f"{plan.id}_{plan.revision}"

@@ -256,7 +256,7 @@ def test_activity_summary_figures():
     assert summary.numbers() == {"Asks sent": 3, "Conversations held": 1, "Busiest month": 3}
     assert summary.figures[2].value == "Mar 2024"
     assert summary.caption == (
-        "3 asks sent and 1 conversations held over 3 months; the busiest was March 2024."
+        "3 asks sent and 1 conversation held over 3 months; the busiest was March 2024."
     )
 
 

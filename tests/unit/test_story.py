@@ -280,3 +280,8 @@ def test_a_skill_without_translation_does_not_count():
 )
 def test_suggest_outside_field(contact_field, mine, expected):
     assert suggest_outside_field(contact_field, mine) is expected
+
+
+def test_a_one_word_intro_is_counted_in_the_singular():
+    [length] = [f for f in review_intro("Hello", FULL) if f.rule == "length"]
+    assert length.message == "1 word is too short to tell your story."
