@@ -6,6 +6,7 @@ import math
 import re
 from dataclasses import dataclass
 
+from infoview.coach.ask import Finding, Level
 from infoview.models import Profile
 from infoview.wording import counted
 from infoview.writing import and_join, first_sentence, lower_first, render, with_article
@@ -156,16 +157,6 @@ OFFER_IDEAS: tuple[OfferIdea, ...] = (
 )
 
 
-@dataclass(frozen=True)
-class Finding:
-    """One observation from a coach: a rule id, a level (ok, tip, warn), what and how to fix."""
-
-    rule: str
-    level: str
-    message: str
-    suggestion: str = ""
-
-
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 
 
@@ -251,7 +242,7 @@ def review_intro(text: str, profile: Profile) -> list[Finding]:
         findings.append(
             Finding(
                 "length",
-                "warn",
+                Level.WARN,
                 f"{words} words takes about {seconds} seconds to say: past the 30-second mark.",
                 f"Cut to {INTRO_MAX_WORDS} words or fewer: keep one sentence per part.",
             )
@@ -260,14 +251,16 @@ def review_intro(text: str, profile: Profile) -> list[Finding]:
         findings.append(
             Finding(
                 "length",
-                "warn" if words < 10 else "tip",
+                Level.WARN if words < 10 else Level.TIP,
                 f"{counted(words, 'word')} is too short to tell your story.",
                 "Add a sentence on where you come from and one on where you are heading.",
             )
         )
     else:
         findings.append(
-            Finding("length", "ok", f"{words} words, about {seconds} seconds aloud: just right.")
+            Finding(
+                "length", Level.OK, f"{words} words, about {seconds} seconds aloud: just right."
+            )
         )
 
     past_hit = (
@@ -276,11 +269,11 @@ def review_intro(text: str, profile: Profile) -> list[Finding]:
         or _echoes(lowered, profile.past)
     )
     findings.append(
-        Finding("where_from", "ok", "You say where you come from.")
+        Finding("where_from", Level.OK, "You say where you come from.")
         if past_hit
         else Finding(
             "where_from",
-            "tip",
+            Level.TIP,
             "It doesn't say where you come from.",
             "Add one sentence on your background, e.g. what you studied or did before.",
         )
@@ -292,22 +285,22 @@ def review_intro(text: str, profile: Profile) -> list[Finding]:
         or _echoes(lowered, profile.future)
     )
     findings.append(
-        Finding("heading", "ok", "You say where you are heading.")
+        Finding("heading", Level.OK, "You say where you are heading.")
         if heading_hit
         else Finding(
             "heading",
-            "warn",
+            Level.WARN,
             "It doesn't say where you are heading.",
             "Name the field or role you are exploring, so they know how to help.",
         )
     )
 
     findings.append(
-        Finding("why_them", "ok", "You explain why you are talking to someone like them.")
+        Finding("why_them", Level.OK, "You explain why you are talking to someone like them.")
         if re.search(_WHY_CUES, lowered)
         else Finding(
             "why_them",
-            "tip",
+            Level.TIP,
             "It doesn't say why you want to talk to someone in their position.",
             "End with why their view matters, e.g. \"That's why I'd value the view of someone "
             'who made this move."',
