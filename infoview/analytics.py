@@ -17,22 +17,17 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from infoview.models import AskStatus, Contact, Conversation, Outreach, Sector, Source
+from infoview.models import (
+    SECTOR_LABELS,
+    SOURCE_LABELS,
+    AskStatus,
+    Contact,
+    Conversation,
+    Outreach,
+    Sector,
+)
 from infoview.pipeline import Stage, contact_stage
 
-SOURCE_LABELS = {
-    Source.MANUAL.value: "Added by hand",
-    Source.REFERRAL.value: "Referred",
-    Source.LINKEDIN.value: "LinkedIn",
-    Source.VCARD.value: "vCard",
-}
-SECTOR_LABELS = {
-    Sector.ACADEMIA.value: "Academia",
-    Sector.INDUSTRY.value: "Industry",
-    Sector.GOVERNMENT.value: "Government",
-    Sector.NONPROFIT.value: "Nonprofit",
-    Sector.OTHER.value: "Other",
-}
 FUNNEL_STAGES = (
     Stage.RESEARCHED,
     Stage.ASKED,

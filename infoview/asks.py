@@ -36,13 +36,6 @@ DEFAULT_MINUTES = 15
 USER_PREFIX = "user:"
 ASK_TEMPLATE_IDS = [t.id for t in TEMPLATES.values() if t.kind == "ask"]
 
-STATUS_LABELS = {
-    AskStatus.DRAFT: "Draft",
-    AskStatus.SENT: "Sent, waiting for a reply",
-    AskStatus.REPLIED: "Replied",
-    AskStatus.DECLINED: "Declined",
-    AskStatus.NO_REPLY: "No reply",
-}
 # What the button that moves an ask to each status says.
 STATUS_ACTIONS = {
     AskStatus.DRAFT: "Undo sent (back to draft)",
@@ -51,7 +44,6 @@ STATUS_ACTIONS = {
     AskStatus.DECLINED: "They declined",
     AskStatus.NO_REPLY: "No reply",
 }
-MODE_LABELS = {CallMode.PHONE: "Phone", CallMode.VIDEO: "Video", CallMode.IN_PERSON: "In person"}
 
 
 @dataclass
@@ -298,7 +290,7 @@ def days_to_reply(ask: Outreach) -> int | None:
 def history_rows(ask: Outreach, zone: tzinfo) -> list[tuple[str, str]]:
     """Return (status label, local time) for every status change, oldest first."""
     return [
-        (STATUS_LABELS[change.status], f"{change.at.astimezone(zone):%a %d %b %Y, %H:%M}")
+        (change.status.label, f"{change.at.astimezone(zone):%a %d %b %Y, %H:%M}")
         for change in ask.history
     ]
 

@@ -152,6 +152,11 @@ class Sector(StrEnum):
     NONPROFIT = "nonprofit"
     OTHER = "other"
 
+    @property
+    def label(self) -> str:
+        """The sector as the app shows it."""
+        return _SECTOR_WORDS[self]
+
 
 class Source(StrEnum):
     MANUAL = "manual"
@@ -159,11 +164,40 @@ class Source(StrEnum):
     LINKEDIN = "linkedin"
     VCARD = "vcard"
 
+    @property
+    def label(self) -> str:
+        """Where the contact came from, as the app shows it."""
+        return _SOURCE_WORDS[self]
+
 
 class CallMode(StrEnum):
     PHONE = "phone"
     VIDEO = "video"
     IN_PERSON = "in person"
+
+    @property
+    def label(self) -> str:
+        """How the call happens, as the app shows it."""
+        return _MODE_WORDS[self]
+
+
+_SECTOR_WORDS = {
+    Sector.ACADEMIA: "Academia",
+    Sector.INDUSTRY: "Industry",
+    Sector.GOVERNMENT: "Government",
+    Sector.NONPROFIT: "Nonprofit",
+    Sector.OTHER: "Other",
+}
+_SOURCE_WORDS = {
+    Source.MANUAL: "Added by hand",
+    Source.REFERRAL: "Referred",
+    Source.LINKEDIN: "LinkedIn",
+    Source.VCARD: "vCard",
+}
+_MODE_WORDS = {CallMode.PHONE: "Phone", CallMode.VIDEO: "Video", CallMode.IN_PERSON: "In person"}
+# The same labels keyed by the stored value, for select boxes and pandas columns.
+SECTOR_LABELS: dict[str, str] = {s.value: s.label for s in Sector}
+SOURCE_LABELS: dict[str, str] = {s.value: s.label for s in Source}
 
 
 class Clean(BaseModel):
@@ -304,6 +338,20 @@ class AskStatus(StrEnum):
     DECLINED = "declined"
     NO_REPLY = "no reply"
 
+    @property
+    def label(self) -> str:
+        """The status as the app shows it."""
+        return _STATUS_WORDS[self]
+
+
+_STATUS_WORDS = {
+    AskStatus.DRAFT: "Draft",
+    AskStatus.SENT: "Sent, waiting for a reply",
+    AskStatus.REPLIED: "Replied",
+    AskStatus.DECLINED: "Declined",
+    AskStatus.NO_REPLY: "No reply",
+}
+
 
 class StatusChange(Clean):
     """One change of an outreach's status and when it happened."""
@@ -415,6 +463,11 @@ FIELD_LABELS = {
 }
 
 
+def field_label(name: str) -> str:
+    """Return how the app names a record's field: "linkedin_url" -> "LinkedIn URL"."""
+    return FIELD_LABELS.get(name, name.replace("_", " ").capitalize())
+
+
 def friendly_errors(exc: Exception) -> list[str]:
     """Turn a pydantic ValidationError into short sentences naming each field."""
     errors = getattr(exc, "errors", None)
@@ -424,7 +477,7 @@ def friendly_errors(exc: Exception) -> list[str]:
     for err in errors():
         loc = err.get("loc") or ("value",)
         name = str(loc[0])
-        label = FIELD_LABELS.get(name, name.replace("_", " ").capitalize())
+        label = field_label(name)
         msg = str(err.get("msg", "is not valid"))
         if err.get("type") == "string_unicode":
             msg = "contains characters that cannot be saved (invalid Unicode)"

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from infoview.models import SECTOR_LABELS as SECTOR_LABELS  # re-exported for the pages
+from infoview.models import SOURCE_LABELS as SOURCE_LABELS
 from infoview.models import Contact, Conversation, Outreach
 from infoview.pipeline import Stage, contact_stage
 from infoview.wording import fold, split_lines, split_tags
@@ -180,19 +182,6 @@ def page_of(items: Sequence[Any], page: int, size: int = PAGE_SIZE) -> tuple[lis
     return list(items[start : start + size]), pages
 
 
-SECTOR_LABELS = {
-    "academia": "Academia",
-    "industry": "Industry",
-    "government": "Government",
-    "nonprofit": "Nonprofit",
-    "other": "Other",
-}
-SOURCE_LABELS = {
-    "manual": "Added by hand",
-    "referral": "Referred",
-    "linkedin": "LinkedIn",
-    "vcard": "vCard",
-}
 FORM_FIELDS = (
     "full_name",
     "organization",

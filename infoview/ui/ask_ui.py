@@ -18,9 +18,7 @@ from pydantic import ValidationError
 
 from infoview.asks import (
     MAX_TOPICS,
-    MODE_LABELS,
     STATUS_ACTIONS,
-    STATUS_LABELS,
     AskDraft,
     ask_details,
     clean_topics,
@@ -304,7 +302,7 @@ def _on_status(page: AskPage, ask: Outreach, status: AskStatus) -> None:
     updated = ask_status_change(ask, status, utcnow(), on=on)
     if _save(page, updated, ask.revision) is not None:
         _drafts().pop(page.contact.id, None)
-        flash(f"Status: {STATUS_LABELS[status].lower()}.")
+        flash(f"Status: {AskStatus(status).label.lower()}.")
 
 
 def _on_fix_dates(page: AskPage, ask: Outreach) -> None:
@@ -378,7 +376,7 @@ def call_details(page: AskPage, draft: AskDraft) -> None:
     st.radio(
         "How",
         [m.value for m in CallMode],
-        format_func=lambda m: MODE_LABELS[CallMode(m)],
+        format_func=lambda m: CallMode(m).label,
         horizontal=True,
         key=_wkey(cid, "mode"),
     )
@@ -589,7 +587,7 @@ def _when(day: date, today: date) -> str:
 def status_panel(page: AskPage, ask: Outreach) -> None:
     """Show where a sent ask stands, with the controls to move or correct it."""
     st.markdown("#### Where this ask stands")
-    line = f"**{STATUS_LABELS[ask.status]}**"
+    line = f"**{ask.status.label}**"
     if ask.sent_on:
         line += f" · sent {ask.sent_on:%a %d %b %Y}"
     waited = days_to_reply(ask)

@@ -40,7 +40,7 @@ from infoview.io.importing import (
 )
 from infoview.io.linkedin import parse_linkedin, plan_import
 from infoview.io.vcard import contacts_to_vcard, parse_vcards, plan_vcard_import
-from infoview.models import Contact
+from infoview.models import Contact, field_label
 from infoview.store import TABLES, BackupInfo, Store, StoreError
 from infoview.ui import pages
 from infoview.ui.setup import DEMO_MAX_UPLOAD_BYTES, DEMO_MAX_UPLOAD_ROWS, flash
@@ -69,15 +69,6 @@ REASON_LABELS = {
     "before-restore": "Before a restore",
     "before-delete-all": "Before deleting everything",
 }
-FIELD_LABELS = {
-    "email": "email",
-    "linkedin_url": "LinkedIn URL",
-    "website": "website",
-    "notes": "notes",
-    "organization": "organization",
-    "title": "title",
-    "previous_employers": "previous employers",
-}
 # What "delete all" removes, table by table: (one, many).
 NOUNS = {
     "contacts": ("contact", "contacts"),
@@ -90,7 +81,7 @@ NOUNS = {
 TABLE_NAMES = {"profile": "Your story and settings"} | {
     table: many.capitalize() for table, (_, many) in NOUNS.items()
 }
-MODE_LABELS = {
+RESTORE_MODES = {
     "merge": "Merge: keep what is only here, add what is only in the backup; "
     "where both changed a record, the newer version wins",
     "replace": "Replace: make my data exactly what the backup holds",
@@ -204,7 +195,7 @@ def updated_frame(plan: ImportPlan) -> pd.DataFrame:
     return pd.DataFrame(
         {
             "Name": [c.full_name for c in rows],
-            "What changes": [", ".join(FIELD_LABELS.get(f, f) for f in ch) for ch in changes],
+            "What changes": [", ".join(field_label(f) for f in ch) for ch in changes],
         }
     )
 
@@ -611,7 +602,7 @@ def _restore_preview(store: Store, name: str, data: bytes, demo: bool) -> None:
     for warning in contents.warnings:
         st.warning(md_escape(warning), icon=":material/warning:")
     mode = st.radio(
-        "How to restore", list(MODE_LABELS), format_func=MODE_LABELS.get, key="dt_restore_mode"
+        "How to restore", list(RESTORE_MODES), format_func=RESTORE_MODES.get, key="dt_restore_mode"
     )
     plan = _remembered(
         _RESTORE_PLAN, (key, mode, store.revision), lambda: plan_restore(contents, store, mode)

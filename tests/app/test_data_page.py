@@ -98,7 +98,7 @@ def test_a_reimport_fills_empty_fields_without_touching_what_the_user_wrote(app,
     _import_file(at, "Connections.csv", CONNECTIONS)
     assert _metrics(at)["Updated"] == "1" and _metrics(at)["New"] == "3"
     changes = next(df.value for df in at.dataframe if "What changes" in df.value.columns)
-    assert changes["What changes"].tolist() == ["email, organization, title, previous employers"]
+    assert changes["What changes"].tolist() == ["Email, Organization, Title, Previous employers"]
     _button(at, "Import 3 contacts and update 1").click().run()
     ada = next(c for c in Store.in_dir(data_dir).contacts() if c.full_name == "Ada Quill")
     assert ada.organization == "Northwind Labs" and ada.previous_employers == ["Old Lab"]
