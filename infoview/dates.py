@@ -1,16 +1,18 @@
-"""Business days with each country's public holidays, and "today" in the user's time zone."""
+"""Business days with each country's public holidays, time zones, and "today" in the user's zone."""
 
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from functools import cache
 from types import MappingProxyType
-from zoneinfo import ZoneInfo
+from zoneinfo import ZoneInfo, available_timezones
 
 import holidays
 
 # A day far enough ahead that a loop over business days always ends, even with a bad n.
 MAX_BUSINESS_DAYS = 3_660
+# The zone used when neither the profile nor the browser names a known one.
+FALLBACK_ZONE = "UTC"
 
 
 @cache
@@ -62,6 +64,47 @@ def next_business_day(day: date, country: str) -> date:
     while not is_business_day(day, country):
         day += timedelta(days=1)
     return day
+
+
+def valid_zone(name: str | None) -> bool:
+    """Return True when ``name`` is a time zone this machine knows."""
+    if not name or not name.strip():
+        return False
+    try:
+        ZoneInfo(name.strip())
+    except (ValueError, KeyError, OSError):
+        return False
+    return True
+
+
+def user_zone(profile_zone: str | None, browser_zone: str | None = None) -> str:
+    """Return the user's time zone: the profile's, else the browser's, else UTC."""
+    for name in (profile_zone, browser_zone):
+        if name and valid_zone(name):
+            return name.strip()
+    return FALLBACK_ZONE
+
+
+@cache
+def zone_names() -> tuple[str, ...]:
+    """Return the zones offered in every time-zone list: "Region/City" names and UTC, sorted.
+
+    Legacy names without a region ("EST", "Cuba", "Zulu") are left out: each is the same
+    clock as a regional name in the list.
+    """
+    return tuple(sorted(z for z in available_timezones() if "/" in z or z == "UTC"))
+
+
+def zone_options(*keep: str) -> list[str]:
+    """Return the zones to choose from; a name in ``keep`` that the list lacks comes first.
+
+    A saved zone is kept this way even when it is a legacy or unknown name, so showing a
+    form never changes it.
+    """
+    zones = list(zone_names())
+    listed = set(zones)
+    extra = [z for z in dict.fromkeys(keep) if z and z.strip() and z not in listed]
+    return extra + zones
 
 
 def safe_zone(tz_name: str | None) -> tzinfo:

@@ -9,7 +9,6 @@ from infoview.conversations import (
     referrals_by_referrer,
     reminders_of,
     stages_of,
-    user_zone,
 )
 from infoview.dates import today_in
 from infoview.followups import CALL, LOG_CALL, THANK_YOU
@@ -29,7 +28,7 @@ from infoview.ui.conversation_ui import (
 )
 from infoview.ui.kept import keep_typing
 from infoview.ui.picker import require_contact
-from infoview.ui.steps import browser_zone
+from infoview.ui.zones import zone_here
 
 store = page_setup(pages.CONVERSATIONS)
 
@@ -41,7 +40,7 @@ st.caption(
 
 
 profile = store.profile()
-zone = user_zone(profile.timezone, browser_zone())
+zone = zone_here(profile.timezone)
 today = today_in(zone)
 now = datetime.now(UTC)
 

@@ -7,7 +7,6 @@ from infoview.conversations import (
     referrals_by_referrer,
     stages_of,
     timeline,
-    user_zone,
 )
 from infoview.dates import today_in
 from infoview.pipeline import Stage
@@ -22,7 +21,7 @@ from infoview.ui.contact_ui import (
     timeline_section,
 )
 from infoview.ui.picker import pick_contact
-from infoview.ui.steps import browser_zone
+from infoview.ui.zones import zone_here
 
 store = page_setup(pages.CONTACT)
 
@@ -40,7 +39,7 @@ if contact is None:
     pick_contact(store, key="ct_picker")
     st.stop()
 
-today = today_in(user_zone(store.profile().timezone, browser_zone()))
+today = today_in(zone_here(store.profile().timezone))
 asks = store.by_contact("outreach").get(contact.id, [])
 plans = store.by_contact("plans").get(contact.id, [])
 convs = store.by_contact("conversations").get(contact.id, [])

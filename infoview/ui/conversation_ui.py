@@ -38,9 +38,8 @@ from infoview.conversations import (
     schedule_at,
     scheduled_parts,
     sort_conversations,
-    zone_options,
 )
-from infoview.dates import safe_zone
+from infoview.dates import safe_zone, zone_options
 from infoview.io.ics import call_ics, dates_ics
 from infoview.mailto import mailto_link, mailto_too_long
 from infoview.models import CallMode, Contact, Conversation, friendly_errors, new_id

@@ -28,11 +28,3 @@ def contact_link(contact_id: str, name: str, icon: str = ":material/person:") ->
     st.page_link(
         pages.CONTACT.path, label=md_escape(name), icon=icon, query_params={"contact": contact_id}
     )
-
-
-def browser_zone() -> str | None:
-    """Return the browser's time zone, when Streamlit knows it."""
-    try:
-        return st.context.timezone
-    except Exception:  # not in a browser session (bare script runs)
-        return None
