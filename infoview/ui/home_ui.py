@@ -140,7 +140,7 @@ def journey_section(j: Journey) -> None:
     progress = {
         pages.YOUR_STORY.path: f"{j.story_done} of {j.story_total} parts written",
         pages.RESEARCH.path: f"{number(j.researched)} of {counted(j.contacts, 'contact')} "
-        f"{'has' if j.researched == 1 else 'have'} a reason to talk",
+        f"{'has' if 1 in (j.researched, j.contacts) else 'have'} a reason to talk",
         pages.ASK.path: f"{counted(j.asks_sent, 'ask')} sent",
         pages.QUESTIONS.path: counted(j.plans, "call plan"),
         pages.CONVERSATIONS.path: f"{counted(j.conversations, 'conversation')} logged",

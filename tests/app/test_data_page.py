@@ -74,7 +74,9 @@ def test_linkedin_import_previews_imports_and_a_second_import_adds_nothing(app, 
     assert "before-import" in [b.reason for b in saved.backups()]
     success = at.success[0].value
     assert "4 new contacts" in success and "1 skipped" in success
-    assert any("Research" in str(p.label) for p in at.get("page_link"))
+    # After the import, the page itself (not the sidebar menu) sends the user to the new people.
+    links = {p.proto.label: p.proto.page for p in at.main.get("page_link")}
+    assert links["See them in 2 · Research"] == pages.RESEARCH.url_path
     assert at.file_uploader[0].value is None  # the uploader starts empty again
 
     _import_file(at, "Connections.csv", CONNECTIONS)

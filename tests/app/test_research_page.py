@@ -23,7 +23,12 @@ def test_home_counts_contacts_and_links_the_steps(app, store):
     store.save(Contact(full_name="Ada Lovelace"))
     at = app()
     assert at.metric[0].value == "1"
-    assert any("Research" in str(p.label) for p in at.get("page_link"))
+    # The journey's links in the page itself (the sidebar menu is on every page, so it proves
+    # nothing): each step is linked, Research with its progress.
+    steps = {p.proto.label: p.proto.page for p in at.main.get("page_link")}
+    assert steps[pages.RESEARCH.label] == pages.RESEARCH.url_path
+    assert steps[pages.ASK.label] == pages.ASK.url_path
+    assert "0 of 1 contact has a reason to talk" in [c.value for c in at.main.caption]
 
 
 def test_empty_research_page_invites_a_first_contact(app):
