@@ -26,6 +26,8 @@ from infoview.models import (
     Outreach,
     Sector,
 )
+from infoview.pipeline import ANSWERED as _ANSWERED
+from infoview.pipeline import SENT as _SENT
 from infoview.pipeline import Stage, contact_stage
 
 FUNNEL_STAGES = (
@@ -43,8 +45,6 @@ NO_FIELD = "No field given"
 # so growth falls back to a coarser period (week -> month -> year).
 MAX_PERIODS = 260
 
-_SENT = {AskStatus.SENT, AskStatus.REPLIED, AskStatus.DECLINED, AskStatus.NO_REPLY}
-_ANSWERED = {AskStatus.REPLIED, AskStatus.DECLINED}
 _PERIOD_CODES = {"W": "W-SUN", "M": "M", "Y": "Y"}
 _COARSER = {"W": "M", "M": "Y"}
 

@@ -21,6 +21,7 @@ from infoview.models import (
     StatusChange,
     UserTemplate,
 )
+from infoview.pipeline import ANSWERED
 from infoview.writing import (
     TEMPLATES,
     AskDetails,
@@ -270,7 +271,7 @@ def fix_dates(ask: Outreach, sent_on: date | None, replied_on: date | None) -> O
         raise ValueError("A draft has no dates yet: mark it as sent first.")
     if sent_on is None:
         raise ValueError("A sent email needs the day it was sent.")
-    answered = ask.status in (AskStatus.REPLIED, AskStatus.DECLINED)
+    answered = ask.status in ANSWERED
     if answered and replied_on is None:
         raise ValueError("An answered email needs the day the answer came.")
     if not answered:

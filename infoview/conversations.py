@@ -34,6 +34,8 @@ from infoview.models import (
     Source,
     friendly_errors,
 )
+from infoview.pipeline import ANSWERED as _REPLIES
+from infoview.pipeline import SENT as _SENT
 from infoview.pipeline import Stage, is_declined
 from infoview.research import contact_stages
 from infoview.store import Store
@@ -43,8 +45,6 @@ ACTION_QUESTIONS = "questions"
 ACTION_STORY = "story"
 MAX_REFERRALS = 10
 HORIZON_DAYS = 7
-_SENT = {AskStatus.SENT, AskStatus.REPLIED, AskStatus.DECLINED, AskStatus.NO_REPLY}
-_REPLIES = {AskStatus.REPLIED, AskStatus.DECLINED}
 
 
 # ------------------------------------------------------------------ dates and time zones

@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from infoview.dates import business_days_after, safe_zone
 from infoview.models import AskStatus, Contact, Conversation, Outreach, Profile, StatusChange
+from infoview.pipeline import ANSWERED
 from infoview.wording import counted, first_name
 
 # Where a reminder's button leads: the page of that step.
@@ -210,7 +211,7 @@ def ask_status_change(
         if on is not None or sent_on is None:
             sent_on = day
         replied_on = None
-    elif status in (AskStatus.REPLIED, AskStatus.DECLINED):
+    elif status in ANSWERED:
         replied_on = day
     elif status == AskStatus.NO_REPLY:
         replied_on = None

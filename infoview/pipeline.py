@@ -35,8 +35,11 @@ STAGE_LABELS = {
     Stage.GAVE_REFERRALS: "Gave referrals",
 }
 
-_SENT = {AskStatus.SENT, AskStatus.REPLIED, AskStatus.DECLINED, AskStatus.NO_REPLY}
-_ANSWERED = {AskStatus.REPLIED, AskStatus.DECLINED}
+# An ask in any of these statuses went out; one in ANSWERED got an answer (yes or no).
+SENT: frozenset[AskStatus] = frozenset(
+    {AskStatus.SENT, AskStatus.REPLIED, AskStatus.DECLINED, AskStatus.NO_REPLY}
+)
+ANSWERED: frozenset[AskStatus] = frozenset({AskStatus.REPLIED, AskStatus.DECLINED})
 
 
 def contact_stage(
@@ -48,9 +51,9 @@ def contact_stage(
     """Return the furthest stage a contact has reached."""
     stage = Stage.RESEARCHED if contact.reason.strip() else Stage.CONNECTED
     asks = list(asks)
-    if any(a.status in _SENT for a in asks):
+    if any(a.status in SENT for a in asks):
         stage = Stage.ASKED
-    if any(a.status in _ANSWERED for a in asks):
+    if any(a.status in ANSWERED for a in asks):
         stage = Stage.REPLIED
     held = [c for c in conversations if c.happened_on is not None]
     if held:

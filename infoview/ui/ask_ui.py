@@ -60,6 +60,7 @@ from infoview.models import (
     new_id,
     utcnow,
 )
+from infoview.pipeline import ANSWERED
 from infoview.store import StaleRecordError, Store, StoreError
 from infoview.ui import pages
 from infoview.ui.setup import flash
@@ -613,7 +614,7 @@ def status_panel(page: AskPage, ask: Outreach) -> None:
             type="primary" if status == AskStatus.REPLIED else "secondary",
         )
     with st.expander("Fix a date"):
-        answered = ask.status in (AskStatus.REPLIED, AskStatus.DECLINED)
+        answered = ask.status in ANSWERED
         a, b = st.columns(2)
         st.session_state.setdefault(f"ask_fix_sent_{ask.id}", ask.sent_on)
         a.date_input("Sent on", key=f"ask_fix_sent_{ask.id}", format="YYYY-MM-DD")
