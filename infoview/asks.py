@@ -22,14 +22,8 @@ from infoview.models import (
     UserTemplate,
 )
 from infoview.pipeline import ANSWERED
-from infoview.writing import (
-    TEMPLATES,
-    AskDetails,
-    email_context,
-    render_email,
-    render_user_template,
-    shared_school,
-)
+from infoview.user_templates import render_user_template
+from infoview.writing import TEMPLATES, AskDetails, email_context, render_email, shared_school
 
 MAX_TOPICS = 3
 MIN_MINUTES = 10

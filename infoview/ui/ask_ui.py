@@ -65,11 +65,9 @@ from infoview.store import StaleRecordError, Store, StoreError
 from infoview.ui import pages
 from infoview.ui.setup import flash
 from infoview.ui.text import md_escape
+from infoview.user_templates import TemplateProblem
 from infoview.wording import counted
-from infoview.writing import (
-    TemplateProblem,
-    render_email,
-)
+from infoview.writing import render_email
 
 DRAFTS = "ask_drafts"
 _PROBLEM = "ask_problem"
