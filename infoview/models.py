@@ -145,57 +145,40 @@ def _drop_blanks(items: list[str]) -> list[str]:
     return seen
 
 
-class Sector(StrEnum):
-    ACADEMIA = "academia"
-    INDUSTRY = "industry"
-    GOVERNMENT = "government"
-    NONPROFIT = "nonprofit"
-    OTHER = "other"
+class LabelledEnum(StrEnum):
+    """A string enum whose members carry the words the app shows: ``X = "value", "Label"``."""
 
-    @property
-    def label(self) -> str:
-        """The sector as the app shows it."""
-        return _SECTOR_WORDS[self]
+    label: str
 
-
-class Source(StrEnum):
-    MANUAL = "manual"
-    REFERRAL = "referral"
-    LINKEDIN = "linkedin"
-    VCARD = "vcard"
-
-    @property
-    def label(self) -> str:
-        """Where the contact came from, as the app shows it."""
-        return _SOURCE_WORDS[self]
+    def __new__(cls, value: str, label: str) -> LabelledEnum:
+        member = str.__new__(cls, value)
+        member._value_ = value
+        member.label = label
+        return member
 
 
-class CallMode(StrEnum):
-    PHONE = "phone"
-    VIDEO = "video"
-    IN_PERSON = "in person"
-
-    @property
-    def label(self) -> str:
-        """How the call happens, as the app shows it."""
-        return _MODE_WORDS[self]
+class Sector(LabelledEnum):
+    ACADEMIA = "academia", "Academia"
+    INDUSTRY = "industry", "Industry"
+    GOVERNMENT = "government", "Government"
+    NONPROFIT = "nonprofit", "Nonprofit"
+    OTHER = "other", "Other"
 
 
-_SECTOR_WORDS = {
-    Sector.ACADEMIA: "Academia",
-    Sector.INDUSTRY: "Industry",
-    Sector.GOVERNMENT: "Government",
-    Sector.NONPROFIT: "Nonprofit",
-    Sector.OTHER: "Other",
-}
-_SOURCE_WORDS = {
-    Source.MANUAL: "Added by hand",
-    Source.REFERRAL: "Referred",
-    Source.LINKEDIN: "LinkedIn",
-    Source.VCARD: "vCard",
-}
-_MODE_WORDS = {CallMode.PHONE: "Phone", CallMode.VIDEO: "Video", CallMode.IN_PERSON: "In person"}
-# The same labels keyed by the stored value, for select boxes and pandas columns.
+class Source(LabelledEnum):
+    MANUAL = "manual", "Added by hand"
+    REFERRAL = "referral", "Referred"
+    LINKEDIN = "linkedin", "LinkedIn"
+    VCARD = "vcard", "vCard"
+
+
+class CallMode(LabelledEnum):
+    PHONE = "phone", "Phone"
+    VIDEO = "video", "Video"
+    IN_PERSON = "in person", "In person"
+
+
+# The labels keyed by the stored value, for select boxes and pandas columns.
 SECTOR_LABELS: dict[str, str] = {s.value: s.label for s in Sector}
 SOURCE_LABELS: dict[str, str] = {s.value: s.label for s in Source}
 
@@ -331,26 +314,12 @@ class Profile(Record):
     intro_edited: bool = False
 
 
-class AskStatus(StrEnum):
-    DRAFT = "draft"
-    SENT = "sent"
-    REPLIED = "replied"
-    DECLINED = "declined"
-    NO_REPLY = "no reply"
-
-    @property
-    def label(self) -> str:
-        """The status as the app shows it."""
-        return _STATUS_WORDS[self]
-
-
-_STATUS_WORDS = {
-    AskStatus.DRAFT: "Draft",
-    AskStatus.SENT: "Sent, waiting for a reply",
-    AskStatus.REPLIED: "Replied",
-    AskStatus.DECLINED: "Declined",
-    AskStatus.NO_REPLY: "No reply",
-}
+class AskStatus(LabelledEnum):
+    DRAFT = "draft", "Draft"
+    SENT = "sent", "Sent, waiting for a reply"
+    REPLIED = "replied", "Replied"
+    DECLINED = "declined", "Declined"
+    NO_REPLY = "no reply", "No reply"
 
 
 class StatusChange(Clean):
