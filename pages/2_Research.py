@@ -23,6 +23,7 @@ from infoview.research import (
 from infoview.store import StaleRecordError, StoreError
 from infoview.ui import flash, md_escape, page_setup, pages, show
 from infoview.ui.contact_form import contact_form, reason_coaching, stale_notice
+from infoview.wording import counted, number
 
 store = page_setup(pages.RESEARCH)
 contacts = store.contacts(include_archived=True)
@@ -170,7 +171,7 @@ table = pd.DataFrame(
         "In role": [tenure_text(c.position_since, today) for c in rows],
     }
 )
-st.caption(f"{len(found):,} of {len(contacts):,} contacts")
+st.caption(f"{number(len(found))} of {counted(len(contacts), 'contact')}")
 st.dataframe(
     table,
     hide_index=True,

@@ -91,6 +91,12 @@ def test_a_save_over_a_change_made_elsewhere_is_refused(app, store, data_dir):
     assert Store.in_dir(data_dir).contact(contact.id).title == "From the other tab"
 
 
+def test_the_list_counts_one_contact_in_the_singular(app, store):
+    store.save(Contact(full_name="Ana Ruiz"))
+    at = app(PAGE)
+    assert "1 of 1 contact" in [c.value for c in at.caption]
+
+
 def test_list_filters_and_search(app, store):
     store.save(Contact(full_name="Ana Ruiz", sector="academia", tags=["policy"]))
     store.save(Contact(full_name="Bo Chen", sector="industry"))
