@@ -39,7 +39,7 @@ def test_added_contact_survives_a_restart(tmp_path, browser):
     server.start()
     try:
         goto(page, f"{server.url}/Research")
-        assert "1 of 1 contacts" in page.inner_text("body")
+        assert "1 of 1 contact" in page.inner_text("body")
         page.locator("[data-testid='stSelectbox']").filter(has_text="Open a contact").click()
         page.get_by_role("option", name="Amara Okafor").click()
         wait_idle(page)
