@@ -21,7 +21,7 @@ from infoview.models import (
     StatusChange,
     UserTemplate,
 )
-from infoview.pipeline import ANSWERED
+from infoview.pipeline import ANSWERED_STATUSES
 from infoview.user_templates import render_user_template
 from infoview.writing import TEMPLATES, AskDetails, email_context, render_email, shared_school
 
@@ -265,7 +265,7 @@ def fix_dates(ask: Outreach, sent_on: date | None, replied_on: date | None) -> O
         raise ValueError("A draft has no dates yet: mark it as sent first.")
     if sent_on is None:
         raise ValueError("A sent email needs the day it was sent.")
-    answered = ask.status in ANSWERED
+    answered = ask.status in ANSWERED_STATUSES
     if answered and replied_on is None:
         raise ValueError("An answered email needs the day the answer came.")
     if not answered:

@@ -60,7 +60,7 @@ from infoview.models import (
     new_id,
     utcnow,
 )
-from infoview.pipeline import ANSWERED
+from infoview.pipeline import ANSWERED_STATUSES
 from infoview.store import StaleRecordError, Store, StoreError
 from infoview.ui import pages
 from infoview.ui.setup import flash
@@ -612,7 +612,7 @@ def status_panel(page: AskPage, ask: Outreach) -> None:
             type="primary" if status == AskStatus.REPLIED else "secondary",
         )
     with st.expander("Fix a date"):
-        answered = ask.status in ANSWERED
+        answered = ask.status in ANSWERED_STATUSES
         a, b = st.columns(2)
         st.session_state.setdefault(f"ask_fix_sent_{ask.id}", ask.sent_on)
         a.date_input("Sent on", key=f"ask_fix_sent_{ask.id}", format="YYYY-MM-DD")

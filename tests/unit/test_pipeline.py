@@ -44,7 +44,10 @@ RESEARCHED = ANA.model_copy(update={"reason": "She moved from the bench to polic
         (RESEARCHED, [AskStatus.REPLIED], [True], 2, Stage.GAVE_REFERRALS),
         # The furthest stage counts, even when an earlier step was never recorded.
         (ANA, [], [False], 0, Stage.MET),
-        (ANA, [], [], 1, Stage.GAVE_REFERRALS),
+        (ANA, [], [False], 1, Stage.GAVE_REFERRALS),
+        # Someone naming them as a referrer is not a referral they gave: no call happened.
+        (ANA, [], [], 1, Stage.CONNECTED),
+        (RESEARCHED, [AskStatus.REPLIED], [], 3, Stage.REPLIED),
         (RESEARCHED, [AskStatus.DRAFT, AskStatus.REPLIED], [], 0, Stage.REPLIED),
     ],
 )
