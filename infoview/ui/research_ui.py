@@ -23,8 +23,8 @@ from infoview.research import (
     tenure_text,
 )
 from infoview.store import StaleRecordError, Store, StoreError
-from infoview.ui.contact_form import contact_form, reason_coaching, stale_notice
-from infoview.ui.kept import kept_widget
+from infoview.ui.contact_form import FORM, contact_form, reason_coaching, stale_notice
+from infoview.ui.kept import forget_record, kept_widget
 from infoview.ui.pages import ASK, CONTACT
 from infoview.ui.setup import flash
 from infoview.ui.text import md_escape, show
@@ -118,6 +118,7 @@ def _actions(store: Store, contact: Contact) -> None:
         except (StaleRecordError, StoreError) as exc:
             st.error(md_escape(exc))
         else:
+            forget_record(FORM)  # this tab made the change: the form reloads, no stale warning
             flash("Archived." if not contact.archived else "Restored.")
             st.rerun()
     with st.expander("Delete this contact for good"):
@@ -239,10 +240,18 @@ def contact_list(store: Store) -> None:
         referred_by=referred_by,
     )
     found = store.cached(("filtered", flt), lambda: filter_contacts(contacts, keys, stages, flt))
-    _table(found, len(contacts), stages)
+    n_archived = store.cached(("archived_count",), lambda: sum(c.archived for c in contacts))
+    if archived:
+        count_line = f"{number(len(found))} of {counted(n_archived, 'archived contact')}"
+    else:
+        # Counted as Home counts them (docs/figures.md): archived people apart.
+        count_line = f"{number(len(found))} of {counted(len(contacts) - n_archived, 'contact')}"
+        if n_archived:
+            count_line += f" · {number(n_archived)} archived (switch on Archived to see them)"
+    _table(found, count_line, stages)
 
 
-def _table(found: list[Contact], total: int, stages: dict[str, Stage]) -> None:
+def _table(found: list[Contact], count_line: str, stages: dict[str, Stage]) -> None:
     rows, pages = page_of(found, st.session_state.get("research_page", 1))
     if st.session_state.get("research_page", 1) > pages:
         st.session_state["research_page"] = pages
@@ -258,7 +267,7 @@ def _table(found: list[Contact], total: int, stages: dict[str, Stage]) -> None:
             "In role": [tenure_text(c.position_since, today) for c in rows],
         }
     )
-    st.caption(f"{number(len(found))} of {counted(total, 'contact')}")
+    st.caption(count_line)
     st.dataframe(
         table,
         hide_index=True,
