@@ -399,10 +399,13 @@ def activity(
     conversations: Iterable[Conversation],
     contacts: People,
     filters: Filters = ALL,
+    today: date | None = None,
 ) -> pd.DataFrame:
-    """Return asks sent and conversations held per month (month, kind, count), gaps as 0.
+    """Return asks sent and conversations held per month (month, kind, count, partial), gaps as 0.
 
     Events are chosen by their own date and their contact's sector, source and sample flag.
+    ``partial`` marks a month only partly counted: cut by the date range, or not over by
+    ``today``.
     """
     people = _as_frame(contacts)
     sent = _filter_events(asks_frame(asks), "sent", people, filters)["sent"].dropna()
@@ -420,9 +423,13 @@ def activity(
                 "month": pd.Series(dtype="datetime64[s]"),
                 "kind": pd.Series(dtype=object),
                 "count": pd.Series(dtype=int),
+                "partial": pd.Series(dtype=bool),
             }
         )
     span = pd.period_range(min(found), max(found), freq="M")
+    ends = [d for d in (filters.date_to, today) if d is not None]
+    counted_to = pd.Timestamp(min(ends)) if ends else None
+    counted_from = pd.Timestamp(filters.date_from) if filters.date_from else None
     wide = pd.DataFrame(
         {kind: counts.reindex(span, fill_value=0) for kind, counts in months.items()}
     )
@@ -431,6 +438,13 @@ def activity(
     )
     long["month"] = long["month"].dt.start_time.astype("datetime64[s]")
     long["count"] = long["count"].astype(int)
+    last_day = long["month"] + pd.offsets.MonthEnd(0)
+    partial = pd.Series(False, index=long.index)
+    if counted_from is not None:
+        partial |= long["month"] < counted_from
+    if counted_to is not None:
+        partial |= last_day > counted_to
+    long["partial"] = partial
     return long.sort_values(["month", "kind"], kind="stable").reset_index(drop=True)
 
 

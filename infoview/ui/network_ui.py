@@ -292,17 +292,17 @@ def tree_view(store: Store, filters: Filters) -> View:
     return _cached(store, "tree", filters, None, build)
 
 
-def activity_view(store: Store, filters: Filters) -> View:
-    """Return asks and conversations per month and their summary."""
+def activity_view(store: Store, filters: Filters, today: date) -> View:
+    """Return asks and conversations per month and their summary (this month counted so far)."""
 
     def build() -> View:
         frame = analytics.activity(
-            store.all("outreach"), store.all("conversations"), people_frame(store), filters
+            store.all("outreach"), store.all("conversations"), people_frame(store), filters, today
         )
         summary = charts.activity_summary(frame, filters)
         return View(summary) if summary.empty else View(summary, (charts.activity_chart(frame),))
 
-    return _cached(store, "activity", filters, None, build)
+    return _cached(store, f"activity {today}", filters, None, build)
 
 
 def mix_view(store: Store, filters: Filters) -> View:

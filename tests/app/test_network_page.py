@@ -105,7 +105,7 @@ def test_funnel_replies_tree_activity_and_mix_figures(app, network):
         "Asks sent": "3",
         "Reply rate": "67%",
         "Median days to reply": "3 days",
-        "Middle half of replies": "2.5–3.5 days",
+        "Middle half of replies": "2–4 days",
     }
 
     at = _open(app, "Referrals", at)
