@@ -61,6 +61,10 @@ EMPTY_MESSAGES = {
 FILTERED_MESSAGE = (
     "Nothing matches these filters. Widen the date range or clear the sector and source choices."
 )
+SAMPLE_HIDDEN_MESSAGE = (
+    'Only sample records fill this chart so far, and they are left out: tick "Include sample '
+    'data" to see them, or add your own records.'
+)
 
 
 def empty_message(chart: str, filters: Filters = ALL) -> str:
@@ -97,6 +101,11 @@ class Summary:
 
 def _empty(chart: str, filters: Filters) -> Summary:
     return Summary(figures=(), caption=empty_message(chart, filters), empty=True)
+
+
+def sample_hidden_summary() -> Summary:
+    """Return the empty state of a chart that only left-out sample records would fill."""
+    return Summary(figures=(), caption=SAMPLE_HIDDEN_MESSAGE, empty=True)
 
 
 def _count(n: float) -> str:
