@@ -433,3 +433,18 @@ def friendly_errors(exc: Exception) -> list[str]:
         msg = msg.replace("List should have at most", "can have at most")
         out.append(f"{label}: {msg}")
     return out
+
+
+def too_long_message(text: str, limit: int) -> str | None:
+    """Return what to say when a text is past its limit (None when it fits).
+
+    Long boxes take a paste of any length and say this under it, rather than refusing the
+    paste without a word as a box with a hard limit does.
+    """
+    extra = len(text or "") - limit
+    if extra <= 0:
+        return None
+    return (
+        f"This text has {len(text):,} characters, {extra:,} more than the {limit:,} it can "
+        "hold. All of it is still in the box: shorten it there, then save."
+    )

@@ -13,6 +13,7 @@ from infoview.models import Contact, friendly_errors
 from infoview.research import FORM_FIELDS, SECTOR_LABELS, contact_from_form, form_values
 from infoview.store import StaleRecordError, Store, StoreError
 from infoview.story import suggest_outside_field
+from infoview.ui.long_text import warn_if_too_long
 from infoview.ui.setup import flash
 from infoview.ui.text import md_escape
 
@@ -80,7 +81,8 @@ def contact_form(store: Store, contact: Contact, is_new: bool, field_hint: str =
         st.checkbox("Outside my field", key=_key("outside_field"))
         outside_field_hint(store.profile().fields)
         st.text_input("Tags (comma separated)", key=_key("tags"))
-        st.text_area("Notes", max_chars=models.NOTES_MAX, key=_key("notes"), height=120)
+        notes = st.text_area("Notes", key=_key("notes"), height=120)
+        warn_if_too_long(notes, models.NOTES_MAX)
         submitted = st.form_submit_button("Save contact", type="primary")
     if submitted:
         _save(store, contact, is_new)

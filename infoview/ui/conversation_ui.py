@@ -48,6 +48,7 @@ from infoview.questions import default_call_minutes, latest_plan
 from infoview.research import fold, search_key
 from infoview.store import StaleRecordError, Store, StoreError
 from infoview.ui.kept import kept_widget
+from infoview.ui.long_text import warn_if_too_long
 from infoview.ui.setup import flash
 from infoview.ui.steps import contact_link
 from infoview.ui.text import md_escape
@@ -312,9 +313,9 @@ def log_tab(
                     md_escape(note.question),
                     f"cv_note_{rev}_{i}",
                     note.note,
-                    max_chars=models.NOTES_MAX,
                     height=80,
                 )
+                warn_if_too_long(text, models.NOTES_MAX)
                 answers.append((note.question, text))
         else:
             st.caption(
@@ -337,10 +338,10 @@ def log_tab(
                 label,
                 f"cv_{name}_{rev}",
                 getattr(conv, name),
-                max_chars=models.NOTES_MAX,
                 height=100,
                 help=hint,
             )
+            warn_if_too_long(fields[name], models.NOTES_MAX)
         offered_key = f"cv_offered_{rev}"
         typed = st.session_state.get(KEPT, {}).get(offered_key, [])
         choices = list(dict.fromkeys([*offers, *conv.offered, *typed]))
