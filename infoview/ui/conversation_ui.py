@@ -41,7 +41,7 @@ from infoview.conversations import (
     zone_options,
 )
 from infoview.dates import safe_zone
-from infoview.io.ics import call_ics, dates_ics
+from infoview.io.ics import call_ics, dates_ics, followup_items
 from infoview.mailto import mailto_link, mailto_too_long
 from infoview.models import CallMode, Contact, Conversation, friendly_errors, new_id
 from infoview.questions import default_call_minutes, latest_plan
@@ -655,13 +655,12 @@ def correct_tab(store: Store, contact: Contact, conv: Conversation) -> None:
 def reminder_calendar(
     contact: Contact, reminders: list, now: datetime, key: str = "cv_dates_ics"
 ) -> None:
-    """Offer this contact's follow-up dates as a calendar file."""
-    if not reminders:
+    """Offer this contact's follow-up dates as a calendar file (the call has its own file)."""
+    items = followup_items(reminders)
+    if not items:
         return
-    items = [(f"{r.key}-{r.due.isoformat()}", r.due, r.title, r.detail) for r in reminders]
     st.download_button(
-        f"Add {len(reminders)} follow-up date{'s' if len(reminders) != 1 else ''} to your "
-        "calendar (.ics)",
+        f"Add {len(items)} follow-up date{'s' if len(items) != 1 else ''} to your calendar (.ics)",
         data=lambda: dates_ics(items, now),
         file_name=f"follow-ups-{contact.id[:8]}.ics",
         mime="text/calendar",
