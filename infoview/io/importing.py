@@ -21,7 +21,7 @@ ProgressCallback = Callable[[int, int], None]
 PROGRESS_EVERY = 1_000
 
 # Fields an import may fill when they are empty; it never overwrites them.
-FILLABLE = ("email", "linkedin_url", "website", "notes", "organization", "title")
+FILLABLE = ("email", "linkedin_url", "website", "bio_url", "notes", "organization", "title")
 
 
 class ImportProblem(Exception):  # noqa: N818 - the name the app and helpers use
