@@ -332,6 +332,16 @@ USER_TEMPLATE_VARIABLES: dict[str, str] = {
 }
 
 
+class Placeholder(str):
+    """A reminder to fill something in: shown as written, yet empty to ``or``, ``if`` and
+    ``default(..., true)``, so a template's own fallback (``topics_text or "..."``) wins."""
+
+    __slots__ = ()
+
+    def __bool__(self) -> bool:
+        return False
+
+
 def _as_ask(ask: AskDetails | Outreach | None) -> AskDetails:
     if ask is None:
         return AskDetails()
@@ -368,19 +378,19 @@ def email_context(
         "shared_school": shared_school(profile, contact),
         "referrer": as_phrase(details.referrer),
         "topics": topics,
-        "topics_text": and_join(topics) or "[one or two specific topics]",
+        "topics_text": and_join(topics) or Placeholder("[one or two specific topics]"),
         "first_topic": topics[0] if topics else "",
         "minutes": int(details.minutes),
         "mode": CallMode(details.mode).value,
         "in_person": CallMode(details.mode) == CallMode.IN_PERSON,
-        "learned": as_phrase(details.learned) or "[one specific thing you learned]",
-        "outcome": as_phrase(details.outcome) or "[what you did with their advice]",
+        "learned": as_phrase(details.learned) or Placeholder("[one specific thing you learned]"),
+        "outcome": as_phrase(details.outcome) or Placeholder("[what you did with their advice]"),
         "my_name": profile.name,
         "my_role": with_article(profile.current_role),
         # Two fields at most: a first email is no place for the whole list.
         "my_fields": and_join(lower_first(f) for f in profile.fields[:2]),
         "offer": lower_first(as_phrase(profile.offers[0])) if profile.offers else "",
-        "signature": signature or profile.name or "[your name]",
+        "signature": signature or profile.name or Placeholder("[your name]"),
     }
 
 
@@ -714,7 +724,38 @@ def _template_line(exc: BaseException) -> int | None:
     return line
 
 
-def _friendly(exc: Exception, names: Iterable[str]) -> TemplateProblem:
+# Tags that open a block closed by "end" + their name ("set" only without "=").
+_BLOCK_TAGS = frozenset({"if", "for", "macro", "call", "filter", "with", "autoescape", "set"})
+
+
+def opening_line(source: str, tag: str) -> int | None:
+    """Return the line where the innermost unclosed ``tag`` block opens, if one does.
+
+    Jinja reports an unclosed block where the template ends; the user needs where it began.
+    """
+    try:
+        tokens = [(line, kind, value) for line, kind, value in _LimitedSandbox().lex(source)]
+    except TemplateSyntaxError:
+        return None
+    tokens = [t for t in tokens if t[1] != "whitespace"]
+    open_blocks: list[tuple[str, int]] = []
+    for i, (line, kind, _) in enumerate(tokens[:-1]):
+        if kind != "block_begin" or tokens[i + 1][1] != "name":
+            continue
+        name = tokens[i + 1][2]
+        if name == "set":
+            tail = tokens[i + 2 :]
+            end = next((n for n, t in enumerate(tail) if t[1] == "block_end"), len(tail))
+            if not any(t[1] == "operator" and t[2] == "=" for t in tail[:end]):
+                open_blocks.append((name, line))  # {% set x %}...{% endset %}
+        elif name in _BLOCK_TAGS:
+            open_blocks.append((name, line))
+        elif name.startswith("end") and open_blocks and open_blocks[-1][0] == name[3:]:
+            open_blocks.pop()
+    return next((line for name, line in reversed(open_blocks) if name == tag), None)
+
+
+def _friendly(exc: Exception, names: Iterable[str], source: str = "") -> TemplateProblem:
     """Turn any error from jinja into a TemplateProblem that names what went wrong."""
     if isinstance(exc, TemplateProblem):
         exc.line = exc.line or _template_line(exc)
@@ -729,6 +770,9 @@ def _friendly(exc: Exception, names: Iterable[str]) -> TemplateProblem:
         elif innermost:
             tag = innermost.group(1)
             message = f"the {{% {tag} %}} block is not closed (add {{% end{tag} %}})"
+            opened = opening_line(source, tag)
+            if opened is not None:
+                return TemplateProblem(f"There is a mistake: {message}.", "syntax", opened)
         elif unknown_tag and unknown_tag.group(1).startswith("end"):
             message = f"{{% {unknown_tag.group(1)} %}} has no matching opening tag"
         elif unknown_tag:
@@ -783,7 +827,7 @@ def _render_sandboxed(source: str, context: Mapping[str, Any]) -> str:
             pieces.append(piece)
         return "".join(pieces)
     except Exception as exc:  # every failure becomes one friendly message
-        raise _friendly(exc, [*context, *env.globals]) from None
+        raise _friendly(exc, [*context, *env.globals], source) from None
 
 
 def render_user_template(
