@@ -641,7 +641,13 @@ def _restore_preview(store: Store, name: str, data: bytes, demo: bool) -> None:
     if mode == "replace" and removed:
         st.warning(
             f"Replacing removes {count_text(removed, 'record')} that the backup does not "
-            "hold. Your current data is backed up first.",
+            "hold. "
+            + (
+                # The demo keeps nothing on disk, so there is no automatic backup to go back to.
+                "The demo makes no backup of its own: save one first if you may want them back."
+                if demo
+                else "Your current data is backed up first."
+            ),
             icon=":material/warning:",
         )
     if plan.is_empty:
