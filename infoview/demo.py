@@ -124,6 +124,21 @@ def _at(today: date, ago: int, hour: int = 15, minute: int = 0) -> datetime:
     return datetime.combine(_day(today, ago), time(hour, minute), UTC)
 
 
+def _weekday_ago(today: date, ago: int, latest: int = 0, earliest: int | None = None) -> int:
+    """Return ``ago`` moved to the nearest weekday, for a call: people rarely talk on weekends.
+
+    The result stays at least ``latest`` days ago (what follows the call stays in the past)
+    and at most ``earliest`` (the call stays after the reply that set it up).
+    """
+    for shift in (0, 1, -1, 2, -2):
+        moved = ago + shift
+        if moved < latest or (earliest is not None and moved > earliest):
+            continue
+        if _day(today, moved).weekday() < 5:
+            return moved
+    return ago
+
+
 def _months_back(today: date, months: int) -> date:
     year, month = divmod(today.year * 12 + today.month - 1 - months, 12)
     return date(year, month + 1, 1)
@@ -164,6 +179,8 @@ def _researched_contacts(today: date) -> list[Contact]:
         if spec.pop("site", False):
             links["website"] = f"https://{name_slug.replace('-', '')}.example.com"
         source = spec.pop("source", Source.REFERRAL if by else Source.MANUAL)
+        if by in _TALKS and joined == _TALKS[by]["ago"]:
+            joined = _call_ago(today, by)  # met on the call with the referrer, wherever it moved
         contacts.append(
             Contact(
                 id=_cid(key),
@@ -268,11 +285,19 @@ def _plan(today: date, key: str, minutes: int, items: list[tuple[str, float]]) -
     )
 
 
+def _call_ago(today: date, key: str) -> int:
+    """Return how many days ago the call with ``key`` was held, moved off a weekend."""
+    spec = _TALKS[key]
+    ask = next(a for a in _ASKS if a["key"] == key)
+    after = max(spec.get("thanked") or 0, spec.get("reported") or 0)
+    return _weekday_ago(today, spec["ago"], after, ask["ended"])
+
+
 def _held(today: date, key: str, spec: dict[str, Any]) -> Conversation:
-    ago = spec["ago"]
     ask = next(a for a in _ASKS if a["key"] == key)
     thanked = spec.get("thanked")
     done = spec.get("reported")
+    ago = _call_ago(today, key)
     last_event = ago - max(thanked or 0, done or 0)
     return Conversation(
         id=f"{SAMPLE_ID_PREFIX}talk-{key}",
@@ -299,7 +324,10 @@ def _held(today: date, key: str, spec: dict[str, Any]) -> Conversation:
 
 def _scheduled(today: date, key: str, in_days: int, hour: int, minute: int) -> Conversation:
     ask = next(a for a in _ASKS if a["key"] == key)
-    when = datetime.combine(today + timedelta(days=in_days), time(hour, minute), ZoneInfo(_HOME_TZ))
+    day = today + timedelta(days=in_days)
+    while day.weekday() >= 5:  # an upcoming call is set on a weekday
+        day += timedelta(days=1)
+    when = datetime.combine(day, time(hour, minute), ZoneInfo(_HOME_TZ))
     return Conversation(
         id=f"{SAMPLE_ID_PREFIX}talk-{key}",
         contact_id=_cid(key),
