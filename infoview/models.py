@@ -150,6 +150,7 @@ class Sector(StrEnum):
     INDUSTRY = "industry"
     GOVERNMENT = "government"
     NONPROFIT = "nonprofit"
+    HEALTH = "health"
     OTHER = "other"
 
 
@@ -227,6 +228,9 @@ class Contact(Record):
     website: WebUrl = None
     email: Email = None
     sector: Sector = Sector.OTHER
+    # True while the sector is InfoView's guess from organization and title (an import);
+    # the form shows it as a guess, and choosing a sector there makes it the user's own.
+    sector_inferred: bool = False
     field: Text(SHORT_MAX) = ""
     reason: Text(REASON_MAX) = ""
     common_ground: Text(REASON_MAX) = ""

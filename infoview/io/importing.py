@@ -13,6 +13,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from infoview.models import LIST_MAX, Contact, Source, friendly_errors
+from infoview.sectors import infer_sector
 from infoview.store import Store, paused_gc
 
 ProgressCallback = Callable[[int, int], None]
@@ -204,6 +205,12 @@ def _plan_contacts(
         fields = {k: v for k, v in row.items() if v not in (None, "")}
         fields.setdefault("joined_on", today)
         fields["source"] = parsed.source
+        if "sector" not in fields:
+            guessed = infer_sector(
+                str(fields.get("organization", "")), str(fields.get("title", ""))
+            )
+            if guessed is not None:
+                fields.update(sector=guessed, sector_inferred=True)
         try:
             # Emails were checked when the rows were parsed; everything else (cleaning
             # text, names, links) is validated as for any typed input.

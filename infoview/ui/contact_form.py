@@ -62,7 +62,13 @@ def contact_form(store: Store, contact: Contact, is_new: bool, field_hint: str =
             list(SECTOR_LABELS),
             format_func=SECTOR_LABELS.get,
             key=_key("sector"),
+            help="Guessed from the organization and title when the contact was imported: "
+            "pick the right one if the guess is wrong."
+            if contact.sector_inferred
+            else None,
         )
+        if contact.sector_inferred:
+            b.caption(":material/auto_awesome: Guessed from organization and title")
         a.text_input("Field", max_chars=models.SHORT_MAX, key=_key("field"), help=field_hint)
         b.text_input("Email (optional)", max_chars=models.EMAIL_MAX, key=_key("email"))
         a.text_input("LinkedIn URL", max_chars=models.URL_MAX, key=_key("linkedin_url"))
