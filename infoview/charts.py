@@ -18,6 +18,7 @@ import pandas as pd
 from infoview.analytics import (
     ACTIVITY_KINDS,
     ALL,
+    MUTED_CATEGORIES,
     NO_FIELD,
     OTHER_FIELDS,
     SECTOR_LABELS,
@@ -305,29 +306,53 @@ def activity_summary(frame: pd.DataFrame, filters: Filters = ALL) -> Summary:
 
 
 def mix_summary(frame: pd.DataFrame, filters: Filters = ALL) -> Summary:
-    """Return the largest sector's share and how much of the network has a field set."""
+    """Return the largest sector's share, how many sectors are guessed, fields and roles.
+
+    Role groups are InfoView's own words; organization names and fields are the user's, so
+    they stay out of the figures and the caption.
+    """
     if frame.empty:
         return _empty("mix", filters)
     sectors = frame[frame["dimension"] == "Sector"]
     fields = frame[frame["dimension"] == "Field"]
+    roles = frame[(frame["dimension"] == "Role") & ~frame["category"].isin(MUTED_CATEGORIES)]
     top = sectors.loc[sectors["contacts"].idxmax()]
+    total = int(sectors["contacts"].sum())
+    guessed = int(sectors["inferred"].sum()) if "inferred" in sectors else 0
     unnamed = fields.loc[fields["category"] == NO_FIELD, "share"].sum()
     named = fields[~fields["category"].isin([NO_FIELD, OTHER_FIELDS])]
     top_field = float(named["share"].max()) if len(named) else None
-    return Summary(
-        figures=(
-            Figure("Largest sector", str(top["category"]), float(top["share"]), _pct(top["share"])),
-            Figure("Sectors", _count(len(sectors)), len(sectors)),
-            Figure("Contacts with a field", _pct(1 - unnamed), float(1 - unnamed)),
-        ),
-        caption=f"{top['category']} holds {_pct(top['share'])} of these contacts across "
-        f"{len(sectors)} sector{'s' if len(sectors) != 1 else ''}; "
-        + (
-            f"the most common field covers {_pct(top_field)}."
-            if top_field is not None
-            else "no contact has a field yet."
-        ),
+    figures = [
+        Figure("Largest sector", str(top["category"]), float(top["share"]), _pct(top["share"])),
+        Figure("Sectors", _count(len(sectors)), len(sectors)),
+        Figure("Contacts with a field", _pct(1 - unnamed), float(1 - unnamed)),
+    ]
+    caption = (
+        f"{top['category']} holds {_pct(top['share'])} of these contacts across "
+        f"{len(sectors)} sector{'s' if len(sectors) != 1 else ''}"
     )
+    if guessed:
+        caption += (
+            f" ({_count(guessed)} of {_count(total)} sectors guessed from organization and "
+            "title: check them in Research)"
+        )
+    caption += "; " + (
+        f"the most common field covers {_pct(top_field)}."
+        if top_field is not None
+        else "no contact has a field yet."
+    )
+    if len(roles):
+        role = roles.loc[roles["contacts"].idxmax()]
+        figures.append(
+            Figure(
+                "Most common role", str(role["category"]), float(role["share"]), _pct(role["share"])
+            )
+        )
+        caption += (
+            f" By job title, the most common role is {str(role['category']).lower()} "
+            f"({_pct(role['share'])})."
+        )
+    return Summary(figures=tuple(figures), caption=caption)
 
 
 # ---------------------------------------------------------------------------- axes
@@ -737,18 +762,19 @@ def activity_chart(frame: pd.DataFrame) -> alt.LayerChart:
 
 
 def mix_chart(frame: pd.DataFrame, dimension: str = "Sector") -> alt.LayerChart:
-    """Return contacts per sector (dimension="Sector") or per field ("Field") as bars."""
+    """Return contacts per sector, field, organization or role (the frame's dimensions) as bars."""
     data = frame[frame["dimension"] == dimension].assign(
         label=lambda d: [
             f"{_count(n)} ({_pct(s)})" for n, s in zip(d["contacts"], d["share"], strict=True)
         ]
     )
+    extra_tooltip = []
     if dimension == "Sector":
         color = alt.Color("category:N", scale=_scale(SECTOR_COLORS, data["category"]), legend=None)
+        extra_tooltip = [alt.Tooltip("inferred:Q", title="Guessed from organization and title")]
     else:
-        muted = [OTHER_FIELDS, NO_FIELD]
         color = alt.condition(
-            alt.FieldOneOfPredicate(field="category", oneOf=muted),
+            alt.FieldOneOfPredicate(field="category", oneOf=list(MUTED_CATEGORIES)),
             alt.value(MUTED),
             alt.value(OKABE_ITO[2]),
         )
@@ -761,6 +787,7 @@ def mix_chart(frame: pd.DataFrame, dimension: str = "Sector") -> alt.LayerChart:
             alt.Tooltip("category:N", title=dimension),
             alt.Tooltip("contacts:Q", title="Contacts", format=","),
             alt.Tooltip("share:Q", title="Share", format=".0%"),
+            *extra_tooltip,
         ],
     )
     bars = base.mark_bar().encode(color=color)

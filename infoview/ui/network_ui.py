@@ -331,14 +331,23 @@ def activity_view(store: Store, filters: Filters, today: date) -> View:
 
 
 def mix_view(store: Store, filters: Filters) -> View:
-    """Return the sector and field bars and their summary."""
+    """Return bars by sector, organization, role and field, and their summary.
+
+    The field chart is left out while no contact has a field (a LinkedIn import gives none):
+    roles grouped from job titles say what people do instead.
+    """
 
     def build() -> View:
         frame = analytics.mix(people_frame(store), filters)
         summary = charts.mix_summary(frame, filters)
         if summary.empty:
             return View(summary)
-        return View(summary, (charts.mix_chart(frame, "Sector"), charts.mix_chart(frame, "Field")))
+        fields = frame[frame["dimension"] == "Field"]
+        any_field = bool((fields["category"] != analytics.NO_FIELD).any())
+        dimensions = ["Sector", "Organization", "Role"] + (["Field"] if any_field else [])
+        drawn = tuple(charts.mix_chart(frame, d) for d in dimensions)
+        note = "" if any_field else "No contact has a field yet: set one in Research."
+        return View(summary, drawn, note=note)
 
     return _explain(
         _cached(store, "mix", filters, None, build), filters, lambda f: mix_view(store, f)
