@@ -9,6 +9,7 @@ Titles are grouped into a few roles so the network's work reads at a glance.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from infoview.models import Sector
 
@@ -102,13 +103,17 @@ NO_TITLE = "No title given"
 
 def _words(text: str) -> str:
     """Return text lowercased with every run of non-letters as one space, padded with spaces."""
-    return (
-        " " + " ".join(re.sub(r"[^\w.&-]+", " ", text.casefold()).replace(".", " ").split()) + " "
-    )
+    return " " + " ".join(re.sub(r"[^\w&-]+", " ", text.casefold()).split()) + " "
 
 
-def _has(words: str, phrase: str) -> bool:
-    return f" {phrase.replace('.', ' ').strip()} " in words
+def _pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    """Return one regex that finds any of the phrases as whole words in _words() text."""
+    spelled = sorted({_words(p).strip() for p in phrases}, key=len, reverse=True)
+    return re.compile(" (?:" + "|".join(re.escape(p) for p in spelled) + ") ")
+
+
+_SECTOR_PATTERNS = [(sector, _pattern(phrases)) for sector, phrases in SECTOR_RULES]
+_ROLE_PATTERNS = [(group, _pattern(phrases)) for group, phrases in ROLE_RULES]
 
 
 def infer_sector(organization: str, title: str = "") -> Sector | None:
@@ -116,18 +121,13 @@ def infer_sector(organization: str, title: str = "") -> Sector | None:
     words = _words(f"{organization} {title}")
     if not words.strip():
         return None
-    for sector, phrases in SECTOR_RULES:
-        if any(_has(words, p) for p in phrases):
-            return sector
-    return None
+    return next((sector for sector, found in _SECTOR_PATTERNS if found.search(words)), None)
 
 
+@lru_cache(maxsize=4096)
 def role_group(title: str) -> str:
     """Return the group a job title belongs to ("Engineering", "Teaching", ...)."""
     words = _words(title)
     if not words.strip():
         return NO_TITLE
-    for group, phrases in ROLE_RULES:
-        if any(_has(words, p) for p in phrases):
-            return group
-    return OTHER_ROLES
+    return next((group for group, found in _ROLE_PATTERNS if found.search(words)), OTHER_ROLES)
