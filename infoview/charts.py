@@ -20,6 +20,7 @@ from infoview.analytics import (
     ALL,
     MUTED_CATEGORIES,
     NO_FIELD,
+    NO_TITLE,
     OTHER_FIELDS,
     SECTOR_LABELS,
     SOURCE_LABELS,
@@ -325,8 +326,14 @@ def mix_summary(frame: pd.DataFrame, filters: Filters = ALL) -> Summary:
     figures = [
         Figure("Largest sector", str(top["category"]), float(top["share"]), _pct(top["share"])),
         Figure("Sectors", _count(len(sectors)), len(sectors)),
-        Figure("Contacts with a field", _pct(1 - unnamed), float(1 - unnamed)),
     ]
+    titled = frame[(frame["dimension"] == "Role") & (frame["category"] != NO_TITLE)]
+    if top_field is None and len(titled):
+        # Nobody has a field yet (a LinkedIn import gives none): what their titles cover says more.
+        share = float(titled["share"].sum())
+        figures.append(Figure("Contacts with a job title", _pct(share), share))
+    else:
+        figures.append(Figure("Contacts with a field", _pct(1 - unnamed), float(1 - unnamed)))
     caption = (
         f"{top['category']} holds {_pct(top['share'])} of these contacts across "
         f"{len(sectors)} sector{'s' if len(sectors) != 1 else ''}"

@@ -106,6 +106,9 @@ def test_a_linkedin_import_shows_sectors_organizations_and_roles():
     assert "40 of 40 sectors guessed from organization and title" in summary.caption
     assert "Other holds" not in summary.caption
     assert "Most common role" in summary.numbers()
+    # Not "0% have a field": nobody has one yet, so the figure says what the titles cover.
+    assert "Contacts with a field" not in summary.numbers()
+    assert summary.numbers()["Contacts with a job title"] == 1.0
 
 
 def test_an_unclear_row_keeps_the_default_sector_and_is_not_marked():
