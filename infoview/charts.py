@@ -120,7 +120,7 @@ def _pct(share: float | None) -> str:
     # 1 of 300 is not 0%, and 299 of 300 is not 100%.
     if 0 < share < 0.005:
         return "<1%"
-    if 0.995 <= share < 1:
+    if 0.995 <= share < 1 and not math.isclose(share, 1):
         return ">99%"
     return f"{share:.0%}"
 
@@ -330,7 +330,7 @@ def mix_summary(frame: pd.DataFrame, filters: Filters = ALL) -> Summary:
     titled = frame[(frame["dimension"] == "Role") & (frame["category"] != NO_TITLE)]
     if top_field is None and len(titled):
         # Nobody has a field yet (a LinkedIn import gives none): what their titles cover says more.
-        share = float(titled["share"].sum())
+        share = int(titled["contacts"].sum()) / total  # counts: a sum of shares drifts
         figures.append(Figure("Contacts with a job title", _pct(share), share))
     else:
         figures.append(Figure("Contacts with a field", _pct(1 - unnamed), float(1 - unnamed)))

@@ -345,9 +345,7 @@ def mix_view(store: Store, filters: Filters) -> View:
         fields = frame[frame["dimension"] == "Field"]
         any_field = bool((fields["category"] != analytics.NO_FIELD).any())
         dimensions = ["Sector", "Organization", "Role"] + (["Field"] if any_field else [])
-        drawn = tuple(charts.mix_chart(frame, d) for d in dimensions)
-        note = "" if any_field else "No contact has a field yet: set one in Research."
-        return View(summary, drawn, note=note)
+        return View(summary, tuple(charts.mix_chart(frame, d) for d in dimensions))
 
     return _explain(
         _cached(store, "mix", filters, None, build), filters, lambda f: mix_view(store, f)

@@ -109,6 +109,7 @@ def test_a_linkedin_import_shows_sectors_organizations_and_roles():
     # Not "0% have a field": nobody has one yet, so the figure says what the titles cover.
     assert "Contacts with a field" not in summary.numbers()
     assert summary.numbers()["Contacts with a job title"] == 1.0
+    assert dict((f.label, f.value) for f in summary.figures)["Contacts with a job title"] == "100%"
 
 
 def test_an_unclear_row_keeps_the_default_sector_and_is_not_marked():
