@@ -63,6 +63,8 @@ def test_edit_archive_restore_and_delete(app, store, data_dir):
 
     next(b for b in at.button if b.label == "Archive").click().run()
     assert Store.in_dir(data_dir).contact(contact.id).archived
+    # This tab archived it: no "changed elsewhere" warning about its own change.
+    assert not any("changed elsewhere" in w.value for w in at.warning)
     next(b for b in at.button if b.label == "Restore from archive").click().run()
     assert not Store.in_dir(data_dir).contact(contact.id).archived
 
@@ -98,7 +100,7 @@ def test_list_filters_and_search(app, store):
 def test_a_guessed_sector_says_so_until_the_user_picks_one(app, store, data_dir):
     contact = store.save(
         Contact(full_name="Ana Ruiz", organization="Ministry of Finance", sector="government",
-                sector_inferred=True)
+                sector_inferred=True, reason="She moved from the lab into budget policy.")
     )  # fmt: skip
     at = app(PAGE, contact=contact.id)
     assert any("Guessed from organization and title" in c.value for c in at.caption)
