@@ -313,8 +313,9 @@ def tree_view(store: Store, filters: Filters) -> View:
     )
 
 
-def activity_view(store: Store, filters: Filters, today: date) -> View:
+def activity_view(store: Store, filters: Filters, today: date | None = None) -> View:
     """Return asks and conversations per month and their summary (this month counted so far)."""
+    today = today or date.today()
 
     def build() -> View:
         frame = analytics.activity(
