@@ -41,6 +41,8 @@ def chart_rows(store) -> list[Row]:
         "activity": lambda: ch.activity_chart(an.activity(asks, convs, frame)),
         "sector mix": lambda: ch.mix_chart(an.mix(frame), "Sector"),
         "field mix": lambda: ch.mix_chart(an.mix(frame), "Field"),
+        "organization mix": lambda: ch.mix_chart(an.mix(frame), "Organization"),
+        "role mix": lambda: ch.mix_chart(an.mix(frame), "Role"),
     }
     for name, build in builds.items():
         start = time.perf_counter()

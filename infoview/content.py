@@ -169,6 +169,10 @@ class SampleNetwork(_Spec):
         """Return the ask written to the contact with this key."""
         return next(a for a in self.asks if a.key == key)
 
+    def talk(self, key: str) -> SampleTalk:
+        """Return the held conversation with the contact with this key."""
+        return next(t for t in self.talks if t.key == key)
+
 
 class BankQuestion(_Spec):
     """One question of the bank; no sectors means it suits every sector."""

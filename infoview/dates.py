@@ -130,3 +130,15 @@ def today_in(tz_name: str | None, now: datetime | None = None) -> date:
 def short_day(day: date, today: date) -> str:
     """Format a day as "Tue 08 Dec", adding the year when it is not this year's."""
     return f"{day:%a %d %b}" if day.year == today.year else f"{day:%a %d %b %Y}"
+
+
+def moment_text(moment: datetime, tz_name: str | None, seconds: bool = False) -> str:
+    """Format a stored time in the user's time zone and name the zone ("2026-12-03 09:15 EST").
+
+    With no time zone set (or an unknown one) the time is shown in UTC and says so.
+    """
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    local = moment.astimezone(safe_zone(tz_name))
+    clock = "%H:%M:%S" if seconds else "%H:%M"
+    return f"{local:%Y-%m-%d} {local.strftime(clock)} {local.tzname() or 'UTC'}"

@@ -119,6 +119,21 @@ def _at(today: date, ago: int, hour: int = 15, minute: int = 0) -> datetime:
     return datetime.combine(_day(today, ago), time(hour, minute), UTC)
 
 
+def _weekday_ago(today: date, ago: int, latest: int = 0, earliest: int | None = None) -> int:
+    """Return ``ago`` moved to the nearest weekday, for a call: people rarely talk on weekends.
+
+    The result stays at least ``latest`` days ago (what follows the call stays in the past)
+    and at most ``earliest`` (the call stays after the reply that set it up).
+    """
+    for shift in (0, 1, -1, 2, -2):
+        moved = ago + shift
+        if moved < latest or (earliest is not None and moved > earliest):
+            continue
+        if _day(today, moved).weekday() < 5:
+            return moved
+    return ago
+
+
 def _months_back(today: date, months: int) -> date:
     year, month = divmod(today.year * 12 + today.month - 1 - months, 12)
     return date(year, month + 1, 1)
@@ -138,10 +153,16 @@ def _stamps(today: date, ago: int, hour: int = 15) -> dict[str, Any]:
 def _researched_contacts(today: date) -> list[Contact]:
     net = sample_network()
     asked = {spec.key for spec in net.asks}
-    return [_contact(today, spec, spec.key in asked, net.imported) for spec in net.contacts]
+    talks = {talk.key for talk in net.talks}
+    return [
+        _contact(today, spec, spec.key in asked, net.imported, spec.by in talks)
+        for spec in net.contacts
+    ]
 
 
-def _contact(today: date, spec: SampleContact, asked: bool, imported: int) -> Contact:
+def _contact(
+    today: date, spec: SampleContact, asked: bool, imported: int, met_on_call: bool = False
+) -> Contact:
     name_slug = slug(spec.full_name)
     links: dict[str, Any] = {"linkedin_url": f"https://www.linkedin.com/in/{name_slug}-example"}
     if spec.domain:
@@ -150,15 +171,18 @@ def _contact(today: date, spec: SampleContact, asked: bool, imported: int) -> Co
             links["email"] = f"{name_slug.replace('-', '.')}@{spec.domain}"
     if spec.site:
         links["website"] = f"https://{name_slug.replace('-', '')}.example.com"
+    joined = spec.joined
+    if met_on_call and spec.by and joined == sample_network().talk(spec.by).ago:
+        joined = _call_ago(today, spec.by)  # met on the call with the referrer, wherever it moved
     return Contact(
         id=_cid(spec.key),
         position_since=_months_back(today, spec.since) if spec.since is not None else None,
         referred_by=_cid(spec.by) if spec.by else None,
         source=spec.source or (Source.REFERRAL if spec.by else Source.MANUAL),
-        joined_on=_day(today, spec.joined),
+        joined_on=_day(today, joined),
         **links,
         **spec.fields,
-        **_stamps(today, min(spec.joined, imported)),
+        **_stamps(today, min(joined, imported)),
     )
 
 
@@ -261,10 +285,19 @@ def _plan(today: date, key: str, minutes: int, items: list[tuple[str, float]]) -
     )
 
 
+def _call_ago(today: date, key: str) -> int:
+    """Return how many days ago the call with ``key`` was held, moved off a weekend."""
+    net = sample_network()
+    spec = net.talk(key)
+    after = max(spec.thanked or 0, spec.reported or 0)
+    return _weekday_ago(today, spec.ago, after, net.ask(key).ended)
+
+
 def _held(today: date, spec: SampleTalk) -> Conversation:
     net = sample_network()
-    ago, ask = spec.ago, net.ask(spec.key)
+    ask = net.ask(spec.key)
     thanked, done = spec.thanked, spec.reported
+    ago = _call_ago(today, spec.key)
     last_event = ago - max(thanked or 0, done or 0)
     return Conversation(
         id=f"{SAMPLE_ID_PREFIX}talk-{spec.key}",
@@ -294,6 +327,8 @@ def _scheduled(today: date, spec: SampleUpcoming) -> Conversation:
     ask = net.ask(spec.key)
     zone = net.home_timezone
     day = today + timedelta(days=spec.in_days)
+    while day.weekday() >= 5:  # an upcoming call is set on a weekday
+        day += timedelta(days=1)
     return Conversation(
         id=f"{SAMPLE_ID_PREFIX}talk-{spec.key}",
         contact_id=_cid(spec.key),

@@ -162,6 +162,7 @@ class Sector(LabelledEnum):
     INDUSTRY = "industry", "Industry"
     GOVERNMENT = "government", "Government"
     NONPROFIT = "nonprofit", "Nonprofit"
+    HEALTH = "health", "Health"
     OTHER = "other", "Other"
 
 
@@ -244,6 +245,9 @@ class Contact(Record):
     website: WebUrl = None
     email: Email = None
     sector: Sector = Sector.OTHER
+    # True while the sector is InfoView's guess from organization and title (an import);
+    # the form shows it as a guess, and choosing a sector there makes it the user's own.
+    sector_inferred: bool = False
     field: Text(SHORT_MAX) = ""
     reason: Text(REASON_MAX) = ""
     common_ground: Text(REASON_MAX) = ""
@@ -484,3 +488,18 @@ def friendly_errors(exc: Exception) -> list[str]:
         msg = msg.replace("List should have at most", "can have at most")
         out.append(f"{label}: {msg}")
     return out
+
+
+def too_long_message(text: str, limit: int) -> str | None:
+    """Return what to say when a text is past its limit (None when it fits).
+
+    Long boxes take a paste of any length and say this under it, rather than refusing the
+    paste without a word as a box with a hard limit does.
+    """
+    extra = len(text or "") - limit
+    if extra <= 0:
+        return None
+    return (
+        f"This text has {len(text):,} characters, {extra:,} more than the {limit:,} it can "
+        "hold. All of it is still in the box: shorten it there, then save."
+    )

@@ -395,10 +395,18 @@ def drop_items(items: Sequence[PlanItem], indexes: Iterable[int]) -> list[PlanIt
     return [item for i, item in enumerate(items) if i not in gone]
 
 
+_TITLES = frozenset({"dr", "prof", "professor", "mr", "mrs", "ms", "mx", "sir", "dame", "rev"})
+
+
 def prep_sheet_filename(full_name: str, extension: str) -> str:
-    """Name a prep sheet file after the contact's first name, in safe ASCII characters only."""
-    first = next(iter(full_name.split()), "")
-    ascii_name = unicodedata.normalize("NFKD", first).encode("ascii", "ignore").decode()
+    """Name a prep sheet file after the contact's name without a title, in safe ASCII only.
+
+    "Dr. Ada Lovelace" gives prep-sheet-ada-lovelace.md, so sheets for two doctors differ.
+    """
+    words = full_name.split()
+    while len(words) > 1 and words[0].casefold().rstrip(".") in _TITLES:
+        words = words[1:]
+    ascii_name = unicodedata.normalize("NFKD", " ".join(words)).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")[:40].strip("-")
     ext = re.sub(r"[^a-z0-9]", "", extension.lower()) or "txt"
     return f"prep-sheet-{slug or 'contact'}.{ext}"

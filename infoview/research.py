@@ -274,4 +274,6 @@ def contact_from_form(values: Mapping[str, Any], base: Contact) -> Contact:
     data["tags"] = split_tags(str(values.get("tags", "")))
     if data.get("joined_on") is None:
         data["joined_on"] = base.joined_on
+    # A guessed sector stays marked as a guess until the user picks another one.
+    data["sector_inferred"] = base.sector_inferred and str(data.get("sector")) == base.sector.value
     return Contact.model_validate(data)

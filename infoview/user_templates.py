@@ -337,7 +337,38 @@ def _template_line(exc: BaseException) -> int | None:
     return line
 
 
-def _friendly(exc: Exception, names: Iterable[str]) -> TemplateProblem:
+# Tags that open a block closed by "end" + their name ("set" only without "=").
+_BLOCK_TAGS = frozenset({"if", "for", "macro", "call", "filter", "with", "autoescape", "set"})
+
+
+def opening_line(source: str, tag: str) -> int | None:
+    """Return the line where the innermost unclosed ``tag`` block opens, if one does.
+
+    Jinja reports an unclosed block where the template ends; the user needs where it began.
+    """
+    try:
+        tokens = [(line, kind, value) for line, kind, value in _LimitedSandbox().lex(source)]
+    except TemplateSyntaxError:
+        return None
+    tokens = [t for t in tokens if t[1] != "whitespace"]
+    open_blocks: list[tuple[str, int]] = []
+    for i, (line, kind, _) in enumerate(tokens[:-1]):
+        if kind != "block_begin" or tokens[i + 1][1] != "name":
+            continue
+        name = tokens[i + 1][2]
+        if name == "set":
+            tail = tokens[i + 2 :]
+            end = next((n for n, t in enumerate(tail) if t[1] == "block_end"), len(tail))
+            if not any(t[1] == "operator" and t[2] == "=" for t in tail[:end]):
+                open_blocks.append((name, line))  # {% set x %}...{% endset %}
+        elif name in _BLOCK_TAGS:
+            open_blocks.append((name, line))
+        elif name.startswith("end") and open_blocks and open_blocks[-1][0] == name[3:]:
+            open_blocks.pop()
+    return next((line for name, line in reversed(open_blocks) if name == tag), None)
+
+
+def _friendly(exc: Exception, names: Iterable[str], source: str = "") -> TemplateProblem:
     """Turn any error from jinja into a TemplateProblem that names what went wrong."""
     if isinstance(exc, TemplateProblem):
         exc.line = exc.line or _template_line(exc)
@@ -352,6 +383,9 @@ def _friendly(exc: Exception, names: Iterable[str]) -> TemplateProblem:
         elif innermost:
             tag = innermost.group(1)
             message = f"the {{% {tag} %}} block is not closed (add {{% end{tag} %}})"
+            opened = opening_line(source, tag)
+            if opened is not None:
+                return TemplateProblem(f"There is a mistake: {message}.", "syntax", opened)
         elif unknown_tag and unknown_tag.group(1).startswith("end"):
             message = f"{{% {unknown_tag.group(1)} %}} has no matching opening tag"
         elif unknown_tag:
@@ -406,7 +440,7 @@ def _render_sandboxed(source: str, context: Mapping[str, Any]) -> str:
             pieces.append(piece)
         return "".join(pieces)
     except Exception as exc:  # every failure becomes one friendly message
-        raise _friendly(exc, [*context, *env.globals]) from None
+        raise _friendly(exc, [*context, *env.globals], source) from None
 
 
 def render_user_template(

@@ -295,6 +295,16 @@ USER_TEMPLATE_VARIABLES: dict[str, str] = {
 }
 
 
+class Placeholder(str):
+    """A reminder to fill something in: shown as written, yet empty to ``or``, ``if`` and
+    ``default(..., true)``, so a template's own fallback (``topics_text or "..."``) wins."""
+
+    __slots__ = ()
+
+    def __bool__(self) -> bool:
+        return False
+
+
 def _as_ask(ask: AskDetails | Outreach | None) -> AskDetails:
     if ask is None:
         return AskDetails()
@@ -331,19 +341,19 @@ def email_context(
         "shared_school": shared_school(profile, contact),
         "referrer": as_phrase(details.referrer),
         "topics": topics,
-        "topics_text": and_join(topics) or "[one or two specific topics]",
+        "topics_text": and_join(topics) or Placeholder("[one or two specific topics]"),
         "first_topic": topics[0] if topics else "",
         "minutes": int(details.minutes),
         "mode": CallMode(details.mode).value,
         "in_person": CallMode(details.mode) == CallMode.IN_PERSON,
-        "learned": as_phrase(details.learned) or "[one specific thing you learned]",
-        "outcome": as_phrase(details.outcome) or "[what you did with their advice]",
+        "learned": as_phrase(details.learned) or Placeholder("[one specific thing you learned]"),
+        "outcome": as_phrase(details.outcome) or Placeholder("[what you did with their advice]"),
         "my_name": profile.name,
         "my_role": with_article(profile.current_role),
         # Two fields at most: a first email is no place for the whole list.
         "my_fields": and_join(lower_first(f) for f in profile.fields[:2]),
         "offer": lower_first(as_phrase(profile.offers[0])) if profile.offers else "",
-        "signature": signature or profile.name or "[your name]",
+        "signature": signature or profile.name or Placeholder("[your name]"),
     }
 
 

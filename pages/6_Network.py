@@ -29,7 +29,8 @@ st.caption(
 )
 
 people = people_frame(store)
-filters = filter_bar(store, people, date.today()) if len(people) else ALL
+today = date.today()
+filters = filter_bar(store, people, today) if len(people) else ALL
 growth, funnel, replies, referrals, activity, mix = tab_bar()
 
 with growth:
@@ -57,7 +58,7 @@ with referrals:
 
 with activity:
     if activity.open:
-        panel("activity", activity_view(store, filters), filters)
+        panel("activity", activity_view(store, filters, today), filters)
 
 with mix:
     if mix.open:

@@ -41,13 +41,14 @@ from infoview.conversations import (
 )
 from infoview.dates import safe_zone, zone_options
 from infoview.followups import thank_you_due
-from infoview.io.ics import call_ics, dates_ics
+from infoview.io.ics import call_ics, dates_ics, followup_items
 from infoview.mailto import mailto_link, mailto_too_long
 from infoview.models import CallMode, Contact, Conversation, friendly_errors, new_id
 from infoview.questions import default_call_minutes, latest_plan
 from infoview.research import search_key
 from infoview.store import StaleRecordError, Store, StoreError
 from infoview.ui.kept import kept_widget
+from infoview.ui.long_text import warn_if_too_long
 from infoview.ui.setup import flash
 from infoview.ui.steps import contact_link
 from infoview.ui.text import md_escape
@@ -319,9 +320,9 @@ def log_tab(
                     md_escape(note.question),
                     f"cv_note_{rev}_{i}",
                     note.note,
-                    max_chars=models.NOTES_MAX,
                     height=80,
                 )
+                warn_if_too_long(text, models.NOTES_MAX)
                 answers.append((note.question, text))
         else:
             st.caption(
@@ -344,10 +345,10 @@ def log_tab(
                 label,
                 f"cv_{name}_{rev}",
                 getattr(conv, name),
-                max_chars=models.NOTES_MAX,
                 height=100,
                 help=hint,
             )
+            warn_if_too_long(fields[name], models.NOTES_MAX)
         offered_key = f"cv_offered_{rev}"
         typed = st.session_state.get(KEPT, {}).get(offered_key, [])
         choices = list(dict.fromkeys([*offers, *conv.offered, *typed]))
@@ -662,12 +663,12 @@ def correct_tab(store: Store, contact: Contact, conv: Conversation) -> None:
 def reminder_calendar(
     contact: Contact, reminders: list, now: datetime, key: str = "cv_dates_ics"
 ) -> None:
-    """Offer this contact's follow-up dates as a calendar file."""
-    if not reminders:
+    """Offer this contact's follow-up dates as a calendar file (the call has its own file)."""
+    items = followup_items(reminders)
+    if not items:
         return
-    items = [(f"{r.key}-{r.due.isoformat()}", r.due, r.title, r.detail) for r in reminders]
     st.download_button(
-        f"Add {counted(len(reminders), 'follow-up date')} to your calendar (.ics)",
+        f"Add {counted(len(items), 'follow-up date')} to your calendar (.ics)",
         data=lambda: dates_ics(items, now),
         file_name=f"follow-ups-{contact.id[:8]}.ics",
         mime="text/calendar",

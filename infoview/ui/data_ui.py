@@ -17,6 +17,7 @@ import pandas as pd
 import streamlit as st
 
 from infoview.conversations import home_numbers
+from infoview.dates import moment_text
 from infoview.demo import has_sample, load_sample, remove_sample
 from infoview.io.backup import (
     TABLE_LABELS,
@@ -228,23 +229,28 @@ def changes_frame(plan: RestorePlan) -> pd.DataFrame:
     )
 
 
-def conflicts_frame(conflicts: list[Conflict]) -> pd.DataFrame:
+def conflicts_frame(conflicts: list[Conflict], tz_name: str = "") -> pd.DataFrame:
     """Return the records changed on both sides, and which version a merge keeps."""
     rows = conflicts[:PREVIEW_ROWS]
     return pd.DataFrame(
         {
             "What": [TABLE_NAMES.get(c.table, c.table) for c in rows],
             "Record": [c.label for c in rows],
-            "Changed in the backup": [_when(c.backup_updated_at) for c in rows],
-            "Changed here": [_when(c.current_updated_at) for c in rows],
+            "Changed in the backup": [_when(c.backup_updated_at, tz_name) for c in rows],
+            "Changed here": [_when(c.current_updated_at, tz_name) for c in rows],
             "Kept": ["the backup's" if c.winner == "backup" else "yours" for c in rows],
         }
     )
 
 
-def _when(moment: datetime) -> str:
-    """Return a stored time in this computer's time zone, to the second."""
-    return f"{moment.astimezone():%Y-%m-%d %H:%M:%S}"
+def _when(moment: datetime, tz_name: str) -> str:
+    """Return a stored time in the profile's time zone (or UTC), to the second, zone named."""
+    return moment_text(moment, tz_name, seconds=True)
+
+
+def _zone(store: Store) -> str:
+    """Return the time zone the user set in their profile ("" for none: times show in UTC)."""
+    return store.profile().timezone
 
 
 def restore_summary(plan_changes: dict[str, Any], merged: int = 0) -> str:
@@ -596,10 +602,10 @@ def _read_backup_file(key: str, data: bytes, demo: bool) -> BackupContents | str
     return _remembered(_BACKUP_FILE, key, build)
 
 
-def _backup_caption(contents: BackupContents) -> str:
+def _backup_caption(contents: BackupContents, tz_name: str = "") -> str:
     counts = contents.counts()
     held = ", ".join(deletion_summary({t: counts.get(t, 0) for t in TABLES}))
-    made = f"Made {contents.exported_at:%Y-%m-%d %H:%M} UTC" if contents.exported_at else ""
+    made = f"Made {moment_text(contents.exported_at, tz_name)}" if contents.exported_at else ""
     return " · ".join(p for p in (made, f"holds {held or 'no records'}") if p)
 
 
@@ -630,7 +636,7 @@ def _restore_preview(store: Store, name: str, data: bytes, demo: bool) -> None:
     if isinstance(contents, str):
         st.error(f"{md_escape(contents)} Nothing was changed.")
         return
-    st.caption(md_escape(_backup_caption(contents)))
+    st.caption(md_escape(_backup_caption(contents, _zone(store))))
     for warning in contents.warnings:
         st.warning(md_escape(warning), icon=":material/warning:")
     mode = st.radio(
@@ -649,12 +655,20 @@ def _restore_preview(store: Store, name: str, data: bytes, demo: bool) -> None:
             f"**Changed on both sides** · {counted(len(plan.conflicts), 'record')}; "
             "the newer version of each is kept."
         )
-        st.dataframe(conflicts_frame(plan.conflicts), hide_index=True, width="stretch")
+        st.dataframe(
+            conflicts_frame(plan.conflicts, _zone(store)), hide_index=True, width="stretch"
+        )
     removed = sum(c.removed for c in plan.changes.values())
     if mode == "replace" and removed:
         st.warning(
             f"Replacing removes {counted(removed, 'record')} that the backup does not "
-            "hold. Your current data is backed up first.",
+            "hold. "
+            + (
+                # The demo keeps nothing on disk, so there is no automatic backup to go back to.
+                "The demo makes no backup of its own: save one first if you may want them back."
+                if demo
+                else "Your current data is backed up first."
+            ),
             icon=":material/warning:",
         )
     if plan.is_empty:
@@ -700,14 +714,15 @@ def backups_list(store: Store) -> None:
         "(InfoView backs it up first)",
         key="dt_backup_sure",
     )
+    zone = _zone(store)
     with st.container(height=min(60 + 48 * len(found), 380), border=True):
         for info in found:
-            _backup_row(store, info, sure)
+            _backup_row(store, info, sure, zone)
 
 
-def _backup_row(store: Store, info: BackupInfo, sure: bool) -> None:
+def _backup_row(store: Store, info: BackupInfo, sure: bool, zone: str) -> None:
     when, why, size, action = st.columns([2, 3, 1, 1], vertical_alignment="center")
-    when.text(f"{info.created.astimezone():%Y-%m-%d %H:%M}")
+    when.text(moment_text(info.created, zone))
     why.text(reason_label(info.reason))
     size.text(size_text(info.size))
     if action.button("Restore", key=f"dt_restore_{info.path.name}", disabled=not sure):
@@ -716,7 +731,7 @@ def _backup_row(store: Store, info: BackupInfo, sure: bool) -> None:
         except (StoreError, OSError) as exc:
             _error("Nothing was restored", exc)
             return
-        flash(f"Restored the backup from {info.created.astimezone():%Y-%m-%d %H:%M}.")
+        flash(f"Restored the backup from {moment_text(info.created, zone)}.")
         st.rerun()
 
 

@@ -175,12 +175,16 @@ def demo_banner(store: Store) -> None:
             key="demo_backup",
             width="stretch",
         )
-        if reset.button(
-            "Reset demo", icon=":material/restart_alt:", key="demo_reset", width="stretch"
-        ):
-            reset_demo()
-            flash("The demo starts over with fresh sample data.", "🔄")
-            st.rerun()
+        # Asked first: a reset throws away everything done in this tab.
+        with reset.popover("Reset demo", icon=":material/restart_alt:", width="stretch"):
+            st.markdown(
+                "Start over with fresh sample data? Everything you changed in this tab is "
+                "lost, unless you save a backup first."
+            )
+            if st.button("Yes, start over", type="primary", key="demo_reset"):
+                reset_demo()
+                flash("The demo starts over with fresh sample data.", "🔄")
+                st.rerun()
 
 
 def recovery_page(exc: StoreDamagedError) -> None:

@@ -42,6 +42,7 @@ from infoview.story import (
     story_fraction,
     story_progress,
 )
+from infoview.ui.long_text import warn_if_too_long
 from infoview.ui.setup import flash
 from infoview.ui.text import md_escape, show
 from infoview.ui.zones import zone_here
@@ -380,15 +381,15 @@ def reflection(part: ReflectionPart, hint: str = "") -> None:
     """Draw one part of the story: its prompts, then a box with an example as placeholder."""
     st.markdown(f"#### {part.label}")
     st.markdown("\n".join(f"- {prompt}" for prompt in part.prompts))
-    st.text_area(
+    text = st.text_area(
         part.label + (f" ({hint})" if hint else ""),
         key=_w(part.key),
         height=130,
-        max_chars=models.NOTES_MAX,
         placeholder=f"For example: {part.example}",
         label_visibility="visible" if hint else "collapsed",
         **_cb(part.key),
     )
+    warn_if_too_long(text, models.NOTES_MAX)
 
 
 def story_parts() -> None:

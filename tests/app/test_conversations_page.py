@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta
 
-from infoview.models import CallPlan, Contact, Conversation, PlanItem, Profile, Source
+from infoview.models import (
+    NOTES_MAX,
+    CallPlan,
+    Contact,
+    Conversation,
+    PlanItem,
+    Profile,
+    Source,
+)
 from infoview.store import Store
 from infoview.ui import pages
 
@@ -320,3 +328,20 @@ def test_a_scheduled_call_shows_its_time_and_folds_the_form_until_asked(app, sto
     assert stored.minutes == 20
     assert any(f"{day:%a %d %b %Y} at 09:30" in m.value for m in at.markdown)
     assert not any(k.startswith("cv_day_") for k in _keys(at))
+
+
+def test_a_pasted_note_past_the_limit_is_kept_and_explained_not_dropped(app, store, data_dir):
+    ana = store.save(Contact(full_name="Ana Ruiz", reason="Policy"))
+    at = _tab(app(PAGE, contact=ana.id), "Log")
+    box = _widget(at, "text_area", "cv_insights_")
+    # A box with a hard limit drops a paste that crosses it, without a word.
+    assert box.proto.max_chars == 0
+    pasted = "Fellowships open doors. " * (NOTES_MAX // 24 + 50)
+    box.set_value(pasted).run()
+    assert any(
+        f"{len(pasted):,} characters" in w.value and f"{NOTES_MAX:,}" in w.value for w in at.warning
+    )
+    _click(at, "Save the log")
+    assert "Nothing was saved" in at.error[0].value
+    assert _widget(at, "text_area", "cv_insights_").value == pasted  # all of it, to trim
+    assert _fresh(data_dir).count("conversations") == 0

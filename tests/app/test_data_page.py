@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from infoview.dates import moment_text
 from infoview.demo import has_sample, load_sample
 from infoview.io.backup import export_json
 from infoview.models import Contact, Profile, Source
@@ -395,3 +396,20 @@ def test_the_same_person_twice_in_a_file_is_left_out_with_the_reason(app, store)
     assert _metrics(at)["New"] == "1" and _metrics(at)["Left out"] == "1"
     frame = next(df.value for df in at.dataframe if "Why it was left out" in df.value.columns)
     assert frame["Why it was left out"].tolist() == ["same person as line 2"]
+
+
+def test_backup_times_show_in_the_profiles_time_zone_and_name_it(app, store):
+    store.save(Profile(timezone="America/New_York"))
+    made = store.backup("manual")
+    at = _open(app, "Restore")
+    assert not at.exception, at.exception
+    texts = [t.value for t in at.text]
+    created = next(b.created for b in store.backups() if b.path == made)
+    assert moment_text(created, "America/New_York") in texts
+    assert any(t.endswith((" EST", " EDT")) for t in texts)
+
+
+def test_backup_times_say_utc_when_no_time_zone_is_set(app, store):
+    store.backup("manual")
+    at = _open(app, "Restore")
+    assert any(t.value.endswith(" UTC") for t in at.text)

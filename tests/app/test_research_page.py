@@ -107,3 +107,17 @@ def test_list_filters_and_search(app, store):
     at.text_input[0].set_value("ruiz").run()
     assert any("1 of 2" in c.value for c in at.caption)
     assert at.dataframe[0].value["Name"].tolist() == ["Ana Ruiz"]
+
+
+def test_a_guessed_sector_says_so_until_the_user_picks_one(app, store, data_dir):
+    contact = store.save(
+        Contact(full_name="Ana Ruiz", organization="Ministry of Finance", sector="government",
+                sector_inferred=True, reason="She moved from the lab into budget policy.")
+    )  # fmt: skip
+    at = app(PAGE, contact=contact.id)
+    assert any("Guessed from organization and title" in c.value for c in at.caption)
+    _fill(at, sector="nonprofit")
+    _save(at)
+    fresh = Store.in_dir(data_dir).contact(contact.id)
+    assert (fresh.sector.value, fresh.sector_inferred) == ("nonprofit", False)
+    assert not any("Guessed from organization and title" in c.value for c in at.caption)

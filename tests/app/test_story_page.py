@@ -346,3 +346,17 @@ def test_research_has_no_hint_without_fields_or_when_ticked(app, store):
     ticked = store.save(Contact(full_name="Kim Ro", field="Investment banking", outside_field=True))
     at = app(pages.RESEARCH.path, contact=ticked.id)
     assert not [c for c in at.caption if "not one you are exploring" in c.value]
+
+
+def test_a_story_part_past_the_limit_is_kept_and_explained(app, data_dir):
+    at = open_story(app)
+    open_tab(at, "My story")
+    assert at.text_area(key="ysw_past").proto.max_chars == 0  # no silent refusal of a paste
+    pasted = "I taught chemistry for six years. " * 700
+    at.text_area(key="ysw_past").input(pasted).run()
+    assert not at.exception, at.exception
+    assert any(f"{len(pasted):,} characters" in w.value for w in at.warning)
+    save(at)
+    assert "Nothing was saved" in at.error[0].value
+    assert at.text_area(key="ysw_past").value == pasted
+    assert Store.in_dir(data_dir).profile().revision == 0

@@ -10,6 +10,7 @@ from infoview.dates import (
     business_days_after,
     holiday_name,
     is_business_day,
+    moment_text,
     next_business_day,
     safe_zone,
     today_in,
@@ -140,3 +141,13 @@ def test_a_saved_zone_the_list_lacks_stays_selectable_and_comes_first():
     assert zone_options("EST")[0] == "EST"
     assert zone_options("UTC") == list(zone_names())
     assert zone_options("", "UTC", "Europe/Berlin") == list(zone_names())
+
+
+def test_a_stored_time_is_shown_in_the_profiles_zone_and_names_it():
+    moment = datetime(2026, 12, 3, 14, 5, 9, tzinfo=UTC)
+    assert moment_text(moment, "America/New_York") == "2026-12-03 09:05 EST"
+    assert moment_text(moment, "Europe/Berlin", seconds=True) == "2026-12-03 15:05:09 CET"
+    # No zone set, or one that does not exist: the time stays in UTC and says so.
+    assert moment_text(moment, "") == "2026-12-03 14:05 UTC"
+    assert moment_text(moment, "Mars/Olympus") == "2026-12-03 14:05 UTC"
+    assert moment_text(moment.replace(tzinfo=None), None) == "2026-12-03 14:05 UTC"

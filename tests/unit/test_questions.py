@@ -328,10 +328,14 @@ def test_drop_items_removes_only_the_given_positions():
 @pytest.mark.parametrize(
     ("name", "ext", "expected"),
     [
-        ("Amara Okafor", "md", "prep-sheet-amara.md"),
-        ("Jürgen Müller", "html", "prep-sheet-jurgen.html"),
-        ("../../etc/passwd x", "md", "prep-sheet-etc-passwd.md"),
-        ('Zoë"; rm -rf', "md", "prep-sheet-zoe.md"),
+        ("Amara Okafor", "md", "prep-sheet-amara-okafor.md"),
+        ("Dr. Ada Lovelace", "md", "prep-sheet-ada-lovelace.md"),
+        ("Dr Grace Hopper", "html", "prep-sheet-grace-hopper.html"),
+        ("Prof. Dr. Lise Meitner", "md", "prep-sheet-lise-meitner.md"),
+        ("Dr.", "md", "prep-sheet-dr.md"),  # a name that is only a title stays a name
+        ("Jürgen Müller", "html", "prep-sheet-jurgen-muller.html"),
+        ("../../etc/passwd x", "md", "prep-sheet-etc-passwd-x.md"),
+        ('Zoë"; rm -rf', "md", "prep-sheet-zoe-rm-rf.md"),
         ("李雷", "md", "prep-sheet-contact.md"),
         ("   ", "md", "prep-sheet-contact.md"),
         ("Ada", "m/d", "prep-sheet-ada.md"),

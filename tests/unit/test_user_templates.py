@@ -5,8 +5,9 @@ import tracemalloc
 import pytest
 
 from infoview import user_templates
+from infoview.models import Contact, Profile
 from infoview.user_templates import TemplateProblem, render_user_template
-from infoview.writing import USER_TEMPLATE_VARIABLES, email_context
+from infoview.writing import USER_TEMPLATE_VARIABLES, AskDetails, email_context
 from tests.unit.test_writing import ASK, CONTACT, PROFILE
 
 
@@ -212,3 +213,32 @@ def test_subject_is_one_line_and_bounded():
 def test_body_keeps_the_users_layout():
     _, body = render_user_template("", "Hi {{ first_name }},  \n\n\n\nBye  \n", context())
     assert body == "Hi Maya,\n\nBye"
+
+
+def test_an_unclosed_block_is_reported_where_it_opens_not_at_the_end():
+    body = "Hi {{ first_name }},\n{% if in_person %}\nLet's meet.\n\nThanks,\n{{ signature }}\n"
+    with pytest.raises(TemplateProblem) as caught:
+        render_user_template("", body, context())
+    assert caught.value.line == 2
+    assert str(caught.value).startswith("In the body, line 2: There is a mistake: the {% if %}")
+    nested = "{% set greeting = 'Hi' %}\n{% for t in topics %}\n{% if t %}{{ t }}{% endif %}\nx"
+    with pytest.raises(TemplateProblem) as caught:
+        render_user_template("", nested, context())
+    assert caught.value.line == 2  # the for loop, past a closed if and an inline set
+
+
+def test_a_template_fallback_wins_over_our_placeholder_for_empty_values():
+    empty = email_context(Contact(full_name="Ana Ruiz"), Profile(), AskDetails(topics=[]))
+    _, body = render_user_template(
+        "", '{{ topics_text or "your work" }} / {{ learned or "it" }} / {{ topics_text }}', empty
+    )
+    assert body == "your work / it / [one or two specific topics]"
+    _, body = render_user_template(
+        "", "{% if topics_text %}about {{ topics_text }}{% else %}in general{% endif %}", empty
+    )
+    assert body == "in general"
+    full = email_context(
+        Contact(full_name="Ana Ruiz"), Profile(), AskDetails(topics=["hiring", "culture"])
+    )
+    _, body = render_user_template("", '{{ topics_text or "your work" }}', full)
+    assert body == "hiring and culture"
