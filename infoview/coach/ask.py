@@ -41,9 +41,14 @@ RULES = {
     "offer_to_call": "You do the calling",
     "flexibility": "Flexible about meeting",
     "about_them": "More about them than you",
+    "third_person": "Speaks to them, not about them",
+    "questions": "Three questions at most",
     "job_ask": "Asks for advice, not a job",
     "attachment": "No attachments",
 }
+
+# The score from which the Ask page calls a draft "ready to send" (infoview.asks.score_verdict).
+READY_SCORE = 85
 
 BEST_WORDS = 75
 MAX_WORDS = 100
