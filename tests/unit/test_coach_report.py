@@ -92,7 +92,6 @@ def test_the_markdown_names_every_rule_and_the_threshold(report):
         assert f"| {rule}" in text
 
 
-@pytest.mark.xfail(strict=True, reason="the rules are tuned in the next step of #15")
 def test_every_rule_reaches_the_floor_on_the_corpus(report):
     assert report.result.below_floor() == [], report.result.below_floor()
     micro = report.result.micro
