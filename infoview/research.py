@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from infoview.coach.research import reason_is_specific
 from infoview.models import Contact, Conversation, Outreach
 from infoview.pipeline import Stage, contact_stage
 
@@ -47,8 +48,9 @@ def research_checklist(contact: Contact) -> list[CheckItem]:
         ),
         CheckItem(
             "A compelling reason to talk",
-            bool(contact.reason.strip()),
-            "Why the two of you should know each other.",
+            reason_is_specific(contact.reason),
+            "Why them in particular: their move, work, talk or paper, a school you share, or "
+            "who referred you.",
         ),
     ]
 
