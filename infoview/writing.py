@@ -189,6 +189,125 @@ def addressed_to_them(text: str, full_name: str = "") -> bool:
     return not (given and re.match(rf"{re.escape(given)}\b", text.strip(), re.IGNORECASE))
 
 
+# Turning a research note about the contact into a sentence to them: "She moved from a lab
+# into policy" becomes "You moved from a lab into policy"; "Her paper on X." becomes "I'm
+# writing because of your paper on X."
+_BE_HAVE = {"is": "are", "was": "were", "has": "have", "does": "do", "'s": "'re"}
+_ADVERBS = frozenset("now also still recently just already then later since often".split())  # noqa: SIM905
+_IRREGULAR_PAST = frozenset(
+    "built wrote led ran made took taught won began set grew gave spoke left went came did "  # noqa: SIM905
+    "found brought drove sold sent kept held fought became chose met put read rode saw".split()
+)
+_OBJECT_AFTER = frozenset(
+    "as to about for at in on with and or but because when while that who so from by than "  # noqa: SIM905
+    "into over after before".split()
+)
+_FINITE = re.compile(
+    r"(?<![\w-])(is|are|was|were|has|have|had|do|does|did|can|could|will|would|\w+ed|"
+    + "|".join(sorted(_IRREGULAR_PAST))
+    + r")(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def _agree(verb: str) -> str:
+    """Return the second-person form of a verb that followed "he" or "she"."""
+    low = verb.lower()
+    if low in _BE_HAVE:
+        return _BE_HAVE[low]
+    if low.endswith("ies") and len(low) > 4:
+        return verb[:-3] + "y"
+    if re.search(r"(ch|sh|ss|x|o)es$", low):
+        return verb[:-2]
+    if low.endswith("s") and not low.endswith("ss") and len(low) > 3:
+        return verb[:-1]
+    return verb
+
+
+def _swap_pronouns(text: str, names: list[str]) -> str:
+    tokens = re.findall(r"[\w'’.-]+|[^\w\s]|\s+", text)
+    out: list[str] = []
+    after_subject = False
+    for i, tok in enumerate(tokens):
+        low = tok.lower().replace("’", "'")
+        nxt = next((x for x in tokens[i + 1 :] if not x.isspace()), "")
+        if low in {"she", "he"} or (low in names and nxt.lower() not in {"'s", "’s"}):
+            out.append("you")
+            after_subject = True
+            continue
+        if low in {"she's", "he's"}:
+            out.append("you're")
+            continue
+        if low in {"his", "hers"} or (low.endswith(("'s", "’s")) and low[:-2] in names):
+            out.append("your")
+            after_subject = False
+            continue
+        if low == "him" or (
+            low == "her" and (not nxt or nxt.lower() in _OBJECT_AFTER or not nxt[:1].isalpha())
+        ):
+            out.append("you")
+            after_subject = False
+            continue
+        if low == "her":
+            out.append("your")
+            after_subject = False
+            continue
+        if low in {"himself", "herself"}:
+            out.append("yourself")
+            continue
+        if after_subject and tok.strip() and tok[:1].isalpha():
+            if low in _ADVERBS:
+                out.append(tok)
+                continue
+            out.append(_agree(tok))
+            after_subject = False
+            continue
+        if after_subject and tok.strip() and not tok[:1].isalpha():
+            after_subject = False
+        out.append(tok)
+    return "".join(out)
+
+
+def _wrap_fragment(text: str) -> str:
+    """Make "Your paper on X." a sentence: "I'm writing because of your paper on X." """
+    if re.match(r"your\b", text, re.I) and not _FINITE.search(text.split(" ", 2)[-1]):
+        return "I'm writing because of " + lower_first(text)
+    return text
+
+
+def reason_to_them(reason: str, full_name: str = "") -> str:
+    """Return the reason as a sentence to the contact, or "" when it is not specific.
+
+    Whatever person it was written in: "She moved…", "Maya moved…", "Moved from…" and "You
+    moved…" all become "You moved…". A generic reason ("networking") gives "": the draft then
+    makes no claim of its own about why the user chose them.
+    """
+    from infoview.coach.research import reason_is_specific  # the coach judges, we phrase
+
+    sentence = as_sentence(reason)
+    if not sentence or not reason_is_specific(sentence):
+        return ""
+    if addressed_to_them(sentence, full_name):
+        return _wrap_fragment(sentence)
+    names = {n.lower() for n in (first_name(full_name), last_name(full_name)) if n}
+    given_full = " ".join(_name_tokens(full_name))
+    if given_full and len(given_full.split()) > 1:
+        sentence = re.sub(re.escape(given_full), first_name(full_name), sentence, flags=re.I)
+    text = _swap_pronouns(sentence, sorted(names))
+    text = re.sub(r"\b(?:Dr|Prof|Professor|Mr|Mrs|Ms|Mx)\.? (you|your)\b", r"\1", text)
+    first, second = ([*text.lower().split(" ", 2), "", ""])[:2]
+    if (first.endswith("ed") or first in _IRREGULAR_PAST) and second == "by":
+        text = "You were " + lower_first(text)  # "Recommended by my supervisor…"
+    elif first.endswith("ed") or first in _IRREGULAR_PAST:
+        text = "You " + lower_first(text)  # "Moved from…" has no subject
+    elif first == "fellow":
+        text = "You're a " + lower_first(text)
+    text = _wrap_fragment(text[:1].upper() + text[1:])
+    if re.search(r"\b(they|them|their)\b", text, re.I) and not _SECOND_PERSON.search(text):
+        return ""  # "they" may be them or others: better no sentence than a wrong one
+    return text
+
+
 def short_phrase(text: str, max_words: int = 6) -> str:
     """Return text as a phrase if it reads as a topic ("soil carbon"), else "" (a note)."""
     phrase = as_phrase(text)
@@ -311,7 +430,8 @@ USER_TEMPLATE_VARIABLES: dict[str, str] = {
     "is_academic": "True when the contact works in academia",
     "is_professor": "True when the contact's title mentions professor",
     "reason": "Your compelling reason to talk, as you wrote it in Research",
-    "reason_to_them": "The reason, only when it is written to them (with you/your); else empty",
+    "reason_to_them": "The reason in the second person, only when it names something about "
+    "them; else empty",
     "common_ground": "What you have in common with the contact, as you wrote it",
     "shared_interest": "The common ground when it is a short topic like 'soil carbon'; else empty",
     "shared_school": "A school you both attended (empty if none)",
@@ -358,11 +478,7 @@ def email_context(
         "is_academic": contact.sector == Sector.ACADEMIA,
         "is_professor": "professor" in title.casefold(),
         "reason": as_sentence(contact.reason),
-        "reason_to_them": (
-            as_sentence(contact.reason)
-            if addressed_to_them(contact.reason, contact.full_name)
-            else ""
-        ),
+        "reason_to_them": reason_to_them(contact.reason, contact.full_name),
         "common_ground": as_phrase(contact.common_ground),
         "shared_interest": short_phrase(contact.common_ground),
         "shared_school": shared_school(profile, contact),
