@@ -275,8 +275,54 @@ def email_markdown(report: EmailReport) -> list[str]:
     return lines
 
 
-# Other labelled sets (reasons, story answers) add a section each: (title, builder).
-SECTIONS: list[Callable[[], list[str]]] = []
+# --- the other labelled sets: one label per item ----------------------------------------
+
+
+def load_items(name: str, table: str) -> list[dict]:
+    """Return the items of tests/coach_corpus/<name>.toml."""
+    data = tomllib.loads((CORPUS / f"{name}.toml").read_text(encoding="utf-8"))
+    return data[table]
+
+
+def reason_report() -> SetResult:
+    """The reason coach on the labelled reasons: is each one specific?"""
+    from infoview.coach.research import reason_is_specific
+
+    items = []
+    for i, item in enumerate(load_items("reasons", "reason"), 1):
+        expected = frozenset({"specific"} if item["specific"] else {"generic"})
+        found = frozenset({"specific"} if reason_is_specific(item["text"]) else {"generic"})
+        items.append((f"reason-{i:02d}", expected, found, item["text"]))
+    return compare("Compelling reasons", items, ["specific", "generic"])
+
+
+def set_markdown(title: str, result: SetResult, what: str) -> list[str]:
+    m = result.micro
+    return [
+        f"## {title}",
+        "",
+        f"{result.size} labelled items: {what}. Micro precision {m.precision:.3f}, recall "
+        f"{m.recall:.3f}.",
+        "",
+        *_table(result),
+        "",
+        "### Every disagreement",
+        "",
+        *_disagreements(result),
+    ]
+
+
+def _reason_section() -> list[str]:
+    return set_markdown(
+        "Compelling reasons (the reason coach)",
+        reason_report(),
+        "tests/coach_corpus/reasons.toml; each reason is specific (names something about "
+        "this person) or generic, and the research checklist ticks only specific ones",
+    )
+
+
+# Other labelled sets add a section each.
+SECTIONS: list[Callable[[], list[str]]] = [_reason_section]
 
 
 def markdown() -> str:

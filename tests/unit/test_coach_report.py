@@ -99,3 +99,13 @@ def test_every_rule_reaches_the_floor_on_the_corpus(report):
     assert report.problems_at_or_above_ready == []
     assert report.clean_below_ready == []
     assert RULE_FLOOR == 0.9
+
+
+def test_the_reason_set_is_big_enough_and_the_coach_reaches_the_floor():
+    from infoview.coach.report import load_items, reason_report
+
+    items = load_items("reasons", "reason")
+    assert len(items) >= 80
+    assert 0.3 < sum(i["specific"] for i in items) / len(items) < 0.7
+    result = reason_report()
+    assert result.below_floor() == [], result.disagreements
