@@ -40,7 +40,8 @@ _THEIR_THING = re.compile(
     r"(talks?|keynote|lecture|seminar|paper|preprint|article|op-ed|book|review|stud(y|ies)|"
     r"research|report|podcast|episode|interview|thread|blog|post|newsletter|testimony|"
     r"exhibition|project|programme|program|course|choreography|write-up|translation|guide|"
-    r"corpus|grant|film|documentary|album|app|campaign|analysis|essay|piece|survey|work on)\b"
+    r"corpus|grant|film|documentary|album|app|campaign|analysis|essay|piece|survey|session|"
+    r"case study|office|work on)s?\b"
 )
 _MOVE = re.compile(
     r"\b(moved|moving|switched|switching|transitioned|pivoted|changed|went|came|left|"
@@ -66,12 +67,23 @@ _REFERRER = re.compile(
 )
 
 
+# "She turns research into briefs", "His team helps faculty plan grants", "a PhD who advises
+# hospitals": what this person does, in the present tense. Being somewhere ("works at",
+# "is", "has") or seeming something says nothing particular.
+_DOES = re.compile(
+    r"(^|[;:,.] |\bwho |\b(she|he|they) )((she|he|her \w+|his \w+|their \w+|[\w-]+'s \w+) )?"
+    r"(?!(is|has|was|works|seems|knows|looks|sounds|likes|does|gets|says|wants|needs|"
+    r"thinks|feels|lives|makes a lot)\b)[a-z]+(?<![su]s)s\b"
+)
+
+
 def reason_is_specific(reason: str) -> bool:
     """Say whether a reason names something about this person (see the patterns above)."""
     text = " ".join((reason or "").replace("’", "'").split()).casefold()
     if not text:
         return False
-    return any(p.search(text) is not None for p in (_THEIR_THING, _MOVE, _DID, _SHARED, _REFERRER))
+    patterns = (_THEIR_THING, _MOVE, _DID, _SHARED, _REFERRER, _DOES)
+    return any(p.search(text) is not None for p in patterns)
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,9 @@ SPECIFIC = [
     "Fellow Oberlin grad.",
     "Ana Ruiz suggested I talk to her.",
     "Lena says he is the person to ask about grants.",
+    "She turns research into one-page briefs for legislators.",
+    "His team helps faculty plan their largest grants.",
+    "A biology PhD who advises hospitals on research strategy.",
 ]
 GENERIC = [
     "networking",
@@ -26,6 +29,7 @@ GENERIC = [
     "She seems interesting and successful.",
     "He might have a job for me in the future at his company.",
     "Works in marketing.",
+    "She works at a big bank and knows a lot of people.",
     "I'd like to learn more about the industry.",
 ]
 
