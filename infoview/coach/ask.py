@@ -231,7 +231,7 @@ _IN_PERSON = re.compile(
 
 _QUOTED_TEXT = re.compile(r'"[^"\n]{1,300}"')
 # A clause ends at punctuation or at "but"; a negation covers what follows it in its clause.
-_CLAUSE_END = re.compile(r"[.;:!?,()\n]|\s[-–—]\s|\bbut\b|\bjust\b|\bonly\b")
+_CLAUSE_END = re.compile(r"[.;:!?,()\n]|\s[-–—]\s|\bbut\b")
 _NEGATION = re.compile(r"\b(not|never|no|nor|without|rather than|instead of|neither)\b|n't\b")
 
 

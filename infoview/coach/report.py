@@ -321,8 +321,36 @@ def _reason_section() -> list[str]:
     )
 
 
+STORY_RULES = ("job_seeking", "negative", "repetition")
+
+
+def story_report() -> SetResult:
+    """The story coach on the labelled 30-second introductions."""
+    from infoview.models import Profile
+    from infoview.story import review_intro
+
+    items = []
+    for i, item in enumerate(load_items("stories", "story"), 1):
+        found = frozenset(
+            f.rule
+            for f in review_intro(item["text"], Profile())
+            if f.rule in STORY_RULES and f.level == "warn"
+        )
+        items.append((f"story-{i:02d}", frozenset(item["labels"]), found, item["text"][:80]))
+    return compare("Story answers", items, STORY_RULES)
+
+
+def _story_section() -> list[str]:
+    return set_markdown(
+        "Your story (the introduction coach)",
+        story_report(),
+        "tests/coach_corpus/stories.toml; each labelled with job-seeking framing, a negative "
+        "tone about the current field, and repetition where they occur",
+    )
+
+
 # Other labelled sets add a section each.
-SECTIONS: list[Callable[[], list[str]]] = [_reason_section]
+SECTIONS: list[Callable[[], list[str]]] = [_reason_section, _story_section]
 
 
 def markdown() -> str:

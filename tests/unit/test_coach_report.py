@@ -109,3 +109,14 @@ def test_the_reason_set_is_big_enough_and_the_coach_reaches_the_floor():
     assert 0.3 < sum(i["specific"] for i in items) / len(items) < 0.7
     result = reason_report()
     assert result.below_floor() == [], result.disagreements
+
+
+def test_the_story_set_is_big_enough_and_the_coach_reaches_the_floor():
+    from infoview.coach.report import STORY_RULES, load_items, story_report
+
+    items = load_items("stories", "story")
+    assert len(items) >= 40
+    for rule in STORY_RULES:
+        assert sum(rule in i["labels"] for i in items) >= 5
+    result = story_report()
+    assert result.below_floor() == [], result.disagreements
