@@ -204,7 +204,11 @@ def default_intro(profile: Profile) -> str:
         fields=fields,
         fields_or=and_join((lower_first(f) for f in profile.fields), "or"),
     )
-    return " ".join(text.split())
+    sentences = re.split(r"(?<=[.!?])\s+", " ".join(text.split()))
+    # Within the 30 seconds: drop whole middle sentences, keeping the greeting and the close.
+    while word_count(" ".join(sentences)) > INTRO_MAX_WORDS and len(sentences) > 2:
+        del sentences[-2]
+    return " ".join(s for s in sentences if s)
 
 
 _PAST_CUES = (

@@ -116,21 +116,73 @@ def as_sentence(text: str) -> str:
 def lower_first(text: str) -> str:
     """Lower-case a leading capitalised word ("Share my notes" -> "share my notes")."""
     word = text.split(" ", 1)[0]
-    if len(word) > 1 and word[0].isupper() and word[1:].islower():
+    if (len(word) > 1 and word[0].isupper() and word[1:].islower()) or (
+        word == "A" and " " in text  # the article, not a name or the pronoun "I"
+    ):
         return text[0].lower() + text[1:]
     return text
 
 
+_CLAUSE_BREAK = re.compile(r"\s*[,;:—–]\s+|\s+-\s+|\s+\((?=[^)]*\))")
+_DANGLING = re.compile(
+    r"(\s+\b(and|or|but|so|where|which|who|that|because|while|to|in|at|on|of|for|with|a|an|the|"
+    r"my|as|from|into|than|then|when))+$",
+    re.IGNORECASE,
+)
+
+
 def first_sentence(text: str, max_words: int = 25) -> str:
-    """Return the first sentence of a reflection, cut to ``max_words`` words."""
+    """Return the first sentence of a reflection, within ``max_words`` words.
+
+    A longer sentence is cut back to its last whole clause that fits ("…, or in a data science
+    role where." never comes out); when not even the first clause fits, it is left out.
+    """
     text = " ".join((text or "").split())
     if not text:
         return ""
     sentence = re.split(r"(?<=[.!?])\s+", text, maxsplit=1)[0]
-    words = sentence.split()
-    if len(words) > max_words:
-        sentence = " ".join(words[:max_words]).rstrip(",;:-–—")
+    if len(sentence.split()) > max_words:
+        clauses = _CLAUSE_BREAK.split(sentence)
+        kept = ""
+        for i in range(len(clauses), 0, -1):
+            head = ", ".join(c.strip() for c in clauses[:i] if c.strip())
+            head = _DANGLING.sub("", head.rstrip(".!?,;: "))
+            if 0 < len(head.split()) <= max_words and i < len(clauses):
+                kept = head
+                break
+        sentence = kept
     return as_sentence(sentence)
+
+
+# Words of job titles that are capitalised on a business card but not mid-sentence ("a
+# postdoctoral researcher", "a senior policy analyst"). Names, places and acronyms keep theirs.
+_TITLE_WORDS = frozenset(
+    "postdoctoral postdoc senior junior principal chief head lead deputy assistant associate "  # noqa: SIM905
+    "research staff graduate doctoral phd student candidate professor lecturer fellow "
+    "scientist researcher engineer analyst manager director officer coordinator specialist "
+    "consultant designer developer administrator advisor adviser nurse teacher librarian "
+    "technician intern trainee apprentice editor writer curator producer program programme "
+    "project product policy data software clinical medical lab laboratory visiting adjunct "
+    "executive general managing vice founding independent freelance certified registered "
+    "teaching marketing sales operations communications finance financial legal health "
+    "public science scientific technical account accounts customer support field".split()
+)
+
+
+def title_case_mid_sentence(title: str) -> str:
+    """Lower-case the title words of a job title, for use inside a sentence.
+
+    "Postdoctoral Researcher" becomes "postdoctoral researcher"; "MBA student", "Google
+    engineer" and "NHS Data Officer" keep their names and acronyms ("NHS data officer").
+    """
+    words = title.split(" ")
+    out = []
+    for word in words:
+        bare = word.strip(",.;:()")
+        if bare.lower() in _TITLE_WORDS and bare[:1].isupper() and bare[1:].islower():
+            word = word.replace(bare, bare.lower(), 1)
+        out.append(word)
+    return " ".join(out)
 
 
 def with_article(role: str) -> str:
@@ -138,6 +190,7 @@ def with_article(role: str) -> str:
     role = as_phrase(re.sub(r"^(i am|i'm|i’m)\s+", "", role.strip(), flags=re.IGNORECASE))
     if not role or _KEEP_ROLE_START.match(role):
         return role
+    role = title_case_mid_sentence(role)
     word = role.split()[0]
     lowered = word.lower()
     if len(word) > 1 and word.isupper():
@@ -448,8 +501,51 @@ USER_TEMPLATE_VARIABLES: dict[str, str] = {
     "my_role": "Your current role, ready for \"I'm ...\", e.g. 'a postdoc in ecology'",
     "my_fields": "The first two fields you are exploring, as one phrase",
     "offer": "The first thing you listed under What I can offer",
+    "offer_is_verb": "True when the offer reads after 'I'd be glad to' (share my notes)",
+    "formal_name": "Title and family name (Dr. Okafor), or the given name without a title",
     "signature": "Your email signature (or your name)",
 }
+
+
+_NOUN_START = re.compile(
+    r"^(a|an|the|my|our|some|any|one|two|three|few|several|access|help|feedback|advice|"
+    r"notes?|introductions?|insights?|perspective|views?|[\w-]+'s)\b",
+    re.IGNORECASE,
+)
+
+
+def offer_is_verb(offer: str) -> bool:
+    """Say whether an offer reads after "I'd be glad to" ("share my notes") or is a noun
+    phrase that needs "offer" ("a bench scientist's view of grant rules")."""
+    phrase = as_phrase(offer)
+    if not phrase or _NOUN_START.match(phrase):
+        return False
+    first = phrase.split(" ", 1)[0].lower()
+    # "-ing" or "-s" words start noun phrases ("insights", "reading lists"); verbs are bare.
+    return not first.endswith(("ing", "s", "tion", "ment", "ness", "ity"))
+
+
+def formal_name(full_name: str, title: str = "") -> str:
+    """Return how a formal greeting names someone: title + family name, or the given name.
+
+    "Dr. Helen Vasquez" gives "Dr. Vasquez", a professor "Professor Vasquez"; without a
+    title it is "Helen": never a title with the full name.
+    """
+    tokens = full_name.split()
+    honorific = tokens[0].rstrip(".").lower() if tokens else ""
+    family = last_name(full_name)
+    if "professor" in title.casefold() and family:
+        return f"Professor {family}"
+    if honorific in _HONORIFICS and honorific != "professor" and len(tokens) > 1 and family:
+        word = tokens[0].rstrip(".")
+        return (
+            f"{word}. {family}"
+            if word.lower() in {"dr", "prof", "mr", "mrs", "ms", "mx"}
+            else (f"{word} {family}")
+        )
+    if honorific == "professor" and family:
+        return f"Professor {family}"
+    return first_name(full_name)
 
 
 def _as_ask(ask: AskDetails | Outreach | None) -> AskDetails:
@@ -496,6 +592,8 @@ def email_context(
         # Two fields at most: a first email is no place for the whole list.
         "my_fields": and_join(lower_first(f) for f in profile.fields[:2]),
         "offer": lower_first(as_phrase(profile.offers[0])) if profile.offers else "",
+        "offer_is_verb": bool(profile.offers) and offer_is_verb(profile.offers[0]),
+        "formal_name": formal_name(contact.full_name, title),
         "signature": signature or profile.name or "[your name]",
     }
 

@@ -155,9 +155,20 @@ def test_default_intro_keeps_only_the_first_sentence_of_each_reflection():
     assert default_intro(profile) == "I was a nurse."
 
 
-def test_default_intro_cuts_a_very_long_first_sentence():
-    profile = Profile(past=" ".join(["word"] * 60))
-    assert word_count(default_intro(profile)) == 25
+def test_default_intro_cuts_a_very_long_first_sentence_at_a_whole_clause():
+    # A sentence that cannot be cut at a clause is left out rather than cut mid-way (#15).
+    assert default_intro(Profile(past=" ".join(["word"] * 60))) == ""
+    past = (
+        "I spent five years teaching chemistry at a secondary school in Leeds, then moved to "
+        "a curriculum team, and now I want to work in edtech or in a data science role where "
+        "I can use my skills."
+    )
+    intro = default_intro(Profile(past=past))
+    assert intro == (
+        "I spent five years teaching chemistry at a secondary school in Leeds, then moved to "
+        "a curriculum team."
+    )
+    assert word_count(intro) <= 25
 
 
 # The introduction coach

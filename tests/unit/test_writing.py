@@ -342,7 +342,11 @@ def test_academia_greets_a_professor_by_title():
     assert body.startswith("Dear Professor Okafor,")
     plain = CONTACT.model_copy(update={"title": "Lab manager"})
     _, body = render_email("academia", plain, PROFILE, ASK)
-    assert body.startswith("Dear Dr. Maya Okafor,")
+    # Title + family name, never title + full name (#15).
+    assert body.startswith("Dear Dr. Okafor,")
+    plain = plain.model_copy(update={"full_name": "Maya Okafor"})
+    _, body = render_email("academia", plain, PROFILE, ASK)
+    assert body.startswith("Dear Maya,")
 
 
 def test_thank_you_leaves_a_slot_for_one_thing_learned_or_fills_it():
