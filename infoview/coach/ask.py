@@ -880,7 +880,7 @@ _JOB_PATTERNS = [
     r"\b(looking|searching|hoping|seeking|look) (for )?(a |an )?(new |paid |full-time |"
     r"part-time )?" + _JOB_NOUN + r"\b",
     r"\b(find|land|get|secure) (a |an )?(new |paid )?(job|position|role|internship)\b",
-    r"\b(work|illustrate|write|design) for (you|your \w+)\b",
+    r"\bto (work|illustrate|write|design) for (you|your \w+)\b",
     # passing the writer's name along
     r"\brefer me\b|\brecommend me\b|\b(a |an )?(employee |job )?referral (for|to)\b",
     r"\bput in a (good )?word\b|\bsay a (good )?word\b",

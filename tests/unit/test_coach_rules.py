@@ -234,3 +234,11 @@ def test_a_clean_email_is_ready_to_send():
     review = review_ask(SUBJECT, body)
     assert review.score >= READY_SCORE
     assert [f.rule for f in review.issues if f.level in ("warn", "problem")] == []
+
+
+def test_does_that_work_for_you_is_not_a_job_ask():
+    body = email(OPENING, "Would 15 minutes next week work for you to talk about permit reviews?")
+    assert level(SUBJECT, body, "job_ask") == "ok"
+    assert level(SUBJECT, email(OPENING, "I'd love to work for your agency.", ASK), "job_ask") == (
+        "problem"
+    )
