@@ -46,6 +46,7 @@ from infoview.asks import (
 )
 from infoview.coach import advise_send_date, review_ask
 from infoview.coach.ask import RULES, Level, Review
+from infoview.coach.drafts import review_note
 from infoview.coach.fixes import suggest_fixes
 from infoview.dates import safe_zone, short_day
 from infoview.followups import FOLLOW_UP, NO_REPLY, SECOND_CONTACT, ask_reminders, ask_status_change
@@ -65,6 +66,7 @@ from infoview.models import (
     utcnow,
 )
 from infoview.store import StaleRecordError, Store, StoreError
+from infoview.ui.note_coach import note_review
 from infoview.ui.setup import flash
 from infoview.ui.text import md_escape
 from infoview.writing import (
@@ -727,6 +729,7 @@ def _follow_up_email(page: AskPage, ask: Outreach, due: bool) -> None:
         copy_boxes("Copy the text instead", f"ask_follow_copy_{ask.id}", subject, body)
     else:
         copy_boxes("Preview the follow-up email", f"ask_follow_preview_{ask.id}", subject, body)
+    note_review(review_note("follow_up", subject, body))
 
 
 def copy_boxes(label: str, key: str, subject: str, body: str, expanded: bool = False) -> None:
