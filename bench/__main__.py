@@ -31,6 +31,7 @@ from bench.extra import (  # noqa: E402
     focus_contact,
     import_row,
 )
+from infoview.coach.report import summary as coach_summary  # noqa: E402
 from infoview.store import Store  # noqa: E402
 
 logging.getLogger("streamlit").setLevel(logging.ERROR)
@@ -188,6 +189,7 @@ def main() -> None:
     if os.environ.get("BENCH_BROWSER", "1") != "0":
         rows += browser_rows(large, small, RUNS)
     width = max(len(r[0]) for r in rows)
+    coach = coach_summary()
     lines = [
         "| What | 30,000 contacts | Compared with | Target |",
         "| --- | --- | --- | --- |",
@@ -204,9 +206,10 @@ def main() -> None:
         "are headless Chromium from navigation until the script run is idle (after one untimed "
         "warm-up visit per server), the large and small servers and a one-line Streamlit page "
         "served the same way interleaved, so each page is compared with bare-page loads made "
-        "at the same moments.\n\n" + "\n".join(lines) + "\n",
+        "at the same moments.\n\n" + "\n".join(lines) + "\n\n## Coach quality\n\n" + coach + "\n",
         encoding="utf-8",
     )
+    print(f"\n{coach}")
     print(f"\nWritten to {doc.relative_to(ROOT)}")
 
 

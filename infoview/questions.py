@@ -237,6 +237,7 @@ class PlanFit:
     spare_minutes: float
     warning: str | None
     suggest_drops: tuple[int, ...]
+    duplicates: tuple[tuple[int, int], ...] = ()  # pairs that ask the same thing
 
     @property
     def fits(self) -> bool:
@@ -254,11 +255,86 @@ def format_mark(minutes: float) -> str:
     return f"{whole // 60}:{whole % 60:02d}"
 
 
-def _drops(items: Sequence[PlanItem], over_by: float) -> tuple[int, ...]:
-    """Pick the fewest low-value, long questions whose removal covers the overrun."""
+# --- how close a question is to why the user wants this call, and near-duplicates ---------
+
+_PLAN_STOP = frozenset(
+    "what which when where while would could should about your yours their there these those "  # noqa: SIM905
+    "that this with from have does into more most some than then they them were been being "
+    "like much many other also just very what's you're how's it's tell anything something "
+    "someone people person thing things work working".split()
+)
+# Questions that ask for the same thing in other words: the intent each word points to.
+_INTENTS: dict[str, tuple[str, ...]] = {
+    "day-to-day": (
+        "typical",
+        "workday",
+        "daily",
+        "routine",
+        "week",
+        "weekly",
+        "day-to-day",
+        "ordinary",
+        "usual",
+    ),
+    "rewarding": ("rewarding", "enjoy", "favourite", "favorite", "satisfying"),
+    "challenging": ("challenging", "hardest", "difficult", "frustrating", "toughest"),
+    "advice": ("advice", "wish you had known", "starting over", "if you were starting"),
+    "trends": ("trends", "trend", "changing", "five years", "ten years"),
+}
+
+
+def _intent(text: str) -> str | None:
+    tokens = re.findall(r"[a-z][a-z'-]*", fold(text))
+    folded = " " + " ".join(tokens) + " "
+    found = {name for name, cues in _INTENTS.items() if any(f" {cue} " in folded for cue in cues)}
+    return found.pop() if len(found) == 1 else None
+
+
+def _stems(text: str) -> set[str]:
+    words = re.findall(r"[a-z][a-z'-]+", fold(text))
+    return {w[:5] for w in words if len(w) >= 4 and w not in _PLAN_STOP}
+
+
+def relatedness(item: PlanItem, focus: str) -> int:
+    """Return how many words an item shares with the focus (reason and topics), by stem."""
+    return len(_stems(item.text) & _stems(focus)) if focus.strip() else 0
+
+
+def near_duplicates(items: Sequence[PlanItem]) -> tuple[tuple[int, int], ...]:
+    """Return pairs of questions that ask the same thing: the same wording or the same intent.
+
+    "What does a typical workday look like?" and "How is your week usually split?" both ask
+    about the day-to-day; the referral question is never a duplicate.
+    """
+    pairs = []
+    for a in range(len(items)):
+        for b in range(a + 1, len(items)):
+            x, y = items[a], items[b]
+            if is_referral(x) or is_referral(y):
+                continue
+            sx, sy = _stems(x.text), _stems(y.text)
+            shared = len(sx & sy)
+            overlap = shared / max(1, min(len(sx), len(sy))) if shared >= 3 else 0.0
+            same_intent = _intent(x.text) is not None and _intent(x.text) == _intent(y.text)
+            if (
+                (x.question_id and x.question_id == y.question_id)
+                or overlap >= 0.6
+                or (same_intent)
+            ):
+                pairs.append((a, b))
+    return tuple(pairs)
+
+
+def _drops(items: Sequence[PlanItem], over_by: float, focus: str = "") -> tuple[int, ...]:
+    """Pick the questions to drop: least related to the focus first, then low value, long."""
     candidates = sorted(
         (i for i, item in enumerate(items) if not is_referral(item)),
-        key=lambda i: (item_value(items[i]), -items[i].minutes, -i),
+        key=lambda i: (
+            relatedness(items[i], focus),
+            item_value(items[i]),
+            -items[i].minutes,
+            -i,
+        ),
     )
     chosen: list[int] = []
     freed = 0.0
@@ -267,8 +343,11 @@ def _drops(items: Sequence[PlanItem], over_by: float) -> tuple[int, ...]:
             break
         chosen.append(i)
         freed += items[i].minutes
-    # Put back any drop the others already cover, most valuable first.
-    for i in sorted(chosen, key=lambda i: (-item_value(items[i]), items[i].minutes)):
+    # Put back any drop the others already cover, the most related and valuable first.
+    for i in sorted(
+        chosen,
+        key=lambda i: (-relatedness(items[i], focus), -item_value(items[i]), items[i].minutes),
+    ):
         if freed - items[i].minutes >= over_by:
             chosen.remove(i)
             freed -= items[i].minutes
@@ -276,9 +355,16 @@ def _drops(items: Sequence[PlanItem], over_by: float) -> tuple[int, ...]:
 
 
 def plan_call(
-    items: Sequence[PlanItem], call_minutes: int, referral_removed: bool = False
+    items: Sequence[PlanItem],
+    call_minutes: int,
+    referral_removed: bool = False,
+    focus: str = "",
 ) -> PlanFit:
-    """Lay the questions out on the call's clock and say whether, and how, they fit."""
+    """Lay the questions out on the call's clock and say whether, and how, they fit.
+
+    focus is what the user wants from this contact (their reason and topics): when the plan
+    runs over, the questions least related to it are suggested for dropping first.
+    """
     if not 1 <= call_minutes <= MAX_CALL_MINUTES:
         raise ValueError(f"a call lasts 1 to {MAX_CALL_MINUTES} minutes")
     ordered = tuple(ensure_referral_last(items, referral_removed))
@@ -291,7 +377,7 @@ def plan_call(
     question_minutes = clock - reserve.hello - reserve.intro
     used = clock + reserve.wrap_up
     over_by = max(used - call_minutes, 0.0)
-    drops = _drops(ordered, over_by) if over_by else ()
+    drops = _drops(ordered, over_by, focus) if over_by else ()
     warning = None
     if over_by:
         warning = (
@@ -318,6 +404,7 @@ def plan_call(
         spare_minutes=max(call_minutes - used, 0.0),
         warning=warning,
         suggest_drops=drops,
+        duplicates=near_duplicates(ordered),
     )
 
 
@@ -387,6 +474,13 @@ def default_call_minutes(asks: Iterable[Outreach], fallback: int = DEFAULT_CALL_
 def latest_plan(plans: Iterable[CallPlan]) -> CallPlan | None:
     """Return the most recently changed plan (a contact normally has one)."""
     return max(plans, key=lambda plan: plan.updated_at, default=None)
+
+
+def plan_focus(reason: str, asks: Iterable[Outreach]) -> str:
+    """Return what the user wants from the call: the contact's reason and the latest topics."""
+    latest = max(asks, key=lambda a: (a.created_at, a.updated_at), default=None)
+    topics = " ".join(latest.topics) if latest else ""
+    return f"{reason} {topics}".strip()
 
 
 def drop_items(items: Sequence[PlanItem], indexes: Iterable[int]) -> list[PlanItem]:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from infoview.coach.research import reason_is_specific
 from infoview.models import SECTOR_LABELS as SECTOR_LABELS  # re-exported for the pages
 from infoview.models import SOURCE_LABELS as SOURCE_LABELS
 from infoview.models import Contact, Conversation, Outreach
@@ -49,8 +50,9 @@ def research_checklist(contact: Contact) -> list[CheckItem]:
         ),
         CheckItem(
             "A compelling reason to talk",
-            bool(contact.reason.strip()),
-            "Why the two of you should know each other.",
+            reason_is_specific(contact.reason),
+            "Why them in particular: their move, work, talk or paper, a school you share, or "
+            "who referred you.",
         ),
     ]
 

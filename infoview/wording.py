@@ -10,7 +10,7 @@ import unicodedata
 
 # Curly quotes and look-alikes become straight ones, so "O’Brien" finds "O'Brien".
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "“": '"', "”": '"'})
-_HONORIFICS = {"dr", "prof", "professor", "mr", "mrs", "ms", "mx", "miss", "sir", "dame"}
+HONORIFICS = {"dr", "prof", "professor", "mr", "mrs", "ms", "mx", "miss", "sir", "dame"}
 
 
 def fold(text: str | None) -> str:
@@ -27,23 +27,23 @@ def fold(text: str | None) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
 
 
-def _name_tokens(full_name: str) -> list[str]:
+def name_tokens(full_name: str) -> list[str]:
     # "Ada Lovelace, PhD" -> the part before the comma; leading titles like "Dr." are dropped.
     tokens = full_name.split(",")[0].split()
-    while len(tokens) > 1 and tokens[0].lower().rstrip(".") in _HONORIFICS:
+    while len(tokens) > 1 and tokens[0].lower().rstrip(".") in HONORIFICS:
         tokens = tokens[1:]
     return tokens
 
 
 def first_name(full_name: str) -> str:
     """Return the given name from a full name, skipping titles like "Dr."."""
-    tokens = _name_tokens(full_name)
+    tokens = name_tokens(full_name)
     return tokens[0] if tokens else ""
 
 
 def last_name(full_name: str) -> str:
     """Return the family name, with particles like "van der" kept."""
-    tokens = _name_tokens(full_name)
+    tokens = name_tokens(full_name)
     if len(tokens) < 2:
         return tokens[0] if tokens else ""
     start = len(tokens) - 1

@@ -26,7 +26,7 @@ from jinja2 import (
 )
 
 from infoview.models import CallMode, Contact, Outreach, Profile, Sector
-from infoview.wording import first_name, last_name
+from infoview.wording import HONORIFICS, first_name, last_name, name_tokens
 
 
 @cache
@@ -104,21 +104,73 @@ def as_sentence(text: str) -> str:
 def lower_first(text: str) -> str:
     """Lower-case a leading capitalised word ("Share my notes" -> "share my notes")."""
     word = text.split(" ", 1)[0]
-    if len(word) > 1 and word[0].isupper() and word[1:].islower():
+    if (len(word) > 1 and word[0].isupper() and word[1:].islower()) or (
+        word == "A" and " " in text  # the article, not a name or the pronoun "I"
+    ):
         return text[0].lower() + text[1:]
     return text
 
 
+_CLAUSE_BREAK = re.compile(r"\s*[,;:—–]\s+|\s+-\s+|\s+\((?=[^)]*\))")
+_DANGLING = re.compile(
+    r"(\s+\b(and|or|but|so|where|which|who|that|because|while|to|in|at|on|of|for|with|a|an|the|"
+    r"my|as|from|into|than|then|when))+$",
+    re.IGNORECASE,
+)
+
+
 def first_sentence(text: str, max_words: int = 25) -> str:
-    """Return the first sentence of a reflection, cut to ``max_words`` words."""
+    """Return the first sentence of a reflection, within ``max_words`` words.
+
+    A longer sentence is cut back to its last whole clause that fits ("…, or in a data science
+    role where." never comes out); when not even the first clause fits, it is left out.
+    """
     text = " ".join((text or "").split())
     if not text:
         return ""
     sentence = re.split(r"(?<=[.!?])\s+", text, maxsplit=1)[0]
-    words = sentence.split()
-    if len(words) > max_words:
-        sentence = " ".join(words[:max_words]).rstrip(",;:-–—")
+    if len(sentence.split()) > max_words:
+        clauses = _CLAUSE_BREAK.split(sentence)
+        kept = ""
+        for i in range(len(clauses), 0, -1):
+            head = ", ".join(c.strip() for c in clauses[:i] if c.strip())
+            head = _DANGLING.sub("", head.rstrip(".!?,;: "))
+            if 0 < len(head.split()) <= max_words and i < len(clauses):
+                kept = head
+                break
+        sentence = kept
     return as_sentence(sentence)
+
+
+# Words of job titles that are capitalised on a business card but not mid-sentence ("a
+# postdoctoral researcher", "a senior policy analyst"). Names, places and acronyms keep theirs.
+_TITLE_WORDS = frozenset(
+    "postdoctoral postdoc senior junior principal chief head lead deputy assistant associate "  # noqa: SIM905
+    "research staff graduate doctoral phd student candidate professor lecturer fellow "
+    "scientist researcher engineer analyst manager director officer coordinator specialist "
+    "consultant designer developer administrator advisor adviser nurse teacher librarian "
+    "technician intern trainee apprentice editor writer curator producer program programme "
+    "project product policy data software clinical medical lab laboratory visiting adjunct "
+    "executive general managing vice founding independent freelance certified registered "
+    "teaching marketing sales operations communications finance financial legal health "
+    "public science scientific technical account accounts customer support field".split()
+)
+
+
+def title_case_mid_sentence(title: str) -> str:
+    """Lower-case the title words of a job title, for use inside a sentence.
+
+    "Postdoctoral Researcher" becomes "postdoctoral researcher"; "MBA student", "Google
+    engineer" and "NHS Data Officer" keep their names and acronyms ("NHS data officer").
+    """
+    words = title.split(" ")
+    out = []
+    for word in words:
+        bare = word.strip(",.;:()")
+        if bare.lower() in _TITLE_WORDS and bare[:1].isupper() and bare[1:].islower():
+            word = word.replace(bare, bare.lower(), 1)
+        out.append(word)
+    return " ".join(out)
 
 
 def with_article(role: str) -> str:
@@ -126,6 +178,7 @@ def with_article(role: str) -> str:
     role = as_phrase(re.sub(r"^(i am|i'm|i’m)\s+", "", role.strip(), flags=re.IGNORECASE))
     if not role or _KEEP_ROLE_START.match(role):
         return role
+    role = title_case_mid_sentence(role)
     word = role.split()[0]
     lowered = word.lower()
     if len(word) > 1 and word.isupper():
@@ -150,6 +203,125 @@ def addressed_to_them(text: str, full_name: str = "") -> bool:
         return False
     given = first_name(full_name)
     return not (given and re.match(rf"{re.escape(given)}\b", text.strip(), re.IGNORECASE))
+
+
+# Turning a research note about the contact into a sentence to them: "She moved from a lab
+# into policy" becomes "You moved from a lab into policy"; "Her paper on X." becomes "I'm
+# writing because of your paper on X."
+_BE_HAVE = {"is": "are", "was": "were", "has": "have", "does": "do", "'s": "'re"}
+_ADVERBS = frozenset("now also still recently just already then later since often".split())  # noqa: SIM905
+_IRREGULAR_PAST = frozenset(
+    "built wrote led ran made took taught won began set grew gave spoke left went came did "  # noqa: SIM905
+    "found brought drove sold sent kept held fought became chose met put read rode saw".split()
+)
+_OBJECT_AFTER = frozenset(
+    "as to about for at in on with and or but because when while that who so from by than "  # noqa: SIM905
+    "into over after before".split()
+)
+_FINITE = re.compile(
+    r"(?<![\w-])(is|are|was|were|has|have|had|do|does|did|can|could|will|would|\w+ed|"
+    + "|".join(sorted(_IRREGULAR_PAST))
+    + r")(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def _agree(verb: str) -> str:
+    """Return the second-person form of a verb that followed "he" or "she"."""
+    low = verb.lower()
+    if low in _BE_HAVE:
+        return _BE_HAVE[low]
+    if low.endswith("ies") and len(low) > 4:
+        return verb[:-3] + "y"
+    if re.search(r"(ch|sh|ss|x|o)es$", low):
+        return verb[:-2]
+    if low.endswith("s") and not low.endswith("ss") and len(low) > 3:
+        return verb[:-1]
+    return verb
+
+
+def _swap_pronouns(text: str, names: list[str]) -> str:
+    tokens = re.findall(r"[\w'’.-]+|[^\w\s]|\s+", text)
+    out: list[str] = []
+    after_subject = False
+    for i, tok in enumerate(tokens):
+        low = tok.lower().replace("’", "'")
+        nxt = next((x for x in tokens[i + 1 :] if not x.isspace()), "")
+        if low in {"she", "he"} or (low in names and nxt.lower() not in {"'s", "’s"}):
+            out.append("you")
+            after_subject = True
+            continue
+        if low in {"she's", "he's"}:
+            out.append("you're")
+            continue
+        if low in {"his", "hers"} or (low.endswith(("'s", "’s")) and low[:-2] in names):
+            out.append("your")
+            after_subject = False
+            continue
+        if low == "him" or (
+            low == "her" and (not nxt or nxt.lower() in _OBJECT_AFTER or not nxt[:1].isalpha())
+        ):
+            out.append("you")
+            after_subject = False
+            continue
+        if low == "her":
+            out.append("your")
+            after_subject = False
+            continue
+        if low in {"himself", "herself"}:
+            out.append("yourself")
+            continue
+        if after_subject and tok.strip() and tok[:1].isalpha():
+            if low in _ADVERBS:
+                out.append(tok)
+                continue
+            out.append(_agree(tok))
+            after_subject = False
+            continue
+        if after_subject and tok.strip() and not tok[:1].isalpha():
+            after_subject = False
+        out.append(tok)
+    return "".join(out)
+
+
+def _wrap_fragment(text: str) -> str:
+    """Make "Your paper on X." a sentence: "I'm writing because of your paper on X." """
+    if re.match(r"your\b", text, re.I) and not _FINITE.search(text.split(" ", 2)[-1]):
+        return "I'm writing because of " + lower_first(text)
+    return text
+
+
+def reason_to_them(reason: str, full_name: str = "") -> str:
+    """Return the reason as a sentence to the contact, or "" when it is not specific.
+
+    Whatever person it was written in: "She moved…", "Maya moved…", "Moved from…" and "You
+    moved…" all become "You moved…". A generic reason ("networking") gives "": the draft then
+    makes no claim of its own about why the user chose them.
+    """
+    from infoview.coach.research import reason_is_specific  # the coach judges, we phrase
+
+    sentence = as_sentence(reason)
+    if not sentence or not reason_is_specific(sentence):
+        return ""
+    if addressed_to_them(sentence, full_name):
+        return _wrap_fragment(sentence)
+    names = {n.lower() for n in (first_name(full_name), last_name(full_name)) if n}
+    given_full = " ".join(name_tokens(full_name))
+    if given_full and len(given_full.split()) > 1:
+        sentence = re.sub(re.escape(given_full), first_name(full_name), sentence, flags=re.I)
+    text = _swap_pronouns(sentence, sorted(names))
+    text = re.sub(r"\b(?:Dr|Prof|Professor|Mr|Mrs|Ms|Mx)\.? (you|your)\b", r"\1", text)
+    first, second = ([*text.lower().split(" ", 2), "", ""])[:2]
+    if (first.endswith("ed") or first in _IRREGULAR_PAST) and second == "by":
+        text = "You were " + lower_first(text)  # "Recommended by my supervisor…"
+    elif first.endswith("ed") or first in _IRREGULAR_PAST:
+        text = "You " + lower_first(text)  # "Moved from…" has no subject
+    elif first == "fellow":
+        text = "You're a " + lower_first(text)
+    text = _wrap_fragment(text[:1].upper() + text[1:])
+    if re.search(r"\b(they|them|their)\b", text, re.I) and not _SECOND_PERSON.search(text):
+        return ""  # "they" may be them or others: better no sentence than a wrong one
+    return text
 
 
 def short_phrase(text: str, max_words: int = 6) -> str:
@@ -274,7 +446,8 @@ USER_TEMPLATE_VARIABLES: dict[str, str] = {
     "is_academic": "True when the contact works in academia",
     "is_professor": "True when the contact's title mentions professor",
     "reason": "Your compelling reason to talk, as you wrote it in Research",
-    "reason_to_them": "The reason, only when it is written to them (with you/your); else empty",
+    "reason_to_them": "The reason in the second person, only when it names something about "
+    "them; else empty",
     "common_ground": "What you have in common with the contact, as you wrote it",
     "shared_interest": "The common ground when it is a short topic like 'soil carbon'; else empty",
     "shared_school": "A school you both attended (empty if none)",
@@ -291,6 +464,8 @@ USER_TEMPLATE_VARIABLES: dict[str, str] = {
     "my_role": "Your current role, ready for \"I'm ...\", e.g. 'a postdoc in ecology'",
     "my_fields": "The first two fields you are exploring, as one phrase",
     "offer": "The first thing you listed under What I can offer",
+    "offer_is_verb": "True when the offer reads after 'I'd be glad to' (share my notes)",
+    "formal_name": "Title and family name (Dr. Okafor), or the given name without a title",
     "signature": "Your email signature (or your name)",
 }
 
@@ -303,6 +478,47 @@ class Placeholder(str):
 
     def __bool__(self) -> bool:
         return False
+
+
+_NOUN_START = re.compile(
+    r"^(a|an|the|my|our|some|any|one|two|three|few|several|access|help|feedback|advice|"
+    r"notes?|introductions?|insights?|perspective|views?|[\w-]+'s)\b",
+    re.IGNORECASE,
+)
+
+
+def offer_is_verb(offer: str) -> bool:
+    """Say whether an offer reads after "I'd be glad to" ("share my notes") or is a noun
+    phrase that needs "offer" ("a bench scientist's view of grant rules")."""
+    phrase = as_phrase(offer)
+    if not phrase or _NOUN_START.match(phrase):
+        return False
+    first = phrase.split(" ", 1)[0].lower()
+    # "-ing" or "-s" words start noun phrases ("insights", "reading lists"); verbs are bare.
+    return not first.endswith(("ing", "s", "tion", "ment", "ness", "ity"))
+
+
+def formal_name(full_name: str, title: str = "") -> str:
+    """Return how a formal greeting names someone: title + family name, or the given name.
+
+    "Dr. Helen Vasquez" gives "Dr. Vasquez", a professor "Professor Vasquez"; without a
+    title it is "Helen": never a title with the full name.
+    """
+    tokens = full_name.split()
+    honorific = tokens[0].rstrip(".").lower() if tokens else ""
+    family = last_name(full_name)
+    if "professor" in title.casefold() and family:
+        return f"Professor {family}"
+    if honorific in HONORIFICS and honorific != "professor" and len(tokens) > 1 and family:
+        word = tokens[0].rstrip(".")
+        return (
+            f"{word}. {family}"
+            if word.lower() in {"dr", "prof", "mr", "mrs", "ms", "mx"}
+            else (f"{word} {family}")
+        )
+    if honorific == "professor" and family:
+        return f"Professor {family}"
+    return first_name(full_name)
 
 
 def _as_ask(ask: AskDetails | Outreach | None) -> AskDetails:
@@ -331,11 +547,7 @@ def email_context(
         "is_academic": contact.sector == Sector.ACADEMIA,
         "is_professor": "professor" in title.casefold(),
         "reason": as_sentence(contact.reason),
-        "reason_to_them": (
-            as_sentence(contact.reason)
-            if addressed_to_them(contact.reason, contact.full_name)
-            else ""
-        ),
+        "reason_to_them": reason_to_them(contact.reason, contact.full_name),
         "common_ground": as_phrase(contact.common_ground),
         "shared_interest": short_phrase(contact.common_ground),
         "shared_school": shared_school(profile, contact),
@@ -353,6 +565,8 @@ def email_context(
         # Two fields at most: a first email is no place for the whole list.
         "my_fields": and_join(lower_first(f) for f in profile.fields[:2]),
         "offer": lower_first(as_phrase(profile.offers[0])) if profile.offers else "",
+        "offer_is_verb": bool(profile.offers) and offer_is_verb(profile.offers[0]),
+        "formal_name": formal_name(contact.full_name, title),
         "signature": signature or profile.name or Placeholder("[your name]"),
     }
 

@@ -9,6 +9,7 @@ widgets are drawn, which is the only moment Streamlit lets code set a widget's v
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -43,6 +44,8 @@ from infoview.asks import (
 )
 from infoview.coach import advise_send_date, review_ask
 from infoview.coach.ask import RULES, Level, Review
+from infoview.coach.drafts import review_note
+from infoview.coach.fixes import suggest_fixes
 from infoview.dates import safe_zone, short_day
 from infoview.followups import FOLLOW_UP, NO_REPLY, SECOND_CONTACT, ask_reminders, ask_status_change
 from infoview.mailto import mailto_link, mailto_too_long, safe_address
@@ -63,6 +66,7 @@ from infoview.models import (
 from infoview.pipeline import ANSWERED_STATUSES
 from infoview.store import StaleRecordError, Store, StoreError
 from infoview.ui import pages
+from infoview.ui.note_coach import note_review
 from infoview.ui.setup import flash
 from infoview.ui.text import md_escape
 from infoview.user_templates import TemplateProblem
@@ -452,8 +456,8 @@ def draft_editor(page: AskPage, draft: AskDraft, saved: Outreach | None) -> None
         st.caption("All changes saved.")
 
 
-def coach_panel(review: Review) -> None:
-    """Show the coach's score and findings, the most serious first."""
+def coach_panel(review: Review, fixes: Callable[[], None] | None = None) -> None:
+    """Show the coach's score and findings, the most serious first, then any fixes."""
     st.markdown("#### The coach")
     st.metric("Score", f"{review.score} / 100")
     st.progress(review.score / 100, text=score_verdict(review.score))
@@ -469,6 +473,8 @@ def coach_panel(review: Review) -> None:
             )
             if finding.suggestion:
                 st.caption(md_escape(finding.suggestion))
+    if fixes is not None:
+        fixes()
     good = review.passed
     if good:
         with st.expander(f"Done well ({len(good)})"):
@@ -477,6 +483,31 @@ def coach_panel(review: Review) -> None:
                     f"{LEVEL_ICONS[Level.OK]} **{RULES.get(finding.rule, finding.rule)}** — "
                     f"{md_escape(finding.message)}"
                 )
+
+
+def _on_fix(page: AskPage, body: str) -> None:
+    draft = _sync(page, _drafts()[page.contact.id])
+    # The text before the fix can be brought back like any replaced text.
+    _push(page, replace(draft, body=body, previous=(draft.subject, draft.body)))
+    flash("Fix applied. “Bring back my edits” undoes it.")
+
+
+def fix_panel(page: AskPage, draft: AskDraft, review: Review) -> None:
+    """Offer the coach's one-click fixes, each as a before/after the user accepts."""
+    for fix in suggest_fixes(draft.subject, draft.body, review):
+        with st.container(border=True):
+            st.markdown(f"**Suggested fix: {md_escape(fix.label)}**")
+            st.caption("Before")
+            st.markdown(f"> {md_escape(fix.before)}")
+            st.caption("After")
+            st.markdown(f"> {md_escape(fix.after)}" if fix.after else "*(sentence removed)*")
+            st.button(
+                "Apply this fix",
+                icon=":material/auto_fix_high:",
+                key=f"ask_fix_{page.contact.id}_{fix.rule}",
+                on_click=_on_fix,
+                args=(page, fix.body),
+            )
 
 
 def review_of(page: AskPage, draft: AskDraft) -> Review:
@@ -697,6 +728,7 @@ def _follow_up_email(page: AskPage, ask: Outreach, due: bool) -> None:
         copy_boxes("Copy the text instead", f"ask_follow_copy_{ask.id}", subject, body)
     else:
         copy_boxes("Preview the follow-up email", f"ask_follow_preview_{ask.id}", subject, body)
+    note_review(review_note("follow_up", subject, body))
 
 
 def copy_boxes(label: str, key: str, subject: str, body: str, expanded: bool = False) -> None:
@@ -763,7 +795,7 @@ def draft_section(page: AskPage) -> None:
     with left:
         draft_editor(page, draft, saved)
     with right:
-        coach_panel(review)
+        coach_panel(review, lambda: fix_panel(page, draft, review))
     st.divider()
     timing(page, draft)
     st.divider()

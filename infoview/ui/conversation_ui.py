@@ -24,6 +24,7 @@ import streamlit as st
 from pydantic import ValidationError
 
 from infoview import models
+from infoview.coach.drafts import review_note
 from infoview.conversations import (
     MAX_REFERRALS,
     conversation_from_log,
@@ -49,6 +50,7 @@ from infoview.research import search_key
 from infoview.store import StaleRecordError, Store, StoreError
 from infoview.ui.kept import kept_widget
 from infoview.ui.long_text import warn_if_too_long
+from infoview.ui.note_coach import note_review
 from infoview.ui.setup import flash
 from infoview.ui.steps import contact_link
 from infoview.ui.text import md_escape
@@ -471,7 +473,12 @@ def referrals_given(store: Store, contact: Contact) -> None:
 
 
 def _draft(
-    kind: str, contact: Contact, profile: models.Profile, details: AskDetails, key: str
+    kind: str,
+    contact: Contact,
+    profile: models.Profile,
+    details: AskDetails,
+    key: str,
+    days_since_call: int | None = None,
 ) -> None:
     """Show an editable draft of one of our emails and a link that opens it in the mail app.
 
@@ -482,6 +489,7 @@ def _draft(
     stamp = hashlib.sha1(f"{key}\n{subject}\n{body}".encode()).hexdigest()[:8]
     subject = _kept(st.text_input, "Subject", f"{key}_subj_{stamp}", subject)
     body = _kept(st.text_area, "Message", f"{key}_body_{stamp}", body, height=220)
+    note_review(review_note(kind, subject, body, days_since_call))
     link = mailto_link(contact.email, subject, body)
     if mailto_too_long(link):
         st.warning(
@@ -540,7 +548,8 @@ def thanks_tab(
             placeholder="e.g. how policy fellows split their week between research and briefings",
         )
         details = AskDetails(topics=topics, learned=learned)
-        _draft("thank_you", contact, profile, details, f"cv_ty_{conv.id}")
+        days = (today - conv.happened_on).days
+        _draft("thank_you", contact, profile, details, f"cv_ty_{conv.id}", days)
         with st.container(horizontal=True, vertical_alignment="bottom"):
             sent_on = _sent_on(f"cv_tyday_{rev}", today)
             if st.button("Mark thank-you sent", type="primary", key=f"cv_thank_{rev}"):

@@ -206,8 +206,8 @@ def over_time(store: Store, plan: CallPlan, fit: PlanFit) -> None:
         for i in fit.suggest_drops
     ]
     st.warning(
-        f"{fit.warning}\n\n**Questions to drop first** (the least needed in a short call):\n\n"
-        + "\n".join(drops),
+        f"{fit.warning}\n\n**Questions to drop first** (the least related to your reason and "
+        "topics, then the least needed in a short call):\n\n" + "\n".join(drops),
         icon=":material/timer:",
     )
     count = len(fit.suggest_drops)
@@ -216,6 +216,21 @@ def over_time(store: Store, plan: CallPlan, fit: PlanFit) -> None:
         key=f"qp_drop_{plan.id}_{plan.revision}",
         on_click=_drop,
         args=(store, plan, list(fit.items), fit.suggest_drops),
+    )
+
+
+def duplicates_note(fit: PlanFit) -> None:
+    """Point out questions that ask the same thing in other words."""
+    if not fit.duplicates:
+        return
+    pairs = "\n".join(
+        f"- {md_escape(fit.items[a].text)} / {md_escape(fit.items[b].text)}"
+        for a, b in fit.duplicates
+    )
+    st.info(
+        "**These questions ask much the same thing**; one of each pair is enough, and the "
+        f"minutes go to something new:\n\n{pairs}",
+        icon=":material/content_copy:",
     )
 
 

@@ -13,6 +13,7 @@ from infoview.writing import (
     and_join,
     as_sentence,
     find_slots,
+    reason_to_them,
     render_email,
     shared_school,
     short_phrase,
@@ -234,7 +235,7 @@ def test_cold_email_without_reason_uses_common_ground():
     assert "we share an interest in community health data." in body
 
 
-def test_a_third_person_research_note_is_never_quoted_to_them():
+def test_a_third_person_research_note_is_rephrased_to_them():
     note = CONTACT.model_copy(
         update={
             "reason": "She moved from a lab to health policy in two years",
@@ -245,10 +246,58 @@ def test_a_third_person_research_note_is_never_quoted_to_them():
     for template_id in ASK_TEMPLATES:
         _, body = render_email(template_id, note, PROFILE, ASK)
         assert "She moved" not in body and "alumni, two years" not in body
+        assert "You moved from a lab to health policy in two years." in body
     _, body = render_email("cold_interest", note, PROFILE, ASK)
-    assert body.split("\n\n")[1].startswith(
-        "Your work in health policy at Harbor Health is close to what I hope to do next."
-    )
+    assert body.split("\n\n")[1].startswith("You moved from a lab to health policy")
+
+
+@pytest.mark.parametrize(
+    ("reason", "expected"),
+    [
+        (
+            "She moved from a lab to policy; I want to ask how she did it.",
+            "You moved from a lab to policy; I want to ask how you did it.",
+        ),
+        ("Maya runs the clinic's data team.", "You run the clinic's data team."),
+        (
+            "Dr. Okafor's paper on clinic closures.",
+            "I'm writing because of your paper on clinic closures.",
+        ),
+        (
+            "Recommended by Lena Park for her grant work.",
+            "You were recommended by Lena Park for your grant work.",
+        ),
+        (
+            "Founded a bike co-op and grew it to twelve staff.",
+            "You founded a bike co-op and grew it to twelve staff.",
+        ),
+        (
+            "Lena said he is the person to ask about permits.",
+            "Lena said you are the person to ask about permits.",
+        ),
+        ("Your talk on rural clinics.", "I'm writing because of your talk on rural clinics."),
+    ],
+)
+def test_the_reason_is_written_to_them_whatever_person_it_was_in(reason, expected):
+    assert reason_to_them(reason, "Dr. Maya Okafor") == expected
+
+
+@pytest.mark.parametrize(
+    "reason",
+    [
+        "",
+        "networking",
+        "She seems interesting to know.",
+        "General career advice from someone senior.",
+    ],
+)
+def test_no_specific_reason_no_claim(reason):
+    assert reason_to_them(reason, "Maya Okafor") == ""
+    note = CONTACT.model_copy(update={"reason": reason, "common_ground": ""})
+    for template_id in ("cold_interest", "academia"):
+        _, body = render_email(template_id, note, PROFILE, ASK)
+        assert "because of your work" not in body and "is close to what I hope" not in body
+        assert "[Why you chose them in particular" in body
 
 
 def test_the_sender_lists_at_most_two_fields():
@@ -271,7 +320,11 @@ def test_academia_greets_a_professor_by_title():
     assert body.startswith("Dear Professor Okafor,")
     plain = CONTACT.model_copy(update={"title": "Lab manager"})
     _, body = render_email("academia", plain, PROFILE, ASK)
-    assert body.startswith("Dear Dr. Maya Okafor,")
+    # Title + family name, never title + full name (#15).
+    assert body.startswith("Dear Dr. Okafor,")
+    plain = plain.model_copy(update={"full_name": "Maya Okafor"})
+    _, body = render_email("academia", plain, PROFILE, ASK)
+    assert body.startswith("Dear Maya,")
 
 
 def test_thank_you_leaves_a_slot_for_one_thing_learned_or_fills_it():
