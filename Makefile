@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 PORT ?= 8501
 
-.PHONY: run test test-py312 lint format unit apptest e2e bench screenshots clean
+.PHONY: run test test-py312 lint format unit apptest e2e bench coach-report screenshots clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -50,6 +50,10 @@ test-py312: $(VENV312)/.installed
 
 bench: $(STAMP)
 	$(PY) -m bench
+
+# How well the coaches agree with the labelled corpora of tests/coach_corpus/.
+coach-report: $(STAMP)
+	$(PY) -m infoview.coach.report docs/coach-report.md
 
 screenshots: $(STAMP)
 	$(PY) scripts/screenshots.py docs/screenshots "" --demo

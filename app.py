@@ -4,9 +4,9 @@ from datetime import UTC, datetime
 
 import streamlit as st
 
-from infoview.conversations import home_due, home_numbers, is_empty, user_zone
+from infoview.conversations import home_due, home_numbers, is_empty
 from infoview.dates import today_in
-from infoview.ui import page_setup
+from infoview.ui import page_setup, pages
 from infoview.ui.home_ui import (
     due_section,
     figures_row,
@@ -16,11 +16,11 @@ from infoview.ui.home_ui import (
     welcome,
 )
 from infoview.ui.setup import is_demo
-from infoview.ui.steps import browser_zone
+from infoview.ui.zones import zone_here
 
-store = page_setup("Home", "🧭")
+store = page_setup(pages.HOME)
 profile = store.profile()
-zone = user_zone(profile.timezone, browser_zone())
+zone = zone_here(profile.timezone)
 today = today_in(zone)
 
 if is_empty(store):

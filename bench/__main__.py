@@ -32,6 +32,7 @@ from bench.extra import (  # noqa: E402
     import_row,
 )
 from bench.hosted import hosted_rows  # noqa: E402
+from infoview.coach.report import summary as coach_summary  # noqa: E402
 from infoview.store import Store  # noqa: E402
 
 logging.getLogger("streamlit").setLevel(logging.ERROR)
@@ -191,6 +192,7 @@ def main() -> None:
     if os.environ.get("BENCH_HOSTED", "1") != "0":
         rows += hosted_rows(work, RUNS)
     width = max(len(r[0]) for r in rows)
+    coach = coach_summary()
     lines = [
         "| What | 30,000 contacts | Compared with | Target |",
         "| --- | --- | --- | --- |",
@@ -209,9 +211,14 @@ def main() -> None:
         "served the same way interleaved, so each page is compared with bare-page loads made "
         "at the same moments. Hosted rows run against a local PostgreSQL cluster started for "
         "the bench (fsync on); the load test drives every user from both server processes at "
-        "once, the worst case for contention.\n\n" + "\n".join(lines) + "\n",
+        "once, the worst case for contention.\n\n"
+        + "\n".join(lines)
+        + "\n\n## Coach quality\n\n"
+        + coach
+        + "\n",
         encoding="utf-8",
     )
+    print(f"\n{coach}")
     print(f"\nWritten to {doc.relative_to(ROOT)}")
 
 

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import orjson
 
+from infoview.ui import pages
+
 ROOT = Path(__file__).resolve().parents[1]
 Row = tuple[str, str, str, str]
 
@@ -39,6 +41,8 @@ def chart_rows(store) -> list[Row]:
         "activity": lambda: ch.activity_chart(an.activity(asks, convs, frame)),
         "sector mix": lambda: ch.mix_chart(an.mix(frame), "Sector"),
         "field mix": lambda: ch.mix_chart(an.mix(frame), "Field"),
+        "organization mix": lambda: ch.mix_chart(an.mix(frame), "Organization"),
+        "role mix": lambda: ch.mix_chart(an.mix(frame), "Role"),
     }
     for name, build in builds.items():
         start = time.perf_counter()
@@ -99,11 +103,11 @@ def _rss_mb(pid: int) -> float:
 # A click that changes something on each page, and what to wait for.
 CLICKS: dict[str, Callable] = {
     "app.py": lambda page: page.get_by_role("link", name="2 · Research").first.hover(),
-    "pages/2_Research.py": lambda page: (
+    pages.RESEARCH.path: lambda page: (
         page.get_by_role("textbox", name="Search").fill("ana"),
         page.keyboard.press("Enter"),
     ),
-    "pages/6_Network.py": lambda page: page.locator("[data-testid='stTab']").nth(1).click(),
+    pages.NETWORK.path: lambda page: page.locator("[data-testid='stTab']").nth(1).click(),
 }
 
 
@@ -113,15 +117,12 @@ def bench_pages() -> list[tuple[str, str, bool]]:
     The per-contact steps and the contact's own page are opened on the busiest contact, as a
     user opens them from a list, rather than on their empty "choose a contact" state.
     """
-    from infoview.ui.menu import CONTACT_PAGE, CONTACT_STEPS, MENU, available
-
-    pages = [(item.label, item.page) for item in available(MENU)]
-    pages.append(("Contact page", CONTACT_PAGE))
+    shown = [(item.label, item) for item in pages.available()] + [("Contact page", pages.CONTACT)]
     return [
-        (label + (", busiest contact" if page in CONTACT_STEPS | {CONTACT_PAGE} else ""), page,
-         page in CONTACT_STEPS | {CONTACT_PAGE})
-        for label, page in pages
-    ]  # fmt: skip
+        (label + (", busiest contact" if one else ""), item.path, one)
+        for label, item in shown
+        for one in [item.takes_contact or item is pages.CONTACT]
+    ]
 
 
 def focus_contact(folder: Path) -> str:

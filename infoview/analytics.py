@@ -18,30 +18,29 @@ import numpy as np
 import pandas as pd
 
 from infoview.figures import MILESTONES, milestones
-from infoview.models import AskStatus, Contact, Conversation, Outreach, Sector, Source
+from infoview.models import (
+    SECTOR_LABELS,
+    SOURCE_LABELS,
+    AskStatus,
+    Contact,
+    Conversation,
+    Outreach,
+    Sector,
+)
 from infoview.pipeline import (
     ANSWERED_STATUSES,
     SENT_STATUSES,
     is_answered,
     is_sent,
 )
+from infoview.sectors import NO_TITLE, OTHER_ROLES, role_group
 
-SOURCE_LABELS = {
-    Source.MANUAL.value: "Added by hand",
-    Source.REFERRAL.value: "Referred",
-    Source.LINKEDIN.value: "LinkedIn",
-    Source.VCARD.value: "vCard",
-}
-SECTOR_LABELS = {
-    Sector.ACADEMIA.value: "Academia",
-    Sector.INDUSTRY.value: "Industry",
-    Sector.GOVERNMENT.value: "Government",
-    Sector.NONPROFIT.value: "Nonprofit",
-    Sector.OTHER.value: "Other",
-}
 ACTIVITY_KINDS = ("Asks sent", "Conversations held")
 OTHER_FIELDS = "Other fields"
 NO_FIELD = "No field given"
+OTHER_ORGS = "Other organizations"
+NO_ORG = "No organization given"
+MUTED_CATEGORIES = (OTHER_FIELDS, NO_FIELD, OTHER_ORGS, NO_ORG, OTHER_ROLES, NO_TITLE)
 # Beyond this many periods a time chart's spec grows large and its bars get too thin to read,
 # so growth falls back to a coarser period (week -> month -> year).
 MAX_PERIODS = 260
@@ -98,6 +97,9 @@ def contacts_frame(contacts: Iterable[Contact]) -> pd.DataFrame:
             "referred_by": pd.Series([c.referred_by for c in contacts], dtype=object),
             "sector": [str(c.sector.value) for c in contacts],
             "field": [c.field for c in contacts],
+            "organization": [c.organization for c in contacts],
+            "title": [c.title for c in contacts],
+            "inferred": np.array([c.sector_inferred for c in contacts], dtype=bool),
             "source": [str(c.source.value) for c in contacts],
             "joined": _dates([c.joined_on for c in contacts]),
             "sample": np.array([c.sample for c in contacts], dtype=bool),
@@ -366,10 +368,13 @@ def activity(
     conversations: Iterable[Conversation],
     contacts: People,
     filters: Filters = ALL,
+    today: date | None = None,
 ) -> pd.DataFrame:
-    """Return asks sent and conversations held per month (month, kind, count), gaps as 0.
+    """Return asks sent and conversations held per month (month, kind, count, partial), gaps as 0.
 
     Events are chosen by their own date and their contact's sector, source and sample flag.
+    ``partial`` marks a month only partly counted: cut by the date range, or not over by
+    ``today``.
     """
     people = _as_frame(contacts)
     sent = _filter_events(asks_frame(asks), "sent", people, filters)["sent"].dropna()
@@ -387,9 +392,13 @@ def activity(
                 "month": pd.Series(dtype="datetime64[s]"),
                 "kind": pd.Series(dtype=object),
                 "count": pd.Series(dtype=int),
+                "partial": pd.Series(dtype=bool),
             }
         )
     span = pd.period_range(min(found), max(found), freq="M")
+    ends = [d for d in (filters.date_to, today) if d is not None]
+    counted_to = pd.Timestamp(min(ends)) if ends else None
+    counted_from = pd.Timestamp(filters.date_from) if filters.date_from else None
     wide = pd.DataFrame(
         {kind: counts.reindex(span, fill_value=0) for kind, counts in months.items()}
     )
@@ -398,42 +407,26 @@ def activity(
     )
     long["month"] = long["month"].dt.start_time.astype("datetime64[s]")
     long["count"] = long["count"].astype(int)
+    last_day = long["month"] + pd.offsets.MonthEnd(0)
+    partial = pd.Series(False, index=long.index)
+    if counted_from is not None:
+        partial |= long["month"] < counted_from
+    if counted_to is not None:
+        partial |= last_day > counted_to
+    long["partial"] = partial
     return long.sort_values(["month", "kind"], kind="stable").reset_index(drop=True)
 
 
 # ---------------------------------------------------------------------------- mix
-def mix(contacts: People, filters: Filters = ALL, top_fields: int = 8) -> pd.DataFrame:
-    """Return contacts per sector and per field (top fields, the rest as "Other fields").
+def _top(texts: pd.Series, top: int, other: str, blank: str) -> tuple[list[str], list[int]]:
+    """Count texts ignoring case and spacing: the ``top`` most common, the rest, the blanks.
 
-    Columns: dimension ("Sector" or "Field"), category, contacts, share (of the filtered
-    contacts). Fields are grouped ignoring case and spacing; blank fields show as "No field given".
+    Each is shown as its most common spelling.
     """
-    people = apply_filters(_as_frame(contacts), filters)
-    total = len(people)
-    columns = ["dimension", "category", "contacts", "share"]
-    if not total:
-        return pd.DataFrame(
-            {
-                c: pd.Series(dtype=t)
-                for c, t in zip(columns, [object, object, int, float], strict=True)
-            }
-        )
-
-    sectors = people["sector"].value_counts().reindex(list(SECTOR_LABELS), fill_value=0)
-    sectors = sectors[sectors > 0].sort_values(ascending=False, kind="stable")
-    sector_rows = pd.DataFrame(
-        {
-            "dimension": "Sector",
-            "category": sectors.index.map(SECTOR_LABELS),
-            "contacts": sectors.values,
-        }
-    )
-
-    spelled = people["field"].str.strip()
+    spelled = texts.fillna("").astype(str).str.strip()
     key = spelled.str.casefold().str.split().str.join(" ")
     named = key != ""
     counts = key[named].value_counts()
-    # Show each field as its most common spelling.
     spelling = (
         pd.DataFrame({"key": key[named], "spelled": spelled[named]})
         .value_counts()
@@ -441,21 +434,73 @@ def mix(contacts: People, filters: Filters = ALL, top_fields: int = 8) -> pd.Dat
         .drop_duplicates("key")
         .set_index("key")["spelled"]
     )
-    top = counts.sort_index().sort_values(ascending=False, kind="stable").head(top_fields)
-    labels = list(top.index.map(spelling))
-    values = list(top.values)
-    rest = int(counts.sum() - top.sum())
+    chosen = counts.sort_index().sort_values(ascending=False, kind="stable").head(top)
+    labels = list(chosen.index.map(spelling))
+    values = [int(v) for v in chosen.values]
+    rest = int(counts.sum() - chosen.sum())
     if rest:
-        labels.append(OTHER_FIELDS)
+        labels.append(other)
         values.append(rest)
     if (~named).any():
-        labels.append(NO_FIELD)
+        labels.append(blank)
         values.append(int((~named).sum()))
-    field_rows = pd.DataFrame({"dimension": "Field", "category": labels, "contacts": values})
+    return labels, values
 
-    frame = pd.concat([sector_rows, field_rows], ignore_index=True)
+
+def mix(contacts: People, filters: Filters = ALL, top_fields: int = 8) -> pd.DataFrame:
+    """Return contacts per sector, field, organization and role (grouped from titles).
+
+    Columns: dimension ("Sector", "Field", "Organization" or "Role"), category, contacts,
+    share (of the filtered contacts), inferred (contacts whose sector was guessed; sectors
+    only). Fields and organizations show the top ones, the rest as one "other" row and blanks
+    as "No ... given"; they are grouped ignoring case and spacing.
+    """
+    people = apply_filters(_as_frame(contacts), filters)
+    total = len(people)
+    columns = ["dimension", "category", "contacts", "share", "inferred"]
+    if not total:
+        return pd.DataFrame(
+            {
+                c: pd.Series(dtype=t)
+                for c, t in zip(columns, [object, object, int, float, int], strict=True)
+            }
+        )
+
+    sectors = people["sector"].value_counts().reindex(list(SECTOR_LABELS), fill_value=0)
+    sectors = sectors[sectors > 0].sort_values(ascending=False, kind="stable")
+    guessed = people.loc[people["inferred"], "sector"].value_counts()
+    sector_rows = pd.DataFrame(
+        {
+            "dimension": "Sector",
+            "category": sectors.index.map(SECTOR_LABELS),
+            "contacts": sectors.values,
+            "inferred": guessed.reindex(sectors.index, fill_value=0).values,
+        }
+    )
+    rows = [sector_rows]
+    for dimension, texts, other, blank in (
+        ("Field", people["field"], OTHER_FIELDS, NO_FIELD),
+        ("Organization", people["organization"], OTHER_ORGS, NO_ORG),
+    ):
+        labels, values = _top(texts, top_fields, other, blank)
+        rows.append(pd.DataFrame({"dimension": dimension, "category": labels, "contacts": values}))
+    # Group each distinct title once: 30,000 contacts hold far fewer titles.
+    titles = people["title"].fillna("").astype(str).value_counts()
+    roles = (
+        titles.groupby(titles.index.map(role_group))
+        .sum()
+        .sort_values(ascending=False, kind="stable")
+    )
+    last = [r for r in (OTHER_ROLES, NO_TITLE) if r in roles.index]
+    roles = pd.concat([roles.drop(last), roles[last]])  # "other" and blanks last
+    rows.append(
+        pd.DataFrame({"dimension": "Role", "category": roles.index, "contacts": roles.values})
+    )
+
+    frame = pd.concat(rows, ignore_index=True)
     frame["contacts"] = frame["contacts"].astype(int)
     frame["share"] = frame["contacts"] / total
+    frame["inferred"] = frame["inferred"].fillna(0).astype(int)
     return frame[columns]
 
 

@@ -21,14 +21,9 @@ from infoview.models import (
     StatusChange,
     UserTemplate,
 )
-from infoview.writing import (
-    TEMPLATES,
-    AskDetails,
-    email_context,
-    render_email,
-    render_user_template,
-    shared_school,
-)
+from infoview.pipeline import ANSWERED_STATUSES
+from infoview.user_templates import render_user_template
+from infoview.writing import TEMPLATES, AskDetails, email_context, render_email, shared_school
 
 MAX_TOPICS = 3
 MIN_MINUTES = 10
@@ -36,13 +31,6 @@ DEFAULT_MINUTES = 15
 USER_PREFIX = "user:"
 ASK_TEMPLATE_IDS = [t.id for t in TEMPLATES.values() if t.kind == "ask"]
 
-STATUS_LABELS = {
-    AskStatus.DRAFT: "Draft",
-    AskStatus.SENT: "Sent, waiting for a reply",
-    AskStatus.REPLIED: "Replied",
-    AskStatus.DECLINED: "Declined",
-    AskStatus.NO_REPLY: "No reply",
-}
 # What the button that moves an ask to each status says.
 STATUS_ACTIONS = {
     AskStatus.DRAFT: "Undo sent (back to draft)",
@@ -51,7 +39,6 @@ STATUS_ACTIONS = {
     AskStatus.DECLINED: "They declined",
     AskStatus.NO_REPLY: "No reply",
 }
-MODE_LABELS = {CallMode.PHONE: "Phone", CallMode.VIDEO: "Video", CallMode.IN_PERSON: "In person"}
 
 
 @dataclass
@@ -278,7 +265,7 @@ def fix_dates(ask: Outreach, sent_on: date | None, replied_on: date | None) -> O
         raise ValueError("A draft has no dates yet: mark it as sent first.")
     if sent_on is None:
         raise ValueError("A sent email needs the day it was sent.")
-    answered = ask.status in (AskStatus.REPLIED, AskStatus.DECLINED)
+    answered = ask.status in ANSWERED_STATUSES
     if answered and replied_on is None:
         raise ValueError("An answered email needs the day the answer came.")
     if not answered:
@@ -298,7 +285,7 @@ def days_to_reply(ask: Outreach) -> int | None:
 def history_rows(ask: Outreach, zone: tzinfo) -> list[tuple[str, str]]:
     """Return (status label, local time) for every status change, oldest first."""
     return [
-        (STATUS_LABELS[change.status], f"{change.at.astimezone(zone):%a %d %b %Y, %H:%M}")
+        (change.status.label, f"{change.at.astimezone(zone):%a %d %b %Y, %H:%M}")
         for change in ask.history
     ]
 

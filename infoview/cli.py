@@ -15,7 +15,6 @@ from pathlib import Path
 import orjson
 
 from infoview.io.importing import ImportPlan, ImportProblem, apply_import
-from infoview.io.text import plural
 from infoview.merge import MergeProblem
 from infoview.store import (
     FILE_NAME,
@@ -26,6 +25,7 @@ from infoview.store import (
     list_backups,
     restore_newest_good_backup,
 )
+from infoview.wording import counted, number
 
 PROG = "python -m infoview"
 
@@ -56,7 +56,7 @@ def _print_plan(plan: ImportPlan, out: Callable[[str], None]) -> None:
         label = f" ({skip.label})" if skip.label else ""
         out(f"Skipped line {skip.line}{label}: {skip.reason}")
     if len(plan.skipped) > 20:
-        out(f"... and {len(plan.skipped) - 20} more skipped")
+        out(f"... and {number(len(plan.skipped) - 20)} more skipped")
     for dup in plan.possible[:20]:
         out(
             f"Possible duplicate, line {dup.line} ({_one_line(dup.new.full_name)}): "
@@ -64,7 +64,7 @@ def _print_plan(plan: ImportPlan, out: Callable[[str], None]) -> None:
             f"({dup.existing.id}), {dup.reason}; added as new, review with '{PROG} duplicates'"
         )
     if len(plan.possible) > 20:
-        out(f"... and {len(plan.possible) - 20} more possible duplicates")
+        out(f"... and {counted(len(plan.possible) - 20, 'more possible duplicate')}")
 
 
 def _import(args: argparse.Namespace, kind: str) -> int:
@@ -80,19 +80,19 @@ def _import(args: argparse.Namespace, kind: str) -> int:
     plan = plan_for(parsed, store.contacts(include_archived=True), date.today())
     _print_plan(plan, print)
     summary = (
-        f"{plural(len(plan.new), 'new contact')}, {len(plan.updated)} updated, "
-        f"{plan.unchanged} already up to date, {len(plan.skipped)} skipped"
+        f"{counted(len(plan.new), 'new contact')}, {number(len(plan.updated))} updated, "
+        f"{number(plan.unchanged)} already up to date, {number(len(plan.skipped))} skipped"
     )
     if plan.possible:
-        summary += f", {plural(len(plan.possible), 'possible duplicate')} to review"
+        summary += f", {counted(len(plan.possible), 'possible duplicate')} to review"
     if args.dry_run:
         print(f"Dry run, nothing saved: {summary}.")
         return 0
     result = apply_import(store, plan)
     print(
-        f"Imported into {store.path}: {plural(result.added, 'new contact')}, "
-        f"{result.updated} updated, {result.unchanged} already up to date, "
-        f"{result.skipped} skipped."
+        f"Imported into {store.path}: {counted(result.added, 'new contact')}, "
+        f"{number(result.updated)} updated, {number(result.unchanged)} already up to date, "
+        f"{number(result.skipped)} skipped."
     )
     if result.backup:
         print(f"Backup of the data before the import: {result.backup}")
@@ -184,8 +184,9 @@ def _restore(args: argparse.Namespace) -> int:
     for table, change in plan.changes.items():
         if change.added or change.updated or change.removed:
             print(
-                f"{TABLE_LABELS[table]}: {change.added} added, {change.updated} updated, "
-                f"{change.removed} removed, {change.unchanged} unchanged"
+                f"{TABLE_LABELS[table]}: {number(change.added)} added, "
+                f"{number(change.updated)} updated, {number(change.removed)} removed, "
+                f"{number(change.unchanged)} unchanged"
             )
     for dup in plan.possible[:20]:
         print(
@@ -194,7 +195,7 @@ def _restore(args: argparse.Namespace) -> int:
             f"({dup.existing.id}), {dup.reason}; review with '{PROG} duplicates' afterwards"
         )
     if len(plan.possible) > 20:
-        print(f"... and {len(plan.possible) - 20} more possible duplicates")
+        print(f"... and {counted(len(plan.possible) - 20, 'more possible duplicate')}")
     if plan.is_empty:
         print("Nothing to restore: the data already matches the backup.")
         return 0
@@ -233,7 +234,7 @@ def _duplicates(args: argparse.Namespace) -> int:
                 f"{_one_line(names[pair.a])} / {_one_line(names[pair.b])}: {pair.reason}"
             )
     if not args.json:
-        print(f"{plural(len(found), 'possible duplicate')} found.", file=sys.stderr)
+        print(f"{counted(len(found), 'possible duplicate')} found.", file=sys.stderr)
     return 0
 
 

@@ -6,13 +6,11 @@ import hashlib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
-from functools import cache
 from typing import Any
-from zoneinfo import ZoneInfo, available_timezones
 
 from pydantic import ValidationError
 
-from infoview.dates import safe_zone
+from infoview.dates import safe_zone, valid_zone
 from infoview.figures import Figures, figures
 from infoview.followups import (
     ACTION_ASK,
@@ -52,37 +50,6 @@ HORIZON_DAYS = 7
 def default_report_back(happened_on: date) -> date:
     """Return the default day to report back: six weeks after the conversation."""
     return happened_on + timedelta(weeks=REPORT_BACK_WEEKS)
-
-
-def valid_zone(name: str | None) -> bool:
-    """Return True when ``name`` is a time zone this machine knows."""
-    if not name or not name.strip():
-        return False
-    try:
-        ZoneInfo(name.strip())
-    except (ValueError, KeyError, OSError):
-        return False
-    return True
-
-
-def user_zone(profile_zone: str | None, browser_zone: str | None = None) -> str:
-    """Return the user's time zone: the profile's, else the browser's, else UTC."""
-    for name in (profile_zone, browser_zone):
-        if valid_zone(name):
-            return name.strip()  # type: ignore[union-attr]
-    return "UTC"
-
-
-@cache
-def _all_zones() -> tuple[str, ...]:
-    return tuple(sorted(z for z in available_timezones() if "/" in z or z == "UTC"))
-
-
-def zone_options(*keep: str) -> list[str]:
-    """Return the time zones to choose from, with any names in ``keep`` included."""
-    zones = list(_all_zones())
-    extra = [z for z in keep if z and z not in zones and valid_zone(z)]
-    return sorted(zones + extra)
 
 
 def schedule_at(day: date, at: time, tz_name: str) -> datetime:

@@ -1,16 +1,18 @@
-"""Business days with each country's public holidays, and "today" in the user's time zone."""
+"""Business days with each country's public holidays, time zones, and "today" in the user's zone."""
 
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from functools import cache
 from types import MappingProxyType
-from zoneinfo import ZoneInfo
+from zoneinfo import ZoneInfo, available_timezones
 
 import holidays
 
 # A day far enough ahead that a loop over business days always ends, even with a bad n.
 MAX_BUSINESS_DAYS = 3_660
+# The zone used when neither the profile nor the browser names a known one.
+FALLBACK_ZONE = "UTC"
 
 
 @cache
@@ -64,6 +66,47 @@ def next_business_day(day: date, country: str) -> date:
     return day
 
 
+def valid_zone(name: str | None) -> bool:
+    """Return True when ``name`` is a time zone this machine knows."""
+    if not name or not name.strip():
+        return False
+    try:
+        ZoneInfo(name.strip())
+    except (ValueError, KeyError, OSError):
+        return False
+    return True
+
+
+def user_zone(profile_zone: str | None, browser_zone: str | None = None) -> str:
+    """Return the user's time zone: the profile's, else the browser's, else UTC."""
+    for name in (profile_zone, browser_zone):
+        if name and valid_zone(name):
+            return name.strip()
+    return FALLBACK_ZONE
+
+
+@cache
+def zone_names() -> tuple[str, ...]:
+    """Return the zones offered in every time-zone list: "Region/City" names and UTC, sorted.
+
+    Legacy names without a region ("EST", "Cuba", "Zulu") are left out: each is the same
+    clock as a regional name in the list.
+    """
+    return tuple(sorted(z for z in available_timezones() if "/" in z or z == "UTC"))
+
+
+def zone_options(*keep: str) -> list[str]:
+    """Return the zones to choose from; a name in ``keep`` that the list lacks comes first.
+
+    A saved zone is kept this way even when it is a legacy or unknown name, so showing a
+    form never changes it.
+    """
+    zones = list(zone_names())
+    listed = set(zones)
+    extra = [z for z in dict.fromkeys(keep) if z and z.strip() and z not in listed]
+    return extra + zones
+
+
 def safe_zone(tz_name: str | None) -> tzinfo:
     """Return the named time zone, or UTC when the name is empty or unknown."""
     name = (tz_name or "").strip()
@@ -87,3 +130,15 @@ def today_in(tz_name: str | None, now: datetime | None = None) -> date:
 def short_day(day: date, today: date) -> str:
     """Format a day as "Tue 08 Dec", adding the year when it is not this year's."""
     return f"{day:%a %d %b}" if day.year == today.year else f"{day:%a %d %b %Y}"
+
+
+def moment_text(moment: datetime, tz_name: str | None, seconds: bool = False) -> str:
+    """Format a stored time in the user's time zone and name the zone ("2026-12-03 09:15 EST").
+
+    With no time zone set (or an unknown one) the time is shown in UTC and says so.
+    """
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    local = moment.astimezone(safe_zone(tz_name))
+    clock = "%H:%M:%S" if seconds else "%H:%M"
+    return f"{local:%Y-%m-%d} {local.strftime(clock)} {local.tzname() or 'UTC'}"

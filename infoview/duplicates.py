@@ -15,7 +15,6 @@ one vectorised call. Pairs the user said are different people never come back.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import IntEnum
@@ -23,6 +22,7 @@ from functools import lru_cache
 
 from infoview.models import Contact
 from infoview.store import paused_gc
+from infoview.wording import fold as fold_text
 
 POSSIBLE_SCORE = 88  # rapidfuzz token_sort_ratio on folded names, 0-100
 # A name block this big holds a very common name (or a key gone wrong): fuzzy scoring it
@@ -70,7 +70,6 @@ def pair_key(a: str, b: str) -> tuple[str, str]:
 
 
 # ------------------------------------------------------------------------------- folding
-_SPACES = re.compile(r"\s+")
 _BRACKETS = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 _NON_WORD = re.compile(r"[^\w\s'-]")
 TITLES = frozenset(
@@ -152,14 +151,8 @@ _ORG_NOISE = frozenset(
 
 
 def fold(text: str | None) -> str:
-    """Return text reduced for matching: accents dropped, case folded, spaces collapsed."""
-    if not text:
-        return ""
-    if text.isascii():
-        return " ".join(text.lower().split())
-    decomposed = unicodedata.normalize("NFKD", text)
-    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return _SPACES.sub(" ", bare.casefold()).strip()
+    """Return text reduced for matching: the shared fold (infoview.wording), spaces collapsed."""
+    return " ".join(fold_text(text).split())
 
 
 @lru_cache(maxsize=65_536)

@@ -8,6 +8,8 @@ from datetime import UTC, date, datetime, timedelta
 
 from infoview.dates import business_days_after, safe_zone
 from infoview.models import AskStatus, Contact, Conversation, Outreach, Profile, StatusChange
+from infoview.pipeline import ANSWERED_STATUSES
+from infoview.wording import counted, first_name
 
 # Where a reminder's button leads: the page of that step.
 ACTION_RESEARCH = "research"
@@ -55,14 +57,6 @@ def thank_you_due(happened_on: date) -> date:
     return happened_on + timedelta(days=THANK_YOU_DAYS)
 
 
-def _first_name(contact: Contact) -> str:
-    parts = [p for p in contact.full_name.split() if p.rstrip(".").lower() not in _TITLES]
-    return parts[0] if parts else contact.full_name
-
-
-_TITLES = {"dr", "prof", "professor", "mr", "mrs", "ms", "mx", "sir", "dame"}
-
-
 def _rhythm(days: Iterable[int] | None) -> tuple[int, int]:
     """Return the two follow-up gaps in business days, repaired if the settings are odd."""
     first, second = (tuple(days or ()) + DEFAULT_FOLLOWUP_DAYS)[:2]
@@ -79,7 +73,7 @@ def ask_reminders(ask: Outreach, contact: Contact, profile: Profile, today: date
     if ask.status != AskStatus.SENT or ask.sent_on is None:
         return []
     first, second = _rhythm(profile.followup_days)
-    name = _first_name(contact)
+    name = first_name(contact.full_name) or contact.full_name
     org = contact.organization.strip()
     where = f"at {org}" if org else "where they work"
     sent = f"{ask.sent_on:%b} {ask.sent_on.day}"
@@ -105,8 +99,8 @@ def ask_reminders(ask: Outreach, contact: Contact, profile: Profile, today: date
             due=business_days_after(ask.sent_on, second, profile.country),
             title=f"Send {name} a short, friendly follow-up",
             detail=(
-                f"It has been {second} business days since {sent}. One polite nudge is fine "
-                "and often gets the reply."
+                f"It has been {counted(second, 'business day')} since {sent}. One polite nudge "
+                "is fine and often gets the reply."
             ),
             action=ACTION_ASK,
         ),
@@ -135,7 +129,7 @@ def conversation_reminders(
     A scheduled call's day is read in ``tz_name`` (the user's time zone), else in the
     conversation's own time zone. Its key holds the date, so a rescheduled call shows again.
     """
-    name = _first_name(contact)
+    name = first_name(contact.full_name) or contact.full_name
     out: list[Reminder] = []
     this_call = (("contact", contact.id), ("conversation", conv.id))
     if conv.happened_on is None:
@@ -237,7 +231,7 @@ def ask_status_change(
         if on is not None or sent_on is None:
             sent_on = day
         replied_on = None
-    elif status in (AskStatus.REPLIED, AskStatus.DECLINED):
+    elif status in ANSWERED_STATUSES:
         replied_on = day
     elif status == AskStatus.NO_REPLY:
         replied_on = None

@@ -145,25 +145,43 @@ def _drop_blanks(items: list[str]) -> list[str]:
     return seen
 
 
-class Sector(StrEnum):
-    ACADEMIA = "academia"
-    INDUSTRY = "industry"
-    GOVERNMENT = "government"
-    NONPROFIT = "nonprofit"
-    OTHER = "other"
+class LabelledEnum(StrEnum):
+    """A string enum whose members carry the words the app shows: ``X = "value", "Label"``."""
+
+    label: str
+
+    def __new__(cls, value: str, label: str) -> LabelledEnum:
+        member = str.__new__(cls, value)
+        member._value_ = value
+        member.label = label
+        return member
 
 
-class Source(StrEnum):
-    MANUAL = "manual"
-    REFERRAL = "referral"
-    LINKEDIN = "linkedin"
-    VCARD = "vcard"
+class Sector(LabelledEnum):
+    ACADEMIA = "academia", "Academia"
+    INDUSTRY = "industry", "Industry"
+    GOVERNMENT = "government", "Government"
+    NONPROFIT = "nonprofit", "Nonprofit"
+    HEALTH = "health", "Health"
+    OTHER = "other", "Other"
 
 
-class CallMode(StrEnum):
-    PHONE = "phone"
-    VIDEO = "video"
-    IN_PERSON = "in person"
+class Source(LabelledEnum):
+    MANUAL = "manual", "Added by hand"
+    REFERRAL = "referral", "Referred"
+    LINKEDIN = "linkedin", "LinkedIn"
+    VCARD = "vcard", "vCard"
+
+
+class CallMode(LabelledEnum):
+    PHONE = "phone", "Phone"
+    VIDEO = "video", "Video"
+    IN_PERSON = "in person", "In person"
+
+
+# The labels keyed by the stored value, for select boxes and pandas columns.
+SECTOR_LABELS: dict[str, str] = {s.value: s.label for s in Sector}
+SOURCE_LABELS: dict[str, str] = {s.value: s.label for s in Source}
 
 
 class Clean(BaseModel):
@@ -227,6 +245,9 @@ class Contact(Record):
     website: WebUrl = None
     email: Email = None
     sector: Sector = Sector.OTHER
+    # True while the sector is InfoView's guess from organization and title (an import);
+    # the form shows it as a guess, and choosing a sector there makes it the user's own.
+    sector_inferred: bool = False
     field: Text(SHORT_MAX) = ""
     reason: Text(REASON_MAX) = ""
     common_ground: Text(REASON_MAX) = ""
@@ -297,12 +318,12 @@ class Profile(Record):
     intro_edited: bool = False
 
 
-class AskStatus(StrEnum):
-    DRAFT = "draft"
-    SENT = "sent"
-    REPLIED = "replied"
-    DECLINED = "declined"
-    NO_REPLY = "no reply"
+class AskStatus(LabelledEnum):
+    DRAFT = "draft", "Draft"
+    SENT = "sent", "Sent, waiting for a reply"
+    REPLIED = "replied", "Replied"
+    DECLINED = "declined", "Declined"
+    NO_REPLY = "no reply", "No reply"
 
 
 class StatusChange(Clean):
@@ -444,6 +465,11 @@ FIELD_LABELS = {
 }
 
 
+def field_label(name: str) -> str:
+    """Return how the app names a record's field: "linkedin_url" -> "LinkedIn URL"."""
+    return FIELD_LABELS.get(name, name.replace("_", " ").capitalize())
+
+
 def friendly_errors(exc: Exception) -> list[str]:
     """Turn a pydantic ValidationError into short sentences naming each field."""
     errors = getattr(exc, "errors", None)
@@ -453,7 +479,7 @@ def friendly_errors(exc: Exception) -> list[str]:
     for err in errors():
         loc = err.get("loc") or ("value",)
         name = str(loc[0])
-        label = FIELD_LABELS.get(name, name.replace("_", " ").capitalize())
+        label = field_label(name)
         msg = str(err.get("msg", "is not valid"))
         if err.get("type") == "string_unicode":
             msg = "contains characters that cannot be saved (invalid Unicode)"
@@ -462,3 +488,18 @@ def friendly_errors(exc: Exception) -> list[str]:
         msg = msg.replace("List should have at most", "can have at most")
         out.append(f"{label}: {msg}")
     return out
+
+
+def too_long_message(text: str, limit: int) -> str | None:
+    """Return what to say when a text is past its limit (None when it fits).
+
+    Long boxes take a paste of any length and say this under it, rather than refusing the
+    paste without a word as a box with a hard limit does.
+    """
+    extra = len(text or "") - limit
+    if extra <= 0:
+        return None
+    return (
+        f"This text has {len(text):,} characters, {extra:,} more than the {limit:,} it can "
+        "hold. All of it is still in the box: shorten it there, then save."
+    )

@@ -3,21 +3,20 @@
 from __future__ import annotations
 
 import calendar
-import re
 import unicodedata
 import uuid
-import zoneinfo
 from collections.abc import Iterable, Mapping
 from functools import cache
 from typing import Any
 
 from pydantic import ValidationError
 
+from infoview.dates import FALLBACK_ZONE
 from infoview.models import AcademicCalendar, Profile, SkillTranslation, friendly_errors
 from infoview.story import default_intro
+from infoview.wording import split_fields, split_lines
 
 DEFAULT_COUNTRY = "US"
-FALLBACK_TIMEZONE = "UTC"
 FOLLOWUP_MAX = 30
 MONTHS = tuple(calendar.month_name[1:])
 
@@ -122,34 +121,6 @@ def country_label(code: str) -> str:
     return f"{name} ({code})" if name else code
 
 
-@cache
-def timezone_names() -> tuple[str, ...]:
-    """Return the IANA time zone names, sorted."""
-    return tuple(sorted(zoneinfo.available_timezones()))
-
-
-def timezone_options(current: str) -> list[str]:
-    """Return the time zones to offer, keeping an unknown saved zone so it is not lost."""
-    zones = list(timezone_names())
-    return zones if not current or current in zones else [current, *zones]
-
-
-def default_timezone(browser_timezone: str | None, zones: Iterable[str]) -> str:
-    """Return the browser's time zone when it is a known IANA name, else UTC."""
-    name = (browser_timezone or "").strip()
-    return name if name and name in set(zones) else FALLBACK_TIMEZONE
-
-
-def split_lines(text: str) -> list[str]:
-    """Return the non-blank lines of text, stripped."""
-    return [line.strip() for line in (text or "").splitlines() if line.strip()]
-
-
-def split_fields(text: str) -> list[str]:
-    """Return the fields a user listed one per line or separated by semicolons."""
-    return [part.strip() for part in re.split(r"[\n;]", text or "") if part.strip()]
-
-
 def new_row_id() -> str:
     """Return an id for a new skill row (it keys the row's widgets)."""
     return uuid.uuid4().hex[:10]
@@ -161,7 +132,7 @@ def skill_rows(skills: Iterable[SkillTranslation]) -> list[dict[str, str]]:
     return rows or [{"id": new_row_id(), "skill": "", "translation": ""}]
 
 
-def profile_form_values(profile: Profile, browser_timezone: str = FALLBACK_TIMEZONE) -> dict:
+def profile_form_values(profile: Profile, browser_timezone: str = FALLBACK_ZONE) -> dict:
     """Return a profile as the form shows it (the time zone defaults to the browser's)."""
     values: dict[str, Any] = {
         "name": profile.name,
@@ -327,7 +298,7 @@ def _content(profile: Profile) -> dict[str, Any]:
 
 
 def unsaved_changes(
-    values: Mapping[str, Any], saved: Profile, browser_timezone: str = FALLBACK_TIMEZONE
+    values: Mapping[str, Any], saved: Profile, browser_timezone: str = FALLBACK_ZONE
 ) -> bool:
     """Say whether the form holds anything the saved profile does not (defaults excepted)."""
     try:

@@ -8,7 +8,9 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from infoview.content import question_bank_file
 from infoview.models import CallPlan, Outreach, PlanItem, Sector
+from infoview.wording import counted, fold
 
 TYPICAL_DAY = "typical day"
 SKILLS = "skills used most"
@@ -52,169 +54,20 @@ class Question:
     sectors: frozenset[str] = ALL_SECTORS
 
 
-def _q(qid: str, category: str, minutes: float, text: str, *sectors: Sector) -> Question:
-    chosen = frozenset(s.value for s in sectors) if sectors else ALL_SECTORS
-    return Question(qid, text, category, minutes, chosen)
+def _load_bank() -> tuple[Question, ...]:
+    """Read the bank from ``infoview/data/question_bank.toml``, refusing unknown categories."""
+    bank = []
+    for entry in question_bank_file().questions:
+        if entry.category not in CATEGORIES:
+            raise ValueError(f"question {entry.id!r}: unknown category {entry.category!r}")
+        sectors = frozenset(s.value for s in entry.sectors) or ALL_SECTORS
+        bank.append(Question(entry.id, entry.text, entry.category, entry.minutes, sectors))
+    if REFERRAL_ID not in {q.id for q in bank}:
+        raise ValueError(f"the question bank needs the {REFERRAL_ID!r} question")
+    return tuple(bank)
 
 
-_A, _I, _G, _N = Sector.ACADEMIA, Sector.INDUSTRY, Sector.GOVERNMENT, Sector.NONPROFIT
-
-QUESTION_BANK: tuple[Question, ...] = (
-    # The article's back-pocket questions, reworded, and their close cousins.
-    _q("typical-day", TYPICAL_DAY, 2, "What does an ordinary workday look like for you?"),
-    _q(
-        "typical-week",
-        TYPICAL_DAY,
-        2,
-        "How is a usual week split between meetings, solo work and everything else?",
-    ),
-    _q("typical-people", TYPICAL_DAY, 2, "Who do you work with most closely from day to day?"),
-    _q("typical-semester", TYPICAL_DAY, 2, "How does your work change over the academic year?", _A),
-    _q("skills-most", SKILLS, 2, "Which skills do you lean on most often in this role?"),
-    _q("skills-surprise", SKILLS, 2, "Is there a skill this job needs that surprised you?"),
-    _q(
-        "skills-gap", SKILLS, 2, "What would someone coming from my background need to learn first?"
-    ),
-    _q(
-        "skills-transfer",
-        SKILLS,
-        2.5,
-        "Which parts of a research training carry over well to your kind of work?",
-        _I,
-        _G,
-        _N,
-    ),
-    _q("rewarding", REWARDING, 2, "What part of your work gives you the most satisfaction?"),
-    _q("rewarding-proud", REWARDING, 2, "What project are you proudest of so far?"),
-    _q(
-        "rewarding-impact", REWARDING, 2, "Where do you see the difference your work makes?", _G, _N
-    ),
-    _q(
-        "challenging",
-        CHALLENGING,
-        2,
-        "What is the hardest part of the job, and how do you handle it?",
-    ),
-    _q("challenging-wish", CHALLENGING, 2, "What do you wish you had known before you started?"),
-    _q("challenging-tradeoffs", CHALLENGING, 2, "What trade-offs come with this kind of role?"),
-    _q("journey", JOURNEY, 3, "How did your path lead you to the role you hold now?"),
-    _q("journey-turning-point", JOURNEY, 2, "Was there a turning point that set you on this path?"),
-    _q(
-        "journey-leaving-academia",
-        JOURNEY,
-        3,
-        "What was it like to move from academia into this work?",
-        _I,
-        _G,
-        _N,
-        Sector.OTHER,
-    ),
-    _q("journey-next", JOURNEY, 2, "Where do people in your role usually go next?"),
-    _q("journey-hiring", JOURNEY, 2, "How did you get your first job in this field?"),
-    # Trends: where the field is heading.
-    _q("trends-changes", TRENDS, 2.5, "How has your field changed in the last few years?"),
-    _q(
-        "trends-next",
-        TRENDS,
-        2.5,
-        "What changes do you expect in your area over the next five years?",
-    ),
-    _q("trends-demand", TRENDS, 2, "Which skills are teams asking for more and more?"),
-    _q(
-        "trends-funding",
-        TRENDS,
-        2.5,
-        "How are funding patterns shaping the work in your area?",
-        _A,
-        _N,
-        _G,
-    ),
-    _q("trends-tools", TRENDS, 2, "Which tools or methods are catching on in your team?", _I),
-    # Insights: how the place really works.
-    _q("insights-culture", INSIGHTS, 2, "How would you describe the culture where you work?"),
-    _q("insights-success", INSIGHTS, 2, "What sets apart the people who do really well here?"),
-    _q(
-        "insights-hiring",
-        INSIGHTS,
-        2.5,
-        "What do hiring managers look for that candidates often miss?",
-    ),
-    _q(
-        "insights-public-hiring",
-        INSIGHTS,
-        2.5,
-        "How does hiring for public-service roles work, and how long does it take?",
-        _G,
-    ),
-    _q("insights-mission", INSIGHTS, 2, "How does the mission shape decisions day to day?", _N),
-    _q(
-        "insights-altac",
-        INSIGHTS,
-        2.5,
-        "Which roles on campus beyond faculty positions should I know about?",
-        _A,
-    ),
-    _q(
-        "insights-titles",
-        INSIGHTS,
-        2,
-        "Which job titles should I search for to find work like yours?",
-    ),
-    # Advice: what they would do in your place.
-    _q("advice-start", ADVICE, 2, "If you were in my position, where would you begin?"),
-    _q("advice-story", ADVICE, 2.5, "How would you pitch my background to someone in your field?"),
-    _q("advice-resume", ADVICE, 2, "What should a résumé for this kind of role put first?"),
-    _q("advice-avoid", ADVICE, 2, "What mistakes do newcomers to this field tend to make?"),
-    _q("advice-ready", ADVICE, 2, "How would I know I am ready to apply for roles like yours?"),
-    # Resources: what to read, join and follow.
-    _q(
-        "resources-reading",
-        RESOURCES,
-        1.5,
-        "What do you read or listen to to keep up with the field?",
-    ),
-    _q(
-        "resources-groups", RESOURCES, 1.5, "Which professional groups or events are worth joining?"
-    ),
-    _q(
-        "resources-training",
-        RESOURCES,
-        2,
-        "Is there a course or certificate that people here respect?",
-    ),
-    _q(
-        "resources-jobs", RESOURCES, 1.5, "Where do openings in your field tend to be posted first?"
-    ),
-    # Assignments: small ways to try the work before committing.
-    _q(
-        "assignments-try",
-        ASSIGNMENTS,
-        2,
-        "Is there a small project I could take on to try this work?",
-    ),
-    _q(
-        "assignments-volunteer",
-        ASSIGNMENTS,
-        2,
-        "Are there volunteer or committee roles that would give me a taste of it?",
-        _N,
-        _A,
-    ),
-    _q(
-        "assignments-sample",
-        ASSIGNMENTS,
-        2,
-        "What kind of work sample would show I can do this job?",
-    ),
-    _q(
-        "assignments-followup",
-        ASSIGNMENTS,
-        1.5,
-        "May I tell you later how I got on with your suggestions?",
-    ),
-    # The one question that grows the network: always asked last.
-    _q(REFERRAL_ID, WHO_ELSE, 1, "Who else do you think would be good for me to speak with?"),
-)
+QUESTION_BANK: tuple[Question, ...] = _load_bank()
 
 QUESTIONS_BY_ID: dict[str, Question] = {q.id: q for q in QUESTION_BANK}
 REFERRAL: Question = QUESTIONS_BY_ID[REFERRAL_ID]
@@ -237,24 +90,18 @@ CATEGORY_VALUE: dict[str, int] = {
 CUSTOM_VALUE = 5
 
 
-def _fold(text: str) -> str:
-    """Lower-case text and strip accents so "resume" finds "résumé"."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
-
-
 def search_questions(
     query: str = "", category: str | None = None, sector: str | None = None
 ) -> list[Question]:
     """Return bank questions matching every word of the query, the category and the sector."""
-    words = _fold(query).split()
+    words = fold(query).split()
     found = []
     for question in QUESTION_BANK:
         if category and question.category != category:
             continue
         if sector and str(sector) not in question.sectors:
             continue
-        haystack = _fold(f"{question.text} {question.category}")
+        haystack = fold(f"{question.text} {question.category}")
         if all(word in haystack for word in words):
             found.append(question)
     return found
@@ -390,6 +237,7 @@ class PlanFit:
     spare_minutes: float
     warning: str | None
     suggest_drops: tuple[int, ...]
+    duplicates: tuple[tuple[int, int], ...] = ()  # pairs that ask the same thing
 
     @property
     def fits(self) -> bool:
@@ -407,11 +255,86 @@ def format_mark(minutes: float) -> str:
     return f"{whole // 60}:{whole % 60:02d}"
 
 
-def _drops(items: Sequence[PlanItem], over_by: float) -> tuple[int, ...]:
-    """Pick the fewest low-value, long questions whose removal covers the overrun."""
+# --- how close a question is to why the user wants this call, and near-duplicates ---------
+
+_PLAN_STOP = frozenset(
+    "what which when where while would could should about your yours their there these those "  # noqa: SIM905
+    "that this with from have does into more most some than then they them were been being "
+    "like much many other also just very what's you're how's it's tell anything something "
+    "someone people person thing things work working".split()
+)
+# Questions that ask for the same thing in other words: the intent each word points to.
+_INTENTS: dict[str, tuple[str, ...]] = {
+    "day-to-day": (
+        "typical",
+        "workday",
+        "daily",
+        "routine",
+        "week",
+        "weekly",
+        "day-to-day",
+        "ordinary",
+        "usual",
+    ),
+    "rewarding": ("rewarding", "enjoy", "favourite", "favorite", "satisfying"),
+    "challenging": ("challenging", "hardest", "difficult", "frustrating", "toughest"),
+    "advice": ("advice", "wish you had known", "starting over", "if you were starting"),
+    "trends": ("trends", "trend", "changing", "five years", "ten years"),
+}
+
+
+def _intent(text: str) -> str | None:
+    tokens = re.findall(r"[a-z][a-z'-]*", fold(text))
+    folded = " " + " ".join(tokens) + " "
+    found = {name for name, cues in _INTENTS.items() if any(f" {cue} " in folded for cue in cues)}
+    return found.pop() if len(found) == 1 else None
+
+
+def _stems(text: str) -> set[str]:
+    words = re.findall(r"[a-z][a-z'-]+", fold(text))
+    return {w[:5] for w in words if len(w) >= 4 and w not in _PLAN_STOP}
+
+
+def relatedness(item: PlanItem, focus: str) -> int:
+    """Return how many words an item shares with the focus (reason and topics), by stem."""
+    return len(_stems(item.text) & _stems(focus)) if focus.strip() else 0
+
+
+def near_duplicates(items: Sequence[PlanItem]) -> tuple[tuple[int, int], ...]:
+    """Return pairs of questions that ask the same thing: the same wording or the same intent.
+
+    "What does a typical workday look like?" and "How is your week usually split?" both ask
+    about the day-to-day; the referral question is never a duplicate.
+    """
+    pairs = []
+    for a in range(len(items)):
+        for b in range(a + 1, len(items)):
+            x, y = items[a], items[b]
+            if is_referral(x) or is_referral(y):
+                continue
+            sx, sy = _stems(x.text), _stems(y.text)
+            shared = len(sx & sy)
+            overlap = shared / max(1, min(len(sx), len(sy))) if shared >= 3 else 0.0
+            same_intent = _intent(x.text) is not None and _intent(x.text) == _intent(y.text)
+            if (
+                (x.question_id and x.question_id == y.question_id)
+                or overlap >= 0.6
+                or (same_intent)
+            ):
+                pairs.append((a, b))
+    return tuple(pairs)
+
+
+def _drops(items: Sequence[PlanItem], over_by: float, focus: str = "") -> tuple[int, ...]:
+    """Pick the questions to drop: least related to the focus first, then low value, long."""
     candidates = sorted(
         (i for i, item in enumerate(items) if not is_referral(item)),
-        key=lambda i: (item_value(items[i]), -items[i].minutes, -i),
+        key=lambda i: (
+            relatedness(items[i], focus),
+            item_value(items[i]),
+            -items[i].minutes,
+            -i,
+        ),
     )
     chosen: list[int] = []
     freed = 0.0
@@ -420,8 +343,11 @@ def _drops(items: Sequence[PlanItem], over_by: float) -> tuple[int, ...]:
             break
         chosen.append(i)
         freed += items[i].minutes
-    # Put back any drop the others already cover, most valuable first.
-    for i in sorted(chosen, key=lambda i: (-item_value(items[i]), items[i].minutes)):
+    # Put back any drop the others already cover, the most related and valuable first.
+    for i in sorted(
+        chosen,
+        key=lambda i: (-relatedness(items[i], focus), -item_value(items[i]), items[i].minutes),
+    ):
         if freed - items[i].minutes >= over_by:
             chosen.remove(i)
             freed -= items[i].minutes
@@ -429,9 +355,16 @@ def _drops(items: Sequence[PlanItem], over_by: float) -> tuple[int, ...]:
 
 
 def plan_call(
-    items: Sequence[PlanItem], call_minutes: int, referral_removed: bool = False
+    items: Sequence[PlanItem],
+    call_minutes: int,
+    referral_removed: bool = False,
+    focus: str = "",
 ) -> PlanFit:
-    """Lay the questions out on the call's clock and say whether, and how, they fit."""
+    """Lay the questions out on the call's clock and say whether, and how, they fit.
+
+    focus is what the user wants from this contact (their reason and topics): when the plan
+    runs over, the questions least related to it are suggested for dropping first.
+    """
     if not 1 <= call_minutes <= MAX_CALL_MINUTES:
         raise ValueError(f"a call lasts 1 to {MAX_CALL_MINUTES} minutes")
     ordered = tuple(ensure_referral_last(items, referral_removed))
@@ -444,14 +377,14 @@ def plan_call(
     question_minutes = clock - reserve.hello - reserve.intro
     used = clock + reserve.wrap_up
     over_by = max(used - call_minutes, 0.0)
-    drops = _drops(ordered, over_by) if over_by else ()
+    drops = _drops(ordered, over_by, focus) if over_by else ()
     warning = None
     if over_by:
         warning = (
             f"This plan needs about {_fmt(used)} minutes, {_fmt(over_by)} more than the "
             f"{call_minutes} you have. "
             + (
-                f"Dropping {len(drops)} question{'s' if len(drops) != 1 else ''} would make it fit."
+                f"Dropping {counted(len(drops), 'question')} would make it fit."
                 if sum(ordered[i].minutes for i in drops) >= over_by
                 else "Ask for a longer call or shorten your questions."
             )
@@ -471,6 +404,7 @@ def plan_call(
         spare_minutes=max(call_minutes - used, 0.0),
         warning=warning,
         suggest_drops=drops,
+        duplicates=near_duplicates(ordered),
     )
 
 
@@ -542,16 +476,31 @@ def latest_plan(plans: Iterable[CallPlan]) -> CallPlan | None:
     return max(plans, key=lambda plan: plan.updated_at, default=None)
 
 
+def plan_focus(reason: str, asks: Iterable[Outreach]) -> str:
+    """Return what the user wants from the call: the contact's reason and the latest topics."""
+    latest = max(asks, key=lambda a: (a.created_at, a.updated_at), default=None)
+    topics = " ".join(latest.topics) if latest else ""
+    return f"{reason} {topics}".strip()
+
+
 def drop_items(items: Sequence[PlanItem], indexes: Iterable[int]) -> list[PlanItem]:
     """Remove the items at the given positions (as suggested by plan_call)."""
     gone = set(indexes)
     return [item for i, item in enumerate(items) if i not in gone]
 
 
+_TITLES = frozenset({"dr", "prof", "professor", "mr", "mrs", "ms", "mx", "sir", "dame", "rev"})
+
+
 def prep_sheet_filename(full_name: str, extension: str) -> str:
-    """Name a prep sheet file after the contact's first name, in safe ASCII characters only."""
-    first = next(iter(full_name.split()), "")
-    ascii_name = unicodedata.normalize("NFKD", first).encode("ascii", "ignore").decode()
+    """Name a prep sheet file after the contact's name without a title, in safe ASCII only.
+
+    "Dr. Ada Lovelace" gives prep-sheet-ada-lovelace.md, so sheets for two doctors differ.
+    """
+    words = full_name.split()
+    while len(words) > 1 and words[0].casefold().rstrip(".") in _TITLES:
+        words = words[1:]
+    ascii_name = unicodedata.normalize("NFKD", " ".join(words)).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")[:40].strip("-")
     ext = re.sub(r"[^a-z0-9]", "", extension.lower()) or "txt"
     return f"prep-sheet-{slug or 'contact'}.{ext}"

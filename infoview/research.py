@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from infoview.coach.research import reason_is_specific
+from infoview.models import SECTOR_LABELS as SECTOR_LABELS  # re-exported for the pages
+from infoview.models import SOURCE_LABELS as SOURCE_LABELS
 from infoview.models import Contact, Conversation, Outreach
 from infoview.pipeline import Stage, contact_stage
+from infoview.wording import fold, split_lines, split_tags
 
 PAGE_SIZE = 25
 
@@ -47,8 +50,9 @@ def research_checklist(contact: Contact) -> list[CheckItem]:
         ),
         CheckItem(
             "A compelling reason to talk",
-            bool(contact.reason.strip()),
-            "Why the two of you should know each other.",
+            reason_is_specific(contact.reason),
+            "Why them in particular: their move, work, talk or paper, a school you share, or "
+            "who referred you.",
         ),
     ]
 
@@ -73,12 +77,6 @@ def tenure_text(since: date | None, today: date) -> str:
     if months:
         parts.append(f"{months} mo" + ("s" if months > 1 else ""))
     return " ".join(parts)
-
-
-def fold(text: str) -> str:
-    """Lower-case and strip accents, for searching."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 _ORG_SUFFIXES = {
@@ -205,32 +203,6 @@ def page_of(items: Sequence[Any], page: int, size: int = PAGE_SIZE) -> tuple[lis
     return list(items[start : start + size]), pages
 
 
-def split_lines(text: str) -> list[str]:
-    """Split a text area's value into non-empty lines (or comma-separated items)."""
-    parts = []
-    for line in text.replace(";", "\n").splitlines():
-        parts.extend(p.strip() for p in line.split(",") if p.strip())
-    return parts
-
-
-def split_list(text: str) -> list[str]:
-    """Split a multi-line text into one item per non-empty line."""
-    return [line.strip() for line in text.splitlines() if line.strip()]
-
-
-SECTOR_LABELS = {
-    "academia": "Academia",
-    "industry": "Industry",
-    "government": "Government",
-    "nonprofit": "Nonprofit",
-    "other": "Other",
-}
-SOURCE_LABELS = {
-    "manual": "Added by hand",
-    "referral": "Referred",
-    "linkedin": "LinkedIn",
-    "vcard": "vCard",
-}
 FORM_FIELDS = (
     "full_name",
     "organization",
@@ -299,9 +271,11 @@ def contact_from_form(values: Mapping[str, Any], base: Contact) -> Contact:
     """Build the contact a submitted form describes; raises ValidationError on bad input."""
     data = base.model_dump()
     data.update({name: values[name] for name in FORM_FIELDS if name in values})
-    data["previous_employers"] = split_list(str(values.get("previous_employers", "")))
-    data["education"] = split_list(str(values.get("education", "")))
-    data["tags"] = split_lines(str(values.get("tags", "")))
+    data["previous_employers"] = split_lines(str(values.get("previous_employers", "")))
+    data["education"] = split_lines(str(values.get("education", "")))
+    data["tags"] = split_tags(str(values.get("tags", "")))
     if data.get("joined_on") is None:
         data["joined_on"] = base.joined_on
+    # A guessed sector stays marked as a guess until the user picks another one.
+    data["sector_inferred"] = base.sector_inferred and str(data.get("sector")) == base.sector.value
     return Contact.model_validate(data)

@@ -6,7 +6,9 @@ import math
 import re
 from dataclasses import dataclass
 
+from infoview.coach.ask import Finding, Level
 from infoview.models import Profile
+from infoview.wording import counted
 from infoview.writing import and_join, first_sentence, lower_first, render, with_article
 
 SPEAKING_WPM = 150
@@ -155,16 +157,6 @@ OFFER_IDEAS: tuple[OfferIdea, ...] = (
 )
 
 
-@dataclass(frozen=True)
-class Finding:
-    """One observation from a coach: a rule id, a level (ok, tip, warn), what and how to fix."""
-
-    rule: str
-    level: str
-    message: str
-    suggestion: str = ""
-
-
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 
 
@@ -204,7 +196,11 @@ def default_intro(profile: Profile) -> str:
         fields=fields,
         fields_or=and_join((lower_first(f) for f in profile.fields), "or"),
     )
-    return " ".join(text.split())
+    sentences = re.split(r"(?<=[.!?])\s+", " ".join(text.split()))
+    # Within the 30 seconds: drop whole middle sentences, keeping the greeting and the close.
+    while word_count(" ".join(sentences)) > INTRO_MAX_WORDS and len(sentences) > 2:
+        del sentences[-2]
+    return " ".join(s for s in sentences if s)
 
 
 _PAST_CUES = (
@@ -239,6 +235,103 @@ def _mentions(text: str, phrases: list[str]) -> bool:
     return any(p.casefold().strip() and p.casefold().strip() in lowered for p in phrases)
 
 
+# Framing the story as a hunt for any job puts the listener on the spot and hides where you
+# are heading; a negative word about your current field makes them wonder what you would say
+# about theirs. Both read the text with negated clauses and quotations taken out
+# ("I'm not looking for just any job" is fine).
+_JOB_SEEKING = re.compile(
+    r"\bany (job|work|role|position|field)\b|\bjust any\b|"
+    r"\b(need|needs|needed|want|wanted) (a |some |any )?(new |paid )?(job|work|money|income)\b|"
+    r"\bdesperate(ly)?\b|\bjob[- ]?(hunting|hunt|search|searching)\b|"
+    r"\b(looking|searching|applying) (for )?(a |any )?(new )?(job|work)\b|\btake anything\b|"
+    r"\bapplying everywhere\b|\bapplied (to|for) (over |more than )?(\d+|a hundred|hundreds|"
+    r"dozens)\b|\bnot picky\b|\bwill hire me\b|\b(i'd|i would|i'll) apply\b|"
+    r"\bopenings\b|\bunemployed\b|\bbills to pay\b|\brunning out of options\b|"
+    r"\bfind (something|anything) else\b|\banything in \w+ or \w+\b|"
+    r"\bhear of (something|anything)\b"
+)
+_NEGATIVE = re.compile(
+    r"\b(hate|hated|hates|sick of|tired of|fed up|burned out|burnt out|toxic|dead[- ]end|"
+    r"boring|miserable|can't stand|cannot stand|awful|terrible|pointless|fake|greedy|dying|"
+    r"no future|wasted|waste of|exploits?|exploited|done with|want out|get away from|"
+    r"way out of|need to get out|nobody replies|don't care|doesn't care|useless|soul-crushing|"
+    r"hopeless|stuck in)\b"
+)
+# Negative phrases that carry their own "no" or "n't", so negation scope must not hide them.
+_NEGATIVE_NOT = re.compile(
+    r"\b(no future|no point|not worth it|can't stand|cannot stand|don't care|doesn't care|"
+    r"nobody (replies|cares|answers))\b"
+)
+_REPEAT_STOP = frozenset(
+    "i i'm i've i'd me my a an the and or of to in on at for with as is am are was be been "  # noqa: SIM905
+    "that this it what who which because so but from by about into you your".split()
+)
+
+
+def _repetition(lowered: str) -> str:
+    """Return a phrase said twice (three words running) or a word said three times, or ""."""
+    words = _WORD.findall(lowered)
+    grams: dict[tuple[str, ...], int] = {}
+    for i in range(len(words) - 2):
+        gram = tuple(words[i : i + 3])
+        content = [w for w in gram if w not in _REPEAT_STOP]
+        if len(content) >= 2 or any(len(w) >= 6 for w in content):
+            grams[gram] = grams.get(gram, 0) + 1
+            if grams[gram] >= 2:
+                return " ".join(gram)
+    counts: dict[str, int] = {}
+    for w in words:
+        if len(w) >= 5 and w not in _REPEAT_STOP:
+            counts[w] = counts.get(w, 0) + 1
+            if counts[w] >= 3:
+                return w
+    return ""
+
+
+def _framing_findings(lowered: str) -> list[Finding]:
+    from infoview.coach.ask import _live  # the ask coach's negation and quotation scope
+
+    live = _live(lowered)
+    findings = []
+    job = _JOB_SEEKING.search(live)
+    if job:
+        findings.append(
+            Finding(
+                "job_seeking",
+                "warn",
+                f"“{job.group(0)}” frames your story as a search for any job, which puts the "
+                "listener on the spot and hides where you are heading.",
+                "Lead with curiosity and direction: the field or problem you are drawn to and "
+                "what you want to understand about it, e.g. “I'm exploring health data work "
+                "and want to learn how analysts there spend their days.”",
+            )
+        )
+    negative = _NEGATIVE.search(live) or _NEGATIVE_NOT.search(lowered)
+    if negative:
+        findings.append(
+            Finding(
+                "negative",
+                "warn",
+                f"“{negative.group(0)}” sounds negative about where you are now; listeners "
+                "wonder what you would say about their field.",
+                "Say what you are moving toward and what you take with you, e.g. “Teaching "
+                "taught me to explain hard ideas; now I want to use that in …”.",
+            )
+        )
+    repeated = _repetition(lowered)
+    if repeated:
+        findings.append(
+            Finding(
+                "repetition",
+                "warn",
+                f"“{repeated}” comes back more than once: thirty seconds has no room to say "
+                "a thing twice.",
+                "Say each part once: where you come from, where you are heading, why them.",
+            )
+        )
+    return findings
+
+
 def review_intro(text: str, profile: Profile) -> list[Finding]:
     """Coach a 30-second introduction: length, where from, where heading, and why them."""
     words = word_count(text)
@@ -250,7 +343,7 @@ def review_intro(text: str, profile: Profile) -> list[Finding]:
         findings.append(
             Finding(
                 "length",
-                "warn",
+                Level.WARN,
                 f"{words} words takes about {seconds} seconds to say: past the 30-second mark.",
                 f"Cut to {INTRO_MAX_WORDS} words or fewer: keep one sentence per part.",
             )
@@ -259,14 +352,16 @@ def review_intro(text: str, profile: Profile) -> list[Finding]:
         findings.append(
             Finding(
                 "length",
-                "warn" if words < 10 else "tip",
-                f"{words} words is too short to tell your story.",
+                Level.WARN if words < 10 else Level.TIP,
+                f"{counted(words, 'word')} is too short to tell your story.",
                 "Add a sentence on where you come from and one on where you are heading.",
             )
         )
     else:
         findings.append(
-            Finding("length", "ok", f"{words} words, about {seconds} seconds aloud: just right.")
+            Finding(
+                "length", Level.OK, f"{words} words, about {seconds} seconds aloud: just right."
+            )
         )
 
     past_hit = (
@@ -275,44 +370,47 @@ def review_intro(text: str, profile: Profile) -> list[Finding]:
         or _echoes(lowered, profile.past)
     )
     findings.append(
-        Finding("where_from", "ok", "You say where you come from.")
+        Finding("where_from", Level.OK, "You say where you come from.")
         if past_hit
         else Finding(
             "where_from",
-            "tip",
+            Level.TIP,
             "It doesn't say where you come from.",
             "Add one sentence on your background, e.g. what you studied or did before.",
         )
     )
 
+    framing = _framing_findings(lowered)
+    # "Looking for a job, any job" is no direction: job-seeking words do not count as heading.
+    heading_text = _JOB_SEEKING.sub(" ", lowered)
     heading_hit = (
-        re.search(_FUTURE_CUES, lowered)
+        re.search(_FUTURE_CUES, heading_text)
         or _mentions(lowered, list(profile.fields))
         or _echoes(lowered, profile.future)
     )
     findings.append(
-        Finding("heading", "ok", "You say where you are heading.")
+        Finding("heading", Level.OK, "You say where you are heading.")
         if heading_hit
         else Finding(
             "heading",
-            "warn",
+            Level.WARN,
             "It doesn't say where you are heading.",
             "Name the field or role you are exploring, so they know how to help.",
         )
     )
 
     findings.append(
-        Finding("why_them", "ok", "You explain why you are talking to someone like them.")
+        Finding("why_them", Level.OK, "You explain why you are talking to someone like them.")
         if re.search(_WHY_CUES, lowered)
         else Finding(
             "why_them",
-            "tip",
+            Level.TIP,
             "It doesn't say why you want to talk to someone in their position.",
             "End with why their view matters, e.g. \"That's why I'd value the view of someone "
             'who made this move."',
         )
     )
-    return findings
+    return findings + framing
 
 
 def story_progress(profile: Profile) -> list[tuple[str, bool]]:
@@ -370,4 +468,4 @@ def intro_minutes_label(text: str) -> str:
         spoken = f"about {math.ceil(seconds / 60)} minutes"
     else:
         spoken = f"about {seconds} seconds"
-    return f"{words} word{'s' if words != 1 else ''} · {spoken}"
+    return f"{counted(words, 'word')} · {spoken}"

@@ -1,4 +1,4 @@
-"""Jinja2 environments: our own templates (plain-text mail, escaped HTML) and user templates.
+"""Our own templates: the Jinja2 environments (plain-text mail, escaped HTML) and the emails.
 
 Email templates live in ``templates/<id>.txt.j2`` and follow one convention: the first line is
 ``Subject: ...`` (keep it ending in text or ``}}``, or a closing tag written ``+%}``, so the
@@ -7,16 +7,13 @@ are separated by blank lines and may put one sentence per line: every paragraph 
 joined into one line, and the last one (the sign-off and signature) keeps its line breaks.
 Missing facts the user must supply appear as bracketed slots such as ``[your shared school]``.
 
-Templates a user writes render in a sandbox with limits (see ``render_user_template``).
+Templates a user writes render in a sandbox with limits: see ``infoview.user_templates``.
 """
 
 from __future__ import annotations
 
-import difflib
-import functools
 import re
-import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -25,19 +22,11 @@ from jinja2 import (
     Environment,
     PackageLoader,
     StrictUndefined,
-    TemplateSyntaxError,
-    UndefinedError,
-    nodes,
     select_autoescape,
 )
-from jinja2.defaults import DEFAULT_FILTERS
-from jinja2.exceptions import SecurityError
-from jinja2.runtime import LoopContext
-from jinja2.sandbox import SandboxedEnvironment
-from jinja2.utils import Namespace
-from jinja2.visitor import NodeTransformer
 
-from infoview.models import SUBJECT_MAX, CallMode, Contact, Outreach, Profile, Sector
+from infoview.models import CallMode, Contact, Outreach, Profile, Sector
+from infoview.wording import HONORIFICS, first_name, last_name, name_tokens
 
 
 @cache
@@ -78,7 +67,6 @@ def render_html(name: str, **context: Any) -> str:
 # --- Small text helpers shared by the email and introduction templates ---------------------
 
 SLOT = re.compile(r"\[[^\[\]\n]{2,80}\]")
-_HONORIFICS = {"dr", "prof", "professor", "mr", "mrs", "ms", "mx", "miss", "sir", "dame"}
 _KEEP_ROLE_START = re.compile(
     r"^(a|an|the|my|one|working|studying|leading|running|doing|teaching|in|at|on|"
     r"currently|now|finishing|starting|between)\b",
@@ -116,21 +104,73 @@ def as_sentence(text: str) -> str:
 def lower_first(text: str) -> str:
     """Lower-case a leading capitalised word ("Share my notes" -> "share my notes")."""
     word = text.split(" ", 1)[0]
-    if len(word) > 1 and word[0].isupper() and word[1:].islower():
+    if (len(word) > 1 and word[0].isupper() and word[1:].islower()) or (
+        word == "A" and " " in text  # the article, not a name or the pronoun "I"
+    ):
         return text[0].lower() + text[1:]
     return text
 
 
+_CLAUSE_BREAK = re.compile(r"\s*[,;:—–]\s+|\s+-\s+|\s+\((?=[^)]*\))")
+_DANGLING = re.compile(
+    r"(\s+\b(and|or|but|so|where|which|who|that|because|while|to|in|at|on|of|for|with|a|an|the|"
+    r"my|as|from|into|than|then|when))+$",
+    re.IGNORECASE,
+)
+
+
 def first_sentence(text: str, max_words: int = 25) -> str:
-    """Return the first sentence of a reflection, cut to ``max_words`` words."""
+    """Return the first sentence of a reflection, within ``max_words`` words.
+
+    A longer sentence is cut back to its last whole clause that fits ("…, or in a data science
+    role where." never comes out); when not even the first clause fits, it is left out.
+    """
     text = " ".join((text or "").split())
     if not text:
         return ""
     sentence = re.split(r"(?<=[.!?])\s+", text, maxsplit=1)[0]
-    words = sentence.split()
-    if len(words) > max_words:
-        sentence = " ".join(words[:max_words]).rstrip(",;:-–—")
+    if len(sentence.split()) > max_words:
+        clauses = _CLAUSE_BREAK.split(sentence)
+        kept = ""
+        for i in range(len(clauses), 0, -1):
+            head = ", ".join(c.strip() for c in clauses[:i] if c.strip())
+            head = _DANGLING.sub("", head.rstrip(".!?,;: "))
+            if 0 < len(head.split()) <= max_words and i < len(clauses):
+                kept = head
+                break
+        sentence = kept
     return as_sentence(sentence)
+
+
+# Words of job titles that are capitalised on a business card but not mid-sentence ("a
+# postdoctoral researcher", "a senior policy analyst"). Names, places and acronyms keep theirs.
+_TITLE_WORDS = frozenset(
+    "postdoctoral postdoc senior junior principal chief head lead deputy assistant associate "  # noqa: SIM905
+    "research staff graduate doctoral phd student candidate professor lecturer fellow "
+    "scientist researcher engineer analyst manager director officer coordinator specialist "
+    "consultant designer developer administrator advisor adviser nurse teacher librarian "
+    "technician intern trainee apprentice editor writer curator producer program programme "
+    "project product policy data software clinical medical lab laboratory visiting adjunct "
+    "executive general managing vice founding independent freelance certified registered "
+    "teaching marketing sales operations communications finance financial legal health "
+    "public science scientific technical account accounts customer support field".split()
+)
+
+
+def title_case_mid_sentence(title: str) -> str:
+    """Lower-case the title words of a job title, for use inside a sentence.
+
+    "Postdoctoral Researcher" becomes "postdoctoral researcher"; "MBA student", "Google
+    engineer" and "NHS Data Officer" keep their names and acronyms ("NHS data officer").
+    """
+    words = title.split(" ")
+    out = []
+    for word in words:
+        bare = word.strip(",.;:()")
+        if bare.lower() in _TITLE_WORDS and bare[:1].isupper() and bare[1:].islower():
+            word = word.replace(bare, bare.lower(), 1)
+        out.append(word)
+    return " ".join(out)
 
 
 def with_article(role: str) -> str:
@@ -138,6 +178,7 @@ def with_article(role: str) -> str:
     role = as_phrase(re.sub(r"^(i am|i'm|i’m)\s+", "", role.strip(), flags=re.IGNORECASE))
     if not role or _KEEP_ROLE_START.match(role):
         return role
+    role = title_case_mid_sentence(role)
     word = role.split()[0]
     lowered = word.lower()
     if len(word) > 1 and word.isupper():
@@ -151,31 +192,6 @@ def with_article(role: str) -> str:
     return f"{'an' if vowel_sound else 'a'} {role}"
 
 
-def _name_tokens(full_name: str) -> list[str]:
-    name = full_name.split(",")[0]
-    tokens = name.split()
-    while len(tokens) > 1 and tokens[0].lower().rstrip(".") in _HONORIFICS:
-        tokens = tokens[1:]
-    return tokens
-
-
-def first_name(full_name: str) -> str:
-    """Return the given name from a full name, skipping titles like "Dr."."""
-    tokens = _name_tokens(full_name)
-    return tokens[0] if tokens else ""
-
-
-def last_name(full_name: str) -> str:
-    """Return the family name, with particles like "van der" kept."""
-    tokens = _name_tokens(full_name)
-    if len(tokens) < 2:
-        return tokens[0] if tokens else ""
-    start = len(tokens) - 1
-    while start > 1 and tokens[start - 1].islower():
-        start -= 1
-    return " ".join(tokens[start:])
-
-
 _SECOND_PERSON = re.compile(r"\b(you|your|yours)\b", re.IGNORECASE)
 _THIRD_PERSON = re.compile(r"\b(she|he|her|hers|him|his|they|their|them)\b", re.IGNORECASE)
 _NOTE_WORDS = re.compile(r"[;,()]|\b(i|my|we|our|both|same|she|he|her|his|they|their)\b", re.I)
@@ -187,6 +203,125 @@ def addressed_to_them(text: str, full_name: str = "") -> bool:
         return False
     given = first_name(full_name)
     return not (given and re.match(rf"{re.escape(given)}\b", text.strip(), re.IGNORECASE))
+
+
+# Turning a research note about the contact into a sentence to them: "She moved from a lab
+# into policy" becomes "You moved from a lab into policy"; "Her paper on X." becomes "I'm
+# writing because of your paper on X."
+_BE_HAVE = {"is": "are", "was": "were", "has": "have", "does": "do", "'s": "'re"}
+_ADVERBS = frozenset("now also still recently just already then later since often".split())  # noqa: SIM905
+_IRREGULAR_PAST = frozenset(
+    "built wrote led ran made took taught won began set grew gave spoke left went came did "  # noqa: SIM905
+    "found brought drove sold sent kept held fought became chose met put read rode saw".split()
+)
+_OBJECT_AFTER = frozenset(
+    "as to about for at in on with and or but because when while that who so from by than "  # noqa: SIM905
+    "into over after before".split()
+)
+_FINITE = re.compile(
+    r"(?<![\w-])(is|are|was|were|has|have|had|do|does|did|can|could|will|would|\w+ed|"
+    + "|".join(sorted(_IRREGULAR_PAST))
+    + r")(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def _agree(verb: str) -> str:
+    """Return the second-person form of a verb that followed "he" or "she"."""
+    low = verb.lower()
+    if low in _BE_HAVE:
+        return _BE_HAVE[low]
+    if low.endswith("ies") and len(low) > 4:
+        return verb[:-3] + "y"
+    if re.search(r"(ch|sh|ss|x|o)es$", low):
+        return verb[:-2]
+    if low.endswith("s") and not low.endswith("ss") and len(low) > 3:
+        return verb[:-1]
+    return verb
+
+
+def _swap_pronouns(text: str, names: list[str]) -> str:
+    tokens = re.findall(r"[\w'’.-]+|[^\w\s]|\s+", text)
+    out: list[str] = []
+    after_subject = False
+    for i, tok in enumerate(tokens):
+        low = tok.lower().replace("’", "'")
+        nxt = next((x for x in tokens[i + 1 :] if not x.isspace()), "")
+        if low in {"she", "he"} or (low in names and nxt.lower() not in {"'s", "’s"}):
+            out.append("you")
+            after_subject = True
+            continue
+        if low in {"she's", "he's"}:
+            out.append("you're")
+            continue
+        if low in {"his", "hers"} or (low.endswith(("'s", "’s")) and low[:-2] in names):
+            out.append("your")
+            after_subject = False
+            continue
+        if low == "him" or (
+            low == "her" and (not nxt or nxt.lower() in _OBJECT_AFTER or not nxt[:1].isalpha())
+        ):
+            out.append("you")
+            after_subject = False
+            continue
+        if low == "her":
+            out.append("your")
+            after_subject = False
+            continue
+        if low in {"himself", "herself"}:
+            out.append("yourself")
+            continue
+        if after_subject and tok.strip() and tok[:1].isalpha():
+            if low in _ADVERBS:
+                out.append(tok)
+                continue
+            out.append(_agree(tok))
+            after_subject = False
+            continue
+        if after_subject and tok.strip() and not tok[:1].isalpha():
+            after_subject = False
+        out.append(tok)
+    return "".join(out)
+
+
+def _wrap_fragment(text: str) -> str:
+    """Make "Your paper on X." a sentence: "I'm writing because of your paper on X." """
+    if re.match(r"your\b", text, re.I) and not _FINITE.search(text.split(" ", 2)[-1]):
+        return "I'm writing because of " + lower_first(text)
+    return text
+
+
+def reason_to_them(reason: str, full_name: str = "") -> str:
+    """Return the reason as a sentence to the contact, or "" when it is not specific.
+
+    Whatever person it was written in: "She moved…", "Maya moved…", "Moved from…" and "You
+    moved…" all become "You moved…". A generic reason ("networking") gives "": the draft then
+    makes no claim of its own about why the user chose them.
+    """
+    from infoview.coach.research import reason_is_specific  # the coach judges, we phrase
+
+    sentence = as_sentence(reason)
+    if not sentence or not reason_is_specific(sentence):
+        return ""
+    if addressed_to_them(sentence, full_name):
+        return _wrap_fragment(sentence)
+    names = {n.lower() for n in (first_name(full_name), last_name(full_name)) if n}
+    given_full = " ".join(name_tokens(full_name))
+    if given_full and len(given_full.split()) > 1:
+        sentence = re.sub(re.escape(given_full), first_name(full_name), sentence, flags=re.I)
+    text = _swap_pronouns(sentence, sorted(names))
+    text = re.sub(r"\b(?:Dr|Prof|Professor|Mr|Mrs|Ms|Mx)\.? (you|your)\b", r"\1", text)
+    first, second = ([*text.lower().split(" ", 2), "", ""])[:2]
+    if (first.endswith("ed") or first in _IRREGULAR_PAST) and second == "by":
+        text = "You were " + lower_first(text)  # "Recommended by my supervisor…"
+    elif first.endswith("ed") or first in _IRREGULAR_PAST:
+        text = "You " + lower_first(text)  # "Moved from…" has no subject
+    elif first == "fellow":
+        text = "You're a " + lower_first(text)
+    text = _wrap_fragment(text[:1].upper() + text[1:])
+    if re.search(r"\b(they|them|their)\b", text, re.I) and not _SECOND_PERSON.search(text):
+        return ""  # "they" may be them or others: better no sentence than a wrong one
+    return text
 
 
 def short_phrase(text: str, max_words: int = 6) -> str:
@@ -311,7 +446,8 @@ USER_TEMPLATE_VARIABLES: dict[str, str] = {
     "is_academic": "True when the contact works in academia",
     "is_professor": "True when the contact's title mentions professor",
     "reason": "Your compelling reason to talk, as you wrote it in Research",
-    "reason_to_them": "The reason, only when it is written to them (with you/your); else empty",
+    "reason_to_them": "The reason in the second person, only when it names something about "
+    "them; else empty",
     "common_ground": "What you have in common with the contact, as you wrote it",
     "shared_interest": "The common ground when it is a short topic like 'soil carbon'; else empty",
     "shared_school": "A school you both attended (empty if none)",
@@ -328,8 +464,61 @@ USER_TEMPLATE_VARIABLES: dict[str, str] = {
     "my_role": "Your current role, ready for \"I'm ...\", e.g. 'a postdoc in ecology'",
     "my_fields": "The first two fields you are exploring, as one phrase",
     "offer": "The first thing you listed under What I can offer",
+    "offer_is_verb": "True when the offer reads after 'I'd be glad to' (share my notes)",
+    "formal_name": "Title and family name (Dr. Okafor), or the given name without a title",
     "signature": "Your email signature (or your name)",
 }
+
+
+class Placeholder(str):
+    """A reminder to fill something in: shown as written, yet empty to ``or``, ``if`` and
+    ``default(..., true)``, so a template's own fallback (``topics_text or "..."``) wins."""
+
+    __slots__ = ()
+
+    def __bool__(self) -> bool:
+        return False
+
+
+_NOUN_START = re.compile(
+    r"^(a|an|the|my|our|some|any|one|two|three|few|several|access|help|feedback|advice|"
+    r"notes?|introductions?|insights?|perspective|views?|[\w-]+'s)\b",
+    re.IGNORECASE,
+)
+
+
+def offer_is_verb(offer: str) -> bool:
+    """Say whether an offer reads after "I'd be glad to" ("share my notes") or is a noun
+    phrase that needs "offer" ("a bench scientist's view of grant rules")."""
+    phrase = as_phrase(offer)
+    if not phrase or _NOUN_START.match(phrase):
+        return False
+    first = phrase.split(" ", 1)[0].lower()
+    # "-ing" or "-s" words start noun phrases ("insights", "reading lists"); verbs are bare.
+    return not first.endswith(("ing", "s", "tion", "ment", "ness", "ity"))
+
+
+def formal_name(full_name: str, title: str = "") -> str:
+    """Return how a formal greeting names someone: title + family name, or the given name.
+
+    "Dr. Helen Vasquez" gives "Dr. Vasquez", a professor "Professor Vasquez"; without a
+    title it is "Helen": never a title with the full name.
+    """
+    tokens = full_name.split()
+    honorific = tokens[0].rstrip(".").lower() if tokens else ""
+    family = last_name(full_name)
+    if "professor" in title.casefold() and family:
+        return f"Professor {family}"
+    if honorific in HONORIFICS and honorific != "professor" and len(tokens) > 1 and family:
+        word = tokens[0].rstrip(".")
+        return (
+            f"{word}. {family}"
+            if word.lower() in {"dr", "prof", "mr", "mrs", "ms", "mx"}
+            else (f"{word} {family}")
+        )
+    if honorific == "professor" and family:
+        return f"Professor {family}"
+    return first_name(full_name)
 
 
 def _as_ask(ask: AskDetails | Outreach | None) -> AskDetails:
@@ -358,29 +547,27 @@ def email_context(
         "is_academic": contact.sector == Sector.ACADEMIA,
         "is_professor": "professor" in title.casefold(),
         "reason": as_sentence(contact.reason),
-        "reason_to_them": (
-            as_sentence(contact.reason)
-            if addressed_to_them(contact.reason, contact.full_name)
-            else ""
-        ),
+        "reason_to_them": reason_to_them(contact.reason, contact.full_name),
         "common_ground": as_phrase(contact.common_ground),
         "shared_interest": short_phrase(contact.common_ground),
         "shared_school": shared_school(profile, contact),
         "referrer": as_phrase(details.referrer),
         "topics": topics,
-        "topics_text": and_join(topics) or "[one or two specific topics]",
+        "topics_text": and_join(topics) or Placeholder("[one or two specific topics]"),
         "first_topic": topics[0] if topics else "",
         "minutes": int(details.minutes),
         "mode": CallMode(details.mode).value,
         "in_person": CallMode(details.mode) == CallMode.IN_PERSON,
-        "learned": as_phrase(details.learned) or "[one specific thing you learned]",
-        "outcome": as_phrase(details.outcome) or "[what you did with their advice]",
+        "learned": as_phrase(details.learned) or Placeholder("[one specific thing you learned]"),
+        "outcome": as_phrase(details.outcome) or Placeholder("[what you did with their advice]"),
         "my_name": profile.name,
         "my_role": with_article(profile.current_role),
         # Two fields at most: a first email is no place for the whole list.
         "my_fields": and_join(lower_first(f) for f in profile.fields[:2]),
         "offer": lower_first(as_phrase(profile.offers[0])) if profile.offers else "",
-        "signature": signature or profile.name or "[your name]",
+        "offer_is_verb": bool(profile.offers) and offer_is_verb(profile.offers[0]),
+        "formal_name": formal_name(contact.full_name, title),
+        "signature": signature or profile.name or Placeholder("[your name]"),
     }
 
 
@@ -403,412 +590,3 @@ def render_email(
         raise ValueError(f"unknown email template {template_id!r}")
     text = render(TEMPLATES[template_id].file, **email_context(contact, profile, ask))
     return split_subject(text)
-
-
-# --- Templates users write: a sandbox with limits --------------------------------------------
-
-MAX_TEMPLATE_CHARS = 10_000
-MAX_OUTPUT_CHARS = 20_000
-MAX_LOOP_ITERATIONS = 1_000
-MAX_CALLS = 1_000
-MAX_ITEMS = 1_000
-MAX_INT_BITS = 4_096
-MAX_SECONDS = 2.0
-
-# Whitespace-separated allowlists (easier to scan than one name per line).
-_STR_METHODS = frozenset(
-    "capitalize casefold count endswith find isalnum isalpha isdigit islower isnumeric "  # noqa: SIM905
-    "isspace istitle isupper join lower lstrip partition removeprefix removesuffix replace "
-    "rfind rpartition rsplit rstrip split splitlines startswith strip swapcase title upper".split()
-)
-_DICT_METHODS = frozenset({"get", "items", "keys", "values"})
-_LOOP_ATTRS = frozenset(
-    "index index0 revindex revindex0 first last length depth depth0 previtem nextitem "  # noqa: SIM905
-    "cycle changed".split()
-)
-# Filters that cannot build a large value from a small one; join, replace and string are ours.
-_PLAIN_FILTERS = (
-    "abs capitalize count d default dictsort first float int last length list lower max min "  # noqa: SIM905
-    "reverse round sort title trim truncate unique upper wordcount".split()
-)
-
-
-class TemplateProblem(Exception):  # noqa: N818 - the name the pages use
-    """A user template that cannot be rendered, with a message fit to show the user."""
-
-    def __init__(self, message: str, kind: str = "error", line: int | None = None) -> None:
-        super().__init__(message)
-        self.message = message
-        self.kind = kind  # syntax, unknown, unsafe, size, loops, calls, time, error
-        self.line = line
-
-
-def _text_size(value: Any, limit: int = MAX_OUTPUT_CHARS, nested: bool = False) -> int:
-    """Estimate len(str(value)) without building it, giving up once past ``limit``."""
-    if isinstance(value, str):
-        if not nested:
-            return len(value)
-        # repr() can spell an unprintable character with up to 10 characters.
-        return 2 + len(value) * (1 if value.isprintable() else 10)
-    if isinstance(value, bool) or value is None:
-        return 5
-    if isinstance(value, int):
-        return value.bit_length() // 3 + 2
-    if isinstance(value, float):
-        return 24
-    if isinstance(value, dict):
-        items: Iterable[Any] = (x for pair in value.items() for x in pair)
-    elif isinstance(value, list | tuple | set | frozenset):
-        items = value
-    else:
-        return 200
-    total = 2
-    for item in items:
-        total += 2 + _text_size(item, limit - total, nested=True)
-        if total > limit:
-            break
-    return total
-
-
-class _LimitedSandbox(SandboxedEnvironment):
-    """A sandbox that also caps template size, output, loops, calls, numbers and time."""
-
-    intercepted_binops = frozenset({"*", "+", "%", "**"})
-
-    def __init__(self) -> None:
-        super().__init__(
-            autoescape=False,
-            undefined=StrictUndefined,
-            trim_blocks=True,
-            lstrip_blocks=True,
-            finalize=self._finalize,
-        )
-        self.globals = {"range": self._range, "namespace": Namespace, "dict": dict}
-        self.filters = {name: self._guarded(DEFAULT_FILTERS[name]) for name in _PLAIN_FILTERS}
-        self.filters.update(join=self._join, replace=self._replace, string=self._string)
-        # Generated code joins buffered output (set blocks, macros) with environment.concat.
-        self.concat = self._concat  # type: ignore[method-assign]
-        self.loops = 0
-        self.calls = 0
-        self.deadline = time.monotonic() + MAX_SECONDS
-
-    # Budgets.
-    def _tick(self) -> None:
-        if time.monotonic() > self.deadline:
-            raise TemplateProblem(
-                f"The template takes too long to fill in (the limit is {MAX_SECONDS:g} seconds).",
-                "time",
-            )
-
-    def _check_size(self, size: int) -> None:
-        if size > MAX_OUTPUT_CHARS:
-            raise TemplateProblem(
-                f"The template builds text that is too long (the limit is "
-                f"{MAX_OUTPUT_CHARS:,} characters).",
-                "size",
-            )
-
-    def _check_items(self, count: int) -> None:
-        if count > MAX_ITEMS:
-            raise TemplateProblem(
-                f"The template builds a list that is too long (the limit is {MAX_ITEMS:,} items).",
-                "size",
-            )
-
-    def count_loop(self, iterable: Any) -> Any:
-        """Yield the items of a for loop, counting every iteration of every loop."""
-        for item in iterable:
-            self.loops += 1
-            if self.loops > MAX_LOOP_ITERATIONS:
-                raise TemplateProblem(
-                    f"The template's loops repeat too often (the limit is "
-                    f"{MAX_LOOP_ITERATIONS:,} repetitions in total, nested loops included).",
-                    "loops",
-                )
-            self._tick()
-            yield item
-
-    def _range(self, *args: int) -> range:
-        numbers = range(*args)
-        if len(numbers) > MAX_LOOP_ITERATIONS:
-            raise TemplateProblem(
-                f"range() is too big: it can give at most {MAX_LOOP_ITERATIONS:,} numbers.",
-                "loops",
-            )
-        return numbers
-
-    # Every way of making text goes through one of these.
-    def _finalize(self, value: Any) -> Any:
-        self._tick()
-        self._check_size(_text_size(value))
-        return value
-
-    def _concat(self, parts: Iterable[str]) -> str:
-        parts = list(parts)
-        self._check_size(sum(len(p) for p in parts))
-        return "".join(parts)
-
-    def join_checked(self, parts: list[Any]) -> str:
-        """Do what ``~`` does, after checking the result will not be too long."""
-        self._tick()
-        self._check_size(sum(_text_size(p) for p in parts))
-        return "".join(str(p) for p in parts)
-
-    def _guarded(self, func: Any) -> Any:
-        @functools.wraps(func)  # keeps jinja's pass_environment / pass_eval_context marks
-        def guarded(*args: Any, **kwargs: Any) -> Any:
-            self._tick()
-            result = func(*args, **kwargs)
-            if isinstance(result, str):
-                self._check_size(len(result))
-            return result
-
-        return guarded
-
-    def _join(self, value: Iterable[Any], d: str = "") -> str:
-        self._tick()
-        items = list(value)
-        self._check_size(sum(_text_size(i) for i in items) + len(str(d)) * len(items))
-        return str(d).join(str(i) for i in items)
-
-    def _replace(self, s: Any, old: str, new: str, count: int | None = None) -> str:
-        self._tick()
-        self._check_size(_text_size(s))
-        text = str(s)
-        self._check_replace(text, str(old), str(new), count)
-        return text.replace(str(old), str(new), -1 if count is None else int(count))
-
-    def _string(self, value: Any) -> str:
-        self._tick()
-        self._check_size(_text_size(value))
-        return str(value)
-
-    def _check_replace(self, text: str, old: str, new: str, count: Any = -1) -> None:
-        hits = text.count(old) if old else len(text) + 1
-        if isinstance(count, int) and count >= 0:
-            hits = min(hits, count)
-        self._check_size(len(text) + hits * (len(new) - len(old)))
-
-    # Operators and calls, checked before they allocate anything.
-    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
-        """Refuse operations whose result would be huge, then do them."""
-        self._tick()
-        if operator == "*":
-            for seq, times in ((left, right), (right, left)):
-                if isinstance(seq, str | list | tuple) and isinstance(times, int):
-                    if isinstance(seq, str):
-                        self._check_size(len(seq) * times)
-                    else:
-                        self._check_items(len(seq) * times)
-            if _is_int(left) and _is_int(right):
-                self._check_bits(abs(left).bit_length() + abs(right).bit_length())
-        elif operator == "+":
-            if isinstance(left, str) and isinstance(right, str):
-                self._check_size(len(left) + len(right))
-            elif isinstance(left, list | tuple) and isinstance(right, list | tuple):
-                self._check_items(len(left) + len(right))
-        elif operator == "**":
-            if _is_int(left) and _is_int(right) and right > 0 and abs(left) > 1:
-                self._check_bits(abs(left).bit_length() * right)
-        elif operator == "%" and isinstance(left, str):
-            raise TemplateProblem(
-                "Formatting text with % is not available; put values in {{ }} instead.",
-                "unsafe",
-            )
-        return super().call_binop(context, operator, left, right)
-
-    def _check_bits(self, bits: int) -> None:
-        if bits > MAX_INT_BITS:
-            raise TemplateProblem(
-                f"A number in the template gets too big (the limit is {MAX_INT_BITS:,} bits, "
-                "about 1,200 digits).",
-                "size",
-            )
-
-    def call(self, context: Any, obj: Any, /, *args: Any, **kwargs: Any) -> Any:
-        """Count the call, refuse a replace or join that would be huge, then call."""
-        owner = getattr(obj, "__self__", None)
-        if owner is self:  # our own loop counter and ``~``: already budgeted
-            return obj(*args)
-        self.calls += 1
-        if self.calls > MAX_CALLS:
-            raise TemplateProblem(
-                f"The template calls functions or macros too often (the limit is "
-                f"{MAX_CALLS:,} calls).",
-                "calls",
-            )
-        self._tick()
-        if isinstance(owner, str):
-            name = getattr(obj, "__name__", "")
-            if name == "replace" and len(args) >= 2:
-                self._check_replace(owner, str(args[0]), str(args[1]), *args[2:3])
-            elif name == "join" and args:
-                items = list(args[0])
-                self._check_size(sum(_text_size(i) for i in items) + len(owner) * len(items))
-                args = (items, *args[1:])
-        result = super().call(context, obj, *args, **kwargs)
-        if isinstance(result, str):
-            self._check_size(len(result))
-        return result
-
-    # Only the attributes a plain-text email needs.
-    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
-        """Allow reading string and dict methods, loop details and namespace values only."""
-        if attr.startswith("_"):
-            return False
-        if isinstance(obj, str):
-            return attr in _STR_METHODS
-        if isinstance(obj, dict):
-            return attr in _DICT_METHODS
-        if isinstance(obj, LoopContext):
-            return attr in _LOOP_ATTRS
-        return isinstance(obj, Namespace)
-
-    def wrap_str_format(self, value: Any) -> None:
-        """Treat str.format like any other attribute: refused (it can pad to any width)."""
-        return None
-
-    def _parse(self, source: str, name: str | None, filename: str | None) -> nodes.Template:
-        tree = _LimitGuard().visit(super()._parse(source, name, filename))
-        tree.set_environment(self)
-        return tree
-
-
-def _is_int(value: Any) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)
-
-
-class _LimitGuard(NodeTransformer):
-    """Rewrite a parsed template so loops and ``~`` go through the sandbox's counters."""
-
-    def visit_For(self, node: nodes.For) -> nodes.Node:  # noqa: N802 - jinja visitor name
-        if node.recursive:
-            raise TemplateSyntaxError("recursive loops are not available here", node.lineno)
-        self.generic_visit(node)
-        counter = nodes.EnvironmentAttribute("count_loop", lineno=node.lineno)
-        node.iter = nodes.Call(counter, [node.iter], [], None, None, lineno=node.lineno)
-        return node
-
-    def visit_Concat(self, node: nodes.Concat) -> nodes.Node:  # noqa: N802
-        self.generic_visit(node)
-        join = nodes.EnvironmentAttribute("join_checked", lineno=node.lineno)
-        parts = nodes.List(node.nodes, lineno=node.lineno)
-        return nodes.Call(join, [parts], [], None, None, lineno=node.lineno)
-
-    def _refuse(self, node: nodes.Node) -> nodes.Node:
-        raise TemplateSyntaxError(
-            "include, import and extends are not available in your own templates", node.lineno
-        )
-
-    visit_Include = visit_Import = visit_FromImport = visit_Extends = _refuse  # noqa: N815
-
-
-def _template_line(exc: BaseException) -> int | None:
-    """Return the template line an error happened on, from jinja's rewritten traceback."""
-    line = None
-    tb = exc.__traceback__
-    while tb is not None:
-        if tb.tb_frame.f_code.co_filename == "<template>":
-            line = tb.tb_lineno
-        tb = tb.tb_next
-    return line
-
-
-def _friendly(exc: Exception, names: Iterable[str]) -> TemplateProblem:
-    """Turn any error from jinja into a TemplateProblem that names what went wrong."""
-    if isinstance(exc, TemplateProblem):
-        exc.line = exc.line or _template_line(exc)
-        return exc
-    if isinstance(exc, TemplateSyntaxError):
-        message = str(exc.message or "").rstrip(".")
-        missing = re.match(r"No filter named '([^']+)'", message)
-        innermost = re.search(r"innermost block that needs to be closed is '(\w+)'", message)
-        unknown_tag = re.match(r"Encountered unknown tag '([^']+)'", message)
-        if missing:
-            message = f"there is no filter called '{missing.group(1)}'"
-        elif innermost:
-            tag = innermost.group(1)
-            message = f"the {{% {tag} %}} block is not closed (add {{% end{tag} %}})"
-        elif unknown_tag and unknown_tag.group(1).startswith("end"):
-            message = f"{{% {unknown_tag.group(1)} %}} has no matching opening tag"
-        elif unknown_tag:
-            message = f"there is no tag called '{unknown_tag.group(1)}'"
-        return TemplateProblem(f"There is a mistake: {message}.", "syntax", exc.lineno)
-    line = _template_line(exc)
-    text = str(exc)
-    if isinstance(exc, SecurityError) or "is unsafe" in text:
-        attr = re.search(r"attribute '([^']+)'", text)
-        what = f"'{attr.group(1)}'" if attr else "something"
-        return TemplateProblem(
-            f"The template tries to use {what}, which is not allowed. "
-            "Use only the listed variables.",
-            "unsafe",
-            line,
-        )
-    if isinstance(exc, UndefinedError):
-        unknown = re.match(r"'([^']+)' is undefined", text)
-        if unknown:
-            name = unknown.group(1)
-            close = difflib.get_close_matches(name, list(names), n=1)
-            hint = f" Did you mean '{close[0]}'?" if close else ""
-            return TemplateProblem(f"Unknown variable '{name}'.{hint}", "unknown", line)
-        attr = re.search(r"has no attribute '([^']+)'", text)
-        what = f"'{attr.group(1)}'" if attr else "a value"
-        return TemplateProblem(
-            f"The template asks for {what}, which does not exist.", "unknown", line
-        )
-    if isinstance(exc, RecursionError):
-        return TemplateProblem("The template is nested too deeply.", "calls", line)
-    return TemplateProblem(
-        f"The template could not be filled in: {text or type(exc).__name__}.", "error", line
-    )
-
-
-def _render_sandboxed(source: str, context: Mapping[str, Any]) -> str:
-    if len(source) > MAX_TEMPLATE_CHARS:
-        raise TemplateProblem(
-            f"The template is too long: {len(source):,} characters (the limit is "
-            f"{MAX_TEMPLATE_CHARS:,}).",
-            "size",
-        )
-    env = _LimitedSandbox()
-    try:
-        template = env.from_string(source)
-        env.deadline = time.monotonic() + MAX_SECONDS
-        pieces: list[str] = []
-        total = 0
-        for piece in template.generate(**context):
-            total += len(piece)
-            env._check_size(total)
-            pieces.append(piece)
-        return "".join(pieces)
-    except Exception as exc:  # every failure becomes one friendly message
-        raise _friendly(exc, [*context, *env.globals]) from None
-
-
-def render_user_template(
-    subject_src: str, body_src: str, context: Mapping[str, Any]
-) -> tuple[str, str]:
-    """Render a user's own subject and body templates safely; raise TemplateProblem if not.
-
-    ``context`` is normally ``email_context(contact, profile, ask)``: plain strings, numbers,
-    booleans and lists (attributes of other objects are not reachable).
-    """
-    results = []
-    for part, source in (("subject", subject_src), ("body", body_src)):
-        try:
-            results.append(_render_sandboxed(source or "", context))
-        except TemplateProblem as problem:
-            where = f"In the {part}" + (f", line {problem.line}" if problem.line else "")
-            problem.message = f"{where}: {problem.message}"
-            problem.args = (problem.message,)
-            raise
-    subject = " ".join(results[0].split())
-    if len(subject) > SUBJECT_MAX:
-        raise TemplateProblem(
-            f"In the subject: the subject is too long: {len(subject):,} characters (the limit "
-            f"is {SUBJECT_MAX}).",
-            "size",
-        )
-    body = re.sub(r"\n{3,}", "\n\n", "\n".join(line.rstrip() for line in results[1].splitlines()))
-    return subject, body.strip()

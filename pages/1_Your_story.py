@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from infoview.ui import page_setup
+from infoview.ui import page_setup, pages
 from infoview.ui.story_ui import (
     TAB_KEY,
     TABS,
@@ -16,7 +16,7 @@ from infoview.ui.story_ui import (
     story_parts,
 )
 
-store = page_setup("Your story", "🧑")
+store = page_setup(pages.YOUR_STORY)
 
 st.title("1 · Your story")
 st.caption(

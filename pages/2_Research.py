@@ -2,10 +2,10 @@
 
 import streamlit as st
 
-from infoview.ui import page_setup
+from infoview.ui import page_setup, pages
 from infoview.ui.research_ui import contact_list, detail
 
-store = page_setup("Research", "🔎")
+store = page_setup(pages.RESEARCH)
 chosen = st.query_params.get("contact")
 
 st.title("2 · Research")

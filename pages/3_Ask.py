@@ -3,7 +3,7 @@
 import streamlit as st
 
 from infoview.dates import today_in
-from infoview.ui import md_escape, page_setup
+from infoview.ui import md_escape, page_setup, pages
 from infoview.ui.ask_templates_ui import user_templates
 from infoview.ui.ask_ui import (
     ask_page,
@@ -14,7 +14,7 @@ from infoview.ui.ask_ui import (
 )
 from infoview.ui.picker import require_contact
 
-store = page_setup("Craft the ask", "✉️")
+store = page_setup(pages.ASK)
 
 st.title("3 · Craft the ask")
 st.caption(
@@ -48,14 +48,14 @@ else:
         "in Research makes this email much stronger."
     )
     st.page_link(
-        "pages/2_Research.py",
+        pages.RESEARCH.path,
         label="Add the compelling reason in Research",
         icon=":material/travel_explore:",
         query_params={"contact": contact.id},
     )
 if not profile.name.strip():
     st.page_link(
-        "pages/1_Your_story.py",
+        pages.YOUR_STORY.path,
         label="Your name and signature come from 1 · Your story: fill them in there",
         icon="👤",
     )
@@ -71,7 +71,7 @@ st.divider()
 user_templates(page)
 
 st.page_link(
-    "pages/4_Questions.py",
+    pages.QUESTIONS.path,
     label="Next: plan your questions →",
     query_params={"contact": contact.id},
 )

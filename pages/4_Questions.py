@@ -4,12 +4,13 @@ from datetime import date
 
 import streamlit as st
 
-from infoview.questions import default_call_minutes, plan_call
-from infoview.ui import page_setup
+from infoview.questions import default_call_minutes, plan_call, plan_focus
+from infoview.ui import page_setup, pages
 from infoview.ui.picker import require_contact
 from infoview.ui.questions_ui import (
     call_length,
     custom_question,
+    duplicates_note,
     edit_switch,
     load_plan,
     over_time,
@@ -25,7 +26,7 @@ from infoview.ui.questions_ui import (
 TABS = ["Your plan", "Question bank", "Prep sheet"]
 TAB_KEY = "qp_tab"
 
-store = page_setup("Plan questions", "❓")
+store = page_setup(pages.QUESTIONS)
 
 st.title("4 · Plan questions")
 st.caption(
@@ -47,8 +48,10 @@ who_and_why(contact, today)
 show_problem()
 
 plan = load_plan(store, contact)
-fit = plan_call(plan.items, plan.minutes, plan.referral_removed)
 asks = store.by_contact("outreach").get(contact.id, [])
+fit = plan_call(
+    plan.items, plan.minutes, plan.referral_removed, focus=plan_focus(contact.reason, asks)
+)
 
 top = st.columns([1, 2], vertical_alignment="bottom")
 with top[0]:
@@ -56,6 +59,7 @@ with top[0]:
 with top[1]:
     time_budget(fit)
 over_time(store, plan, fit)
+duplicates_note(fit)
 
 # Lazy tabs: only the open one runs and reaches the browser. The time budget above stays in
 # sight from every tab, so adding from the bank shows at once how the call fills up.
@@ -75,7 +79,7 @@ if sheet_tab.open:
         prep_sheet(store, contact, plan, fit, today)
 
 st.page_link(
-    "pages/5_Conversations.py",
+    pages.CONVERSATIONS.path,
     label="Next: log the conversation →",
     query_params={"contact": contact.id},
 )

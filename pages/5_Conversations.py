@@ -9,12 +9,11 @@ from infoview.conversations import (
     referrals_by_referrer,
     reminders_of,
     stages_of,
-    user_zone,
 )
 from infoview.dates import today_in
 from infoview.followups import CALL, LOG_CALL, THANK_YOU
 from infoview.pipeline import Stage
-from infoview.ui import md_escape, page_setup
+from infoview.ui import md_escape, page_setup, pages
 from infoview.ui.conversation_ui import (
     KEPT,
     choose_conversation,
@@ -29,9 +28,9 @@ from infoview.ui.conversation_ui import (
 )
 from infoview.ui.kept import keep_typing
 from infoview.ui.picker import require_contact
-from infoview.ui.steps import CONTACT_PAGE, CONVERSATIONS_PAGE, browser_zone
+from infoview.ui.zones import zone_here
 
-store = page_setup("Conversations", "💬")
+store = page_setup(pages.CONVERSATIONS)
 
 st.title("5 · Conversations")
 st.caption(
@@ -41,7 +40,7 @@ st.caption(
 
 
 profile = store.profile()
-zone = user_zone(profile.timezone, browser_zone())
+zone = zone_here(profile.timezone)
 today = today_in(zone)
 now = datetime.now(UTC)
 
@@ -56,7 +55,7 @@ if contact is None:
     waiting.sort(key=lambda r: (r.due, r.key))
     for reminder in waiting[:10]:
         st.page_link(
-            CONVERSATIONS_PAGE,
+            pages.CONVERSATIONS.path,
             label=md_escape(f"{reminder.title} · {reminder.due:%a %d %b}"),
             icon=":material/forum:",
             query_params={"contact": reminder.contact_id},
@@ -70,7 +69,7 @@ role = " at ".join(md_escape(p) for p in (contact.title, contact.organization) i
 head.caption(" · ".join(p for p in (role, f"Stage: **{stage.label}**") if p))
 with link:
     st.page_link(
-        CONTACT_PAGE,
+        pages.CONTACT.path,
         label="Their whole story",
         icon=":material/person:",
         query_params={"contact": contact.id},
@@ -111,7 +110,7 @@ st.divider()
 reminder_calendar(contact, contact_reminders(store, contact.id, today, zone), now)
 if referrals_by_referrer(store).get(contact.id):
     st.page_link(
-        "pages/2_Research.py",
+        pages.RESEARCH.path,
         label="Next: research the people they suggested →",
         icon=":material/travel_explore:",
     )

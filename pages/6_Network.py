@@ -5,7 +5,7 @@ from datetime import date
 import streamlit as st
 
 from infoview.analytics import ALL
-from infoview.ui import page_setup
+from infoview.ui import page_setup, pages
 from infoview.ui.network_ui import (
     activity_view,
     filter_bar,
@@ -20,7 +20,7 @@ from infoview.ui.network_ui import (
     tree_view,
 )
 
-store = page_setup("Network growth", "📈")
+store = page_setup(pages.NETWORK)
 
 st.title("Network growth")
 st.caption(
@@ -29,7 +29,8 @@ st.caption(
 )
 
 people = people_frame(store)
-filters = filter_bar(store, people, date.today()) if len(people) else ALL
+today = date.today()
+filters = filter_bar(store, people, today) if len(people) else ALL
 growth, funnel, replies, referrals, activity, mix = tab_bar()
 
 with growth:
@@ -57,7 +58,7 @@ with referrals:
 
 with activity:
     if activity.open:
-        panel("activity", activity_view(store, filters), filters)
+        panel("activity", activity_view(store, filters, today), filters)
 
 with mix:
     if mix.open:

@@ -4,7 +4,7 @@ from datetime import date
 
 import streamlit as st
 
-from infoview.ui import page_setup
+from infoview.ui import page_setup, pages
 from infoview.ui.data_ui import (
     delete_account_section,
     delete_section,
@@ -21,7 +21,7 @@ from infoview.ui.setup import is_demo
 TABS = ["Import", "Duplicates", "Export", "Restore", "Delete all"]
 TAB_KEY = "dt_tab"
 
-store = page_setup("Your data", "🗄️")
+store = page_setup(pages.DATA)
 demo = is_demo()
 hosted = is_hosted()
 today = date.today()

@@ -7,11 +7,10 @@ from infoview.conversations import (
     referrals_by_referrer,
     stages_of,
     timeline,
-    user_zone,
 )
 from infoview.dates import today_in
 from infoview.pipeline import Stage
-from infoview.ui import page_setup
+from infoview.ui import page_setup, pages
 from infoview.ui.contact_ui import (
     asks_section,
     conversations_section,
@@ -23,14 +22,14 @@ from infoview.ui.contact_ui import (
 )
 from infoview.ui.duplicates_ui import same_person_note
 from infoview.ui.picker import pick_contact
-from infoview.ui.steps import browser_zone
+from infoview.ui.zones import zone_here
 
-store = page_setup("Contact", "👤")
+store = page_setup(pages.CONTACT)
 
 if not store.contacts(include_archived=True):
     st.title("A contact's page")
     st.info("Nobody is in your network yet. Add your first contact in Research.")
-    st.page_link("pages/2_Research.py", label="Go to 2 · Research", icon="🔎")
+    st.page_link(pages.RESEARCH.path, label=pages.RESEARCH.link_label(), icon=pages.RESEARCH.icon)
     st.stop()
 
 contact = store.contact(st.query_params.get("contact"))
@@ -41,7 +40,7 @@ if contact is None:
     pick_contact(store, key="ct_picker")
     st.stop()
 
-today = today_in(user_zone(store.profile().timezone, browser_zone()))
+today = today_in(zone_here(store.profile().timezone))
 asks = store.by_contact("outreach").get(contact.id, [])
 plans = store.by_contact("plans").get(contact.id, [])
 convs = store.by_contact("conversations").get(contact.id, [])

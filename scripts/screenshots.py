@@ -14,25 +14,17 @@ from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from infoview.ui.menu import CONTACT_PAGE, MENU, ROOT, available
+from infoview.ui import pages
 from tests.e2e.harness import CHROMIUM_ARGS, chromium_path, goto, running_server
 
 # Sample contacts whose records show each step in use (sample ids are deterministic).
 SAMPLE_CONTACTS = {
-    "pages/3_Ask.py": "sample-contact-zoe",
-    "pages/4_Questions.py": "sample-contact-samir",
-    "pages/5_Conversations.py": "sample-contact-ingrid",
-    CONTACT_PAGE: "sample-contact-kwame",
+    pages.ASK.path: "sample-contact-zoe",
+    pages.QUESTIONS.path: "sample-contact-samir",
+    pages.CONVERSATIONS.path: "sample-contact-ingrid",
+    pages.CONTACT.path: "sample-contact-kwame",
 }
 WIDTH, MIN_HEIGHT, MAX_HEIGHT = 1366, 900, 4000
-
-
-def page_url(base: str, page: str) -> str:
-    """Return the URL Streamlit serves a page script at."""
-    if page == "app.py":
-        return base + "/"
-    name = Path(page).stem.split("_", 1)[1]
-    return f"{base}/{name}"
 
 
 def shoot(page, path: Path) -> None:
@@ -50,18 +42,16 @@ def main() -> None:
     out.mkdir(parents=True, exist_ok=True)
     data = Path(tempfile.mkdtemp()) / "data"
     env = {"INFOVIEW_DEMO": "1"} if demo else {}
-    pages = [item.page for item in available(MENU)]
-    if (ROOT / CONTACT_PAGE).exists():
-        pages.append(CONTACT_PAGE)
+    shown = pages.available(pages.ALL)
     with running_server(data, env) as server, sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": WIDTH, "height": MIN_HEIGHT})
-        for script in pages:
-            url = page_url(server.url, script)
-            if demo and script in SAMPLE_CONTACTS:
-                url += f"?contact={SAMPLE_CONTACTS[script]}"
+        for item in shown:
+            url = f"{server.url}/{item.url_path}"
+            if demo and item.path in SAMPLE_CONTACTS:
+                url += f"?contact={SAMPLE_CONTACTS[item.path]}"
             goto(page, url)
-            target = out / f"{Path(script).stem.lower()}.png"
+            target = out / f"{Path(item.path).stem.lower()}.png"
             shoot(page, target)
             print(target)
         browser.close()

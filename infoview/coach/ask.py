@@ -8,11 +8,11 @@ and "resume" match alike and emoji never break a pattern. The greeting line and 
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from enum import StrEnum
 
 from infoview.models import CallMode, Contact, Outreach
+from infoview.wording import fold
 
 
 class Level(StrEnum):
@@ -41,12 +41,34 @@ RULES = {
     "offer_to_call": "You do the calling",
     "flexibility": "Flexible about meeting",
     "about_them": "More about them than you",
+    "third_person": "Speaks to them, not about them",
+    "questions": "Three questions at most",
+    "window": "A near-term window",
+    "reading": "Plain to read",
     "job_ask": "Asks for advice, not a job",
     "attachment": "No attachments",
 }
 
+# The score from which the Ask page calls a draft "ready to send" (infoview.asks.score_verdict).
+READY_SCORE = 85
+
+# Length of the message in words. Boomerang's study of 40 million emails (2016) found replies
+# peak at 50-125 words (over 50% reply rate); Steve Dalton (The 2-Hour Job Search) aims for
+# 75 and never more than 100; career centres advise what fits on a phone screen without
+# scrolling, about 120 words.
+MIN_WORDS = 50
 BEST_WORDS = 75
 MAX_WORDS = 100
+SWEET_SPOT_MAX = 125
+# Boomerang's same study: emails with one to three questions got the most replies.
+MAX_QUESTIONS = 3
+# Flesch-Kincaid grade: plainer emails (around grade 3-5 in Boomerang's study) got more
+# replies; past grade 10 is a tip.
+MAX_GRADE = 10
+# Subject lines: phones show about 30-40 characters, desktop clients about 60; Boomerang
+# found 3-4 word subjects got the most replies. Past 8 words or 60 characters is a tip.
+SUBJECT_MAX_WORDS = 8
+SUBJECT_MAX_CHARS = 60
 PHONE_MINUTES = 20
 IN_PERSON_MINUTES = 30
 
@@ -92,7 +114,6 @@ def score_of(findings: list[Finding]) -> int:
 
 # --- reading the draft -------------------------------------------------------------------
 
-_QUOTES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "“": '"', "”": '"'})
 _WORD = re.compile(r"[^\W_]+(?:['-][^\W_]+)*")
 _GREETING = re.compile(
     r"^\s*(dear|hi|hello|hey|hiya|greetings|good (morning|afternoon|evening))\b[^,!:\n]{0,60}"
@@ -114,12 +135,6 @@ _TITLES = {"dr", "prof", "professor", "mr", "mrs", "ms", "mx", "sir", "dame", "d
 _ORG_SUFFIXES = {"inc", "llc", "ltd", "corp", "corporation", "co", "gmbh", "plc", "the", "sa"}
 
 
-def fold(text: str) -> str:
-    """Return text in lower case with accents removed and curly quotes straightened."""
-    decomposed = unicodedata.normalize("NFKD", (text or "").translate(_QUOTES))
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
-
-
 def words(text: str) -> list[str]:
     """Return the words of a text (letters and digits; emoji and punctuation are not words)."""
     return _WORD.findall(text or "")
@@ -129,18 +144,40 @@ def words(text: str) -> list[str]:
 class _Draft:
     subject: str  # folded
     greeting: str  # folded greeting line, or ""
-    message: str  # folded, without greeting and sign-off
+    message: str  # folded, without greeting, sign-off and any quoted earlier message
     sentences: list[str]
     word_count: int
     them_names: list[str]  # folded name parts and organization of the contact
     in_person: bool
     topics: list[str]
     minutes: int | None
+    # The message without quoted text and without negated clauses: what the writer asks for
+    # in their own voice ("I'm not looking for a job" and "as she put it, "…"" drop out).
+    live: str = ""
+    reader: list[str] = field(default_factory=list)  # folded names the greeting uses
+
+
+# An earlier message quoted below the new one: "On Mon, Ana wrote:", "-----Original
+# Message-----", "From: … Sent: …" headers, or lines that start with ">".
+_QUOTED_START = re.compile(
+    r"^\s*(-{2,}\s*original message\s*-{2,}|-{2,}\s*forwarded message|on\b.{0,120}\bwrote:\s*$|"
+    r"from:\s.+|>)",
+    re.IGNORECASE,
+)
+
+
+def _drop_quoted(body: str) -> str:
+    """Return the body without a quoted earlier message below it."""
+    lines = body.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    for index, line in enumerate(lines):
+        if index > 0 and _QUOTED_START.match(line):
+            return "\n".join(lines[:index])
+    return "\n".join(lines)
 
 
 def _split_body(body: str) -> tuple[str, str]:
-    """Return (greeting, message) with the sign-off block removed."""
-    lines = body.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    """Return (greeting, message) with the sign-off block and quoted history removed."""
+    lines = _drop_quoted(body).split("\n")
     # The sign-off is the last closing line ("Best,", "Thanks, Sam") and what follows it.
     for index in range(len(lines) - 1, 0, -1):
         line = lines[index].strip()
@@ -185,6 +222,38 @@ _IN_PERSON = re.compile(
 )
 
 
+_QUOTED_TEXT = re.compile(r'"[^"\n]{1,300}"')
+# A clause ends at punctuation or at "but"; a negation covers what follows it in its clause.
+_CLAUSE_END = re.compile(r"[.;:!?,()\n]|\s[-–—]\s|\bbut\b")
+_NEGATION = re.compile(r"\b(not|never|no|nor|without|rather than|instead of|neither)\b|n't\b")
+
+
+def _live(message: str) -> str:
+    """Return the message with quoted text and negated clauses blanked out.
+
+    Blanked with spaces, so positions and sentence ends stay where they were.
+    """
+    text = _QUOTED_TEXT.sub(lambda m: " " * len(m.group(0)), message)
+    out, pos = [], 0
+    for neg in _NEGATION.finditer(text):
+        if neg.start() < pos:
+            continue
+        end = _CLAUSE_END.search(text, neg.end())
+        stop = end.start() if end else len(text)
+        out.append(text[pos : neg.start()])
+        out.append(" " * (stop - neg.start()))
+        pos = stop
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _reader_names(greeting: str) -> list[str]:
+    """Return the names a greeting calls the reader by ("Dear Dr. Okafor," gives okafor)."""
+    names = [w for w in words(greeting) if w not in _TITLES and len(w) > 1]
+    names = [w for w in names if not _GREETING.match(w)]
+    return [w for w in names if w not in {"all", "team", "there", "sir", "madam", "friends"}]
+
+
 def _read(subject: str, body: str, contact: Contact | None, ask: Outreach | None) -> _Draft:
     greeting, message = _split_body(body or "")
     folded = fold(message)
@@ -202,6 +271,8 @@ def _read(subject: str, body: str, contact: Contact | None, ask: Outreach | None
         in_person=in_person,
         topics=[t for t in (ask.topics if ask else []) if t.strip()],
         minutes=_minutes(folded),
+        live=_live(folded),
+        reader=list(dict.fromkeys(_them_names(contact)[:2] + _reader_names(fold(greeting)))),
     )
 
 
@@ -238,7 +309,8 @@ _GENERIC_SUBJECT = frozenset(
         "hi hello hey quick question questions request meeting meet chat coffee informational "
         "interview networking network connect connecting connection introduction intro hoping "
         "to a an the for re fw fwd your my time advice follow up touching base reaching out "
-        "call opportunity inquiry enquiry from me you talk can we could i"
+        "call opportunity inquiry enquiry from me you talk can we could i work career "
+        "careers advice question help job jobs some"
     )
 )
 
@@ -260,11 +332,12 @@ def _subject(d: _Draft) -> Finding:
             "Name the link or the topic: a shared school, the person who referred you, or "
             "the question you have.",
         )
-    if len(d.subject) > 80 or len(subject_words) > 12:
+    if len(d.subject) > SUBJECT_MAX_CHARS or len(subject_words) > SUBJECT_MAX_WORDS:
         return Finding(
             "subject",
             Level.TIP,
-            "The subject is long; phones cut it off after a few words.",
+            f"The subject is {len(subject_words)} words long; phones cut it off after about "
+            f"{SUBJECT_MAX_WORDS} words or {SUBJECT_MAX_CHARS} characters.",
             "Keep the most specific words and drop the rest.",
         )
     return Finding("subject", Level.OK, "The subject is specific.")
@@ -272,20 +345,29 @@ def _subject(d: _Draft) -> Finding:
 
 def _length(d: _Draft) -> Finding:
     n = d.word_count
-    if n > MAX_WORDS:
+    if n > SWEET_SPOT_MAX:
         return Finding(
             "length",
             Level.WARN,
-            f"{n} words: busy people skim long emails from strangers, or save them for later.",
+            f"{n} words: past the 50–125 words that get the most replies, and longer than a "
+            "phone screen. Busy people skim long emails from strangers, or save them for later.",
             f"Cut to under {MAX_WORDS} words, ideally {BEST_WORDS}. Your story can wait for "
             "the call.",
         )
-    if n > BEST_WORDS:
+    if n > MAX_WORDS:
         return Finding(
             "length",
             Level.TIP,
-            f"{n} words: fine, though shorter still gets read more often.",
-            f"See if one sentence can go to reach {BEST_WORDS} words or fewer.",
+            f"{n} words: fine, though under {MAX_WORDS} is read at a glance on a phone.",
+            f"See if one sentence can go to reach {BEST_WORDS}–{MAX_WORDS} words.",
+        )
+    if n < MIN_WORDS:
+        return Finding(
+            "length",
+            Level.TIP,
+            f"{n} words: very short. Emails of {MIN_WORDS}–{SWEET_SPOT_MAX} words get the "
+            "most replies.",
+            "Say in a sentence why you chose them and what you would like to learn.",
         )
     return Finding("length", Level.OK, f"{n} words: short enough to read at a glance.")
 
@@ -295,11 +377,32 @@ _CONNECTION = re.compile(
     r"classmates?|mutual|we met|met at|in common|we both|both (studied|went|worked|attended)|"
     r"same (school|program|university|lab|field|team))\b"
 )
+# Something of theirs the writer names: their talk, paper, move or project ("your talk on…",
+# "the murals you organised", "you moved from…"). Their time or inbox, a bare "your work" or
+# "your career", and sentences that ask for a job say nothing about why the writer chose them.
+_NOT_THEIRS = (
+    r"(time|brains?|inbox|schedule|help|consideration|convenience|advice|thoughts|opinion|"
+    r"views?|insights?|email|reply|response|calendar|diary|earliest|attention|own|side|area|"
+    r"(work|career|experience|journey|background|role|job|field|path|story|expertise|"
+    r"company|organi[sz]ation|team)(?=\s*([.,;:!?)]|$|and\b|so\b|sometime\b|as well\b)))\b"
+)
 _YOU_SPECIFIC = re.compile(
-    r"\byour\b(?! (brain|brains|time|inbox|schedule|help|consideration|convenience)\b)|"
-    r"\byou('re|'ve)\b|\byou (wrote|gave|spoke|led|moved|made|work|worked|published|"
-    r"presented|posted|shared|built|run|lead|manage|studied|did|started|joined|said|switched|"
-    r"changed|founded|teach|taught|research|are)\b"
+    rf"\byour (?!{_NOT_THEIRS})[\w'-]+|"
+    r"\b(the|a|an|that|this|these|those)\b[\w' -]{1,50}? you (?!(would|could|can|might|may|"
+    r"will|should|for|so|very|all|again|are free|are available|have time|in advance|too)\b)"
+    r"[a-z]+|"
+    r"\byou ([a-z]+ed|built|wrote|gave|spoke|led|ran|made|took|taught|won|began|set up|"
+    r"founded|grew|brought|run|lead|manage|teach|maintain|programme|chair|direct|host|edit|"
+    r"write|research|work on|worked on|now lead|now run)\b|"
+    r"\byou've (been|run|led|built|written|taught|[a-z]+ed)\b|"
+    r"\b(heard|saw|watched|read|met|followed) you\b|\blike you\b|\bas you did\b|"
+    r"\b(said|says|told me|tells me) (that )?you\b|"
+    r"\b(gave|sent|passed|forwarded) me your\b|\bgot your (name|email|details)\b|"
+    # "how you start a company", "I read the agency's new guide"
+    r"\bhow you (?!(would|could|can|might|may|will|should|feel|are free|have time|got there)\b)"
+    r"[a-z]+|"
+    r"\b(read|saw|watched|heard|attended|visited|followed|came across|listened to) (the|a|an) "
+    r"[\w-]+'s\b"
 )
 _LIFE_STORY = re.compile(
     r"^(my name is|i am|i'm|i was|i have|i've|i recently|i graduated|i just|i currently|"
@@ -308,6 +411,8 @@ _LIFE_STORY = re.compile(
 
 
 def _is_about_them(sentence: str, d: _Draft) -> bool:
+    if _JOB.search(_live(sentence)):
+        return False
     if _CONNECTION.search(sentence) or _YOU_SPECIFIC.search(sentence):
         return True
     return any(_mentions(sentence, name) for name in d.them_names)
@@ -378,14 +483,90 @@ def _has_topic(topic: str, text: str) -> bool:
     return hits * 2 >= len(key)
 
 
-_TOPIC_HINTS = re.compile(
-    r"\b(learn|hear|ask|know|talk|chat|speak|questions?|curious|advice|insights?|perspective|"
-    r"thoughts|tips)\s+(more\s+)?(about|on|into|how|what|why|whether|regarding)\b|"
-    r"\bhow you\b|\bwhat it's like\b|\bwhat (led|drew|brought) you\b|"
-    r"\b(specifically|in particular|especially)\b|"
-    r"\byour (path|transition|move|switch|experience|decision|journey|career|work on|"
-    r"research on|role as|day-to-day)\b"
+# Reading the topic from the email: a phrase of learning ("talk about", "hear how",
+# "curious whether", "your view on") and what follows it, or a question to them that is not
+# the ask itself ("Which skills did you use most?"). A topic is specific when it says
+# something beyond the generic words of careers: "how you made the switch" and "grant writing"
+# are topics; "your work", "your career", "what you do" and "how you got there" are not.
+_LEARN = re.compile(
+    r"\b(learn|hear|ask|asks|asking|know|understand|talk|talking|chat|speak|discuss|tell me|"
+    r"share|curious|wondering|wonder|wondered|advice|insights?|perspective|thoughts|views?|"
+    r"tips|questions?|go (?:through|over)|interest(?:ed)?(?: in)?|fascinated by|call|"
+    r"conversation|minutes)"
+    r"(?:(?:\s+(?:to you|with you|you|me|more|a bit|a little|some|exactly|to))*\s+"
+    r"(?P<near>is|the|your)|"
+    r"(?:\s+[^\s.?!;]+){0,8}?\s+(?P<far>about|on|into|how|what|why|whether|which|who|where|"
+    r"when|if|regarding))\s+"
+    r"(?P<obj>[^.?!;]{1,100})"
 )
+_WH = {"how", "what", "why", "whether", "which", "who", "where", "when", "if"}
+_TOPIC_QUESTION = re.compile(
+    r"^(what|how|which|why|who|where|when|did you|do you|does|have you|has|were you|was it|"
+    r"is it)\b"
+)
+_GENERIC_TOPIC = frozenset(
+    words(
+        "work works working worked career careers journey experience experiences path "
+        "background story role roles job jobs company team organisation organization field "
+        "industry trade sector area world life things thing everything anything stuff it this "
+        "that these those what do does did doing done you your yours i me my mine we our us "
+        "they them their the a an more some bit little general generally plans plan choices "
+        "options future advice thoughts opportunities opportunity insight insights got get "
+        "getting there here now then about of in on at for to with and or how why which "
+        "whether who where when if is are was were be been being like so can could would "
+        "might will have has had made make making into from academia business profession "
+        "professional currently current today one become became up go going went also just "
+        "really maybe time sometime next week minutes call chat talk hear learn know any "
+        "anyone else other others people person there's it's what's you're you've you'd "
+        "i'm i'd i've i'll doing things area areas interest interests passion general "
+        "sometime soon please let help free available convenient suits suit meet meeting "
+        "hour hours possible coffee lunch maybe"
+    )
+)
+
+
+def _specific(obj: str, clause: bool) -> bool:
+    content = [w for w in words(obj) if w not in _GENERIC_TOPIC and not w.isdigit()]
+    return len(content) >= (1 if clause else 2)
+
+
+def _email_topic(d: _Draft) -> str | None:
+    """Return the first specific topic the email names, or None."""
+    for sentence in d.sentences:
+        if _JOB.search(_live(sentence)):
+            continue  # a job ask is not a topic
+        for m in _LEARN.finditer(sentence):
+            # "what I know about Rust" is the writer's knowledge, not a question to them.
+            if m.group(1) in {"know", "learn"} and re.search(
+                r"\b(i|we|i've)\s+$", sentence[: m.start()]
+            ):
+                continue
+            # "your talk on permits" is their talk, not a wish to talk
+            if m.group(1) in {"talk", "chat", "call", "conversation"} and re.search(
+                r"\b(your|his|her|their|the|that)\s+([\w-]+\s+)?$", sentence[: m.start()]
+            ):
+                continue
+            link, obj = m.group("near") or m.group("far"), m.group("obj")
+            if link in {"is", "the", "your"} or link in _WH:
+                obj = f"{link} {obj}"
+            for part in re.split(r",? \b(?:and|or|as well as)\b ", obj):
+                part = part.strip()
+                clause = part.split(" ")[0] in _WH
+                if clause and re.match(r"\w+ (i|i'm|i've|my)\b", part):
+                    continue  # "tell me if I'm good enough" is about the writer
+                if _specific(part, clause):
+                    return part
+        asked = sentence.rstrip(" )\"'").endswith("?") and _TOPIC_QUESTION.match(sentence)
+        if asked and not _ASK_WORDS.search(sentence) and _specific(sentence, True):
+            return sentence
+    return None
+
+
+def _topical(d: _Draft) -> bool:
+    text = f"{d.subject}\n{d.message}"
+    if any(_has_topic(t, text) for t in d.topics):
+        return True
+    return _email_topic(d) is not None
 
 
 def _topics(d: _Draft) -> Finding:
@@ -403,12 +584,13 @@ def _topics(d: _Draft) -> Finding:
             "Name what you want to learn in a few words, so they can see the call is worth "
             "their time.",
         )
-    if _TOPIC_HINTS.search(d.message):
+    if _email_topic(d) is not None:
         return Finding("topics", Level.OK, "You say what you would like to learn.")
     return Finding(
         "topics",
         Level.WARN,
-        "It is not clear what you want to learn from them.",
+        "It is not clear what you want to learn from them: “your work” or “your career” "
+        "could be anyone's.",
         "Name one to three topics, e.g. how they moved into the field, or the skills they "
         "use most.",
     )
@@ -417,36 +599,32 @@ def _topics(d: _Draft) -> Finding:
 _PICK_BRAIN = re.compile(r"\bpick (your|ur) brains?\b")
 _NETWORK = re.compile(
     r"\b(build|grow|expand|widen|broaden)(ing)? (my|our) (professional )?network\b|"
-    r"\bnetworking (purposes|reasons)\b|\bto network\b|\badd you to my network\b"
+    r"\bnetworking (purposes|reasons)\b|\bto network\b|\badd you to my network\b|"
+    r"\bnetwork with\b"
 )
-_CHAT = re.compile(
-    r"\b(can|could|may|might) we (chat|talk|connect|meet|speak)\b|"
-    r"\b(chat|connect|catch up|talk) (some ?time|soon)\b|\btouch base\b"
-)
-_COFFEE = re.compile(
-    r"\b(grab|get|have|buy you) (a )?(quick )?(coffee|cup of coffee|drink|lunch)\b|"
-    r"\b(virtual )?coffee chat\b"
+# Any request for their time: a call, a chat, coffee, minutes, hearing about their work.
+_MEETING = re.compile(
+    r"\b(call|calls|phone call|chat|talk|speak|meet|meeting|coffee|lunch|minutes|connect|"
+    r"catch up|discuss)\b(?! me\b)|\b(your|some) time\b|\bhear (more|about|your)\b|"
+    r"\blearn (more|about)\b|\btell me (more )?about\b|\b(your )?(advice|thoughts)\b"
 )
 
 
 def _vague(d: _Draft) -> Finding:
-    topical = bool(d.topics) or _TOPIC_HINTS.search(d.message) is not None
     seen = []
-    if _PICK_BRAIN.search(d.message):
+    if _PICK_BRAIN.search(d.live):
         seen.append("“pick your brain”")
-    if _NETWORK.search(d.message):
+    if _NETWORK.search(d.live):
         seen.append("building your network")
-    if not topical:
-        if _CHAT.search(d.message):
-            seen.append("a chat with no topic")
-        if _COFFEE.search(d.message):
-            seen.append("coffee with no topic")
+    if not _topical(d) and _MEETING.search(d.live):
+        seen.append("time together with no topic")
     if not seen:
         return Finding("vague", Level.OK, "No generic phrases: the ask reads as specific.")
     return Finding(
         "vague",
-        Level.WARN if topical else Level.PROBLEM,
-        f"Generic ask: {', '.join(seen)}. It gives a busy person no reason to say yes.",
+        Level.PROBLEM,
+        f"Generic ask: {', '.join(seen)}. It gives a busy person no reason to say yes, "
+        "however short the call.",
         "Replace it with what you want to know from them in particular.",
     )
 
@@ -549,7 +727,8 @@ def _call_length(d: _Draft) -> Finding:
 _CALL_ME = re.compile(
     r"\b(call|phone|text|ring) me\b|\bgive me a (call|ring)\b|"
     r"\bmy (phone |cell |mobile )?(number|phone|cell)\b|\breach me (at|on|by)\b|"
-    r"\bcontact me (at|on|by)\b|\bi can be reached\b|\bget back to me (at|on)\b"
+    r"\bcontact me (at|on|by)\b|\bi can be reached\b|\bget back to me (at|on)\b|"
+    r"\b(ring|call) me\b|\bmy number is\b"
 )
 _PHONE = re.compile(r"\+?\d[\d ().-]{7,}\d")
 _OFFER = re.compile(
@@ -559,8 +738,8 @@ _OFFER = re.compile(
 
 
 def _offer_to_call(d: _Draft) -> Finding | None:
-    asks_to_be_called = _CALL_ME.search(d.message) is not None or any(
-        sum(ch.isdigit() for ch in m.group(0)) >= 9 for m in _PHONE.finditer(d.message)
+    asks_to_be_called = _CALL_ME.search(d.live) is not None or any(
+        sum(ch.isdigit() for ch in m.group(0)) >= 9 for m in _PHONE.finditer(d.live)
     )
     if asks_to_be_called:
         return Finding(
@@ -585,17 +764,23 @@ _FLEXIBLE = re.compile(
     r"\bwhat(ever| ever) (time|place|day|location|suits|works|is (most )?convenient)|"
     r"\bwherever\b|\bwhenever\b|\bat your convenience\b|"
     r"\b(convenient|easiest|best) for you\b|\bsuits? you\b|\bworks? (best )?for you\b|"
-    r"\byour (schedule|office|neighbou?rhood|campus|building)\b|\bcome to you\b|"
+    r"\bwhat (works|suits)\b|\byour schedule\b|\bcome to you\b|"
     r"\bnear (you|your)\b|\bflexible\b|\bany (time|day|place)\b"
 )
 _WEEKDAY = re.compile(r"\b(mon|tues|wednes|thurs|fri)days?\b")
+
+
+_CLOCK = re.compile(r"\b\d{1,2}(:\d\d)?\s?(am|pm)\b|\b\d{1,2}:\d\d\b|\bnoon\b")
+_NEAR_THEM = re.compile(r"\byour (office|neighbou?rhood|campus|building)\b|\bnear (you|your)\b")
 
 
 def _flexibility(d: _Draft) -> Finding | None:
     if not d.in_person:
         return None
     days = {m.group(1) for m in _WEEKDAY.finditer(d.message)}
-    if _FLEXIBLE.search(d.message) or len(days) >= 2:
+    # "Near your office" leaves room, unless the email also fixes the hour.
+    near = _NEAR_THEM.search(d.message) is not None and not _CLOCK.search(d.message)
+    if _FLEXIBLE.search(d.message) or len(days) >= 2 or near:
         return Finding("flexibility", Level.OK, "You leave the time and place up to them.")
     return Finding(
         "flexibility",
@@ -631,39 +816,80 @@ def _about_them(d: _Draft) -> Finding:
             f"About as much about you ({me} mentions) as about them ({them}).",
             suggestion,
         )
+    # A tip, never a warning: counting pronouns cannot tell a self-centred email from a
+    # warm one reliably (see docs/coach-report.md); connection_first covers the opening.
     return Finding(
         "about_them",
-        Level.WARN,
+        Level.TIP,
         f"The email is mostly about you ({me} mentions of yourself, {them} of them).",
         suggestion,
     )
 
 
+# What counts as a job ask, whatever the verbs: a posting or opening, an application the writer
+# made, a recruiter or hiring manager, passing the writer's name along for a role, taking the
+# writer on, or a review of their résumé. Questions about the reader's own job ("your current
+# role", "how you got your position") are not asks.
+_JOB_NOUN = (
+    r"(jobs?|positions?|roles?|posts?|vacanc(y|ies)|openings?|internships?|apprenticeships?|"
+    r"traineeships?|training contracts?|graduate (scheme|programme|program)s?|postdocs?|"
+    r"placements?|employment|paid work)"
+)
 _JOB_PATTERNS = [
-    # "your current position" is a question about them, not a request.
-    r"(?<!your )(?<!their )(?<!his )(?<!her )"
-    r"\b(any|open|current|available|upcoming|future) (job|jobs|openings?|positions?|roles?|"
-    r"vacanc\w*|opportunities)\b",
-    r"\b(job|position|role)s? (openings?|opportunit\w*|vacanc\w*)\b",
-    r"\bopenings? (at|in|on) (your|the)\b",
-    r"\b(are you|is your (team|company|lab|group|office|department)|are they) (currently |still )?"
-    r"hiring\b",
-    r"\bhire me\b",
-    r"\b(looking for|seeking|searching for|find|land|get|apply for|applying for|applying to)"
-    r" (a |an )?(new )?(job|position|role|employment|internship)\b",
-    r"\brefer me\b|\b(a |an )?(employee |job )?referral (for|to) (a |the |an )?(job|position|role|"
-    r"opening)\b",
-    r"\bput in a (good )?word\b",
-    r"\b(pass|forward|send)( along| on)? my (resume|cv|application)\b",
-    r"\b(look at|look over|review|check|feedback on|critique|comments on) (my )?(resume|cv|"
-    r"cover letter)\b",
-    r"\bjob (inquiry|enquiry|application|request)\b",
+    # "any openings", "open positions", "upcoming vacancies", "career opportunities"
+    rf"(?<!your )(?<!their )(?<!his )(?<!her )\b(any|open|available|upcoming|future)"
+    rf" (\w+ )?{_JOB_NOUN}\b",
+    r"\b(job|career|employment|work) opportunit(y|ies)\b",
+    r"\bvacanc(y|ies)\b",
+    r"\b(postdoc|job|position|role|post) openings?\b|\bopenings? (at|in|on|for|with)\b",
+    # a posting: "the analyst role your group advertised", "the post is still open"
+    rf"\b{_JOB_NOUN}\b[^.?!;]{{0,40}}\b(advertised|posted|listed|is (still )?open|"
+    r"are (still )?open|opening|available)\b",
+    r"\b(advertised|posted|listed) (a |an |the )?(\w+ ){0,2}" + _JOB_NOUN + r"\b",
+    # an application the writer made or is making
+    r"\bi('ve| have)? (recently |just |already )?(applied|submitted|sent) (an? |my )?"
+    r"(application|for|to)\b|\bi('ve| have)? (recently |just |already )?applied\b",
+    r"\b(submitted|sent|sending|send) (in )?(an? |my )?application\b",
+    r"\bmy (job )?application\b|\bhow (to|i can|i could|i should|do i) apply\b",
+    rf"\b(apply|applying) (for|to) (a |an |the |your |this |that )?(\w+ ){{0,2}}({_JOB_NOUN}|"
+    r"team|company|firm|lab|group|programmes?|programs?|agency|organi[sz]ation)\b",
+    r"\bsend my (application|cv|resume|resume)\b|\bwho i should send\b",
+    # recruiters and hiring
+    r"\brecruiters?\b|\brecruitment team\b|\bgraduate recruitment\b",
+    r"\bhiring (manager|partner|panel|team|committee|process)s?\b",
+    r"\b(who(ever)?|anyone) (is|does the|handles the) hiring\b",
+    r"\b(are|is|was) (you|your \w+|the \w+|they|it|\w+) (currently |still |now )?"
+    r"(hiring|recruiting)\b",
+    r"\b(is|are) (currently |still |now )?(hiring|recruiting)\b"
+    r"(?! (volunteers|participants|families|members|donors|patients|for the study))",
+    r"\b(is|are) (currently |still |now )?(hiring|recruiting) (\w+ )?(for|engineers|"
+    r"graduates|staff|people|electricians|analysts)\b",
+    r"\b(hires?|hiring|recruits?|recruiting|takes?|taking) (on )?(new |recent |more |junior )?"
+    r"(graduates|grads|students|interns|apprentices|trainees|artists|illustrators|"
+    r"people like me)\b",
+    r"\b(hire|take on|consider|keep) me\b|\bme in mind\b|\b(be|get|being) hired\b",
+    r"\btake (me|a student|students|an apprentice|a trainee) on\b",
+    r"\b(a|an) " + _JOB_NOUN + r" (in|at|on|with) (your|the)\b",
+    r"\b(looking|searching|hoping|seeking|look) (for )?(a |an )?(new |paid |full-time |"
+    r"part-time )?" + _JOB_NOUN + r"\b",
+    r"\b(find|land|get|secure) (a |an )?(new |paid )?(job|position|role|internship)\b",
+    r"\bto (work|illustrate|write|design) for (you|your \w+)\b",
+    # passing the writer's name along
+    r"\brefer me\b|\brecommend me\b|\b(a |an )?(employee |job )?referral (for|to)\b",
+    r"\bput in a (good )?word\b|\bsay a (good )?word\b",
+    r"\b(pass|forward|send|give|mention|share)( along| on)? my (name|details|resume|cv|"
+    r"application|profile|portfolio)\b",
+    r"\bintroduce me to (the |your )?(hiring|recruit|head of|person who hires)",
+    # a résumé or portfolio review
+    r"\b(look at|look over|looked over|review|check|feedback on|critique|comments on|"
+    r"read over) (my )?(resume|cv|cover letter|demo|portfolio|application)\b",
+    r"\bjob (inquiry|enquiry|application|request|hunt|search)\b",
 ]
 _JOB = re.compile("|".join(_JOB_PATTERNS))
 
 
 def _job_ask(d: _Draft) -> Finding:
-    match = _JOB.search(d.message) or _JOB.search(d.subject)
+    match = _JOB.search(d.live) or _JOB.search(_live(d.subject))
     if not match:
         return Finding("job_ask", Level.OK, "You ask for insight and advice, not a job.")
     return Finding(
@@ -676,15 +902,16 @@ def _job_ask(d: _Draft) -> Finding:
     )
 
 
+_LINK = re.compile(r"\bmy (resume|cv|portfolio)\b[^.?!]{0,12}(\w+\.)+(com|org|net|io|me)\b")
 _ATTACHMENT = re.compile(
-    r"\battach\w*|\benclos\w*|\bplease find\b|"
+    r"\battach\w*|\benclos\w*|\bplease find\b|\bhere is my (resume|cv)\b|"
     r"\b(here is|here's|including|include|included|sending|sent|share|sharing|linked)"
     r" (you )?my (resume|cv|portfolio)\b|\bmy (resume|cv|portfolio) (is|below|here)\b"
 )
 
 
 def _attachment(d: _Draft) -> Finding:
-    match = _ATTACHMENT.search(d.message)
+    match = _ATTACHMENT.search(d.live) or _LINK.search(d.live)
     if not match:
         return Finding("attachment", Level.OK, "No attachment or résumé: nothing to open.")
     return Finding(
@@ -693,6 +920,114 @@ def _attachment(d: _Draft) -> Finding:
         f"“{match.group(0)}”: a résumé or attachment from a stranger looks like a job "
         "application, and may land in spam.",
         "Leave it out; share it later if they ask.",
+    )
+
+
+def _questions(d: _Draft) -> Finding | None:
+    count = _QUOTED_TEXT.sub(" ", d.message).count("?")
+    if count <= MAX_QUESTIONS:
+        return None
+    return Finding(
+        "questions",
+        Level.WARN,
+        f"{count} questions: emails with one to three questions get the most replies; more "
+        "reads like a questionnaire.",
+        "Keep the ask and one or two topics as questions; save the rest for the call.",
+    )
+
+
+_HE_SHE = r"(he|she|his|her|him|hers)"
+_REPORTED = re.compile(
+    rf"\b(says|said|tells me|told me|mentioned|thinks|explained|wrote)( that)? {_HE_SHE}\b|"
+    rf"\b(says|said|tells me|told me|mentioned)\b.{{0,60}}\b(with|and) {_HE_SHE}\b|"
+    rf"\band that {_HE_SHE}\b"
+)
+
+
+def _third_person(d: _Draft) -> Finding | None:
+    """Flag an email that speaks of its reader as "she" or by name instead of "you"."""
+    for sentence in d.sentences:
+        live = _live(sentence)
+        named = [
+            n
+            for n in d.reader
+            if _mentions(live, n) and not re.search(rf"\b{re.escape(n)}\s*,", live)
+        ]
+        if not named and not _REPORTED.search(live):
+            continue
+        if named and len(words(live)) <= 3:
+            continue  # "María," or "Thanks, María" speaks to them
+        if not named and set(words(live)) & _SECOND_PERSON:
+            continue  # "she says you led…" speaks to them; "she" is the referrer
+        seen = named[0].title() if named else "“he” or “she”"
+        return Finding(
+            "third_person",
+            Level.WARN,
+            f"The email speaks of its reader in the third person ({seen}), as if to someone else.",
+            "Write to them: “Ana says you lead the data team”, not “Ana says he leads it”.",
+        )
+    return None
+
+
+# A concrete, near-term window ("next week", "in the next two weeks") gets a quicker yes than
+# an open-ended "sometime" (Dalton, The 2-Hour Job Search; university career centres).
+_WINDOW = re.compile(
+    r"\b(this|next|coming) (week|few days|days|two weeks|fortnight|month)\b|"
+    r"\bin the (next|coming) (few |two |three |couple of )?(days|weeks?|fortnight)\b|"
+    r"\b(mon|tues|wednes|thurs|fri|satur|sun)days?\b|\btomorrow\b|\bbefore the \d|"
+    r"\b\d{1,2} (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|"
+    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2}\b|\bthis (spring|"
+    r"summer|autumn|fall|winter)\b"
+)
+
+
+def _window(d: _Draft) -> Finding | None:
+    if _MEETING.search(d.live) is None:
+        return None
+    if _WINDOW.search(d.message):
+        return Finding("window", Level.OK, "You name a near-term window for the call.")
+    return Finding(
+        "window",
+        Level.TIP,
+        "No time frame: “sometime” is easy to put off.",
+        "Name a near window, e.g. “in the next two weeks”, and leave the exact time to them.",
+    )
+
+
+_VOWELS = re.compile(r"[aeiouy]+")
+
+
+def _syllables(word: str) -> int:
+    """Count a word's syllables by its vowel groups (an estimate good enough for a grade)."""
+    w = word.lower().strip("'")
+    if len(w) <= 3:
+        return 1
+    w = re.sub(r"(?:[^laeiouy]es|ed|[^laeiouy]e)$", "", w)
+    w = re.sub(r"^y", "", w)
+    return max(1, len(_VOWELS.findall(w)))
+
+
+def reading_grade(text: str) -> float:
+    """Return the Flesch-Kincaid grade of a text (0 for no text)."""
+    sentences = _sentences(fold(text))
+    all_words = [w for s in sentences for w in words(s) if not w.isdigit()]
+    if not sentences or not all_words:
+        return 0.0
+    syllables = sum(_syllables(w) for w in all_words)
+    return 0.39 * len(all_words) / len(sentences) + 11.8 * syllables / len(all_words) - 15.59
+
+
+def _reading(d: _Draft) -> Finding | None:
+    if d.word_count < 20:
+        return None
+    grade = reading_grade(d.message)
+    if grade <= MAX_GRADE:
+        return Finding("reading", Level.OK, f"Plain to read (grade {grade:.0f}).")
+    return Finding(
+        "reading",
+        Level.TIP,
+        f"Reads at about grade {grade:.0f}: plainer emails get more replies.",
+        "Split long sentences and swap long words for short ones.",
     )
 
 
@@ -717,6 +1052,10 @@ def review_ask(
             _offer_to_call(d),
             _flexibility(d),
             _about_them(d),
+            _third_person(d),
+            _questions(d),
+            _window(d),
+            _reading(d),
             _job_ask(d),
             _attachment(d),
         ]

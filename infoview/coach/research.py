@@ -30,6 +30,62 @@ SPECIFIC_EXAMPLE = (
 )
 
 
+# A reason is specific when it names something about this person, in any wording and any
+# person ("She moved…", "You moved…", "Moved from…"): a piece of their work, a move they made,
+# something they built or led, a school you share, or who referred you. Length and keywords
+# alone say nothing: "General career advice from someone senior would help me a lot" is long
+# and generic.
+_THEIR_THING = re.compile(
+    r"\b(her|his|your|their|[\w-]+'s)\s+([\w'-]+\s+){0,3}?"
+    r"(talks?|keynote|lecture|seminar|paper|preprint|article|op-ed|book|review|stud(y|ies)|"
+    r"research|report|podcast|episode|interview|thread|blog|post|newsletter|testimony|"
+    r"exhibition|project|programme|program|course|choreography|write-up|translation|guide|"
+    r"corpus|grant|film|documentary|album|app|campaign|analysis|essay|piece|survey|session|"
+    r"case study|office|work on)s?\b"
+)
+_MOVE = re.compile(
+    r"\b(moved|moving|switched|switching|transitioned|pivoted|changed|went|came|left|"
+    r"leaving|jumped|crossed over)\b[^.;]{0,60}\b(from|into|to|for)\b|"
+    r"\bfrom [\w' -]{2,40} (into|to) [\w' -]{2,40}"
+)
+_DID = re.compile(
+    r"\b(built|builds|founded|started|launched|led|leads|runs|ran|run|created|designed|wrote|"
+    r"writes|published|won|set up|sets up|grew|curated|translated|taught|teaches|chairs?|"
+    r"studies|researches|organi[sz]ed|restored|directed|directs|produced|mentors|manages|"
+    r"managed|maintains|edits|edited|hosts|hosted|gave (a |the )?(talk|keynote|lecture)|"
+    r"spoke|presented|measures|measured|opened|reviews|invented|developed|coached)\b"
+)
+_SHARED = re.compile(
+    r"\b(we both|we were both|we are both|we're both|both (studied|went|did|worked|grew)|"
+    r"fellow|alum|alumni|alumna|alumnus|classmates?|same (school|university|college|"
+    r"master's|masters|programme|program|course|degree|lab|bootcamp|hometown)|"
+    r"like me|as me|in common)\b"
+)
+_REFERRER = re.compile(
+    r"\b(suggested|recommended|referred|introduced (us|me)|pointed me|told me|said (he|she|"
+    r"they) (is|was|has|had|mentors|runs|leads)|says (he|she|they))\b"
+)
+
+
+# "She turns research into briefs", "His team helps faculty plan grants", "a PhD who advises
+# hospitals": what this person does, in the present tense. Being somewhere ("works at",
+# "is", "has") or seeming something says nothing particular.
+_DOES = re.compile(
+    r"(^|[;:,.] |\bwho |\b(she|he|they) )((she|he|her \w+|his \w+|their \w+|[\w-]+'s \w+) )?"
+    r"(?!(is|has|was|works|seems|knows|looks|sounds|likes|does|gets|says|wants|needs|"
+    r"thinks|feels|lives|makes a lot)\b)[a-z]+(?<![su]s)s\b"
+)
+
+
+def reason_is_specific(reason: str) -> bool:
+    """Say whether a reason names something about this person (see the patterns above)."""
+    text = " ".join((reason or "").replace("’", "'").split()).casefold()
+    if not text:
+        return False
+    patterns = (_THEIR_THING, _MOVE, _DID, _SHARED, _REFERRER, _DOES)
+    return any(p.search(text) is not None for p in patterns)
+
+
 @dataclass(frozen=True)
 class ReasonFeedback:
     """The coach's word on a compelling reason: a level, a message, and an example to follow."""
@@ -56,19 +112,22 @@ def review_reason(reason: str, outside_field: bool = False) -> ReasonFeedback:
         )
     lowered = text.casefold()
     generic = [p for p in GENERIC_PHRASES if re.search(rf"\b{re.escape(p)}\b", lowered)]
-    if len(words) < MIN_REASON_WORDS:
-        count = f"{len(words)} word" + ("s" if len(words) != 1 else "")
-        return ReasonFeedback(
-            "warn",
-            f"This reason is short ({count}). Say what in their path or work "
-            "you want to understand, and why it matters to your next step.",
-            SPECIFIC_EXAMPLE,
-        )
-    if generic and len(words) < 2 * MIN_REASON_WORDS:
+    if not reason_is_specific(text):
+        what = f"“{generic[0]}” reads as generic, and nothing" if generic else "Nothing"
+        if len(words) < MIN_REASON_WORDS:
+            count = f"{len(words)} word" + ("s" if len(words) != 1 else "")
+            return ReasonFeedback(
+                "warn",
+                f"This reason is short ({count}) and says nothing about this person. Say what "
+                "in their path or work you want to understand, and why it matters to your "
+                "next step.",
+                SPECIFIC_EXAMPLE,
+            )
         return ReasonFeedback(
             "tip",
-            f"“{generic[0]}” reads as generic. Name something specific: a move they made, a "
-            "project, a talk or paper, a skill you want to see used in their field.",
+            f"{what} here is about this person in particular: it would fit anyone. Name "
+            "something of theirs: a move they made, their work, a talk or paper, a project, "
+            "a school you share, or who referred you.",
             SPECIFIC_EXAMPLE,
         )
     if outside_field:

@@ -7,6 +7,7 @@ import io
 from collections.abc import Iterable
 
 from infoview.models import Contact
+from infoview.research import SECTOR_LABELS, SOURCE_LABELS
 
 # (header, how to read the cell from a contact)
 COLUMNS = (
@@ -31,6 +32,7 @@ COLUMNS = (
     ("Archived", "archived"),
     ("Notes", "notes"),
 )
+WORDS = {"sector": SECTOR_LABELS, "source": SOURCE_LABELS}
 # A spreadsheet runs a cell that starts with one of these as a formula.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -42,6 +44,8 @@ def neutralize(cell: str) -> str:
 
 def _cell(contact: Contact, name: str, names: dict[str, str]) -> str:
     value = getattr(contact, name)
+    if name in WORDS:  # the words the screen uses, not the stored codes
+        return WORDS[name].get(str(value), str(value))
     if name == "referred_by":
         return names.get(value, "") if value else ""
     if value is None:

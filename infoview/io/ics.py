@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from icalendar import Alarm, Calendar, Event
 
+from infoview.followups import CALL, Reminder
 from infoview.models import Contact, Conversation
 
 PRODID = "-//InfoView//Informational interviews//EN"
@@ -60,7 +61,25 @@ def call_ics(conversation: Conversation, contact: Contact, stamp: datetime) -> b
     event.add_component(alarm)
     cal = _calendar()
     cal.add_component(event)
+    # Some calendars (Outlook among them) need the zone's rules in the file, not just its name.
+    # The rules for the year around the call are enough and keep the file small.
+    cal.add_missing_timezones(
+        first_date=start.date() - timedelta(days=366), last_date=start.date() + timedelta(days=366)
+    )
     return cal.to_ical()
+
+
+def followup_items(reminders: Iterable[Reminder]) -> list[tuple[str, date, str, str]]:
+    """Return the dates_ics items of a contact's follow-up dates, leaving out the call itself.
+
+    A scheduled call has its own timed calendar file; as an all-day event here it would show
+    twice in the user's calendar, once at the wrong time.
+    """
+    return [
+        (f"{r.key}-{r.due.isoformat()}", r.due, r.title, r.detail)
+        for r in reminders
+        if r.kind != CALL
+    ]
 
 
 def dates_ics(items: Iterable[tuple[str, date, str, str]], stamp: datetime) -> bytes:

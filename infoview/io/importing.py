@@ -13,6 +13,7 @@ from pydantic import ValidationError
 from infoview.duplicates import Candidate, Confidence, duplicates_between
 from infoview.duplicates import fold as fold
 from infoview.models import LIST_MAX, Contact, Source, friendly_errors
+from infoview.sectors import infer_sector
 from infoview.store import Store, paused_gc
 
 # What to do with a new row that may be someone already in the network.
@@ -25,7 +26,7 @@ ProgressCallback = Callable[[int, int], None]
 PROGRESS_EVERY = 1_000
 
 # Fields an import may fill when they are empty; it never overwrites them.
-FILLABLE = ("email", "linkedin_url", "website", "notes", "organization", "title")
+FILLABLE = ("email", "linkedin_url", "website", "bio_url", "notes", "organization", "title")
 
 
 class ImportProblem(Exception):  # noqa: N818 - the name the app and helpers use
@@ -265,6 +266,12 @@ def _plan_contacts(
         fields = {k: v for k, v in row.items() if v not in (None, "")}
         fields.setdefault("joined_on", today)
         fields["source"] = parsed.source
+        if "sector" not in fields:
+            guessed = infer_sector(
+                str(fields.get("organization", "")), str(fields.get("title", ""))
+            )
+            if guessed is not None:
+                fields.update(sector=guessed, sector_inferred=True)
         try:
             # Emails were checked when the rows were parsed; everything else (cleaning
             # text, names, links) is validated as for any typed input.

@@ -17,8 +17,9 @@ from infoview.io.importing import (
     SkippedRow,
     plan_contacts,
 )
-from infoview.io.text import check_email, decode_text, plural, refuse_binary
+from infoview.io.text import check_email, decode_text, refuse_binary
 from infoview.models import NAME_MAX, SHORT_MAX, URL_MAX, Contact, Source
+from infoview.wording import counted
 
 # Header names (lower case) -> Contact-ready field. Older exports have no URL column.
 COLUMNS = {
@@ -241,8 +242,8 @@ def parse_linkedin(data: bytes) -> ParsedImport:
 
     if not parsed.rows:
         raise ImportProblem(
-            f"None of the file's {len(parsed.skipped)} rows has a name, so there is nothing "
-            "to import."
+            f"None of the file's {counted(len(parsed.skipped), 'row')} has a name, so there is "
+            "nothing to import."
         )
     notes = {
         "long": "Shortened to 200 characters: {}.",
@@ -256,7 +257,7 @@ def parse_linkedin(data: bytes) -> ParsedImport:
         "email": ("email address", "email addresses"),
         "date": ("connection date", "connection dates"),
     }
-    parsed.warnings.extend(notes[key].format(plural(n, *nouns[key])) for key, n in counts.items())
+    parsed.warnings.extend(notes[key].format(counted(n, *nouns[key])) for key, n in counts.items())
     return parsed
 
 

@@ -83,8 +83,3 @@ def check_email(value: str) -> str | None:
         return validate_email(value, check_deliverability=False).normalized
     except EmailNotValidError:
         return None
-
-
-def plural(count: int, one: str, many: str | None = None) -> str:
-    """Return '1 row' or '3 rows'."""
-    return f"{count} {one if count == 1 else (many or one + 's')}"

@@ -19,8 +19,9 @@ from infoview.io.importing import (
     SkippedRow,
     plan_contacts,
 )
-from infoview.io.text import check_email, decode_text, plural, refuse_binary
+from infoview.io.text import check_email, decode_text, refuse_binary
 from infoview.models import NAME_MAX, NOTES_MAX, SHORT_MAX, URL_MAX, Contact, Source
+from infoview.wording import counted
 
 VCARD_RULES = MatchRules(
     primary="email",
@@ -33,6 +34,12 @@ VCARD_RULES = MatchRules(
 # vCard 2.1 breaks long quoted-printable values with a trailing "=", which vobject doesn't join.
 _QP_LINE = re.compile(r"^[^:\n]*ENCODING=QUOTED-PRINTABLE[^:\n]*:.*$", re.IGNORECASE | re.MULTILINE)
 _LINKEDIN_HOST = re.compile(r"^https?://([a-z0-9-]+\.)*linkedin\.com/", re.IGNORECASE)
+# Paths of an organization's page about one of its people.
+_BIO_PATH = re.compile(
+    r"^https?://[^/]+/(.+/)?(people|person|staff|team|faculty|profiles?|bios?|directory|experts?"
+    r"|our-team|leadership|researchers?|members?)(/|\.|$|-)",
+    re.IGNORECASE,
+)
 
 
 def _join_quoted_printable(text: str) -> str:
@@ -82,6 +89,32 @@ def _organization(card: Any) -> str:
     return ""
 
 
+def _url_kinds(card: Any, item: Any) -> set[str]:
+    """Return what a URL line says it is: its TYPE values and an Apple-style item label."""
+    kinds = {str(t).casefold() for t in item.params.get("TYPE", [])}
+    if item.group:
+        for label in card.contents.get("x-ablabel", []):
+            if label.group == item.group:
+                kinds.add(_text(label.value).casefold().strip("_$!<>"))
+    return kinds
+
+
+def url_field(url: str, kinds: Iterable[str] = ()) -> str:
+    """Return which contact field a card's URL belongs in: linkedin_url, bio_url or website.
+
+    A URL marked as work, or one on a people, staff, team or profile page, is the company's
+    page about the person; the rest is their own site.
+    """
+    if _LINKEDIN_HOST.match(url):
+        return "linkedin_url"
+    marked = set(kinds)
+    if marked & {"work", "bio", "profile"}:
+        return "bio_url"
+    if marked & {"home", "homepage", "personal"}:
+        return "website"
+    return "bio_url" if _BIO_PATH.search(url) else "website"
+
+
 def _card_row(card: Any, counts: dict[str, int]) -> dict[str, Any]:
     row: dict[str, Any] = {"full_name": _name_of(card)}
     if organization := _organization(card):
@@ -97,12 +130,11 @@ def _card_row(card: Any, counts: dict[str, int]) -> dict[str, Any]:
             row["email"] = checked
             break
         counts["email"] = counts.get("email", 0) + 1
-    for url in _values(card, "url"):
-        url = _text(url)
+    for item in card.contents.get("url", []):
+        url = _text(item.value)
         if not re.match(r"^https?://[^/\s]+\.[^/\s]+", url, re.IGNORECASE) or len(url) > URL_MAX:
             continue
-        key = "linkedin_url" if _LINKEDIN_HOST.match(url) else "website"
-        row.setdefault(key, url)
+        row.setdefault(url_field(url, _url_kinds(card, item)), url)
     notes = [str(n).strip() for n in _values(card, "note") if str(n or "").strip()]
     if notes:
         row["notes"] = "\n\n".join(notes)[:NOTES_MAX]
@@ -140,11 +172,11 @@ def parse_vcards(data: bytes) -> ParsedImport:
         raise ImportProblem("This file holds no contact cards, so there is nothing to import.")
     if not parsed.rows:
         raise ImportProblem(
-            f"None of the file's {plural(number, 'card')} has a name, so there is nothing "
+            f"None of the file's {counted(number, 'card')} has a name, so there is nothing "
             "to import."
         )
     if counts.get("email"):
-        n = plural(counts["email"], "email address", "email addresses")
+        n = counted(counts["email"], "email address", "email addresses")
         parsed.warnings.append(f"Left out because they are not valid: {n}.")
     return parsed
 
@@ -183,9 +215,14 @@ def contacts_to_vcard(contacts: Iterable[Contact]) -> str:
             email = card.add("email")
             email.value = contact.email
             email.type_param = "INTERNET"
-        for url in (contact.linkedin_url, contact.website, contact.bio_url):
+        # Marked, so a phone keeps them apart and a re-import puts each back in its field.
+        for url, kind in ((contact.linkedin_url, None), (contact.website, "HOME"),
+                          (contact.bio_url, "WORK")):  # fmt: skip
             if url:
-                card.add("url").value = url
+                line = card.add("url")
+                line.value = url
+                if kind:
+                    line.type_param = kind
         if contact.notes:
             card.add("note").value = contact.notes
         cards.append(card.serialize())

@@ -21,13 +21,8 @@ from infoview.ui.ask_ui import AskPage, report_problem, session_draft, show_prob
 from infoview.ui.kept import keep_typing, kept_widget
 from infoview.ui.setup import flash
 from infoview.ui.text import md_escape
-from infoview.writing import (
-    USER_TEMPLATE_VARIABLES,
-    AskDetails,
-    TemplateProblem,
-    email_context,
-    render_user_template,
-)
+from infoview.user_templates import TemplateProblem, render_user_template
+from infoview.writing import USER_TEMPLATE_VARIABLES, AskDetails, email_context
 
 _KEPT = "ask_tpl_kept"
 

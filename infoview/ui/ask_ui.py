@@ -9,6 +9,7 @@ widgets are drawn, which is the only moment Streamlit lets code set a widget's v
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -18,9 +19,7 @@ from pydantic import ValidationError
 
 from infoview.asks import (
     MAX_TOPICS,
-    MODE_LABELS,
     STATUS_ACTIONS,
-    STATUS_LABELS,
     AskDraft,
     ask_details,
     clean_topics,
@@ -45,6 +44,8 @@ from infoview.asks import (
 )
 from infoview.coach import advise_send_date, review_ask
 from infoview.coach.ask import RULES, Level, Review
+from infoview.coach.drafts import review_note
+from infoview.coach.fixes import suggest_fixes
 from infoview.dates import safe_zone, short_day
 from infoview.followups import FOLLOW_UP, NO_REPLY, SECOND_CONTACT, ask_reminders, ask_status_change
 from infoview.mailto import mailto_link, mailto_too_long, safe_address
@@ -62,13 +63,15 @@ from infoview.models import (
     new_id,
     utcnow,
 )
+from infoview.pipeline import ANSWERED_STATUSES
 from infoview.store import StaleRecordError, Store, StoreError
+from infoview.ui import pages
+from infoview.ui.note_coach import note_review
 from infoview.ui.setup import flash
 from infoview.ui.text import md_escape
-from infoview.writing import (
-    TemplateProblem,
-    render_email,
-)
+from infoview.user_templates import TemplateProblem
+from infoview.wording import counted
+from infoview.writing import render_email
 
 DRAFTS = "ask_drafts"
 _PROBLEM = "ask_problem"
@@ -302,7 +305,7 @@ def _on_status(page: AskPage, ask: Outreach, status: AskStatus) -> None:
     updated = ask_status_change(ask, status, utcnow(), on=on)
     if _save(page, updated, ask.revision) is not None:
         _drafts().pop(page.contact.id, None)
-        flash(f"Status: {STATUS_LABELS[status].lower()}.")
+        flash(f"Status: {AskStatus(status).label.lower()}.")
 
 
 def _on_fix_dates(page: AskPage, ask: Outreach) -> None:
@@ -376,7 +379,7 @@ def call_details(page: AskPage, draft: AskDraft) -> None:
     st.radio(
         "How",
         [m.value for m in CallMode],
-        format_func=lambda m: MODE_LABELS[CallMode(m)],
+        format_func=lambda m: CallMode(m).label,
         horizontal=True,
         key=_wkey(cid, "mode"),
     )
@@ -453,8 +456,8 @@ def draft_editor(page: AskPage, draft: AskDraft, saved: Outreach | None) -> None
         st.caption("All changes saved.")
 
 
-def coach_panel(review: Review) -> None:
-    """Show the coach's score and findings, the most serious first."""
+def coach_panel(review: Review, fixes: Callable[[], None] | None = None) -> None:
+    """Show the coach's score and findings, the most serious first, then any fixes."""
     st.markdown("#### The coach")
     st.metric("Score", f"{review.score} / 100")
     st.progress(review.score / 100, text=score_verdict(review.score))
@@ -470,6 +473,8 @@ def coach_panel(review: Review) -> None:
             )
             if finding.suggestion:
                 st.caption(md_escape(finding.suggestion))
+    if fixes is not None:
+        fixes()
     good = review.passed
     if good:
         with st.expander(f"Done well ({len(good)})"):
@@ -478,6 +483,31 @@ def coach_panel(review: Review) -> None:
                     f"{LEVEL_ICONS[Level.OK]} **{RULES.get(finding.rule, finding.rule)}** — "
                     f"{md_escape(finding.message)}"
                 )
+
+
+def _on_fix(page: AskPage, body: str) -> None:
+    draft = _sync(page, _drafts()[page.contact.id])
+    # The text before the fix can be brought back like any replaced text.
+    _push(page, replace(draft, body=body, previous=(draft.subject, draft.body)))
+    flash("Fix applied. “Bring back my edits” undoes it.")
+
+
+def fix_panel(page: AskPage, draft: AskDraft, review: Review) -> None:
+    """Offer the coach's one-click fixes, each as a before/after the user accepts."""
+    for fix in suggest_fixes(draft.subject, draft.body, review):
+        with st.container(border=True):
+            st.markdown(f"**Suggested fix: {md_escape(fix.label)}**")
+            st.caption("Before")
+            st.markdown(f"> {md_escape(fix.before)}")
+            st.caption("After")
+            st.markdown(f"> {md_escape(fix.after)}" if fix.after else "*(sentence removed)*")
+            st.button(
+                "Apply this fix",
+                icon=":material/auto_fix_high:",
+                key=f"ask_fix_{page.contact.id}_{fix.rule}",
+                on_click=_on_fix,
+                args=(page, fix.body),
+            )
 
 
 def review_of(page: AskPage, draft: AskDraft) -> Review:
@@ -581,20 +611,20 @@ def _when(day: date, today: date) -> str:
         return "due today"
     if gap < 0:
         return f"was due {short_day(day, today)}"
-    return f"{short_day(day, today)} (in {gap} day{'s' if gap > 1 else ''})"
+    return f"{short_day(day, today)} (in {counted(gap, 'day')})"
 
 
 def status_panel(page: AskPage, ask: Outreach) -> None:
     """Show where a sent ask stands, with the controls to move or correct it."""
     st.markdown("#### Where this ask stands")
-    line = f"**{STATUS_LABELS[ask.status]}**"
+    line = f"**{ask.status.label}**"
     if ask.sent_on:
         line += f" · sent {ask.sent_on:%a %d %b %Y}"
     waited = days_to_reply(ask)
     if ask.replied_on:
         line += f" · answered {ask.replied_on:%a %d %b %Y}"
         if waited is not None:
-            line += f" ({waited} day{'s' if waited != 1 else ''} later)"
+            line += f" ({counted(waited, 'day')} later)"
     st.markdown(line)
     copy_boxes("The email you sent", f"ask_sent_text_{ask.id}", ask.subject, ask.body)
     key = f"ask_change_on_{ask.id}"
@@ -613,7 +643,7 @@ def status_panel(page: AskPage, ask: Outreach) -> None:
             type="primary" if status == AskStatus.REPLIED else "secondary",
         )
     with st.expander("Fix a date"):
-        answered = ask.status in (AskStatus.REPLIED, AskStatus.DECLINED)
+        answered = ask.status in ANSWERED_STATUSES
         a, b = st.columns(2)
         st.session_state.setdefault(f"ask_fix_sent_{ask.id}", ask.sent_on)
         a.date_input("Sent on", key=f"ask_fix_sent_{ask.id}", format="YYYY-MM-DD")
@@ -673,7 +703,7 @@ def _second_person(page: AskPage) -> None:
         for other in found[:MAX_COLLEAGUES]:
             role = ", ".join(p for p in (other.title, other.organization) if p)
             label = md_escape(other.full_name + (f" — {role}" if role else ""))
-            st.page_link("pages/2_Research.py", label=label, query_params={"contact": other.id})
+            st.page_link(pages.RESEARCH.path, label=label, query_params={"contact": other.id})
         if len(found) > MAX_COLLEAGUES:
             st.caption(
                 f"… and {len(found) - MAX_COLLEAGUES} more: search for {md_escape(where)} "
@@ -683,7 +713,7 @@ def _second_person(page: AskPage) -> None:
         where = f"at {md_escape(org)} " if org else ""
         st.caption(f"Nobody else {where}is in your contacts yet.")
         st.page_link(
-            "pages/2_Research.py", label="Add someone in Research", query_params={"contact": "new"}
+            pages.RESEARCH.path, label="Add someone in Research", query_params={"contact": "new"}
         )
 
 
@@ -698,6 +728,7 @@ def _follow_up_email(page: AskPage, ask: Outreach, due: bool) -> None:
         copy_boxes("Copy the text instead", f"ask_follow_copy_{ask.id}", subject, body)
     else:
         copy_boxes("Preview the follow-up email", f"ask_follow_preview_{ask.id}", subject, body)
+    note_review(review_note("follow_up", subject, body))
 
 
 def copy_boxes(label: str, key: str, subject: str, body: str, expanded: bool = False) -> None:
@@ -764,7 +795,7 @@ def draft_section(page: AskPage) -> None:
     with left:
         draft_editor(page, draft, saved)
     with right:
-        coach_panel(review)
+        coach_panel(review, lambda: fix_panel(page, draft, review))
     st.divider()
     timing(page, draft)
     st.divider()

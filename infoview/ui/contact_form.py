@@ -26,6 +26,7 @@ from infoview.ui.kept import (
     loaded_record,
     remember_submitted,
 )
+from infoview.ui.long_text import warn_if_too_long
 from infoview.ui.setup import flash
 from infoview.ui.text import md_escape
 
@@ -73,7 +74,13 @@ def contact_form(store: Store, contact: Contact, is_new: bool, field_hint: str =
             list(SECTOR_LABELS),
             format_func=SECTOR_LABELS.get,
             key=_key("sector"),
+            help="Guessed from the organization and title when the contact was imported: "
+            "pick the right one if the guess is wrong."
+            if contact.sector_inferred
+            else None,
         )
+        if contact.sector_inferred:
+            b.caption(":material/auto_awesome: Guessed from organization and title")
         a.text_input("Field", max_chars=models.SHORT_MAX, key=_key("field"), help=field_hint)
         b.text_input("Email (optional)", max_chars=models.EMAIL_MAX, key=_key("email"))
         a.text_input("LinkedIn URL", max_chars=models.URL_MAX, key=_key("linkedin_url"))
@@ -92,7 +99,8 @@ def contact_form(store: Store, contact: Contact, is_new: bool, field_hint: str =
         st.checkbox("Outside my field", key=_key("outside_field"))
         outside_field_hint(store.profile().fields)
         st.text_input("Tags (comma separated)", key=_key("tags"))
-        st.text_area("Notes", max_chars=models.NOTES_MAX, key=_key("notes"), height=120)
+        notes = st.text_area("Notes", key=_key("notes"), height=120)
+        warn_if_too_long(notes, models.NOTES_MAX)
         submitted = st.form_submit_button("Save contact", type="primary")
     if submitted and not held:
         # The widgets were not showing this contact's values (they were just filled from the

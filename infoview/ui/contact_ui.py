@@ -15,8 +15,10 @@ from infoview.conversations import (
 )
 from infoview.models import CallPlan, Contact, Conversation, Outreach
 from infoview.research import SECTOR_LABELS, SOURCE_LABELS, completeness, tenure_text
+from infoview.ui import pages
 from infoview.ui.steps import contact_link, step_page
 from infoview.ui.text import md_escape
+from infoview.wording import counted, number
 
 LIST_MAX = 30
 
@@ -74,7 +76,7 @@ def research_summary(contact: Contact, referrer: Contact | None) -> None:
             if url:
                 st.link_button(f"{label} ↗", url)
     st.page_link(
-        "pages/2_Research.py",
+        pages.RESEARCH.path,
         label="Edit the research",
         icon=":material/travel_explore:",
         query_params={"contact": contact.id},
@@ -94,7 +96,7 @@ def asks_section(contact: Contact, asks: Sequence[Outreach]) -> None:
         if ask.subject:
             st.caption(md_escape(ask.subject))
     st.page_link(
-        "pages/3_Ask.py",
+        pages.ASK.path,
         label="Open in Craft the ask",
         icon=":material/edit_note:",
         query_params={"contact": contact.id},
@@ -108,11 +110,13 @@ def plans_section(contact: Contact, plans: Sequence[CallPlan]) -> None:
     if plan is None or not plan.items:
         st.caption("No questions planned yet.")
     else:
-        with st.expander(f"{len(plan.items)} questions for a {plan.minutes}-minute call"):
+        with st.expander(
+            f"{counted(len(plan.items), 'question')} for a {plan.minutes}-minute call"
+        ):
             for item in plan.items:
                 st.markdown(f"- {md_escape(item.text)}")
     st.page_link(
-        "pages/4_Questions.py",
+        pages.QUESTIONS.path,
         label="Open in Plan questions",
         icon=":material/quiz:",
         query_params={"contact": contact.id},
@@ -138,7 +142,7 @@ def conversations_section(contact: Contact, convs: Sequence[Conversation]) -> No
             if conv.offered:
                 _line("You offered", "; ".join(conv.offered))
     st.page_link(
-        "pages/5_Conversations.py",
+        pages.CONVERSATIONS.path,
         label="Open in Conversations",
         icon=":material/forum:",
         query_params={"contact": contact.id},
@@ -147,7 +151,7 @@ def conversations_section(contact: Contact, convs: Sequence[Conversation]) -> No
 
 def referrals_section(given: Sequence[Contact]) -> None:
     """List the people this contact suggested, each linked to their own page."""
-    st.markdown(f"#### People they suggested · {len(given)}")
+    st.markdown(f"#### People they suggested · {number(len(given))}")
     if not given:
         st.caption("Nobody yet. “Who else should I talk to?” is the question that grows a network.")
     for other in sorted(given, key=lambda c: c.full_name)[:LIST_MAX]:

@@ -24,6 +24,7 @@ import streamlit as st
 from pydantic import ValidationError
 
 from infoview import models
+from infoview.coach.drafts import review_note
 from infoview.conversations import (
     MAX_REFERRALS,
     conversation_from_log,
@@ -38,20 +39,22 @@ from infoview.conversations import (
     schedule_at,
     scheduled_parts,
     sort_conversations,
-    zone_options,
 )
-from infoview.dates import safe_zone
+from infoview.dates import safe_zone, zone_options
 from infoview.followups import thank_you_due
-from infoview.io.ics import call_ics, dates_ics
+from infoview.io.ics import call_ics, dates_ics, followup_items
 from infoview.mailto import mailto_link, mailto_too_long
 from infoview.models import CallMode, Contact, Conversation, friendly_errors, new_id
 from infoview.questions import default_call_minutes, latest_plan
-from infoview.research import fold, search_key
+from infoview.research import search_key
 from infoview.store import StaleRecordError, Store, StoreError
 from infoview.ui.kept import kept_widget
+from infoview.ui.long_text import warn_if_too_long
+from infoview.ui.note_coach import note_review
 from infoview.ui.setup import flash
 from infoview.ui.steps import contact_link
 from infoview.ui.text import md_escape
+from infoview.wording import counted, fold, number
 from infoview.writing import AskDetails, render_email
 
 _PROBLEM = "cv_problem"
@@ -319,9 +322,9 @@ def log_tab(
                     md_escape(note.question),
                     f"cv_note_{rev}_{i}",
                     note.note,
-                    max_chars=models.NOTES_MAX,
                     height=80,
                 )
+                warn_if_too_long(text, models.NOTES_MAX)
                 answers.append((note.question, text))
         else:
             st.caption(
@@ -344,10 +347,10 @@ def log_tab(
                 label,
                 f"cv_{name}_{rev}",
                 getattr(conv, name),
-                max_chars=models.NOTES_MAX,
                 height=100,
                 help=hint,
             )
+            warn_if_too_long(fields[name], models.NOTES_MAX)
         offered_key = f"cv_offered_{rev}"
         typed = st.session_state.get(KEPT, {}).get(offered_key, [])
         choices = list(dict.fromkeys([*offers, *conv.offered, *typed]))
@@ -450,7 +453,8 @@ def _save_log(
     _forget_typing(conv)
     _select_next(contact.id, conv.id)
     st.session_state.pop(f"cv_rows_{conv.id}", None)
-    added = f" {len(people)} new contact{'s' if len(people) != 1 else ''} wait in Research."
+    waits = "waits" if len(people) == 1 else "wait"
+    added = f" {counted(len(people), 'new contact')} {waits} in Research."
     flash("Conversation logged." + (added if people else ""))
     st.rerun()
 
@@ -460,7 +464,7 @@ def referrals_given(store: Store, contact: Contact) -> None:
     given = referrals_by_referrer(store).get(contact.id, [])
     if not given:
         return
-    st.markdown(f"**Suggested by {md_escape(contact.full_name)} so far:** {len(given)}")
+    st.markdown(f"**Suggested by {md_escape(contact.full_name)} so far:** {number(len(given))}")
     for other in given[:20]:
         contact_link(other.id, other.full_name)
 
@@ -469,7 +473,12 @@ def referrals_given(store: Store, contact: Contact) -> None:
 
 
 def _draft(
-    kind: str, contact: Contact, profile: models.Profile, details: AskDetails, key: str
+    kind: str,
+    contact: Contact,
+    profile: models.Profile,
+    details: AskDetails,
+    key: str,
+    days_since_call: int | None = None,
 ) -> None:
     """Show an editable draft of one of our emails and a link that opens it in the mail app.
 
@@ -480,6 +489,7 @@ def _draft(
     stamp = hashlib.sha1(f"{key}\n{subject}\n{body}".encode()).hexdigest()[:8]
     subject = _kept(st.text_input, "Subject", f"{key}_subj_{stamp}", subject)
     body = _kept(st.text_area, "Message", f"{key}_body_{stamp}", body, height=220)
+    note_review(review_note(kind, subject, body, days_since_call))
     link = mailto_link(contact.email, subject, body)
     if mailto_too_long(link):
         st.warning(
@@ -538,7 +548,8 @@ def thanks_tab(
             placeholder="e.g. how policy fellows split their week between research and briefings",
         )
         details = AskDetails(topics=topics, learned=learned)
-        _draft("thank_you", contact, profile, details, f"cv_ty_{conv.id}")
+        days = (today - conv.happened_on).days
+        _draft("thank_you", contact, profile, details, f"cv_ty_{conv.id}", days)
         with st.container(horizontal=True, vertical_alignment="bottom"):
             sent_on = _sent_on(f"cv_tyday_{rev}", today)
             if st.button("Mark thank-you sent", type="primary", key=f"cv_thank_{rev}"):
@@ -661,13 +672,12 @@ def correct_tab(store: Store, contact: Contact, conv: Conversation) -> None:
 def reminder_calendar(
     contact: Contact, reminders: list, now: datetime, key: str = "cv_dates_ics"
 ) -> None:
-    """Offer this contact's follow-up dates as a calendar file."""
-    if not reminders:
+    """Offer this contact's follow-up dates as a calendar file (the call has its own file)."""
+    items = followup_items(reminders)
+    if not items:
         return
-    items = [(f"{r.key}-{r.due.isoformat()}", r.due, r.title, r.detail) for r in reminders]
     st.download_button(
-        f"Add {len(reminders)} follow-up date{'s' if len(reminders) != 1 else ''} to your "
-        "calendar (.ics)",
+        f"Add {counted(len(items), 'follow-up date')} to your calendar (.ics)",
         data=lambda: dates_ics(items, now),
         file_name=f"follow-ups-{contact.id[:8]}.ics",
         mime="text/calendar",

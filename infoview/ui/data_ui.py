@@ -17,6 +17,7 @@ import pandas as pd
 import streamlit as st
 
 from infoview.conversations import home_numbers
+from infoview.dates import moment_text
 from infoview.demo import has_sample, load_sample, remove_sample
 from infoview.io.backup import (
     TABLE_LABELS,
@@ -43,11 +44,13 @@ from infoview.io.importing import (
 )
 from infoview.io.linkedin import parse_linkedin, plan_import
 from infoview.io.vcard import contacts_to_vcard, parse_vcards, plan_vcard_import
-from infoview.models import Contact
+from infoview.models import Contact, field_label
 from infoview.store import TABLES, BackupInfo, Store, StoreError
+from infoview.ui import pages
 from infoview.ui.duplicates_ui import import_duplicates, restore_duplicates
 from infoview.ui.setup import DEMO_MAX_UPLOAD_BYTES, DEMO_MAX_UPLOAD_ROWS, flash
 from infoview.ui.text import md_escape
+from infoview.wording import counted
 
 _ROUND = "dt_round"  # bumped after an import or restore, so the uploaders start empty
 _PARSED = "dt_parsed"  # (file key, ParsedImport or the problem's message)
@@ -73,15 +76,6 @@ REASON_LABELS = {
     "before-merge": "Before merging two contacts",
     "before-undo-merge": "Before undoing a merge",
 }
-FIELD_LABELS = {
-    "email": "email",
-    "linkedin_url": "LinkedIn URL",
-    "website": "website",
-    "notes": "notes",
-    "organization": "organization",
-    "title": "title",
-    "previous_employers": "previous employers",
-}
 # What "delete all" removes, table by table: (one, many).
 NOUNS = {
     "contacts": ("contact", "contacts"),
@@ -96,7 +90,7 @@ NOUNS = {
 TABLE_NAMES = {"profile": "Your story and settings"} | {
     table: many.capitalize() for table, (_, many) in NOUNS.items()
 }
-MODE_LABELS = {
+RESTORE_MODES = {
     "merge": "Merge: keep what is only here, add what is only in the backup; "
     "where both changed a record, the newer version wins",
     "replace": "Replace: make my data exactly what the backup holds",
@@ -104,15 +98,10 @@ MODE_LABELS = {
 
 
 # ------------------------------------------------------------------------ small pure helpers
-def count_text(count: int, one: str, many: str | None = None) -> str:
-    """Return '1 contact' or '30,000 contacts'."""
-    return f"{count:,} {one if count == 1 else (many or one + 's')}"
-
-
 def size_text(size: int) -> str:
     """Return a file size the way people say it: '812 bytes', '14 kB', '2.4 MB'."""
     if size < 1_000:
-        return count_text(size, "byte")
+        return counted(size, "byte")
     if size < 1_000_000:
         return f"{size / 1_000:.0f} kB"
     return f"{size / 1_000_000:.1f} MB"
@@ -151,9 +140,7 @@ def reason_label(reason: str) -> str:
 
 def deletion_summary(counts: dict[str, int]) -> list[str]:
     """Return what deleting everything removes, one phrase per table that holds something."""
-    phrases = [
-        count_text(counts[t], one, many) for t, (one, many) in NOUNS.items() if counts.get(t)
-    ]
+    phrases = [counted(counts[t], one, many) for t, (one, many) in NOUNS.items() if counts.get(t)]
     if counts.get("profile"):
         phrases.append("your story and settings")
     return phrases
@@ -165,16 +152,16 @@ def import_button_label(plan: ImportPlan, preview: ImportPreview | None = None) 
     if preview is not None:
         new, updated = len(preview.added), len(preview.updated) + len(preview.merges)
     if new and updated:
-        return f"Import {count_text(new, 'contact')} and update {updated:,}"
+        return f"Import {counted(new, 'contact')} and update {updated:,}"
     if new:
-        return f"Import {count_text(new, 'contact')}"
-    return f"Update {count_text(updated, 'contact')}"
+        return f"Import {counted(new, 'contact')}"
+    return f"Update {counted(updated, 'contact')}"
 
 
 def import_summary(result: ImportResult) -> str:
     """Return what an import did, in one sentence."""
     parts = [
-        count_text(result.added, "new contact"),
+        counted(result.added, "new contact"),
         f"{result.updated:,} updated",
         f"{result.unchanged:,} already up to date",
     ]
@@ -223,7 +210,7 @@ def updated_frame(plan: ImportPlan) -> pd.DataFrame:
     return pd.DataFrame(
         {
             "Name": [c.full_name for c in rows],
-            "What changes": [", ".join(FIELD_LABELS.get(f, f) for f in ch) for ch in changes],
+            "What changes": [", ".join(field_label(f) for f in ch) for ch in changes],
         }
     )
 
@@ -242,23 +229,28 @@ def changes_frame(plan: RestorePlan) -> pd.DataFrame:
     )
 
 
-def conflicts_frame(conflicts: list[Conflict]) -> pd.DataFrame:
+def conflicts_frame(conflicts: list[Conflict], tz_name: str = "") -> pd.DataFrame:
     """Return the records changed on both sides, and which version a merge keeps."""
     rows = conflicts[:PREVIEW_ROWS]
     return pd.DataFrame(
         {
             "What": [TABLE_NAMES.get(c.table, c.table) for c in rows],
             "Record": [c.label for c in rows],
-            "Changed in the backup": [_when(c.backup_updated_at) for c in rows],
-            "Changed here": [_when(c.current_updated_at) for c in rows],
+            "Changed in the backup": [_when(c.backup_updated_at, tz_name) for c in rows],
+            "Changed here": [_when(c.current_updated_at, tz_name) for c in rows],
             "Kept": ["the backup's" if c.winner == "backup" else "yours" for c in rows],
         }
     )
 
 
-def _when(moment: datetime) -> str:
-    """Return a stored time in this computer's time zone, to the second."""
-    return f"{moment.astimezone():%Y-%m-%d %H:%M:%S}"
+def _when(moment: datetime, tz_name: str) -> str:
+    """Return a stored time in the profile's time zone (or UTC), to the second, zone named."""
+    return moment_text(moment, tz_name, seconds=True)
+
+
+def _zone(store: Store) -> str:
+    """Return the time zone the user set in their profile ("" for none: times show in UTC)."""
+    return store.profile().timezone
 
 
 def restore_summary(plan_changes: dict[str, Any], merged: int = 0) -> str:
@@ -267,10 +259,10 @@ def restore_summary(plan_changes: dict[str, Any], merged: int = 0) -> str:
     updated = sum(c.updated for c in plan_changes.values())
     removed = sum(c.removed for c in plan_changes.values())
     sentence = (
-        f"Restored: {count_text(added, 'record')} added, {updated:,} updated, {removed:,} removed"
+        f"Restored: {counted(added, 'record')} added, {updated:,} updated, {removed:,} removed"
     )
     if merged:
-        sentence += f", {count_text(merged, 'contact')} merged into people you had"
+        sentence += f", {counted(merged, 'contact')} merged into people you had"
     return sentence + "."
 
 
@@ -366,7 +358,7 @@ def sample_section(store: Store, demo: bool, today: date) -> None:
         with st.container(border=True):
             text, button = st.columns([3, 1], vertical_alignment="center")
             text.markdown(
-                f"**Sample data is loaded:** {count_text(count, 'fictional contact')} with "
+                f"**Sample data is loaded:** {counted(count, 'fictional contact')} with "
                 "their asks, plans and conversations. Remove it when you are ready for your "
                 "own network; whatever you added yourself stays."
             )
@@ -381,7 +373,7 @@ def sample_section(store: Store, demo: bool, today: date) -> None:
                 except StoreError as exc:
                     _error("The sample data could not be removed", exc)
                     return
-                flash(f"Removed {count_text(removed, 'sample record')}.", "🧹")
+                flash(f"Removed {counted(removed, 'sample record')}.", "🧹")
                 st.rerun()
     elif not demo and _is_empty(store):
         with st.container(border=True):
@@ -401,7 +393,7 @@ def sample_section(store: Store, demo: bool, today: date) -> None:
                 except StoreError as exc:
                     _error("The sample data could not be loaded", exc)
                     return
-                flash(f"Loaded {count_text(loaded, 'sample record')}.", "🧪")
+                flash(f"Loaded {counted(loaded, 'sample record')}.", "🧪")
                 st.rerun()
 
 
@@ -502,8 +494,8 @@ def import_section(store: Store, demo: bool, today: date) -> None:
         done = st.session_state.get(_IMPORT_DONE)
         if done:
             st.success(md_escape(done), icon=":material/check_circle:")
-            _link("pages/2_Research.py", "See them in 2 · Research", ":material/travel_explore:")
-            _link("pages/6_Network.py", "See your network grow", ":material/monitoring:")
+            _link(pages.RESEARCH.path, "See them in 2 · Research", ":material/travel_explore:")
+            _link(pages.NETWORK.path, "See your network grow", ":material/monitoring:")
         return
     st.session_state.pop(_IMPORT_DONE, None)
     data = upload.getvalue()
@@ -516,7 +508,7 @@ def import_section(store: Store, demo: bool, today: date) -> None:
     if isinstance(parsed, str):
         st.error(f"{md_escape(parsed)} Nothing was imported.")
         return
-    st.caption(f"Read as {FORMATS[kind][0]}: {count_text(parsed.total, 'row')}.")
+    st.caption(f"Read as {FORMATS[kind][0]}: {counted(parsed.total, 'row')}.")
     plan = _plan_import(store, kind, key, parsed, today)
     preview = _import_preview(plan, kind, key)
     if preview.is_empty:
@@ -565,7 +557,7 @@ def export_section(store: Store, today: date) -> None:
             "are defused). Keep the JSON backup too: CSV leaves out your asks and talks."
         )
         st.download_button(
-            f"Download {count_text(contacts, 'contact')} as CSV{held}",
+            f"Download {counted(contacts, 'contact')} as CSV{held}",
             data=lambda: contacts_to_csv(store.contacts(include_archived=True)),
             file_name=f"infoview-contacts-{stamp}.csv",
             mime="text/csv",
@@ -579,7 +571,7 @@ def export_section(store: Store, today: date) -> None:
         st.markdown("**Contacts** · vCard")
         st.caption("For a phone or mail app: name, organization, title, email, links, notes.")
         st.download_button(
-            f"Download {count_text(contacts, 'contact')} as vCard{held}",
+            f"Download {counted(contacts, 'contact')} as vCard{held}",
             data=lambda: contacts_to_vcard(store.contacts(include_archived=True)),
             file_name=f"infoview-contacts-{stamp}.vcf",
             mime="text/vcard",
@@ -618,10 +610,10 @@ def _read_backup_file(key: str, data: bytes, demo: bool) -> BackupContents | str
     return _remembered(_BACKUP_FILE, key, build)
 
 
-def _backup_caption(contents: BackupContents) -> str:
+def _backup_caption(contents: BackupContents, tz_name: str = "") -> str:
     counts = contents.counts()
     held = ", ".join(deletion_summary({t: counts.get(t, 0) for t in TABLES}))
-    made = f"Made {contents.exported_at:%Y-%m-%d %H:%M} UTC" if contents.exported_at else ""
+    made = f"Made {moment_text(contents.exported_at, tz_name)}" if contents.exported_at else ""
     return " · ".join(p for p in (made, f"holds {held or 'no records'}") if p)
 
 
@@ -660,11 +652,11 @@ def _restore_preview(store: Store, name: str, data: bytes, demo: bool) -> None:
     if isinstance(contents, str):
         st.error(f"{md_escape(contents)} Nothing was changed.")
         return
-    st.caption(md_escape(_backup_caption(contents)))
+    st.caption(md_escape(_backup_caption(contents, _zone(store))))
     for warning in contents.warnings:
         st.warning(md_escape(warning), icon=":material/warning:")
     mode = st.radio(
-        "How to restore", list(MODE_LABELS), format_func=MODE_LABELS.get, key="dt_restore_mode"
+        "How to restore", list(RESTORE_MODES), format_func=RESTORE_MODES.get, key="dt_restore_mode"
     )
     plan = _remembered(
         _RESTORE_PLAN, (key, mode, store.revision), lambda: plan_restore(contents, store, mode)
@@ -676,15 +668,23 @@ def _restore_preview(store: Store, name: str, data: bytes, demo: bool) -> None:
     st.dataframe(changes_frame(plan), hide_index=True, width="stretch")
     if mode == "merge" and plan.conflicts:
         st.markdown(
-            f"**Changed on both sides** · {count_text(len(plan.conflicts), 'record')}; "
+            f"**Changed on both sides** · {counted(len(plan.conflicts), 'record')}; "
             "the newer version of each is kept."
         )
-        st.dataframe(conflicts_frame(plan.conflicts), hide_index=True, width="stretch")
+        st.dataframe(
+            conflicts_frame(plan.conflicts, _zone(store)), hide_index=True, width="stretch"
+        )
     removed = sum(c.removed for c in plan.changes.values())
     if mode == "replace" and removed:
         st.warning(
-            f"Replacing removes {count_text(removed, 'record')} that the backup does not "
-            "hold. Your current data is backed up first.",
+            f"Replacing removes {counted(removed, 'record')} that the backup does not "
+            "hold. "
+            + (
+                # The demo keeps nothing on disk, so there is no automatic backup to go back to.
+                "The demo makes no backup of its own: save one first if you may want them back."
+                if demo
+                else "Your current data is backed up first."
+            ),
             icon=":material/warning:",
         )
     if plan.is_empty:
@@ -730,14 +730,15 @@ def backups_list(store: Store) -> None:
         "(InfoView backs it up first)",
         key="dt_backup_sure",
     )
+    zone = _zone(store)
     with st.container(height=min(60 + 48 * len(found), 380), border=True):
         for info in found:
-            _backup_row(store, info, sure)
+            _backup_row(store, info, sure, zone)
 
 
-def _backup_row(store: Store, info: BackupInfo, sure: bool) -> None:
+def _backup_row(store: Store, info: BackupInfo, sure: bool, zone: str) -> None:
     when, why, size, action = st.columns([2, 3, 1, 1], vertical_alignment="center")
-    when.text(f"{info.created.astimezone():%Y-%m-%d %H:%M}")
+    when.text(moment_text(info.created, zone))
     why.text(reason_label(info.reason))
     size.text(size_text(info.size))
     if action.button("Restore", key=f"dt_restore_{info.path.name}", disabled=not sure):
@@ -746,7 +747,7 @@ def _backup_row(store: Store, info: BackupInfo, sure: bool) -> None:
         except (StoreError, OSError) as exc:
             _error("Nothing was restored", exc)
             return
-        flash(f"Restored the backup from {info.created.astimezone():%Y-%m-%d %H:%M}.")
+        flash(f"Restored the backup from {moment_text(info.created, zone)}.")
         st.rerun()
 
 

@@ -36,11 +36,11 @@ from infoview.merge import (
 from infoview.models import FIELD_LABELS, Contact, MergeRecord, Source
 from infoview.research import SECTOR_LABELS, SOURCE_LABELS
 from infoview.store import Store, StoreError
-from infoview.ui.menu import CONTACT_PAGE
+from infoview.ui.pages import CONTACT, DATA
 from infoview.ui.setup import flash
 from infoview.ui.text import md_escape
+from infoview.wording import counted
 
-DATA_PAGE = "pages/7_Data.py"
 REVIEW_PARAM = "review"  # ?review=<keep id>.<other id> opens that pair on the Data page
 _PAIR = "dd_pair"  # (keep id, other id) under review
 _SEEN = "dd_seen"  # {contact id: revision} when the review opened
@@ -263,9 +263,9 @@ def review_pair(store: Store, keep_id: str, other_id: str) -> None:
             ]
             st.caption(md_escape(" · ".join(f for f in facts if f)))
             st.page_link(
-                CONTACT_PAGE,
+                CONTACT.path,
                 label="Open their page",
-                icon=":material/person:",
+                icon=CONTACT.icon,
                 query_params={"contact": contact.id},
             )
     if st.button(
@@ -430,7 +430,7 @@ def merge_history(store: Store) -> None:
                 )
                 st.rerun()
     if len(made) > HISTORY_ROWS:
-        st.caption(f"and {len(made) - HISTORY_ROWS:,} earlier merges.")
+        st.caption(f"and {counted(len(made) - HISTORY_ROWS, 'earlier merge')}.")
 
 
 # ----------------------------------------------------------------------- contact's page
@@ -452,7 +452,7 @@ def same_person_note(store: Store, contact: Contact) -> None:
                 f"{md_escape(candidate.reason)})."
             )
             st.page_link(
-                DATA_PAGE,
+                DATA.path,
                 label="Review the two records",
                 icon=":material/compare_arrows:",
                 query_params={REVIEW_PARAM: f"{contact.id}.{other_id}"},

@@ -35,10 +35,11 @@ from infoview.followups import (
 from infoview.io.ics import dates_ics
 from infoview.pipeline import STAGE_LABELS, Stage
 from infoview.store import Store, StoreError
-from infoview.ui.menu import MENU, available
+from infoview.ui import pages
 from infoview.ui.setup import flash
-from infoview.ui.steps import CONTACT_PAGE, step_page
+from infoview.ui.steps import step_page
 from infoview.ui.text import md_escape
+from infoview.wording import counted, number
 
 SHOWN = 6
 MORE_MAX = 40
@@ -83,9 +84,7 @@ def welcome(store: Store, today: date) -> None:
         "5. **Follow through:** log what you learned, thank them, and meet the people they "
         "suggest."
     )
-    st.page_link(
-        "pages/1_Your_story.py", label="Start with step 1", icon=":material/arrow_forward:"
-    )
+    st.page_link(pages.YOUR_STORY.path, label="Start with step 1", icon=":material/arrow_forward:")
     with st.container(border=True):
         st.markdown("**Just looking around first?**")
         st.caption(
@@ -99,7 +98,7 @@ def welcome(store: Store, today: date) -> None:
             except StoreError as exc:
                 st.error(f"The sample data could not be loaded: {md_escape(exc)}")
                 return
-            flash(f"Loaded {count:,} sample records. Look around!", "🧪")
+            flash(f"Loaded {counted(count, 'sample record')}. Look around!", "🧪")
             st.rerun()
 
 
@@ -120,7 +119,7 @@ def sample_notice(store: Store) -> None:
             except StoreError as exc:
                 st.error(f"The sample data could not be removed: {md_escape(exc)}")
                 return
-            flash(f"Removed {count:,} sample records.", "🧹")
+            flash(f"Removed {counted(count, 'sample record')}.", "🧹")
             st.rerun()
 
 
@@ -144,17 +143,18 @@ def figures_row(figs: Figures) -> None:
 def journey_section(j: Journey) -> None:
     """Show the five steps, each with how far the user has come and a link to it."""
     progress = {
-        "pages/1_Your_story.py": f"{j.story_done} of {j.story_total} parts written",
-        "pages/2_Research.py": f"{j.researched:,} of {j.contacts:,} contacts have a reason to talk",
-        "pages/3_Ask.py": f"{j.asks_sent:,} asks sent",
-        "pages/4_Questions.py": f"{j.plans:,} call plans",
-        "pages/5_Conversations.py": f"{j.conversations:,} conversations logged",
+        pages.YOUR_STORY.path: f"{j.story_done} of {j.story_total} parts written",
+        pages.RESEARCH.path: f"{number(j.researched)} of {counted(j.contacts, 'contact')} "
+        f"{'has' if 1 in (j.researched, j.contacts) else 'have'} a reason to talk",
+        pages.ASK.path: f"{counted(j.asks_sent, 'ask')} sent",
+        pages.QUESTIONS.path: counted(j.plans, "call plan"),
+        pages.CONVERSATIONS.path: f"{counted(j.conversations, 'conversation')} logged",
     }
-    items = [item for item in available(MENU) if item.page in progress]
+    items = [item for item in pages.available() if item.path in progress]
     for col, item in zip(st.columns(max(len(items), 1)), items, strict=False):
         with col.container(border=True, height="stretch"):
-            st.page_link(item.page, label=item.label)
-            st.caption(progress[item.page])
+            st.page_link(item.path, label=item.label)
+            st.caption(progress[item.path])
 
 
 # ---------------------------------------------------------------- what is due
@@ -232,7 +232,7 @@ def due_section(store: Store, view: DueView, today: date, now: datetime) -> None
             key="home_ics",
         )
     if view.dismissed:
-        with st.expander(f"Dismissed reminders ({len(view.dismissed)})"):
+        with st.expander(f"Dismissed reminders ({number(len(view.dismissed))})"):
             for reminder in view.dismissed[:MORE_MAX]:
                 text, button = st.columns([5, 2], vertical_alignment="center")
                 text.markdown(f"{md_escape(reminder.title)} · :gray[{_when(reminder.due, today)}]")
@@ -289,7 +289,9 @@ def pipeline_section(store: Store) -> None:
             "Nobody is in play yet: a contact joins this list once you write down why you "
             "want to talk to them."
         )
-        st.page_link("pages/2_Research.py", label="Go to 2 · Research", icon="🔎")
+        st.page_link(
+            pages.RESEARCH.path, label=pages.RESEARCH.link_label(), icon=pages.RESEARCH.icon
+        )
         return
     st.dataframe(
         table,
@@ -310,7 +312,7 @@ def pipeline_section(store: Store) -> None:
     )
     picked = st.session_state.pop("home_goto", None)
     if picked:
-        st.switch_page(CONTACT_PAGE, query_params={"contact": picked})
+        st.switch_page(pages.CONTACT.path, query_params={"contact": picked})
 
 
 def _open_contact() -> None:

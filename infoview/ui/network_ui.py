@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -16,6 +16,7 @@ from infoview.analytics import SECTOR_LABELS, SOURCE_LABELS, Filters
 from infoview.charts import Summary
 from infoview.demo import has_sample
 from infoview.store import Store
+from infoview.ui import pages
 
 TABS = ("Growth", "Funnel", "Replies", "Referrals", "Activity", "Sectors and fields")
 FREQS = {"W": "Week", "M": "Month"}
@@ -26,47 +27,47 @@ _SAVED = "_nw_saved"  # widget values copied here: Streamlit drops a widget's st
 # The steps that fill each chart: (page, link label, icon).
 FILL_STEPS = {
     "growth": [
-        ("pages/2_Research.py", "Add a contact in 2 · Research", ":material/travel_explore:"),
+        (pages.RESEARCH.path, "Add a contact in 2 · Research", ":material/travel_explore:"),
         (
-            "pages/7_Data.py",
+            pages.DATA.path,
             "Import your LinkedIn connections in Your data",
             ":material/upload_file:",
         ),
     ],
     "funnel": [
         (
-            "pages/2_Research.py",
+            pages.RESEARCH.path,
             "Give a contact a compelling reason in 2 · Research",
             ":material/travel_explore:",
         ),
-        ("pages/3_Ask.py", "Send an ask in 3 · Craft the ask", ":material/edit_note:"),
+        (pages.ASK.path, "Send an ask in 3 · Craft the ask", ":material/edit_note:"),
     ],
     "replies": [
         (
-            "pages/3_Ask.py",
+            pages.ASK.path,
             "Record sent asks and replies in 3 · Craft the ask",
             ":material/edit_note:",
         )
     ],
     "tree": [
         (
-            "pages/5_Conversations.py",
+            pages.CONVERSATIONS.path,
             "Add the people they suggest in 5 · Conversations",
             ":material/forum:",
         ),
         (
-            "pages/2_Research.py",
+            pages.RESEARCH.path,
             "Set who referred a contact in 2 · Research",
             ":material/travel_explore:",
         ),
     ],
     "activity": [
-        ("pages/3_Ask.py", "Send an ask in 3 · Craft the ask", ":material/edit_note:"),
-        ("pages/5_Conversations.py", "Log a conversation in 5 · Conversations", ":material/forum:"),
+        (pages.ASK.path, "Send an ask in 3 · Craft the ask", ":material/edit_note:"),
+        (pages.CONVERSATIONS.path, "Log a conversation in 5 · Conversations", ":material/forum:"),
     ],
     "mix": [
         (
-            "pages/2_Research.py",
+            pages.RESEARCH.path,
             "Set sectors and fields in 2 · Research",
             ":material/travel_explore:",
         )
@@ -206,6 +207,17 @@ def _cached(store: Store, name: str, filters: Filters | None, freq: str | None, 
     return store.cached(("network", name, filters, freq), build)
 
 
+def _explain(view: View, filters: Filters, again: Callable[[Filters], View]) -> View:
+    """Say so when leaving out the sample records is what empties a chart."""
+    if (
+        view.summary.empty
+        and not filters.include_sample
+        and not again(replace(filters, include_sample=True)).summary.empty
+    ):
+        return View(charts.sample_hidden_summary())
+    return view
+
+
 def people_frame(store: Store) -> pd.DataFrame:
     """Return every contact's row (archived ones too: they stay in history), built once."""
     return _cached(
@@ -234,7 +246,11 @@ def growth_view(store: Store, filters: Filters, freq: str) -> View:
             )
         return View(summary, (charts.growth_chart(frame),), note=note)
 
-    return _cached(store, "growth", filters, freq, build)
+    return _explain(
+        _cached(store, "growth", filters, freq, build),
+        filters,
+        lambda f: growth_view(store, f, freq),
+    )
 
 
 def funnel_view(store: Store, filters: Filters) -> View:
@@ -251,7 +267,9 @@ def funnel_view(store: Store, filters: Filters) -> View:
         summary = charts.funnel_summary(frame, filters)
         return View(summary) if summary.empty else View(summary, (charts.funnel_chart(frame),))
 
-    return _cached(store, "funnel", filters, None, build)
+    return _explain(
+        _cached(store, "funnel", filters, None, build), filters, lambda f: funnel_view(store, f)
+    )
 
 
 def replies_view(store: Store, filters: Filters) -> View:
@@ -269,7 +287,9 @@ def replies_view(store: Store, filters: Filters) -> View:
             note = ""
         return View(summary, tuple(drawn), note=note)
 
-    return _cached(store, "replies", filters, None, build)
+    return _explain(
+        _cached(store, "replies", filters, None, build), filters, lambda f: replies_view(store, f)
+    )
 
 
 def tree_view(store: Store, filters: Filters) -> View:
@@ -289,33 +309,49 @@ def tree_view(store: Store, filters: Filters) -> View:
         )[["Name", "Introduced directly", "Reached through them"]]
         return View(summary, (charts.tree_chart(tree),), table=top)
 
-    return _cached(store, "tree", filters, None, build)
+    return _explain(
+        _cached(store, "tree", filters, None, build), filters, lambda f: tree_view(store, f)
+    )
 
 
-def activity_view(store: Store, filters: Filters) -> View:
-    """Return asks and conversations per month and their summary."""
+def activity_view(store: Store, filters: Filters, today: date | None = None) -> View:
+    """Return asks and conversations per month and their summary (this month counted so far)."""
+    today = today or date.today()
 
     def build() -> View:
         frame = analytics.activity(
-            store.all("outreach"), store.all("conversations"), people_frame(store), filters
+            store.all("outreach"), store.all("conversations"), people_frame(store), filters, today
         )
         summary = charts.activity_summary(frame, filters)
         return View(summary) if summary.empty else View(summary, (charts.activity_chart(frame),))
 
-    return _cached(store, "activity", filters, None, build)
+    return _explain(
+        _cached(store, f"activity {today}", filters, None, build),
+        filters,
+        lambda f: activity_view(store, f, today),
+    )
 
 
 def mix_view(store: Store, filters: Filters) -> View:
-    """Return the sector and field bars and their summary."""
+    """Return bars by sector, organization, role and field, and their summary.
+
+    The field chart is left out while no contact has a field (a LinkedIn import gives none):
+    roles grouped from job titles say what people do instead.
+    """
 
     def build() -> View:
         frame = analytics.mix(people_frame(store), filters)
         summary = charts.mix_summary(frame, filters)
         if summary.empty:
             return View(summary)
-        return View(summary, (charts.mix_chart(frame, "Sector"), charts.mix_chart(frame, "Field")))
+        fields = frame[frame["dimension"] == "Field"]
+        any_field = bool((fields["category"] != analytics.NO_FIELD).any())
+        dimensions = ["Sector", "Organization", "Role"] + (["Field"] if any_field else [])
+        return View(summary, tuple(charts.mix_chart(frame, d) for d in dimensions))
 
-    return _cached(store, "mix", filters, None, build)
+    return _explain(
+        _cached(store, "mix", filters, None, build), filters, lambda f: mix_view(store, f)
+    )
 
 
 # ---------------------------------------------------------------------------- drawing

@@ -5,8 +5,10 @@ from __future__ import annotations
 import streamlit as st
 
 from infoview.models import Contact
-from infoview.research import fold, search_key
+from infoview.research import search_key
 from infoview.store import Store
+from infoview.ui import pages
+from infoview.wording import fold
 
 MAX_OPTIONS = 50
 
@@ -66,7 +68,7 @@ def require_contact(store: Store, key: str, nobody: str, choose: str) -> Contact
     if not store.contacts():
         st.info(nobody)
         st.page_link(
-            "pages/2_Research.py", label="Go to 2 · Research", icon=":material/travel_explore:"
+            pages.RESEARCH.path, label=pages.RESEARCH.link_label(), icon=pages.RESEARCH.icon
         )
         st.stop()
     contact = pick_contact(store, key=key)

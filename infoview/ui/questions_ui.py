@@ -40,7 +40,9 @@ from infoview.questions import (
 from infoview.questions import Question as BankQuestion
 from infoview.research import SECTOR_LABELS, tenure_text
 from infoview.store import StaleRecordError, Store, StoreError
+from infoview.ui import pages
 from infoview.ui.text import md_escape
+from infoview.wording import counted, number
 
 _PROBLEM = "qp_problem"
 _BANK_SHOWN = "qp_bank_shown"
@@ -140,7 +142,7 @@ def who_and_why(contact: Contact, today: date) -> None:
             icon=":material/edit_note:",
         )
     st.page_link(
-        "pages/2_Research.py",
+        pages.RESEARCH.path,
         label="Edit the research",
         icon=":material/travel_explore:",
         query_params={"contact": contact.id},
@@ -204,8 +206,8 @@ def over_time(store: Store, plan: CallPlan, fit: PlanFit) -> None:
         for i in fit.suggest_drops
     ]
     st.warning(
-        f"{fit.warning}\n\n**Questions to drop first** (the least needed in a short call):\n\n"
-        + "\n".join(drops),
+        f"{fit.warning}\n\n**Questions to drop first** (the least related to your reason and "
+        "topics, then the least needed in a short call):\n\n" + "\n".join(drops),
         icon=":material/timer:",
     )
     count = len(fit.suggest_drops)
@@ -214,6 +216,21 @@ def over_time(store: Store, plan: CallPlan, fit: PlanFit) -> None:
         key=f"qp_drop_{plan.id}_{plan.revision}",
         on_click=_drop,
         args=(store, plan, list(fit.items), fit.suggest_drops),
+    )
+
+
+def duplicates_note(fit: PlanFit) -> None:
+    """Point out questions that ask the same thing in other words."""
+    if not fit.duplicates:
+        return
+    pairs = "\n".join(
+        f"- {md_escape(fit.items[a].text)} / {md_escape(fit.items[b].text)}"
+        for a, b in fit.duplicates
+    )
+    st.info(
+        "**These questions ask much the same thing**; one of each pair is enough, and the "
+        f"minutes go to something new:\n\n{pairs}",
+        icon=":material/content_copy:",
     )
 
 
@@ -409,7 +426,7 @@ def suggested_plan(store: Store, plan: CallPlan, sector: str) -> None:
     )
     if box.open:  # drawn only when opened
         box.write(
-            f"This replaces your {len(own)} question{'s' if len(own) != 1 else ''} with a "
+            f"This replaces your {counted(len(own), 'question')} with a "
             f"starter set sized for {plan.minutes} minutes."
         )
         box.button(
@@ -526,9 +543,9 @@ def question_bank(store: Store, plan: CallPlan, sector: str) -> None:
     found = search_questions(query, category, chosen_sector)
     signature = _bank_signature(query, category, chosen_sector)
     shown = bank_shown(signature)
-    count = f"{len(found)} question{'s' if len(found) != 1 else ''}"
+    count = counted(len(found), "question")
     if len(found) > shown:
-        count += f" · showing {shown}"
+        count += f" · showing {number(shown)}"
     st.caption(count)
     in_plan = {item.question_id for item in plan.items if item.question_id}
     rev = f"{plan.id}_{plan.revision}"

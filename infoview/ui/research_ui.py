@@ -25,9 +25,10 @@ from infoview.research import (
 from infoview.store import StaleRecordError, Store, StoreError
 from infoview.ui.contact_form import FORM, contact_form, reason_coaching, stale_notice
 from infoview.ui.kept import forget_record, kept_widget
-from infoview.ui.menu import CONTACT_PAGE
+from infoview.ui.pages import ASK, CONTACT
 from infoview.ui.setup import flash
 from infoview.ui.text import md_escape, show
+from infoview.wording import counted, number
 
 _LIST = "rs_list"  # the list's search and filters, kept while a contact is open
 _PICK = "rs_pick"
@@ -100,15 +101,13 @@ def _checklist(contact: Contact, is_new: bool) -> None:
 
 def _actions(store: Store, contact: Contact) -> None:
     st.page_link(
-        CONTACT_PAGE,
+        CONTACT.path,
         label="Their whole story: asks, plans, conversations",
-        icon=":material/person:",
+        icon=CONTACT.icon,
         query_params={"contact": contact.id},
     )
     if contact.reason and not contact.archived:
-        st.page_link(
-            "pages/3_Ask.py", label="Next: craft the ask →", query_params={"contact": contact.id}
-        )
+        st.page_link(ASK.path, label="Next: craft the ask →", query_params={"contact": contact.id})
     archive_label = "Restore from archive" if contact.archived else "Archive"
     if st.button(archive_label, key="archive", type="primary" if contact.archived else "secondary"):
         try:
@@ -243,16 +242,16 @@ def contact_list(store: Store) -> None:
     found = store.cached(("filtered", flt), lambda: filter_contacts(contacts, keys, stages, flt))
     n_archived = store.cached(("archived_count",), lambda: sum(c.archived for c in contacts))
     if archived:
-        counted = f"{len(found):,} of {n_archived:,} archived contacts"
+        count_line = f"{number(len(found))} of {counted(n_archived, 'archived contact')}"
     else:
         # Counted as Home counts them (docs/figures.md): archived people apart.
-        counted = f"{len(found):,} of {len(contacts) - n_archived:,} contacts"
+        count_line = f"{number(len(found))} of {counted(len(contacts) - n_archived, 'contact')}"
         if n_archived:
-            counted += f" · {n_archived:,} archived (switch on Archived to see them)"
-    _table(found, counted, stages)
+            count_line += f" · {number(n_archived)} archived (switch on Archived to see them)"
+    _table(found, count_line, stages)
 
 
-def _table(found: list[Contact], counted: str, stages: dict[str, Stage]) -> None:
+def _table(found: list[Contact], count_line: str, stages: dict[str, Stage]) -> None:
     rows, pages = page_of(found, st.session_state.get("research_page", 1))
     if st.session_state.get("research_page", 1) > pages:
         st.session_state["research_page"] = pages
@@ -268,7 +267,7 @@ def _table(found: list[Contact], counted: str, stages: dict[str, Stage]) -> None
             "In role": [tenure_text(c.position_since, today) for c in rows],
         }
     )
-    st.caption(counted)
+    st.caption(count_line)
     st.dataframe(
         table,
         hide_index=True,
@@ -288,7 +287,7 @@ def _table(found: list[Contact], counted: str, stages: dict[str, Stage]) -> None
     )
     nav = st.columns([2, 1, 3])
     nav[1].number_input("Page", 1, pages, key="research_page")
-    nav[1].caption(f"of {pages:,}")
+    nav[1].caption(f"of {number(pages)}")
     names = {c.id: c.full_name for c in rows}
     nav[0].selectbox(
         "Open a contact",

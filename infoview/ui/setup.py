@@ -21,6 +21,7 @@ from infoview.store import (
 )
 from infoview.ui.hosted import account_box, hosted_store, is_hosted
 from infoview.ui.menu import draw_menu
+from infoview.ui.pages import Page
 from infoview.ui.text import md_escape
 
 _FLASH = "_infoview_flash"
@@ -120,9 +121,9 @@ def _current_contact(store: Store) -> Contact | None:
     return store.contact(st.session_state.get(_CURRENT))
 
 
-def page_setup(title: str, icon: str = "🧭") -> Store:
+def page_setup(page: Page) -> Store:
     """Configure the page, draw the menu and return the store (or show the recovery page)."""
-    st.set_page_config(page_title=f"{title} · InfoView", page_icon=icon, layout="wide")
+    st.set_page_config(page_title=f"{page.title} · InfoView", page_icon=page.icon, layout="wide")
     hosted = is_hosted()
     try:
         demo = not hosted and is_demo()
@@ -193,12 +194,16 @@ def demo_banner(store: Store) -> None:
             key="demo_backup",
             width="stretch",
         )
-        if reset.button(
-            "Reset demo", icon=":material/restart_alt:", key="demo_reset", width="stretch"
-        ):
-            reset_demo()
-            flash("The demo starts over with fresh sample data.", "🔄")
-            st.rerun()
+        # Asked first: a reset throws away everything done in this tab.
+        with reset.popover("Reset demo", icon=":material/restart_alt:", width="stretch"):
+            st.markdown(
+                "Start over with fresh sample data? Everything you changed in this tab is "
+                "lost, unless you save a backup first."
+            )
+            if st.button("Yes, start over", type="primary", key="demo_reset"):
+                reset_demo()
+                flash("The demo starts over with fresh sample data.", "🔄")
+                st.rerun()
 
 
 def recovery_page(exc: StoreDamagedError) -> None:

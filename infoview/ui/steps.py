@@ -6,34 +6,25 @@ import streamlit as st
 
 from infoview.conversations import ACTION_QUESTIONS, ACTION_STORY
 from infoview.followups import ACTION_ASK, ACTION_CONVERSATIONS, ACTION_RESEARCH
-from infoview.ui.menu import CONTACT_PAGE
+from infoview.ui import pages
 from infoview.ui.text import md_escape
 
-CONVERSATIONS_PAGE = "pages/5_Conversations.py"
 STEP_PAGES = {
-    ACTION_STORY: "pages/1_Your_story.py",
-    ACTION_RESEARCH: "pages/2_Research.py",
-    ACTION_ASK: "pages/3_Ask.py",
-    ACTION_QUESTIONS: "pages/4_Questions.py",
-    ACTION_CONVERSATIONS: CONVERSATIONS_PAGE,
+    ACTION_STORY: pages.YOUR_STORY.path,
+    ACTION_RESEARCH: pages.RESEARCH.path,
+    ACTION_ASK: pages.ASK.path,
+    ACTION_QUESTIONS: pages.QUESTIONS.path,
+    ACTION_CONVERSATIONS: pages.CONVERSATIONS.path,
 }
 
 
 def step_page(action: str) -> str:
     """Return the page that does an action (the contact's page for anything else)."""
-    return STEP_PAGES.get(action, CONTACT_PAGE)
+    return STEP_PAGES.get(action, pages.CONTACT.path)
 
 
 def contact_link(contact_id: str, name: str, icon: str = ":material/person:") -> None:
     """Link to a contact's page; the name is shown as text, never as Markdown."""
     st.page_link(
-        CONTACT_PAGE, label=md_escape(name), icon=icon, query_params={"contact": contact_id}
+        pages.CONTACT.path, label=md_escape(name), icon=icon, query_params={"contact": contact_id}
     )
-
-
-def browser_zone() -> str | None:
-    """Return the browser's time zone, when Streamlit knows it."""
-    try:
-        return st.context.timezone
-    except Exception:  # not in a browser session (bare script runs)
-        return None

@@ -12,6 +12,7 @@ from __future__ import annotations
 import streamlit as st
 
 from infoview import models
+from infoview.dates import zone_options
 from infoview.models import Profile
 from infoview.profile_form import (
     FORM_FIELDS,
@@ -21,13 +22,10 @@ from infoview.profile_form import (
     country_label,
     country_options,
     current_intro,
-    default_timezone,
     new_row_id,
     profile_form_values,
     profile_from_form,
     story_profile,
-    timezone_names,
-    timezone_options,
     unsaved_changes,
 )
 from infoview.store import StaleRecordError, Store, StoreError
@@ -44,8 +42,10 @@ from infoview.story import (
     story_fraction,
     story_progress,
 )
+from infoview.ui.long_text import warn_if_too_long
 from infoview.ui.setup import flash
 from infoview.ui.text import md_escape, show
+from infoview.ui.zones import zone_here
 
 DRAFT = "ys_draft"  # the form's values: a plain key, so it outlives the widgets
 BASE = "ys_base_rev"  # the profile revision the draft started from
@@ -87,18 +87,9 @@ def _skill_key(row_id: str, part: str) -> str:
     return f"{W}skill_{row_id}_{part}"
 
 
-def browser_timezone() -> str:
-    """Return the browser's time zone (UTC when the browser does not say)."""
-    try:
-        reported = st.context.timezone
-    except Exception:  # no browser context (bare script run): fall back quietly
-        reported = None
-    return default_timezone(reported, timezone_names())
-
-
 def _fill(profile: Profile) -> None:
     """Start the draft over from a saved profile and put its values in the widgets."""
-    draft = profile_form_values(profile, browser_timezone())
+    draft = profile_form_values(profile, zone_here())
     st.session_state[DRAFT] = draft
     st.session_state[BASE] = profile.revision
     st.session_state[TOUCHED] = False
@@ -246,7 +237,7 @@ def save_bar(store: Store, saved: Profile, draft: dict) -> None:
             args=(store,),
             width="stretch",
         )
-        if unsaved_changes(draft, saved, browser_timezone()):
+        if unsaved_changes(draft, saved, zone_here()):
             st.markdown(":orange[:material/edit: **You have unsaved changes**]")
         elif saved.revision:
             st.caption(":material/check_circle: All saved")
@@ -331,7 +322,7 @@ def settings(draft: dict) -> None:
     )
     b.selectbox(
         "Your time zone",
-        timezone_options(draft["timezone"]),
+        zone_options(draft["timezone"]),
         key=_w("timezone"),
         help="Filled in from your browser at first; change it if you are planning from "
         "somewhere else.",
@@ -390,15 +381,15 @@ def reflection(part: ReflectionPart, hint: str = "") -> None:
     """Draw one part of the story: its prompts, then a box with an example as placeholder."""
     st.markdown(f"#### {part.label}")
     st.markdown("\n".join(f"- {prompt}" for prompt in part.prompts))
-    st.text_area(
+    text = st.text_area(
         part.label + (f" ({hint})" if hint else ""),
         key=_w(part.key),
         height=130,
-        max_chars=models.NOTES_MAX,
         placeholder=f"For example: {part.example}",
         label_visibility="visible" if hint else "collapsed",
         **_cb(part.key),
     )
+    warn_if_too_long(text, models.NOTES_MAX)
 
 
 def story_parts() -> None:

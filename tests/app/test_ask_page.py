@@ -16,8 +16,9 @@ from infoview.models import (
     utcnow,
 )
 from infoview.store import Store
+from infoview.ui import pages
 
-PAGE = "pages/3_Ask.py"
+PAGE = pages.ASK.path
 REASON = "Your move from a protein chemistry postdoc into science policy is the path I hope for."
 
 
@@ -166,7 +167,7 @@ def test_save_draft_and_it_survives_a_page_switch(app, store, data_dir):
     _w(at, contact.id, "topic0").set_value("grant writing").run()
     _w(at, contact.id, "body").set_value("Hi Amara,\n\nMy own words about grant writing.").run()
     assert "Unsaved changes" in _text(at)
-    at.switch_page("pages/2_Research.py").run()
+    at.switch_page(pages.RESEARCH.path).run()
     at.query_params["contact"] = contact.id
     at.switch_page(PAGE).run()
     assert _w(at, contact.id, "body").value == "Hi Amara,\n\nMy own words about grant writing."

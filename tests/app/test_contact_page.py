@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from infoview.models import AskStatus, CallPlan, Contact, Conversation, Outreach, PlanItem, Source
+from infoview.ui import pages
 
-PAGE = "pages/9_Contact.py"
+PAGE = pages.CONTACT.path
 
 
 def _labels(at) -> list[str]:
@@ -62,7 +63,7 @@ def test_whole_story_in_one_place(app, store):
     assert people["Sam Lee"] == f"contact={sam.id}"
     assert any("Fellowships matter" in m.value for m in at.markdown)
     assert any("They suggested you talk to Sam Lee" in m.value for m in at.markdown)
-    assert any(e.label == "1 questions for a 15-minute call" for e in at.expander)
+    assert any(e.label == "1 question for a 15-minute call" for e in at.expander)
 
 
 def test_next_step_for_a_researched_contact_is_the_ask(app, store):

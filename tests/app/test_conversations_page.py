@@ -4,10 +4,19 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta
 
-from infoview.models import CallPlan, Contact, Conversation, PlanItem, Profile, Source
+from infoview.models import (
+    NOTES_MAX,
+    CallPlan,
+    Contact,
+    Conversation,
+    PlanItem,
+    Profile,
+    Source,
+)
 from infoview.store import Store
+from infoview.ui import pages
 
-PAGE = "pages/5_Conversations.py"
+PAGE = pages.CONVERSATIONS.path
 
 
 def _widget(at, kind: str, prefix: str, suffix: str = ""):
@@ -261,7 +270,7 @@ def test_typing_survives_switching_tabs_and_pages_and_is_saved(app, store, data_
     assert _widget(at, "text_area", "cv_insights_").value == "Fellowships open doors"
     assert _widget(at, "text_input", "cv_rn_", "_0").value == "Sam Lee"
     assert _widget(at, "multiselect", "cv_offered_").value == ["Intro to my lab"]
-    at.switch_page("pages/2_Research.py").run()
+    at.switch_page(pages.RESEARCH.path).run()
     at.switch_page(PAGE).run()
     assert not at.exception, at.exception
     assert _widget(at, "selectbox", "cv_mode_").value == "video"
@@ -319,3 +328,20 @@ def test_a_scheduled_call_shows_its_time_and_folds_the_form_until_asked(app, sto
     assert stored.minutes == 20
     assert any(f"{day:%a %d %b %Y} at 09:30" in m.value for m in at.markdown)
     assert not any(k.startswith("cv_day_") for k in _keys(at))
+
+
+def test_a_pasted_note_past_the_limit_is_kept_and_explained_not_dropped(app, store, data_dir):
+    ana = store.save(Contact(full_name="Ana Ruiz", reason="Policy"))
+    at = _tab(app(PAGE, contact=ana.id), "Log")
+    box = _widget(at, "text_area", "cv_insights_")
+    # A box with a hard limit drops a paste that crosses it, without a word.
+    assert box.proto.max_chars == 0
+    pasted = "Fellowships open doors. " * (NOTES_MAX // 24 + 50)
+    box.set_value(pasted).run()
+    assert any(
+        f"{len(pasted):,} characters" in w.value and f"{NOTES_MAX:,}" in w.value for w in at.warning
+    )
+    _click(at, "Save the log")
+    assert "Nothing was saved" in at.error[0].value
+    assert _widget(at, "text_area", "cv_insights_").value == pasted  # all of it, to trim
+    assert _fresh(data_dir).count("conversations") == 0

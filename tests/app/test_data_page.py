@@ -6,14 +6,16 @@ from datetime import date
 
 import pytest
 
+from infoview.dates import moment_text
 from infoview.demo import has_sample, load_sample
 from infoview.io.backup import export_json
 from infoview.models import Contact, Profile, Source
 from infoview.store import Store
+from infoview.ui import pages
 from tests.conftest import ROOT
 from tests.fixtures.make_connections import connections_csv
 
-PAGE = "pages/7_Data.py"
+PAGE = pages.DATA.path
 
 
 def _open(app, tab: str):
@@ -73,7 +75,9 @@ def test_linkedin_import_previews_imports_and_a_second_import_adds_nothing(app, 
     assert "before-import" in [b.reason for b in saved.backups()]
     success = at.success[0].value
     assert "4 new contacts" in success and "1 skipped" in success
-    assert any("Research" in str(p.label) for p in at.get("page_link"))
+    # After the import, the page itself (not the sidebar menu) sends the user to the new people.
+    links = {p.proto.label: p.proto.page for p in at.main.get("page_link")}
+    assert links["See them in 2 · Research"] == pages.RESEARCH.url_path
     assert at.file_uploader[0].value is None  # the uploader starts empty again
 
     _import_file(at, "Connections.csv", CONNECTIONS)
@@ -97,7 +101,7 @@ def test_a_reimport_fills_empty_fields_without_touching_what_the_user_wrote(app,
     _import_file(at, "Connections.csv", CONNECTIONS)
     assert _metrics(at)["Updated"] == "1" and _metrics(at)["New"] == "3"
     changes = next(df.value for df in at.dataframe if "What changes" in df.value.columns)
-    assert changes["What changes"].tolist() == ["email, organization, title, previous employers"]
+    assert changes["What changes"].tolist() == ["Email, Organization, Title, Previous employers"]
     _button(at, "Import 3 contacts and update 1").click().run()
     ada = next(c for c in Store.in_dir(data_dir).contacts() if c.full_name == "Ada Quill")
     assert ada.organization == "Northwind Labs" and ada.previous_employers == ["Old Lab"]
@@ -392,3 +396,20 @@ def test_the_same_person_twice_in_a_file_is_left_out_with_the_reason(app, store)
     assert _metrics(at)["New"] == "1" and _metrics(at)["Left out"] == "1"
     frame = next(df.value for df in at.dataframe if "Why it was left out" in df.value.columns)
     assert frame["Why it was left out"].tolist() == ["same person as line 2"]
+
+
+def test_backup_times_show_in_the_profiles_time_zone_and_name_it(app, store):
+    store.save(Profile(timezone="America/New_York"))
+    made = store.backup("manual")
+    at = _open(app, "Restore")
+    assert not at.exception, at.exception
+    texts = [t.value for t in at.text]
+    created = next(b.created for b in store.backups() if b.path == made)
+    assert moment_text(created, "America/New_York") in texts
+    assert any(t.endswith((" EST", " EDT")) for t in texts)
+
+
+def test_backup_times_say_utc_when_no_time_zone_is_set(app, store):
+    store.backup("manual")
+    at = _open(app, "Restore")
+    assert any(t.value.endswith(" UTC") for t in at.text)

@@ -5,10 +5,13 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from infoview.ui import setup
+from infoview.io.backup import export_json
+from infoview.models import Contact
+from infoview.store import Store
+from infoview.ui import pages, setup
 from tests.conftest import ROOT
 
-RESEARCH = "pages/2_Research.py"
+RESEARCH = pages.RESEARCH.path
 
 
 @pytest.fixture
@@ -60,7 +63,13 @@ def test_reset_demo_starts_over(demo):
     at = _session()
     store = _store(at)
     store.delete_contact(store.contacts()[0].id)
-    next(b for b in at.button if b.label == "Reset demo").click().run()
+    # "Reset demo" only opens a question; nothing is thrown away until it is answered.
+    assert "Reset demo" not in [b.label for b in at.button]
+    (question,) = at.get("popover")
+    assert question.proto.popover.label == "Reset demo"
+    assert "Everything you changed in this tab is lost" in question.markdown[0].value
+    assert _store(at) is store
+    next(b for b in at.button if b.label == "Yes, start over").click().run()
     assert _store(at) is not store
     assert _store(at).count("contacts") == store.count("contacts") + 1
 
@@ -79,3 +88,17 @@ def test_local_mode_reached_over_the_network_warns_about_sharing(data_dir, monke
 def test_local_mode_on_this_machine_does_not_warn(data_dir):
     at = _session()
     assert not any("every visitor shares" in w.value for w in at.warning)
+
+
+def test_a_replacing_restore_in_the_demo_does_not_promise_a_backup(demo):
+    small = Store(None)
+    small.save(Contact(full_name="Only One"))
+    at = _session()
+    at.session_state["dt_tab"] = "Restore"
+    at.switch_page("pages/7_Data.py").run()
+    at.file_uploader[0].upload("backup.json", export_json(small), "application/json").run()
+    at.radio(key="dt_restore_mode").set_value("replace").run()
+    assert not at.exception, at.exception
+    (warning,) = [w.value for w in at.warning if "Replacing removes" in w.value]
+    assert "backed up first" not in warning
+    assert "The demo makes no backup of its own" in warning

@@ -11,9 +11,10 @@ from infoview.io.linkedin import parse_linkedin, plan_import
 from infoview.merge import apart_pairs, merges
 from infoview.models import Contact, Outreach
 from infoview.store import Store
+from infoview.ui import pages
 from tests.conftest import ROOT
 
-PAGE = "pages/7_Data.py"
+PAGE = pages.DATA.path
 FIXTURES = ROOT / "tests" / "fixtures"
 
 
@@ -105,7 +106,7 @@ def test_swap_keeps_the_right_record(app, pair):
 
 
 def test_the_contact_page_says_who_they_may_also_be_and_links_to_the_review(app, pair):
-    at = app("pages/9_Contact.py", contact="keep1")
+    at = app(pages.CONTACT.path, contact="keep1")
     assert not at.exception, at.exception
     note = [m.value for m in at.markdown if "may be the same person" in m.value]
     assert note and "Dr\\. Ana García" in note[0]

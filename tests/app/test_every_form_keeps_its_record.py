@@ -8,6 +8,7 @@ from datetime import date, timedelta
 
 from infoview.models import AskStatus, Contact, Conversation, Outreach, Profile
 from infoview.store import Store
+from infoview.ui import pages
 
 SKIP = {"updated_at", "revision", "history"}
 
@@ -15,7 +16,7 @@ SKIP = {"updated_at", "revision", "history"}
 def _away_and_back(at, page: str, **query) -> None:
     at.query_params.clear()
     at.switch_page("app.py").run()
-    at.switch_page("pages/2_Research.py").run()
+    at.switch_page(pages.RESEARCH.path).run()
     for key, value in query.items():
         at.query_params[key] = value
     at.switch_page(page).run()
@@ -34,8 +35,8 @@ def test_your_story_comes_back_whole_and_a_save_changes_only_the_edit(app, store
             country="DE",
         )
     )
-    at = app("pages/1_Your_story.py")
-    _away_and_back(at, "pages/1_Your_story.py")
+    at = app(pages.YOUR_STORY.path)
+    _away_and_back(at, pages.YOUR_STORY.path)
     assert at.text_input(key="ysw_name").value == "Sam Rivera"
     assert at.text_input(key="ysw_current_role").value == "PhD student in chemistry"
     at.text_input(key="ysw_email").input("sam@example.com")
@@ -63,8 +64,8 @@ def test_a_saved_ask_comes_back_whole_after_a_page_switch(app, store, data_dir):
             edited=True,
         )
     )
-    at = app("pages/3_Ask.py", contact=amara.id)
-    _away_and_back(at, "pages/3_Ask.py", contact=amara.id)
+    at = app(pages.ASK.path, contact=amara.id)
+    _away_and_back(at, pages.ASK.path, contact=amara.id)
     subject = next(w for w in at.text_input if w.key == f"askw_{amara.id}_subject")
     body = next(w for w in at.text_area if w.key == f"askw_{amara.id}_body")
     assert (subject.value, body.value) == (ask.subject, ask.body)
@@ -89,8 +90,8 @@ def test_a_logged_conversation_comes_back_whole_after_a_page_switch(app, store, 
             thank_you_sent_on=day,
         )
     )
-    at = app("pages/5_Conversations.py", contact=ana.id, conversation=talk.id)
-    _away_and_back(at, "pages/5_Conversations.py", contact=ana.id, conversation=talk.id)
+    at = app(pages.CONVERSATIONS.path, contact=ana.id, conversation=talk.id)
+    _away_and_back(at, pages.CONVERSATIONS.path, contact=ana.id, conversation=talk.id)
     key = next(k for k in at.session_state if str(k).startswith("cv_tab_"))
     at.session_state[key] = next(t.label for t in at.tabs if "Log" in t.label)
     at.run()
@@ -113,11 +114,11 @@ def test_a_saved_template_comes_back_whole_after_a_page_switch(app, store, data_
     template = store.save(
         UserTemplate(name="Short", subject="About {{ first_name }}", body="Hi {{ first_name }},")
     )
-    at = app("pages/3_Ask.py", contact=amara.id)
+    at = app(pages.ASK.path, contact=amara.id)
     at.session_state["ask_tpl_open"] = True
     at.run()
     at.selectbox(key="ask_tpl_pick").set_value(template.id).run()
-    _away_and_back(at, "pages/3_Ask.py", contact=amara.id)
+    _away_and_back(at, pages.ASK.path, contact=amara.id)
     at.session_state["ask_tpl_open"] = True
     at.run()
     assert at.selectbox(key="ask_tpl_pick").value == template.id

@@ -13,8 +13,9 @@ import pytest
 
 from infoview.models import Contact
 from infoview.store import Store
+from infoview.ui import pages
 
-RESEARCH = "pages/2_Research.py"
+RESEARCH = pages.RESEARCH.path
 SKIP = {"updated_at", "revision"}
 
 

@@ -6,7 +6,15 @@ from datetime import date, timedelta
 
 from infoview.dates import today_in
 from infoview.demo import load_sample
-from infoview.models import AskStatus, Contact, Conversation, Outreach, Profile
+from infoview.models import (
+    AskStatus,
+    CallPlan,
+    Contact,
+    Conversation,
+    Outreach,
+    PlanItem,
+    Profile,
+)
 from infoview.store import Store
 
 
@@ -100,6 +108,21 @@ def test_figures_and_where_each_contact_stands(app, store):
         "Follow up, or record their reply",
     ]
     assert any("2 of 3 contacts have a reason" in c.value for c in at.caption)
+    assert "1 conversation logged" in [c.value for c in at.caption]
+
+
+def test_the_journey_counts_one_of_each_in_the_singular(app, store):
+    ana = store.save(Contact(full_name="Ana Ruiz", reason="Policy"))
+    store.save(
+        Outreach(contact_id=ana.id, status=AskStatus.SENT, sent_on=date.today(), subject="Hi")
+    )
+    store.save(CallPlan(contact_id=ana.id, minutes=15, items=[PlanItem(text="Why?", minutes=2)]))
+    at = app()
+    captions = [c.value for c in at.caption]
+    assert "1 of 1 contact has a reason to talk" in captions
+    assert "1 ask sent" in captions
+    assert "1 call plan" in captions
+    assert "0 conversations logged" in captions
 
 
 def test_today_is_the_users_own_day(app, store):

@@ -71,7 +71,7 @@ def test_signed_in_user_gets_their_own_store(hosted):
     subject = _subject()
     PgStore(hosted, ISSUER, subject).save(Contact(full_name="Ana Ruiz"))
     at = _open(_user(subject), "pages/2_Research.py")
-    assert "1 of 1 contacts" in " ".join(c.value for c in at.caption)
+    assert "1 of 1 contact" in " ".join(c.value for c in at.caption)
     assert any("Signed in as Sam" in c.value for c in at.sidebar.caption)
     assert "Sign out" in [b.label for b in at.sidebar.button]
 

@@ -6,10 +6,11 @@ from datetime import UTC, date, datetime, timedelta
 
 from infoview.dates import business_days_after
 from infoview.models import AskStatus, CallPlan, Contact, Conversation, Outreach, PlanItem
+from infoview.ui import pages
 
-RESEARCH = "pages/2_Research.py"
-CONVERSATIONS = "pages/5_Conversations.py"
-CONTACT = "pages/9_Contact.py"
+RESEARCH = pages.RESEARCH.path
+CONVERSATIONS = pages.CONVERSATIONS.path
+CONTACT = pages.CONTACT.path
 
 
 def _links(at, label: str):

@@ -14,9 +14,10 @@ from infoview.questions import (
     to_item,
 )
 from infoview.store import Store
+from infoview.ui import pages
 from infoview.ui.questions_ui import BANK_PAGE
 
-PAGE = "pages/4_Questions.py"
+PAGE = pages.QUESTIONS.path
 HOSTILE = "![x](http://127.0.0.1:9/a.png) <script>alert(1)</script> **bold**"
 
 

@@ -15,6 +15,7 @@ from streamlit.testing.v1 import AppTest
 from infoview import store as store_module
 from infoview.models import Contact
 from infoview.store import FILE_NAME, Store
+from infoview.ui import pages
 from tests.conftest import ROOT
 
 META = b'{"_meta":{"1":{"schema":1}}'
@@ -128,7 +129,7 @@ def test_a_failing_disk_on_the_research_page_is_an_error_not_a_crash(app, data_d
         Contact(full_name="Ada Lovelace", title="Countess", reason="Your notes on engines")
     )
     before = (data_dir / FILE_NAME).read_bytes()
-    at = app("pages/2_Research.py", contact=ada.id)
+    at = app(pages.RESEARCH.path, contact=ada.id)
     next(w for w in at.main if getattr(w, "key", None) == "rc_title").set_value("Analyst")
     with monkeypatch.context() as patch:  # undo only this (undo() would drop the data dir)
         patch.setattr(store_module.os, "replace", _fail_for_the_data_file)

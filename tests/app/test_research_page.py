@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from infoview.models import Contact
 from infoview.store import Store
+from infoview.ui import pages
 
-PAGE = "pages/2_Research.py"
+PAGE = pages.RESEARCH.path
 
 
 def _fill(at, **values):
@@ -22,7 +23,12 @@ def test_home_counts_contacts_and_links_the_steps(app, store):
     store.save(Contact(full_name="Ada Lovelace"))
     at = app()
     assert at.metric[0].value == "1"
-    assert any("Research" in str(p.label) for p in at.get("page_link"))
+    # The journey's links in the page itself (the sidebar menu is on every page, so it proves
+    # nothing): each step is linked, Research with its progress.
+    steps = {p.proto.label: p.proto.page for p in at.main.get("page_link")}
+    assert steps[pages.RESEARCH.label] == pages.RESEARCH.url_path
+    assert steps[pages.ASK.label] == pages.ASK.url_path
+    assert "0 of 1 contact has a reason to talk" in [c.value for c in at.main.caption]
 
 
 def test_empty_research_page_invites_a_first_contact(app):
@@ -87,6 +93,12 @@ def test_a_save_over_a_change_made_elsewhere_is_refused(app, store, data_dir):
     assert Store.in_dir(data_dir).contact(contact.id).title == "From the other tab"
 
 
+def test_the_list_counts_one_contact_in_the_singular(app, store):
+    store.save(Contact(full_name="Ana Ruiz"))
+    at = app(PAGE)
+    assert "1 of 1 contact" in [c.value for c in at.caption]
+
+
 def test_list_filters_and_search(app, store):
     store.save(Contact(full_name="Ana Ruiz", sector="academia", tags=["policy"]))
     store.save(Contact(full_name="Bo Chen", sector="industry"))
@@ -95,3 +107,17 @@ def test_list_filters_and_search(app, store):
     at.text_input[0].set_value("ruiz").run()
     assert any("1 of 2" in c.value for c in at.caption)
     assert at.dataframe[0].value["Name"].tolist() == ["Ana Ruiz"]
+
+
+def test_a_guessed_sector_says_so_until_the_user_picks_one(app, store, data_dir):
+    contact = store.save(
+        Contact(full_name="Ana Ruiz", organization="Ministry of Finance", sector="government",
+                sector_inferred=True, reason="She moved from the lab into budget policy.")
+    )  # fmt: skip
+    at = app(PAGE, contact=contact.id)
+    assert any("Guessed from organization and title" in c.value for c in at.caption)
+    _fill(at, sector="nonprofit")
+    _save(at)
+    fresh = Store.in_dir(data_dir).contact(contact.id)
+    assert (fresh.sector.value, fresh.sector_inferred) == ("nonprofit", False)
+    assert not any("Guessed from organization and title" in c.value for c in at.caption)

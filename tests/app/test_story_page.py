@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from infoview.models import Contact, Profile
 from infoview.store import Store
+from infoview.ui import pages
 from infoview.ui.story_ui import SETTINGS_KEY, TAB_KEY, TABS
 
-PAGE = "pages/1_Your_story.py"
+PAGE = pages.YOUR_STORY.path
 
 
 def open_story(app, timezone: str | None = None):
@@ -175,7 +176,7 @@ def test_a_failed_save_opens_the_tab_with_the_problem(app, data_dir):
 def test_typed_text_survives_a_page_switch_and_is_marked_unsaved(app, data_dir):
     at = open_tab(open_story(app), "My story")
     at.text_area(key="ysw_present").input("Finishing my PhD.").run()
-    at.switch_page("pages/2_Research.py").run()
+    at.switch_page(pages.RESEARCH.path).run()
     assert not at.exception
     at.switch_page(PAGE).run()
     assert unsaved(at)
@@ -188,7 +189,7 @@ def test_typed_text_survives_a_page_switch_and_is_marked_unsaved(app, data_dir):
 def test_text_typed_in_the_same_run_as_the_page_switch_is_kept(app):
     at = open_tab(open_story(app), "My story")
     at.text_area(key="ysw_goals").input("Publish two pieces for a general audience.")
-    at.switch_page("pages/2_Research.py").run()  # the new value travels with the switch
+    at.switch_page(pages.RESEARCH.path).run()  # the new value travels with the switch
     at.switch_page(PAGE).run()
     open_tab(at, "My story")
     assert at.text_area(key="ysw_goals").value == "Publish two pieces for a general audience."
@@ -329,19 +330,33 @@ def test_research_suggests_outside_my_field(app, store):
     store.save(Profile(fields=["health policy", "science writing"]))
     far = store.save(Contact(full_name="Lee Chen", field="Investment banking"))
     near = store.save(Contact(full_name="Ada Park", field="Health policies"))
-    at = app("pages/2_Research.py", contact=far.id)
+    at = app(pages.RESEARCH.path, contact=far.id)
     hint = [c.value for c in at.caption if "not one you are exploring" in c.value]
     assert hint and "Investment banking" in hint[0]
 
-    at = app("pages/2_Research.py", contact=near.id)
+    at = app(pages.RESEARCH.path, contact=near.id)
     assert not [c for c in at.caption if "not one you are exploring" in c.value]
 
 
 def test_research_has_no_hint_without_fields_or_when_ticked(app, store):
     far = store.save(Contact(full_name="Lee Chen", field="Investment banking"))
-    at = app("pages/2_Research.py", contact=far.id)
+    at = app(pages.RESEARCH.path, contact=far.id)
     assert not [c for c in at.caption if "not one you are exploring" in c.value]
     store.save(Profile(fields=["health policy"]))
     ticked = store.save(Contact(full_name="Kim Ro", field="Investment banking", outside_field=True))
-    at = app("pages/2_Research.py", contact=ticked.id)
+    at = app(pages.RESEARCH.path, contact=ticked.id)
     assert not [c for c in at.caption if "not one you are exploring" in c.value]
+
+
+def test_a_story_part_past_the_limit_is_kept_and_explained(app, data_dir):
+    at = open_story(app)
+    open_tab(at, "My story")
+    assert at.text_area(key="ysw_past").proto.max_chars == 0  # no silent refusal of a paste
+    pasted = "I taught chemistry for six years. " * 700
+    at.text_area(key="ysw_past").input(pasted).run()
+    assert not at.exception, at.exception
+    assert any(f"{len(pasted):,} characters" in w.value for w in at.warning)
+    save(at)
+    assert "Nothing was saved" in at.error[0].value
+    assert at.text_area(key="ysw_past").value == pasted
+    assert Store.in_dir(data_dir).profile().revision == 0

@@ -64,9 +64,9 @@ def test_two_users_never_see_each_others_data(hosted, browser, provider, databas
         add_contact(bob, hosted.url, "Bruno Diaz", "He runs the lab I want to join next.")
 
         goto(alice, f"{hosted.url}/Research")
-        assert "1 of 1 contacts" in alice.inner_text("body")
+        assert "1 of 1 contact" in alice.inner_text("body")
         goto(bob, f"{hosted.url}/Research")
-        assert "1 of 1 contacts" in bob.inner_text("body")
+        assert "1 of 1 contact" in bob.inner_text("body")
         assert "Amara" not in bob.inner_text("body")
 
         # Alice's contact id typed into Bob's address bar is simply not there for him.
@@ -85,7 +85,7 @@ def test_two_users_never_see_each_others_data(hosted, browser, provider, databas
         assert "Amara" not in alice.inner_text("body")
         sign_in(alice, hosted.url, alice_sub)
         goto(alice, f"{hosted.url}/Research")
-        assert "1 of 1 contacts" in alice.inner_text("body")
+        assert "1 of 1 contact" in alice.inner_text("body")
         alice.screenshot(path=str(tmp_path / "hosted-alice.png"), full_page=True)
     finally:
         alice.context.close()
@@ -182,7 +182,7 @@ def test_two_servers_behind_the_proxy_share_one_database(tmp_path, browser, prov
         add_contact(one, public, "Noor Rahman", "She started the clinic's data team.")
         sign_in(two, public, subject)
         goto(two, f"{public}/Research")
-        assert "1 of 1 contacts" in two.inner_text("body")  # written through the other server
+        assert "1 of 1 contact" in two.inner_text("body")  # written through the other server
         add_contact(two, public, "Ines Moreau", "She teaches the course I want to take.")
         goto(one, f"{public}/Research")
         assert "2 of 2 contacts" in one.inner_text("body")

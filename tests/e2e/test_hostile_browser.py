@@ -8,7 +8,6 @@ any of the scripts (window.__x, __y and __z stay undefined).
 
 from __future__ import annotations
 
-import re
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -25,8 +24,7 @@ from infoview.models import (
 )
 from infoview.questions import add_question, default_plan
 from infoview.store import Store
-from infoview.ui.menu import MENU, available
-from tests.conftest import ROOT
+from infoview.ui import pages
 from tests.e2e.harness import Server, exception_texts, goto
 
 SCRIPT = "<script>window.__x=1</script>"
@@ -92,21 +90,14 @@ def _seed(data_dir: Path) -> Contact:
     return contact
 
 
-def _url_path(page: str) -> str:
-    if page == "app.py":
-        return ""
-    return re.sub(r"^\d+_", "", Path(page).stem)
-
-
 def _pages(contact_id: str) -> list[str]:
-    paths = [_url_path(item.page) for item in available(MENU)]
     urls = []
-    for path in paths:
-        urls.append(path)
-        if path in {"Research", "Ask", "Questions", "Conversations"}:
-            urls.append(f"{path}?contact={contact_id}")
-    if (ROOT / "pages" / "9_Contact.py").exists():
-        urls.append(f"Contact?contact={contact_id}")
+    for item in pages.available():
+        urls.append(item.url_path)
+        if item is pages.RESEARCH or item.takes_contact:
+            urls.append(f"{item.url_path}?contact={contact_id}")
+    if pages.available((pages.CONTACT,)):
+        urls.append(f"{pages.CONTACT.url_path}?contact={contact_id}")
     return urls
 
 

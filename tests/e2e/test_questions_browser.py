@@ -105,7 +105,7 @@ def test_build_a_plan_and_download_the_markdown_sheet(server, page, tmp_path):
     wait_idle(page)
     with page.expect_download() as download:
         page.get_by_role("button", name="Download the sheet (Markdown)").click()
-    assert download.value.suggested_filename == "prep-sheet-amara.md"
+    assert download.value.suggested_filename == "prep-sheet-amara-okafor.md"
     with open(download.value.path(), encoding="utf-8") as handle:
         sheet = handle.read()
     page.screenshot(path=str(tmp_path / "questions.png"), full_page=True)

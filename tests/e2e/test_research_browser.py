@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from infoview.ui.menu import MENU, available
+from infoview.ui import pages
 from tests.e2e.harness import Server, exception_texts, goto, wait_idle
 
 HOSTILE_NAME = "![x](http://127.0.0.1:9/a.png) <img src=x onerror=alert(1)> Zoë 🎉"
@@ -39,7 +39,7 @@ def test_added_contact_survives_a_restart(tmp_path, browser):
     server.start()
     try:
         goto(page, f"{server.url}/Research")
-        assert "1 of 1 contacts" in page.inner_text("body")
+        assert "1 of 1 contact" in page.inner_text("body")
         page.locator("[data-testid='stSelectbox']").filter(has_text="Open a contact").click()
         page.get_by_role("option", name="Amara Okafor").click()
         wait_idle(page)
@@ -60,21 +60,15 @@ def test_markdown_and_html_in_a_name_stay_text(server, page):
     assert page.locator("[data-testid='stMain'] img").count() == 0
 
 
-def _url(base: str, page_path: str) -> str:
-    if page_path == "app.py":
-        return base + "/"
-    return f"{base}/{page_path.split('/')[-1][:-3].split('_', 1)[1]}"
-
-
-@pytest.mark.parametrize("item", available(MENU), ids=lambda item: item.page)
+@pytest.mark.parametrize("item", pages.available(), ids=lambda item: item.path)
 def test_every_page_opens_by_direct_url_on_a_fresh_server(tmp_path, browser, item):
     server = Server(tmp_path / "data").start()
     page = browser.new_page()
     try:
-        goto(page, _url(server.url, item.page))
+        goto(page, f"{server.url}/{item.url_path}")
         assert exception_texts(page) == []
         nav = page.locator("[data-testid='stSidebar']")
-        labels = [entry.label for entry in available(MENU)]
+        labels = [entry.label for entry in pages.available()]
         for label in labels:
             assert nav.get_by_text(label, exact=True).count() == 1
         # Streamlit's own file-name menu must not appear.

@@ -75,3 +75,21 @@ def test_story_survives_tab_and_page_switches_then_saves_everything(server, page
     assert intro.startswith("Hi, I'm Sam Rivera. I spent six years in a chemistry lab")
     assert main.get_by_text("Coaching").count() == 1
     assert exception_texts(page) == []
+
+
+def test_a_paste_past_the_limit_stays_in_the_box_and_is_explained(server, page):
+    goto(page, f"{server.url}/Your_story")
+    open_tab(page, "My story")
+    box = page.get_by_role("textbox", name="Where I've been")
+    box.click()
+    page.keyboard.type("Before the paste. ")
+    pasted = "I taught chemistry for six years. " * 700  # 23,800 characters
+    page.keyboard.insert_text(pasted)  # what a paste does: one input of the whole text
+    box.press("Control+Enter")
+    wait_idle(page)
+    # A box with a hard limit dropped the whole paste without a word; this one keeps it.
+    assert box.input_value() == "Before the paste. " + pasted
+    alert = page.locator("[data-testid='stAlertContentWarning']").filter(has_text="characters")
+    assert alert.count() == 1
+    assert "more than the 20,000 it can hold" in alert.inner_text()
+    assert exception_texts(page) == []

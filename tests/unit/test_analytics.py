@@ -344,7 +344,8 @@ def test_mix_counts_sectors_and_top_fields_with_the_rest_as_other():
         person("h", sector=Sector.GOVERNMENT),
     ]
     frame = mix(contacts, ALL, top_fields=2)
-    rows = [tuple(r) for r in frame[["dimension", "category", "contacts"]].itertuples(index=False)]
+    shown = frame[frame["dimension"].isin(["Sector", "Field"])]
+    rows = [tuple(r) for r in shown[["dimension", "category", "contacts"]].itertuples(index=False)]
     assert rows == [
         ("Sector", "Industry", 3),
         ("Sector", "Government", 3),
@@ -360,7 +361,7 @@ def test_mix_counts_sectors_and_top_fields_with_the_rest_as_other():
 def test_mix_applies_filters_and_handles_nothing():
     contacts = [person("a", sector=Sector.INDUSTRY, field="Law"), person("b", sample=True)]
     frame = mix(contacts, Filters(include_sample=False))
-    assert frame["contacts"].tolist() == [1, 1]
+    assert frame["contacts"].tolist() == [1, 1, 1, 1]  # sector, field, organization, role
     assert mix([], ALL).empty
 
 

@@ -41,7 +41,8 @@ from infoview.models import (
     StatusChange,
     UserTemplate,
 )
-from infoview.writing import AskDetails, TemplateProblem
+from infoview.user_templates import TemplateProblem
+from infoview.writing import AskDetails
 
 AT = datetime(2025, 3, 4, 15, 30, tzinfo=UTC)
 PROFILE = Profile(name="Sam Rivera", schools=["Halden University"])

@@ -210,7 +210,7 @@ def test_replies_summary_figures():
         ("Asks sent", "2"),
         ("Reply rate", "50%"),
         ("Median days to reply", "2 days"),
-        ("Middle half of replies", "2–2 days"),
+        ("Middle half of replies", "2 days"),
     ]
     assert summary.caption == (
         "1 of 2 asks got a reply (50%). Half of the replies came within 2 days. "
@@ -256,7 +256,7 @@ def test_activity_summary_figures():
     assert summary.numbers() == {"Asks sent": 3, "Conversations held": 1, "Busiest month": 3}
     assert summary.figures[2].value == "Mar 2024"
     assert summary.caption == (
-        "3 asks sent and 1 conversations held over 3 months; the busiest was March 2024."
+        "3 asks sent and 1 conversation held over 3 months; the busiest was March 2024."
     )
 
 
@@ -281,11 +281,11 @@ def test_mix_summary_figures():
 def test_charts_use_the_colour_blind_safe_palette_and_fill_the_width():
     contacts = [
         person("a", source=Source.LINKEDIN),
-        person("b", source=Source.MANUAL, referred_by="a"),
+        person("b", date(2024, 3, 1), source=Source.MANUAL, referred_by="a"),
     ]
     growth = charts.growth_chart(analytics.growth(contacts, ALL, "M")).to_dict()
     scale = growth["layer"][0]["encoding"]["color"]["scale"]
-    assert scale["domain"] == ["Added by hand", "Referred", "LinkedIn", "vCard"]
+    assert scale["domain"] == ["Added by hand", "LinkedIn"]  # only the sources present
     assert set(scale["range"]) <= set(charts.OKABE_ITO)
     assert growth["width"] == "container"
     assert growth["title"] == "Network size over time"
@@ -319,6 +319,6 @@ def test_activity_ticks_fall_on_months_and_mix_bars_keep_their_labels():
     contacts = [person("a", sector=Sector.INDUSTRY, field="Policy"), person("b")]
     asks = [Outreach(contact_id="a", status=AskStatus.SENT, sent_on=date(2024, 3, 5))]
     spec = charts.activity_chart(analytics.activity(asks, [], contacts)).to_dict()
-    assert spec["encoding"]["x"]["timeUnit"] == "yearmonth"
+    assert spec["layer"][0]["encoding"]["x"]["field"] == "when"  # one band per month
     sectors = charts.mix_chart(analytics.mix(contacts), "Sector").to_dict()
-    assert sectors["height"] == 36 * 2 + 70  # room for both rows after the title and axis
+    assert sectors["height"] == charts.rows_height(2)  # room for both rows after the title and axis

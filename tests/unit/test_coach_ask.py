@@ -9,7 +9,7 @@ from infoview.coach.ask import RULES, score_of
 from infoview.models import CallMode, Contact, Outreach
 
 MARIA = Contact(full_name="Dr. María López", organization="Acme Health Inc.")
-SUBJECT = "Fellow Wisconsin alum curious about your move into UX research"
+SUBJECT = "Fellow Wisconsin alum: your move into UX research"
 GOOD = """Hi María,
 
 Prof. Chen suggested I reach out: you moved from neuroscience into UX research at Acme, the
@@ -49,6 +49,8 @@ def test_a_strong_draft_passes_every_rule_with_a_full_score():
         "call_length",
         "offer_to_call",
         "about_them",
+        "window",
+        "reading",
         "job_ask",
         "attachment",
     ]
@@ -93,12 +95,16 @@ def test_length_bands():
     def draft(n: int) -> str:
         return body_with("Would you be open to a 15-minute call? " + "word " * (n - 10))
 
-    # The greeting's two words count; the sign-off does not.
+    # The greeting's two words count; the sign-off does not. Sweet spot 50-125 (Boomerang),
+    # 75-100 (Dalton): under 50 and 101-125 are tips, past 125 a warning.
+    assert level(review_ask(SUBJECT, draft(49)), "length") == "tip"
+    assert level(review_ask(SUBJECT, draft(50)), "length") == "ok"
     assert level(review_ask(SUBJECT, draft(75)), "length") == "ok"
     assert review_ask(SUBJECT, draft(75)).finding("length").message.startswith("75 words")
-    assert level(review_ask(SUBJECT, draft(76)), "length") == "tip"
-    assert level(review_ask(SUBJECT, draft(100)), "length") == "tip"
-    assert level(review_ask(SUBJECT, draft(101)), "length") == "warn"
+    assert level(review_ask(SUBJECT, draft(100)), "length") == "ok"
+    assert level(review_ask(SUBJECT, draft(101)), "length") == "tip"
+    assert level(review_ask(SUBJECT, draft(125)), "length") == "tip"
+    assert level(review_ask(SUBJECT, draft(126)), "length") == "warn"
 
 
 def test_sign_off_and_signature_are_not_counted():
@@ -124,7 +130,7 @@ def test_coffee_with_a_topic_is_not_vague_but_pick_your_brain_still_is():
     coffee = body_with("Could we grab coffee? I'd love to hear how you moved into policy work.")
     assert level(review_ask(SUBJECT, coffee), "vague") == "ok"
     brain = body_with("I'd love to pick your brain about how you moved into policy work.")
-    assert level(review_ask(SUBJECT, brain), "vague") == "warn"
+    assert level(review_ask(SUBJECT, brain), "vague") == "problem"
 
 
 def test_ask_topics_make_a_chat_specific():
@@ -296,8 +302,10 @@ def test_a_date_is_not_a_phone_number():
 
 
 def test_about_them_counts_second_against_first_person():
+    # A tip at most: a pronoun count cannot judge an email alone (docs/coach-report.md).
     me_me = body_with("I am a student and I want my career to grow, so I'd like your view.")
-    assert level(review_ask(SUBJECT, me_me), "about_them") == "warn"
+    assert level(review_ask(SUBJECT, me_me), "about_them") == "tip"
+    assert "mostly about you" in review_ask(SUBJECT, me_me).finding("about_them").message
     even = body_with("I read your post and I liked your chart.")
     assert level(review_ask(SUBJECT, even), "about_them") == "tip"
     them = body_with("Your post on clinics was great; how did you start your project?")
@@ -350,8 +358,11 @@ def test_in_person_is_detected_without_an_ask_and_skips_the_call_offer():
         ("Quick question", "warn"),
         ("Informational interview request", "warn"),
         ("Hello!", "warn"),
-        ("Ana Ruiz suggested I write: moving from nursing into health policy", "ok"),
-        ("A" * 20 + " " + "very long subject line " * 5, "tip"),
+        ("Ana Ruiz suggested I write: nursing to policy", "ok"),
+        ("Ana Ruiz suggested I write: moving from nursing into health policy", "tip"),
+        ("A" * 61, "tip"),
+        ("Your work", "warn"),
+        ("Water", "ok"),
     ],
 )
 def test_subject_rule(subject, expected):

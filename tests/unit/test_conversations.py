@@ -31,7 +31,6 @@ from infoview.conversations import (
     scheduled_parts,
     stages_of,
     timeline,
-    user_zone,
 )
 from infoview.models import (
     AskStatus,
@@ -62,13 +61,6 @@ def held(day: date = THU, **extra) -> Conversation:
 
 def test_report_back_defaults_to_six_weeks_after_the_call():
     assert default_report_back(date(2026, 11, 26)) == date(2027, 1, 7)
-
-
-def test_user_zone_prefers_the_profile_then_the_browser_then_utc():
-    assert user_zone("Europe/Berlin", "Asia/Tokyo") == "Europe/Berlin"
-    assert user_zone("", "Asia/Tokyo") == "Asia/Tokyo"
-    assert user_zone("Mars/Olympus", "Not a zone") == "UTC"
-    assert user_zone(None, None) == "UTC"
 
 
 def test_a_call_keeps_its_wall_clock_time_across_daylight_saving():

@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 
 from infoview.io.csv_export import contacts_to_csv, neutralize
-from infoview.models import Contact, Source
+from infoview.models import Contact, Sector, Source
 
 
 def rows_of(text: str) -> list[dict[str, str]]:
@@ -55,7 +55,7 @@ def test_contacts_csv_neutralizes_formulas_in_any_column() -> None:
     assert first["Tags"] == "'=x; mentor"
     assert (first["Joined on"], first["Source"], first["Archived"]) == (
         "2024-05-30",
-        "linkedin",
+        "LinkedIn",
         "no",
     )
     assert second["Referred by"] == "'=cmd|' /C calc'!A0"
@@ -70,3 +70,17 @@ def test_no_cell_starts_with_a_formula_character() -> None:
 
 def test_without_bom() -> None:
     assert contacts_to_csv([], bom=False).startswith("Name,")
+
+
+def test_sector_and_source_are_written_in_the_words_the_screen_uses() -> None:
+    people = [
+        Contact(full_name="Ana", sector=Sector.GOVERNMENT, source=Source.MANUAL),
+        Contact(full_name="Bo", sector=Sector.OTHER, source=Source.REFERRAL),
+        Contact(full_name="Cy", sector=Sector.NONPROFIT, source=Source.LINKEDIN),
+    ]
+    rows = list(csv.DictReader(io.StringIO(contacts_to_csv(people, bom=False))))
+    assert [(r["Sector"], r["Source"]) for r in rows] == [
+        ("Government", "Added by hand"),
+        ("Other", "Referred"),
+        ("Nonprofit", "LinkedIn"),
+    ]

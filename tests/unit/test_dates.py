@@ -10,9 +10,14 @@ from infoview.dates import (
     business_days_after,
     holiday_name,
     is_business_day,
+    moment_text,
     next_business_day,
     safe_zone,
     today_in,
+    user_zone,
+    valid_zone,
+    zone_names,
+    zone_options,
 )
 
 
@@ -105,3 +110,44 @@ def test_short_day_names_the_year_only_when_it_is_not_this_year():
     assert short_day(date(2026, 12, 8), today) == "Tue 08 Dec"
     assert short_day(date(2025, 12, 8), today) == "Mon 08 Dec 2025"
     assert short_day(date(2027, 1, 4), today) == "Mon 04 Jan 2027"
+
+
+# ---------------------------------------------------------------- time zones
+
+
+def test_user_zone_prefers_the_profile_then_the_browser_then_utc():
+    assert user_zone("Europe/Berlin", "Asia/Tokyo") == "Europe/Berlin"
+    assert user_zone("", "Asia/Tokyo") == "Asia/Tokyo"
+    assert user_zone(None, " Asia/Tokyo ") == "Asia/Tokyo"
+    assert user_zone("Mars/Olympus", "Not a zone") == "UTC"
+    assert user_zone(None, None) == "UTC"
+
+
+def test_valid_zone_knows_real_zones_only():
+    assert valid_zone("America/Chicago") and valid_zone(" UTC ")
+    assert not valid_zone("Nowhere/Special") and not valid_zone("") and not valid_zone(None)
+    assert not valid_zone("America")  # a folder, not a zone
+
+
+def test_one_zone_list_of_regional_names_and_utc():
+    zones = zone_names()
+    assert list(zones) == sorted(zones)
+    assert "UTC" in zones and "America/Chicago" in zones and "Europe/Berlin" in zones
+    assert "EST" not in zones and "Cuba" not in zones
+
+
+def test_a_saved_zone_the_list_lacks_stays_selectable_and_comes_first():
+    assert zone_options("Mars/Olympus")[0] == "Mars/Olympus"
+    assert zone_options("EST")[0] == "EST"
+    assert zone_options("UTC") == list(zone_names())
+    assert zone_options("", "UTC", "Europe/Berlin") == list(zone_names())
+
+
+def test_a_stored_time_is_shown_in_the_profiles_zone_and_names_it():
+    moment = datetime(2026, 12, 3, 14, 5, 9, tzinfo=UTC)
+    assert moment_text(moment, "America/New_York") == "2026-12-03 09:05 EST"
+    assert moment_text(moment, "Europe/Berlin", seconds=True) == "2026-12-03 15:05:09 CET"
+    # No zone set, or one that does not exist: the time stays in UTC and says so.
+    assert moment_text(moment, "") == "2026-12-03 14:05 UTC"
+    assert moment_text(moment, "Mars/Olympus") == "2026-12-03 14:05 UTC"
+    assert moment_text(moment.replace(tzinfo=None), None) == "2026-12-03 14:05 UTC"

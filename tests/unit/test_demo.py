@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date, datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -60,9 +61,10 @@ def test_the_same_day_gives_the_same_data(data):
 
 
 def test_another_day_shifts_every_date_but_nothing_else(data):
-    later = sample_records(TODAY + timedelta(days=10))
+    # Two weeks on, so the calls moved off weekends move the same way.
+    later = sample_records(TODAY + timedelta(days=14))
     assert [c.full_name for c in later["contacts"]] == [c.full_name for c in data["contacts"]]
-    assert [c.joined_on - timedelta(days=10) for c in later["contacts"]] == [
+    assert [c.joined_on - timedelta(days=14) for c in later["contacts"]] == [
         c.joined_on for c in data["contacts"]
     ]
     assert later != data
@@ -334,3 +336,21 @@ def test_each_sample_plan_asks_who_else_once_as_the_referral_question_last():
         kept = ensure_referral_last(plan.items, referral_removed=False)
         assert [item for item in kept if is_referral(item)] == kept[-1:]
         assert len(kept) == len(plan.items) + (0 if who_else else 1)
+
+
+@pytest.mark.parametrize("offset", range(7))
+def test_sample_calls_fall_on_weekdays_whatever_day_today_is(offset):
+    today = date(2026, 11, 30) + timedelta(days=offset)  # Monday to Sunday
+    calls = sample_records(today)["conversations"]
+    home = ZoneInfo(sample_records(today)["profile"][0].timezone)
+    days = [c.happened_on or c.scheduled_at.astimezone(home).date() for c in calls]
+    assert [d for d in days if d.weekday() >= 5] == []
+    for call in calls:  # moving a call keeps what follows it in order and in the past
+        if call.happened_on is None:
+            assert call.scheduled_at.astimezone(home).date() >= today
+            continue
+        assert call.happened_on <= today
+        if call.thank_you_sent_on:
+            assert call.happened_on <= call.thank_you_sent_on <= today
+        if call.report_back_done_on:
+            assert call.happened_on <= call.report_back_done_on <= today

@@ -32,7 +32,7 @@ from infoview.prepsheet import escape_markdown, prep_sheet_html, prep_sheet_mark
 from infoview.questions import add_question, default_plan
 from infoview.store import Store
 from infoview.ui.text import md_escape
-from infoview.writing import TemplateProblem, render_user_template
+from infoview.user_templates import TemplateProblem, render_user_template
 
 TODAY = date(2025, 5, 12)
 SCRIPT = "<script>window.__x=1</script>"

@@ -275,3 +275,25 @@ def test_imported_rows_are_cleaned_even_when_emails_were_checked_already():
     contact = Contact.model_validate(row, context={"emails_checked": True})
     assert contact.full_name == "Ann Lee"
     assert contact.organization == "Acme\nLabs"
+
+
+def test_every_enum_value_has_one_label_and_the_value_keyed_maps_agree():
+    from infoview.models import (
+        SECTOR_LABELS,
+        SOURCE_LABELS,
+        AskStatus,
+        CallMode,
+        Sector,
+        Source,
+        field_label,
+    )
+
+    for enum in (Sector, Source, CallMode, AskStatus):
+        labels = [member.label for member in enum]
+        assert all(labels) and len(set(labels)) == len(labels)
+    assert {s.value: s.label for s in Sector} == SECTOR_LABELS
+    assert {s.value: s.label for s in Source} == SOURCE_LABELS
+    assert CallMode.IN_PERSON.label == "In person"
+    assert AskStatus.SENT.label == "Sent, waiting for a reply"
+    assert field_label("linkedin_url") == "LinkedIn URL"
+    assert field_label("joined_on") == "Joined on"

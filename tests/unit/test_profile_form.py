@@ -12,14 +12,9 @@ from infoview.profile_form import (
     country_names,
     country_options,
     current_intro,
-    default_timezone,
     profile_form_values,
     profile_from_form,
-    split_fields,
-    split_lines,
     story_profile,
-    timezone_names,
-    timezone_options,
     unsaved_changes,
 )
 
@@ -45,27 +40,6 @@ def test_countries_have_names_and_us_is_there():
 def test_an_unknown_saved_country_or_zone_stays_selectable():
     assert country_options("ZZ")[0] == "ZZ"
     assert "ZZ" not in country_options("US")
-    assert timezone_options("Mars/Olympus")[0] == "Mars/Olympus"
-    assert timezone_options("UTC") == list(timezone_names())
-
-
-def test_default_timezone_is_the_browsers_when_known():
-    zones = timezone_names()
-    assert default_timezone("America/Chicago", zones) == "America/Chicago"
-    assert default_timezone(" Asia/Tokyo ", zones) == "Asia/Tokyo"
-    assert default_timezone(None, zones) == "UTC"
-    assert default_timezone("", zones) == "UTC"
-    assert default_timezone("Nowhere/Special", zones) == "UTC"
-
-
-def test_split_lines_and_fields():
-    assert split_lines(" MIT \n\n  Universidad de Chile\n") == ["MIT", "Universidad de Chile"]
-    assert split_lines("") == []
-    assert split_fields("science communication; museum education\ndata journalism;") == [
-        "science communication",
-        "museum education",
-        "data journalism",
-    ]
 
 
 def test_form_values_show_the_profile_and_default_the_time_zone():

@@ -328,10 +328,14 @@ def test_drop_items_removes_only_the_given_positions():
 @pytest.mark.parametrize(
     ("name", "ext", "expected"),
     [
-        ("Amara Okafor", "md", "prep-sheet-amara.md"),
-        ("Jürgen Müller", "html", "prep-sheet-jurgen.html"),
-        ("../../etc/passwd x", "md", "prep-sheet-etc-passwd.md"),
-        ('Zoë"; rm -rf', "md", "prep-sheet-zoe.md"),
+        ("Amara Okafor", "md", "prep-sheet-amara-okafor.md"),
+        ("Dr. Ada Lovelace", "md", "prep-sheet-ada-lovelace.md"),
+        ("Dr Grace Hopper", "html", "prep-sheet-grace-hopper.html"),
+        ("Prof. Dr. Lise Meitner", "md", "prep-sheet-lise-meitner.md"),
+        ("Dr.", "md", "prep-sheet-dr.md"),  # a name that is only a title stays a name
+        ("Jürgen Müller", "html", "prep-sheet-jurgen-muller.html"),
+        ("../../etc/passwd x", "md", "prep-sheet-etc-passwd-x.md"),
+        ('Zoë"; rm -rf', "md", "prep-sheet-zoe-rm-rf.md"),
         ("李雷", "md", "prep-sheet-contact.md"),
         ("   ", "md", "prep-sheet-contact.md"),
         ("Ada", "m/d", "prep-sheet-ada.md"),
@@ -339,3 +343,59 @@ def test_drop_items_removes_only_the_given_positions():
 )
 def test_prep_sheet_filename_is_safe(name, ext, expected):
     assert prep_sheet_filename(name, ext) == expected
+
+
+# --- near-duplicates and drops by relatedness (#15) -----------------------------------------
+
+
+def test_two_questions_with_the_same_intent_are_near_duplicates():
+    from infoview.questions import near_duplicates
+
+    day = PlanItem(question_id="typical-day", text="What does an ordinary workday look like?")
+    week = PlanItem(text="How is a usual week split between meetings and solo work?")
+    hard = PlanItem(text="What was the hardest part of your move into policy?")
+    assert near_duplicates([day, week, hard]) == ((0, 1),)
+    enjoy = PlanItem(text="Which part of the job do you enjoy most?")
+    reward = PlanItem(text="What do you find most rewarding?")
+    assert near_duplicates([enjoy, reward]) == ((0, 1),)
+    assert near_duplicates([day, hard, enjoy]) == ()
+    assert plan_call([day, week], 30).duplicates == ((0, 1),)
+
+
+def test_the_bank_holds_only_the_one_known_near_duplicate_pair():
+    from infoview.questions import near_duplicates, to_item
+
+    items = [to_item(q) for q in QUESTION_BANK]
+    pairs = {(items[a].question_id, items[b].question_id) for a, b in near_duplicates(items)}
+    assert pairs == {("typical-day", "typical-week")}
+
+
+def test_over_time_the_questions_least_related_to_the_reason_go_first():
+    grants = PlanItem(text="How do grant reviewers score a first proposal?", minutes=4)
+    day = PlanItem(
+        question_id="typical-day", text="What does an ordinary workday look like?", minutes=4
+    )
+    trends = PlanItem(question_id="trends-next", text="Which changes do you see coming?", minutes=4)
+    focus = "Her grant office reviews first proposals; topics: grant reviewers, scoring"
+    # Two of the three must go. Without a focus the later of two equal questions goes; with
+    # the reason as focus, the question closest to it stays and the unrelated one goes.
+    related = day.model_copy(update={"text": "How do grant reviewers score a first proposal?"})
+    assert plan_call([day, related, trends], 10).suggest_drops == (1, 2)
+    fit = plan_call([day, related, trends], 10, focus=focus)
+    assert fit.suggest_drops == (0, 2)
+    assert fit.items[-1].question_id == REFERRAL_ID  # the referral question stays last
+    assert 0 not in plan_call([grants, day, trends], 10, focus=focus).suggest_drops
+
+
+def test_the_focus_is_the_reason_and_the_latest_topics():
+    from infoview.questions import plan_focus
+
+    old = Outreach(contact_id="c", topics=["old topic"])
+    new = Outreach(contact_id="c", topics=["grant writing"])
+    new = new.model_copy(
+        update={"created_at": old.created_at.replace(year=old.created_at.year + 1)}
+    )
+    assert plan_focus("She moved into policy.", [old, new]) == (
+        "She moved into policy. grant writing"
+    )
+    assert plan_focus("", []) == ""

@@ -155,9 +155,20 @@ def test_default_intro_keeps_only_the_first_sentence_of_each_reflection():
     assert default_intro(profile) == "I was a nurse."
 
 
-def test_default_intro_cuts_a_very_long_first_sentence():
-    profile = Profile(past=" ".join(["word"] * 60))
-    assert word_count(default_intro(profile)) == 25
+def test_default_intro_cuts_a_very_long_first_sentence_at_a_whole_clause():
+    # A sentence that cannot be cut at a clause is left out rather than cut mid-way (#15).
+    assert default_intro(Profile(past=" ".join(["word"] * 60))) == ""
+    past = (
+        "I spent five years teaching chemistry at a secondary school in Leeds, then moved to "
+        "a curriculum team, and now I want to work in edtech or in a data science role where "
+        "I can use my skills."
+    )
+    intro = default_intro(Profile(past=past))
+    assert intro == (
+        "I spent five years teaching chemistry at a secondary school in Leeds, then moved to "
+        "a curriculum team."
+    )
+    assert word_count(intro) <= 25
 
 
 # The introduction coach
@@ -280,3 +291,66 @@ def test_a_skill_without_translation_does_not_count():
 )
 def test_suggest_outside_field(contact_field, mine, expected):
     assert suggest_outside_field(contact_field, mine) is expected
+
+
+def test_a_one_word_intro_is_counted_in_the_singular():
+    [length] = [f for f in review_intro("Hello", FULL) if f.rule == "length"]
+    assert length.message == "1 word is too short to tell your story."
+
+
+# --- framing, tone and repetition (#15) -----------------------------------------------------
+
+
+def _warned(text: str) -> set[str]:
+    return {f.rule for f in review_intro(text, Profile()) if f.level == "warn"}
+
+
+def test_a_story_that_hunts_for_any_job_is_told_so_and_is_not_heading_anywhere():
+    text = "I'm looking for a job, any job really. " * 3
+    warned = _warned(text)
+    assert {"job_seeking", "repetition", "heading"} <= warned
+    finding = next(f for f in review_intro(text, Profile()) if f.rule == "job_seeking")
+    assert "curiosity and direction" in finding.suggestion
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I need a job and I'm not picky.",
+        "I'm desperate: I've applied to over a hundred roles.",
+        "Anything in sales or marketing would be fine.",
+    ],
+)
+def test_job_seeking_framing_warns(text):
+    assert "job_seeking" in _warned(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I hate my job and the industry is toxic.",
+        "Teaching is a dead-end job and I'm burned out.",
+        "Journalism has no future.",
+    ],
+)
+def test_a_negative_tone_about_the_current_field_warns(text):
+    assert "negative" in _warned(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm not looking for just any job: I'm exploring roles in public health data.",
+        "I'm not unhappy in academia; I'm curious about speech technology.",
+        "Nursing has been rewarding but tiring, and I'm exploring clinical research.",
+        "I spent six years as a chemist. Now I'm exploring science policy, because I want my "
+        "research to reach decision makers.",
+    ],
+)
+def test_curious_directed_stories_and_negations_pass(text):
+    assert not {"job_seeking", "negative", "repetition"} & _warned(text)
+
+
+def test_saying_the_same_thing_twice_warns():
+    assert "repetition" in _warned("I'm an accountant. I'm an accountant who wants climate work.")
+    assert "repetition" in _warned("I design logos. I design posters. I design websites.")

@@ -133,3 +133,48 @@ def test_import_adds_vcard_contacts_joining_today(tmp_path: Path) -> None:
 def test_bad_vcard_files(data: bytes, message: str) -> None:
     with pytest.raises(ImportProblem, match=message):
         parse_vcards(data)
+
+
+def test_a_company_bio_link_goes_to_bio_url_not_website() -> None:
+    card = (
+        b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada Lovelace\r\n"
+        b"URL:https://www.acme.org/people/ada-lovelace\r\n"
+        b"URL:https://ada.example.dev\r\nEND:VCARD\r\n"
+        b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Bo Li\r\n"
+        b"URL;TYPE=WORK:https://acme.org/about/bo\r\nEND:VCARD\r\n"
+        b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Cy Oda\r\n"
+        b"item1.URL:https://cy.example.org\r\nitem1.X-ABLabel:_$!<HomePage>!$_\r\n"
+        b"item2.URL:https://museum.example.org/about/cy\r\nitem2.X-ABLabel:work\r\nEND:VCARD\r\n"
+    )
+    ada, bo, cy = parse_vcards(card).rows
+    assert ada["bio_url"] == "https://www.acme.org/people/ada-lovelace"
+    assert ada["website"] == "https://ada.example.dev"
+    assert bo == {"full_name": "Bo Li", "bio_url": "https://acme.org/about/bo"}
+    assert cy["website"] == "https://cy.example.org"
+    assert cy["bio_url"] == "https://museum.example.org/about/cy"
+
+
+def test_links_survive_an_export_and_import_in_their_own_fields() -> None:
+    ada = Contact(
+        full_name="Ada Lovelace",
+        linkedin_url="https://www.linkedin.com/in/ada",
+        website="https://ada.example.dev",
+        bio_url="https://acme.org/about/ada",
+    )
+    bo = Contact(full_name="Bo Li", bio_url="https://acme.org/about/bo")
+    rows = parse_vcards(contacts_to_vcard([ada, bo]).encode()).rows
+    assert rows[0] | {"full_name": ""} == {
+        "full_name": "",
+        "linkedin_url": "https://www.linkedin.com/in/ada",
+        "website": "https://ada.example.dev",
+        "bio_url": "https://acme.org/about/ada",
+    }
+    assert rows[1] == {"full_name": "Bo Li", "bio_url": "https://acme.org/about/bo"}
+
+
+def test_a_bio_link_fills_a_known_contacts_empty_bio_field() -> None:
+    known = Contact(full_name="Bo Li", email="bo@acme.org", website="https://bo.example.dev")
+    card = b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Bo Li\r\nEMAIL:bo@acme.org\r\n"
+    card += b"URL;TYPE=WORK:https://acme.org/about/bo\r\nEND:VCARD\r\n"
+    (bo,) = plan_vcard_import(parse_vcards(card), [known], TODAY).updated
+    assert (bo.website, bo.bio_url) == ("https://bo.example.dev", "https://acme.org/about/bo")

@@ -1,0 +1,221 @@
+"""Reviews of the emails after the ask: the thank-you note, the follow-up and the report-back.
+
+Each returns a Review with the same Finding fields as the ask coach, so the pages show them
+the same way. What each is judged on:
+- thank-you: sent within a day of the call, names one specific thing learned, asks nothing new;
+- follow-up: short, no guilt or pressure, restates the ask (a question and the minutes);
+- report-back: says what the user did with the advice, asks nothing new.
+"""
+
+from __future__ import annotations
+
+import re
+
+from infoview.coach.ask import (
+    _JOB,
+    _PLACEHOLDER,
+    Finding,
+    Level,
+    Review,
+    _live,
+    _minutes,
+    _split_body,
+    fold,
+    score_of,
+    words,
+)
+
+DRAFT_RULES = {
+    "placeholders": "Every blank filled in",
+    "timing": "Sent within a day",
+    "specific": "Names one thing you learned",
+    "new_ask": "Asks for nothing new",
+    "job_ask": "No job request",
+    "length": "Short",
+    "guilt": "No guilt or pressure",
+    "restates_ask": "Restates the ask",
+    "what_you_did": "Says what you did with their advice",
+}
+THANK_YOU_DAYS = 1
+FOLLOW_UP_MAX_WORDS = 90
+
+_NEW_ASK = re.compile(
+    r"\b(would|could|can|will) you\b[^.?!]{0,60}\b(introduce|refer|review|look (at|over)|"
+    r"read|send|share|meet|call|talk|connect me|put me|recommend|forward|check|help me)\b|"
+    r"\b(another|a second|one more|follow-up) (call|chat|meeting|conversation)\b|"
+    r"\bany (chance|way) (you|that)\b"
+)
+_GENERIC_LEARNED = re.compile(
+    r"what you said about (everything|your (career|work|job|experience|journey|advice)|"
+    r"the (field|industry|job|work)|it|that)\b"
+)
+_GUILT = re.compile(
+    r"\b(sorry to (bother|pester|trouble)|i know you('re| are) (busy|swamped)|"
+    r"(haven't|have not|hadn't|didn't) (heard|hear) (back|from you)|you (didn't|did not|never|"
+    r"haven't) (reply|replied|respond|responded|answer|answered|get back)|must have missed|"
+    r"as i (said|mentioned) before|still waiting|waiting to hear|i'm disappointed|"
+    r"just checking( in)? again|i really need|urgent|asap)\b"
+)
+_DID = re.compile(
+    r"\bi(?:'ve| have)? (?:\w+ )?(applied|joined|read|contacted|spoke|talked|started|signed up|"
+    r"took|met|followed|used|wrote|reached out|enrolled|registered|attended|changed|"
+    r"rewrote|updated|tried|visited|emailed|called|finished|completed|began|set up|"
+    r"volunteered|submitted|presented|published|built|moved)\b"
+)
+
+
+def _message(body: str) -> str:
+    _greeting, message = _split_body(body or "")
+    return fold(message)
+
+
+def _placeholders(subject: str, body: str) -> Finding | None:
+    found = list(dict.fromkeys(_PLACEHOLDER.findall(f"{subject}\n{body}")))
+    if not found:
+        return None
+    return Finding(
+        "placeholders",
+        Level.PROBLEM,
+        f"Still to fill in: {', '.join(found[:3])}.",
+        "Replace each part in square brackets with your own words before sending.",
+    )
+
+
+def _job(message: str) -> Finding | None:
+    match = _JOB.search(_live(message))
+    if not match:
+        return None
+    return Finding(
+        "job_ask",
+        Level.PROBLEM,
+        f"“{match.group(0)}” asks for a job, which turns their kindness into a favour owed.",
+        "Leave it out: thanks and news build the relationship that opportunities come from.",
+    )
+
+
+def _new_ask(message: str) -> Finding:
+    match = _NEW_ASK.search(_live(message))
+    if match:
+        return Finding(
+            "new_ask",
+            Level.WARN,
+            f"“{match.group(0)}” asks for something new in a note meant to give thanks.",
+            "Keep this note to thanks and news; a new request can come later, on its own.",
+        )
+    return Finding("new_ask", Level.OK, "It asks for nothing new.")
+
+
+def _review(findings: list[Finding | None]) -> Review:
+    kept = [f for f in findings if f is not None]
+    return Review(score=score_of(kept), findings=kept)
+
+
+def review_thank_you(subject: str, body: str, days_since_call: int | None = None) -> Review:
+    """Review a thank-you note: timely, one specific thing learned, no new ask."""
+    message = _message(body)
+    if not words(message):
+        return Review(0, [Finding("empty", Level.PROBLEM, "There is no message yet.")])
+    findings: list[Finding | None] = [_placeholders(subject, body)]
+    if days_since_call is not None:
+        if days_since_call > THANK_YOU_DAYS:
+            findings.append(
+                Finding(
+                    "timing",
+                    Level.WARN,
+                    f"The call was {days_since_call} days ago: a thank-you reads best within a "
+                    "day.",
+                    "Send it today anyway: late thanks are still thanks.",
+                )
+            )
+        else:
+            findings.append(Finding("timing", Level.OK, "Sent within a day of the call."))
+    blank = "[one specific thing" in body.casefold()  # the placeholder finding covers it
+    named = "learned" in message or "what you said about" in message or "especially" in message
+    if _GENERIC_LEARNED.search(message) or not named:
+        findings.append(
+            Finding(
+                "specific",
+                Level.WARN,
+                "It does not name one specific thing you learned from them.",
+                "Name one thing they said and what it changed for you, e.g. how fellows split "
+                "their week.",
+            )
+        )
+    elif not blank:
+        findings.append(Finding("specific", Level.OK, "It names something specific you learned."))
+    findings += [_new_ask(message), _job(message)]
+    return _review(findings)
+
+
+def review_follow_up(subject: str, body: str) -> Review:
+    """Review a follow-up: short, no guilt, and the ask restated."""
+    message = _message(body)
+    if not words(message):
+        return Review(0, [Finding("empty", Level.PROBLEM, "There is no message yet.")])
+    findings: list[Finding | None] = [_placeholders(subject, body)]
+    n = len(words(message))
+    findings.append(
+        Finding(
+            "length",
+            Level.WARN,
+            f"{n} words: a follow-up should be a few lines they can answer at once.",
+            f"Cut to under {FOLLOW_UP_MAX_WORDS} words: a reminder, the ask, thanks.",
+        )
+        if n > FOLLOW_UP_MAX_WORDS
+        else Finding("length", Level.OK, f"{n} words: short.")
+    )
+    guilt = _GUILT.search(message)  # its phrases carry their own "not"
+    findings.append(
+        Finding(
+            "guilt",
+            Level.WARN,
+            f"“{guilt.group(0)}” sounds like blame or pressure; people reply to kind notes.",
+            "Assume the first email got buried, and say so lightly.",
+        )
+        if guilt
+        else Finding("guilt", Level.OK, "Friendly, with no guilt or pressure.")
+    )
+    asked = "?" in message and _minutes(message) is not None
+    findings.append(
+        Finding("restates_ask", Level.OK, "It restates the ask: a short call, as a question.")
+        if asked
+        else Finding(
+            "restates_ask",
+            Level.WARN,
+            "It does not restate the ask as a question with the minutes.",
+            "Add e.g. “Would 15 minutes in the coming weeks work for you?”",
+        )
+    )
+    findings.append(_job(message))
+    return _review(findings)
+
+
+def review_report_back(subject: str, body: str) -> Review:
+    """Review a report-back: it says what the user did with the advice and asks nothing new."""
+    message = _message(body)
+    if not words(message):
+        return Review(0, [Finding("empty", Level.PROBLEM, "There is no message yet.")])
+    findings: list[Finding | None] = [_placeholders(subject, body)]
+    findings.append(
+        Finding("what_you_did", Level.OK, "It says what you did with their advice.")
+        if _DID.search(message)
+        else Finding(
+            "what_you_did",
+            Level.WARN,
+            "It does not say what you did with their advice.",
+            "Name the step you took, e.g. “I joined the policy network you mentioned.”",
+        )
+    )
+    findings += [_new_ask(message), _job(message)]
+    return _review(findings)
+
+
+def review_note(kind: str, subject: str, body: str, days_since_call: int | None = None) -> Review:
+    """Review one of the after-the-ask emails by its template id."""
+    if kind == "thank_you":
+        return review_thank_you(subject, body, days_since_call)
+    if kind == "follow_up":
+        return review_follow_up(subject, body)
+    if kind == "report_back":
+        return review_report_back(subject, body)
+    raise ValueError(f"no review for {kind!r}")

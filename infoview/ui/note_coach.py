@@ -1,0 +1,34 @@
+"""The coach's review of a thank-you, follow-up or report-back, drawn like the Ask page's."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from infoview.asks import score_verdict
+from infoview.coach.ask import Level, Review
+from infoview.coach.drafts import DRAFT_RULES
+from infoview.ui.text import md_escape
+
+# The Ask page's icons (infoview/ui/ask_ui.py LEVEL_ICONS), so both coaches look alike.
+_ICONS = {
+    Level.PROBLEM: ":red[:material/error:]",
+    Level.WARN: ":orange[:material/warning:]",
+    Level.TIP: ":blue[:material/lightbulb:]",
+    Level.OK: ":green[:material/check_circle:]",
+}
+
+
+def note_review(review: Review) -> None:
+    """Show a note's score and what to fix, the most serious first; what is fine, folded."""
+    st.markdown(f"**The coach: {review.score} / 100** · {score_verdict(review.score)}")
+    for finding in review.issues:
+        label = DRAFT_RULES.get(finding.rule, finding.rule)
+        st.markdown(f"{_ICONS[finding.level]} **{label}** — {md_escape(finding.message)}")
+        if finding.suggestion:
+            st.caption(md_escape(finding.suggestion))
+    if review.passed:
+        st.caption(
+            "Done well: "
+            + "; ".join(md_escape(DRAFT_RULES.get(f.rule, f.rule)).lower() for f in review.passed)
+            + "."
+        )
