@@ -10,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from infoview.models import Contact
 from infoview.pg_store import PgStore, make_engine, migrate
-from infoview.ui import setup
+from infoview.ui import pages, setup
 from tests.conftest import ROOT
 
 ISSUER = "https://issuer.test"
@@ -62,7 +62,7 @@ def test_signed_out_visitor_sees_the_welcome_and_sign_in_only(hosted):
     assert [b.label for b in at.button] == ["Sign in"]
     assert at.get("page_link") == []  # no menu
     assert "Sign in to find your own contacts" in at.markdown[0].value
-    research = _open(_user(), "pages/2_Research.py", contact="new")
+    research = _open(_user(), pages.RESEARCH.path, contact="new")
     assert [b.label for b in research.button] == ["Sign in"]
     assert research.text_input.len == 0
 
@@ -70,7 +70,7 @@ def test_signed_out_visitor_sees_the_welcome_and_sign_in_only(hosted):
 def test_signed_in_user_gets_their_own_store(hosted):
     subject = _subject()
     PgStore(hosted, ISSUER, subject).save(Contact(full_name="Ana Ruiz"))
-    at = _open(_user(subject), "pages/2_Research.py")
+    at = _open(_user(subject), pages.RESEARCH.path)
     assert "1 of 1 contact" in " ".join(c.value for c in at.caption)
     assert any("Signed in as Sam" in c.value for c in at.sidebar.caption)
     assert "Sign out" in [b.label for b in at.sidebar.button]
@@ -80,7 +80,7 @@ def test_another_users_contact_id_is_not_found(hosted):
     theirs = PgStore(hosted, ISSUER, _subject()).save(Contact(full_name="Not Yours"))
     mine = _subject()
     PgStore(hosted, ISSUER, mine).save(Contact(full_name="Ana Ruiz"))
-    at = _open(_user(mine), "pages/9_Contact.py", contact=theirs.id)
+    at = _open(_user(mine), pages.CONTACT.path, contact=theirs.id)
     assert "no longer exists" in at.warning[0].value
     shown = " ".join(str(e.value) for e in at.markdown) + " ".join(e.value for e in at.caption)
     assert "Not Yours" not in shown
@@ -89,7 +89,7 @@ def test_another_users_contact_id_is_not_found(hosted):
 def test_the_same_subject_from_another_issuer_is_someone_else(hosted):
     subject = _subject()
     PgStore(hosted, ISSUER, subject).save(Contact(full_name="Ana Ruiz"))
-    at = _open(_user(subject, iss="https://another-issuer.test"), "pages/2_Research.py")
+    at = _open(_user(subject, iss="https://another-issuer.test"), pages.RESEARCH.path)
     assert "Ana Ruiz" not in " ".join(str(e.value) for e in at.selectbox)
     assert PgStore(hosted, "https://another-issuer.test", subject).contacts() == []
 
@@ -123,7 +123,7 @@ def test_a_database_from_a_newer_infoview_is_refused(data_dir, monkeypatch, pg_c
 def test_your_data_says_where_data_lives_and_deletes_the_account(hosted):
     subject = _subject()
     PgStore(hosted, ISSUER, subject).save(Contact(full_name="Ana Ruiz"))
-    at = _open(_user(subject), "pages/7_Data.py")
+    at = _open(_user(subject), pages.DATA.path)
     assert "in this InfoView's database" in at.markdown[0].value
     at.session_state["dt_tab"] = "Delete all"
     at.run()
