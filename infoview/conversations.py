@@ -17,12 +17,14 @@ from infoview.followups import (
     ACTION_ASK,
     ACTION_CONVERSATIONS,
     ACTION_RESEARCH,
+    KEEP_IN_TOUCH,
     REPORT_BACK_WEEKS,
     Reminder,
     ask_reminders,
     conversation_reminders,
     due_items,
 )
+from infoview.keep_in_touch import rhythm_reminders
 from infoview.models import (
     AskStatus,
     CallPlan,
@@ -40,6 +42,7 @@ from infoview.pipeline import Stage, is_declined
 from infoview.research import contact_stages
 from infoview.store import Store
 from infoview.story import story_progress
+from infoview.targets import targets_by_key
 
 ACTION_QUESTIONS = "questions"
 ACTION_STORY = "story"
@@ -349,16 +352,19 @@ def _contacts_by_id(store: Store) -> dict[str, Contact]:
 
 
 def reminders_of(store: Store, today: date, tz_name: str) -> list[Reminder]:
-    """Return every open reminder in the store (memoised until the data changes)."""
+    """Return every open reminder in the store, keep-in-touch ones included (memoised)."""
     return store.cached(
         ("reminders", today, tz_name),
-        lambda: all_reminders(
-            _contacts_by_id(store),
-            store.all("outreach"),  # type: ignore[arg-type]
-            store.all("conversations"),  # type: ignore[arg-type]
-            store.profile(),
-            today,
-            tz_name,
+        lambda: (
+            all_reminders(
+                _contacts_by_id(store),
+                store.all("outreach"),  # type: ignore[arg-type]
+                store.all("conversations"),  # type: ignore[arg-type]
+                store.profile(),
+                today,
+                tz_name,
+            )
+            + rhythm_reminders(store, today, targets_by_key(store))
         ),
     )
 
@@ -368,7 +374,13 @@ def home_due(store: Store, today: date, tz_name: str) -> DueView:
 
     def build() -> DueView:
         keys = {d.key for d in store.all("dismissals")}  # type: ignore[attr-defined]
-        return due_view(reminders_of(store, today, tz_name), keys, today)
+        # Keep-in-touch reminders that are due have Home's "Losing touch" section instead.
+        shown = [
+            r
+            for r in reminders_of(store, today, tz_name)
+            if r.kind != KEEP_IN_TOUCH or r.due > today
+        ]
+        return due_view(shown, keys, today)
 
     return store.cached(("home_due", today, tz_name), build)
 

@@ -106,7 +106,17 @@ def remove_sample(store: Store) -> int:
         return removed
 
 
-_ALL_TABLES = ("profile", "contacts", "outreach", "plans", "conversations", "dismissals")
+_ALL_TABLES = (
+    "profile",
+    "contacts",
+    "outreach",
+    "plans",
+    "conversations",
+    "dismissals",
+    "touches",
+    "rhythms",
+    "targets",
+)
 
 
 def _words(key: str) -> Iterable[str]:

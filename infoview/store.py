@@ -2,7 +2,8 @@
 
 Tables (record type in brackets): profile (Profile), contacts (Contact), outreach
 (Outreach), plans (CallPlan), conversations (Conversation), dismissals (Dismissal),
-templates (UserTemplate), plus ``_meta`` holding the schema version.
+templates (UserTemplate), touches (TouchBase), rhythms (Rhythm), targets (Target),
+plus ``_meta`` holding the schema version.
 
 Reads come from memory. Every write happens inside a transaction: the whole database is
 serialised, written to a temp file in the same folder, fsynced, moved over the old file
@@ -39,6 +40,9 @@ from infoview.models import (
     Outreach,
     Profile,
     Record,
+    Rhythm,
+    Target,
+    TouchBase,
     UserTemplate,
     utcnow,
 )
@@ -54,8 +58,11 @@ TABLES: dict[str, type[Record]] = {
     "conversations": Conversation,
     "dismissals": Dismissal,
     "templates": UserTemplate,
+    "touches": TouchBase,
+    "rhythms": Rhythm,
+    "targets": Target,
 }
-CONTACT_CHILDREN = ("outreach", "plans", "conversations")
+CONTACT_CHILDREN = ("outreach", "plans", "conversations", "touches", "rhythms")
 DAILY_BACKUPS_KEPT = 7
 EVENT_BACKUPS_KEPT = 20
 LOCK_TIMEOUT_S = 15

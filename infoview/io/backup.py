@@ -31,6 +31,9 @@ TABLE_LABELS = {
     "conversations": "conversations",
     "dismissals": "dismissed reminders",
     "templates": "email templates",
+    "touches": "times you were in touch",
+    "rhythms": "keep-in-touch settings",
+    "targets": "target employers",
 }
 
 

@@ -84,6 +84,9 @@ NOUNS = {
     "conversations": ("conversation", "conversations"),
     "dismissals": ("dismissed reminder", "dismissed reminders"),
     "templates": ("email template", "email templates"),
+    "touches": ("time in touch", "times in touch"),
+    "rhythms": ("keep-in-touch setting", "keep-in-touch settings"),
+    "targets": ("target employer", "target employers"),
 }
 TABLE_NAMES = {"profile": "Your story and settings"} | {
     table: many.capitalize() for table, (_, many) in NOUNS.items()
@@ -143,7 +146,9 @@ def reason_label(reason: str) -> str:
 
 def deletion_summary(counts: dict[str, int]) -> list[str]:
     """Return what deleting everything removes, one phrase per table that holds something."""
-    phrases = [count_text(counts[t], one, many) for t, (one, many) in NOUNS.items() if counts[t]]
+    phrases = [
+        count_text(counts[t], one, many) for t, (one, many) in NOUNS.items() if counts.get(t)
+    ]
     if counts.get("profile"):
         phrases.append("your story and settings")
     return phrases

@@ -251,14 +251,15 @@ def test_a_held_conversation_owes_a_thank_you_today_and_a_report_back_later():
     reminders = all_reminders({"ana": ANA}, [], [held()], Profile(), THU, NY)
     view = due_view(reminders, set(), THU)
     assert [r.kind for r in view.now] == ["thank_you"]
-    assert view.soon == []
+    assert [(r.kind, r.due) for r in view.soon] == [("linkedin", date(2026, 11, 28))]
     later = due_view(reminders, set(), date(2027, 1, 4))
     assert [(r.kind, r.due) for r in later.soon] == [("report_back", date(2027, 1, 7))]
 
 
 def test_done_items_disappear():
     done = held(thank_you_sent_on=THU, report_back_done_on=date(2027, 1, 2))
-    assert all_reminders({"ana": ANA}, [], [done], Profile(), THU, NY) == []
+    two_weeks_on = date(2026, 12, 11)  # the LinkedIn request's moment has passed too
+    assert all_reminders({"ana": ANA}, [], [done], Profile(), two_weeks_on, NY) == []
 
 
 def test_dismissed_items_are_hidden_but_listed_to_bring_back():
@@ -292,7 +293,7 @@ def test_follow_ups_count_business_days_and_skip_holidays():
 def test_no_follow_ups_once_they_talked_or_the_contact_is_archived():
     sent = Outreach(id="a1", contact_id="ana", status=AskStatus.SENT, sent_on=date(2026, 11, 2))
     talked = all_reminders({"ana": ANA}, [sent], [held()], Profile(), THU, NY)
-    assert {r.kind for r in talked} == {"thank_you", "report_back"}
+    assert {r.kind for r in talked} == {"thank_you", "linkedin", "report_back"}
     gone = ANA.model_copy(update={"archived": True})
     assert all_reminders({"ana": gone}, [sent], [held()], Profile(), THU, NY) == []
 

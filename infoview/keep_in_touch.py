@@ -1,0 +1,373 @@
+"""Keep in touch: each person's rhythm, when they were last heard from, and who is drifting away.
+
+Every contact the user has talked to (a conversation held, or a time in touch logged) gets an
+ideal and a longest gap between interactions: the defaults for their relationship from the
+profile's settings, or their own. Any interaction resets the clock. Past the ideal gap a
+contact is amber, past the longest red; the most overdue (days past the ideal gap over the
+gap) come first. A snooze hides a contact until a day; "don't remind" leaves them out.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from pydantic import ValidationError
+
+from infoview.followups import KEEP_IN_TOUCH, Reminder, first_name
+from infoview.models import (
+    AskStatus,
+    Channel,
+    Contact,
+    Conversation,
+    Outreach,
+    Profile,
+    Rhythm,
+    Target,
+    TouchBase,
+    friendly_errors,
+)
+from infoview.store import Store
+from infoview.targets import org_key
+
+MET = "met"
+REFERRER = "referrer"
+RELATIONSHIP_LABELS = {MET: "met in a conversation", REFERRER: "introduced you to someone"}
+
+OK = "ok"
+AMBER = "amber"
+RED = "red"
+
+SNOOZE_WEEK = 7
+SNOOZE_MONTH = 30
+
+CHANNEL_LABELS = {
+    Channel.EMAIL: "Email",
+    Channel.CALL: "Call",
+    Channel.MEETING: "Meeting",
+    Channel.MESSAGE: "Message",
+    Channel.EVENT: "Event",
+}
+
+# What reset the clock, as the app names it.
+ASK_SENT = "your ask"
+ASK_ANSWERED = "their answer to your ask"
+CONVERSATION = "your conversation"
+THANK_YOU = "your thank-you"
+REPORT_BACK = "your report-back"
+TOUCHED_BASE = "being in touch"
+
+
+class RhythmError(ValueError):
+    """A rhythm, snooze or time in touch that cannot be saved; the message says why."""
+
+
+@dataclass(frozen=True)
+class Warmth:
+    """Where one contact stands in their rhythm on a given day."""
+
+    contact_id: str
+    relationship: str
+    ideal: int
+    longest: int
+    last: date
+    last_kind: str
+    due: date  # the day the ideal gap is reached (or the snooze ends, if later)
+    snoozed_until: date | None
+    days_since: int
+    level: str
+    priority: float  # days past the ideal gap, over the gap (0 until due)
+    own: bool  # the contact's own gaps rather than the defaults
+
+
+def rhythm_id(contact_id: str) -> str:
+    """Return the id of a contact's rhythm record: the same contact always gives the same id."""
+    return "rhythm-" + hashlib.sha1(contact_id.encode("utf-8")).hexdigest()[:32]
+
+
+def default_gaps(profile: Profile, relationship: str) -> tuple[int, int]:
+    """Return the profile's (ideal, longest) gap in days for a relationship, repaired if odd."""
+    ideal, longest = profile.rhythm_referrer if relationship == REFERRER else profile.rhythm_met
+    ideal = max(1, int(ideal))
+    return ideal, max(ideal, int(longest))
+
+
+def contact_gaps(
+    profile: Profile, relationship: str, rhythm: Rhythm | None
+) -> tuple[int, int, bool] | None:
+    """Return (ideal, longest, own) for one contact, or None when they are not to be reminded."""
+    if rhythm is not None and rhythm.off:
+        return None
+    ideal, longest = default_gaps(profile, relationship)
+    own = False
+    if rhythm is not None and rhythm.ideal_days:
+        ideal, own = rhythm.ideal_days, True
+        longest = max(ideal, rhythm.max_days or max(longest, ideal * 2))
+    elif rhythm is not None and rhythm.max_days:
+        longest, own = max(ideal, rhythm.max_days), True
+    return ideal, longest, own
+
+
+def interactions(
+    asks: Iterable[Outreach], convs: Iterable[Conversation], touches: Iterable[TouchBase]
+) -> list[tuple[date, str]]:
+    """Return every dated interaction with one contact as (day, what), in no particular order."""
+    out: list[tuple[date, str]] = []
+    for ask in asks:
+        if ask.sent_on is not None and ask.status != AskStatus.DRAFT:
+            out.append((ask.sent_on, ASK_SENT))
+        if ask.replied_on is not None:
+            out.append((ask.replied_on, ASK_ANSWERED))
+    for conv in convs:
+        for day, kind in (
+            (conv.happened_on, CONVERSATION),
+            (conv.thank_you_sent_on, THANK_YOU),
+            (conv.report_back_done_on, REPORT_BACK),
+        ):
+            if day is not None:
+                out.append((day, kind))
+    out += [(touch.on, TOUCHED_BASE) for touch in touches]
+    return out
+
+
+def has_talked(convs: Iterable[Conversation], touches: Sequence[TouchBase]) -> bool:
+    """True once a conversation was held or a time in touch was logged."""
+    return bool(touches) or any(c.happened_on is not None for c in convs)
+
+
+def warmth(
+    contact_id: str,
+    relationship: str,
+    gaps: tuple[int, int, bool],
+    last: tuple[date, str],
+    today: date,
+    snoozed_until: date | None = None,
+) -> Warmth:
+    """Return where a contact stands: amber from the ideal gap, red past the longest."""
+    ideal, longest, own = gaps
+    day, kind = last
+    since = (today - day).days
+    due = day + timedelta(days=ideal)
+    snooze = snoozed_until if snoozed_until is not None and snoozed_until > due else None
+    if snooze is not None:
+        due = snooze
+    if today < due:
+        level, priority = OK, 0.0
+    else:
+        level = RED if since > longest else AMBER
+        priority = (since - ideal) / ideal
+    return Warmth(
+        contact_id=contact_id,
+        relationship=relationship,
+        ideal=ideal,
+        longest=longest,
+        last=day,
+        last_kind=kind,
+        due=due,
+        snoozed_until=snooze,
+        days_since=since,
+        level=level,
+        priority=priority,
+        own=own,
+    )
+
+
+def contact_warmth(
+    contact: Contact,
+    profile: Profile,
+    today: date,
+    *,
+    asks: Iterable[Outreach] = (),
+    convs: Iterable[Conversation] = (),
+    touches: Sequence[TouchBase] = (),
+    rhythm: Rhythm | None = None,
+    referred_someone: bool = False,
+) -> Warmth | None:
+    """Return one contact's warmth, or None (never talked to, archived, or "don't remind")."""
+    convs = list(convs)
+    if contact.archived or not has_talked(convs, touches):
+        return None
+    relationship = REFERRER if referred_someone else MET
+    gaps = contact_gaps(profile, relationship, rhythm)
+    if gaps is None:
+        return None
+    happened = [i for i in interactions(asks, convs, touches) if i[0] <= today]
+    if not happened:
+        return None  # only future-dated records: nothing to measure from yet
+    last = max(happened, key=lambda item: item[0])
+    snooze = rhythm.snoozed_until if rhythm is not None else None
+    return warmth(contact.id, relationship, gaps, last, today, snooze)
+
+
+def losing_touch(warmths: Iterable[Warmth]) -> list[Warmth]:
+    """Return the contacts past their ideal gap, most overdue first."""
+    due = [w for w in warmths if w.level != OK]
+    return sorted(due, key=lambda w: (-w.priority, w.last, w.contact_id))
+
+
+def _first_line(text: str, limit: int = 140) -> str:
+    line = next((part.strip(" -•*\t") for part in text.splitlines() if part.strip()), "")
+    return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
+
+
+def suggested_reason(
+    contact: Contact,
+    convs: Iterable[Conversation],
+    today: date,
+    target: Target | None = None,
+) -> str:
+    """Return one reason to write now, in words: a due report-back, noted news, or a next step."""
+    held = sorted(
+        (c for c in convs if c.happened_on is not None and c.happened_on <= today),
+        key=lambda c: c.happened_on,  # type: ignore[arg-type, return-value]
+    )
+    for conv in reversed(held):
+        if conv.report_back_done_on is None:
+            return (
+                "Your report-back is due: tell them what you did with their advice since "
+                f"{conv.happened_on:%d %b %Y}."
+            )
+    if target is not None and target.notes.strip():
+        return f"You noted about {target.organization}: {_first_line(target.notes)}"
+    if held and held[-1].next_steps.strip():
+        return f"Ask how it went since your talk: {_first_line(held[-1].next_steps)}"
+    org = contact.organization.strip()
+    if org:
+        return f"Ask what has changed at {org} and share one thing you have done since."
+    return "Share one thing you have done since you last spoke, and ask how they are."
+
+
+def rhythm_reminder(contact: Contact, w: Warmth, reason: str) -> Reminder:
+    """Return the keep-in-touch reminder for one contact (its key changes with each interaction)."""
+    name = first_name(contact)
+    weeks = w.days_since // 7
+    gap = f"{weeks} weeks" if weeks >= 2 else f"{w.days_since} days"
+    return Reminder(
+        key=f"touch:{contact.id}:{w.last.isoformat()}",
+        contact_id=contact.id,
+        kind=KEEP_IN_TOUCH,
+        due=w.due,
+        title=f"Keep in touch with {name}: {gap} since {w.last_kind}",
+        detail=reason,
+        action="contact",
+    )
+
+
+# ------------------------------------------------------------------ store-level reads
+
+
+def referrer_ids(contacts: Iterable[Contact]) -> set[str]:
+    """Return the ids of contacts who introduced the user to someone."""
+    return {c.referred_by for c in contacts if c.referred_by}
+
+
+def warmth_of_all(store: Store, today: date) -> dict[str, Warmth]:
+    """Return every rhythm-tracked contact's warmth (memoised until the data changes)."""
+
+    def build() -> dict[str, Warmth]:
+        profile = store.profile()
+        touches = store.by_contact("touches")
+        convs = store.by_contact("conversations")
+        asks = store.by_contact("outreach")
+        rhythms = {r.contact_id: r for r in store.all("rhythms")}  # type: ignore[attr-defined]
+        referrers = referrer_ids(store.contacts(include_archived=True))
+        out: dict[str, Warmth] = {}
+        # Only people talked to have a rhythm: walk the few with conversations or touches.
+        for cid in set(touches) | set(convs):
+            contact = store.contact(cid)
+            if contact is None:
+                continue
+            found = contact_warmth(
+                contact,
+                profile,
+                today,
+                asks=asks.get(cid, []),  # type: ignore[arg-type]
+                convs=convs.get(cid, []),  # type: ignore[arg-type]
+                touches=touches.get(cid, []),  # type: ignore[arg-type]
+                rhythm=rhythms.get(cid),
+                referred_someone=cid in referrers,
+            )
+            if found is not None:
+                out[cid] = found
+        return out
+
+    return store.cached(("warmth", today), build)
+
+
+def rhythm_reminders(
+    store: Store, today: date, targets_by_org: Mapping[str, Target] | None = None
+) -> list[Reminder]:
+    """Return a keep-in-touch reminder for every rhythm-tracked contact, due or not."""
+    convs = store.by_contact("conversations")
+    out = []
+    for cid, w in warmth_of_all(store, today).items():
+        contact = store.contact(cid)
+        if contact is None:
+            continue
+        target = (targets_by_org or {}).get(org_key(contact.organization))
+        reason = suggested_reason(contact, convs.get(cid, []), today, target)  # type: ignore[arg-type]
+        out.append(rhythm_reminder(contact, w, reason))
+    return out
+
+
+# ------------------------------------------------------------------ writes
+
+
+def rhythm_of(store: Store, contact_id: str) -> Rhythm | None:
+    """Return a contact's own rhythm record, if they have one."""
+    return store.get("rhythms", rhythm_id(contact_id))  # type: ignore[return-value]
+
+
+def _save_rhythm(store: Store, contact_id: str, **changes: object) -> Rhythm:
+    current = rhythm_of(store, contact_id)
+    base = current.model_dump() if current is not None else {}
+    base.update(id=rhythm_id(contact_id), contact_id=contact_id, **changes)
+    try:
+        record = Rhythm.model_validate(base)
+    except ValidationError as exc:
+        raise RhythmError("; ".join(friendly_errors(exc))) from exc
+    return store.save(record)
+
+
+def snooze(store: Store, contact_id: str, today: date, days: int) -> Rhythm:
+    """Hide a contact from "Losing touch" for ``days`` days (their rhythm is unchanged)."""
+    if store.contact(contact_id) is None:
+        raise RhythmError("That contact no longer exists.")
+    return _save_rhythm(store, contact_id, snoozed_until=today + timedelta(days=days))
+
+
+def set_rhythm(
+    store: Store, contact_id: str, ideal: int | None, longest: int | None, off: bool
+) -> Rhythm:
+    """Give a contact their own gaps (None: the default) or turn their reminders off."""
+    if store.contact(contact_id) is None:
+        raise RhythmError("That contact no longer exists.")
+    return _save_rhythm(store, contact_id, ideal_days=ideal, max_days=longest, off=off)
+
+
+def log_touch(
+    store: Store, contact_id: str, on: date, channel: str, note: str, today: date
+) -> TouchBase:
+    """Record a time the user was in touch with a contact; refuse a day in the future."""
+    if store.contact(contact_id) is None:
+        raise RhythmError("That contact no longer exists.")
+    if on > today:
+        raise RhythmError("That day is still to come: log a time in touch once it has happened.")
+    try:
+        touch = TouchBase(contact_id=contact_id, on=on, channel=Channel(channel), note=note)
+    except (ValidationError, ValueError) as exc:
+        raise RhythmError("; ".join(friendly_errors(exc))) from exc
+    return store.save(touch)
+
+
+def touches_of(store: Store, contact_id: str) -> list[TouchBase]:
+    """Return one contact's logged times in touch, newest first."""
+    found: list[TouchBase] = store.by_contact("touches").get(contact_id, [])  # type: ignore[assignment]
+    return sorted(found, key=lambda t: (t.on, t.created_at), reverse=True)
+
+
+def delete_touch(store: Store, touch_id: str) -> bool:
+    """Delete one logged time in touch."""
+    return store.delete("touches", touch_id)

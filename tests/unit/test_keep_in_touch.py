@@ -1,0 +1,191 @@
+"""Keep in touch: rhythm arithmetic, what resets it, snoozes, "don't remind" and time zones."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+
+from infoview.conversations import home_due, reminders_of
+from infoview.dates import today_in
+from infoview.keep_in_touch import (
+    AMBER,
+    OK,
+    RED,
+    REFERRER,
+    RhythmError,
+    contact_warmth,
+    log_touch,
+    losing_touch,
+    set_rhythm,
+    snooze,
+    suggested_reason,
+    touches_of,
+    warmth_of_all,
+)
+from infoview.models import (
+    AskStatus,
+    Contact,
+    Conversation,
+    Outreach,
+    Profile,
+    Rhythm,
+    Target,
+    TouchBase,
+)
+from infoview.store import Store
+
+ANA = Contact(id="ana", full_name="Ana Ruiz", organization="Globex, Inc.")
+PROFILE = Profile()  # met 90/180, referrer 60/120
+MET_ON = date(2026, 1, 10)
+MAR_1 = date(2026, 3, 1)
+
+
+def talk(day: date = MET_ON, **extra) -> Conversation:
+    return Conversation(id=f"c-{day}", contact_id="ana", happened_on=day, **extra)
+
+
+def at(today: date, **kw):
+    kw.setdefault("convs", [talk()])
+    return contact_warmth(ANA, PROFILE, today, **kw)
+
+
+def test_someone_never_talked_to_has_no_rhythm():
+    assert contact_warmth(ANA, PROFILE, date(2027, 1, 1)) is None
+    planned = Conversation(contact_id="ana", scheduled_at=datetime(2026, 1, 10, tzinfo=UTC))
+    assert contact_warmth(ANA, PROFILE, date(2027, 1, 1), convs=[planned]) is None
+
+
+def test_amber_from_the_ideal_gap_red_past_the_longest():
+    assert at(MET_ON + timedelta(days=89)).level == OK
+    w = at(MET_ON + timedelta(days=90))
+    assert (w.level, w.due, w.priority) == (AMBER, MET_ON + timedelta(days=90), 0.0)
+    assert at(MET_ON + timedelta(days=180)).level == AMBER
+    w = at(MET_ON + timedelta(days=181))
+    assert w.level == RED and w.priority == pytest.approx(91 / 90)
+
+
+def test_people_who_introduced_the_user_have_the_tighter_default():
+    w = at(MET_ON + timedelta(days=60), referred_someone=True)
+    assert (w.relationship, w.ideal, w.longest, w.level) == (REFERRER, 60, 120, AMBER)
+
+
+def test_the_defaults_come_from_the_profile():
+    mine = Profile(rhythm_met=(30, 45))
+    w = contact_warmth(ANA, mine, MET_ON + timedelta(days=46), convs=[talk()])
+    assert (w.ideal, w.longest, w.level) == (30, 45, RED)
+
+
+@pytest.mark.parametrize(
+    ("kind", "records"),
+    [
+        ("ask sent", {"asks": [Outreach(contact_id="ana", status=AskStatus.SENT, sent_on=MAR_1)]}),
+        ("answer", {"asks": [Outreach(contact_id="ana", status=AskStatus.REPLIED, sent_on=MET_ON,
+                                      replied_on=MAR_1)]}),
+        ("conversation", {"convs": [talk(), talk(date(2026, 3, 1))]}),
+        ("thank-you", {"convs": [talk(thank_you_sent_on=date(2026, 3, 1))]}),
+        ("report-back", {"convs": [talk(report_back_done_on=date(2026, 3, 1))]}),
+        ("touched base", {"touches": [TouchBase(contact_id="ana", on=date(2026, 3, 1))]}),
+    ],
+)  # fmt: skip
+def test_each_kind_of_interaction_resets_the_clock(kind, records):
+    today = date(2026, 5, 1)  # 111 days after the call, 61 after the interaction
+    assert at(today).level == AMBER
+    w = at(today, **records)
+    assert (w.last, w.level, w.days_since) == (date(2026, 3, 1), OK, 61), kind
+
+
+def test_a_draft_ask_and_a_future_touch_do_not_reset_it():
+    draft = Outreach(contact_id="ana", sent_on=date(2026, 4, 1))  # still a draft
+    later = TouchBase(contact_id="ana", on=date(2026, 6, 1))
+    w = at(date(2026, 5, 1), asks=[draft], touches=[later])
+    assert (w.last, w.level) == (MET_ON, AMBER)
+
+
+def test_a_snooze_hides_until_its_day_then_the_contact_is_back():
+    today = date(2026, 5, 1)
+    rhythm = Rhythm(contact_id="ana", snoozed_until=today + timedelta(days=7))
+    assert at(today, rhythm=rhythm).level == OK
+    assert at(today + timedelta(days=7), rhythm=rhythm).level == AMBER
+    # A snooze that ended before the gap was reached changes nothing.
+    old = Rhythm(contact_id="ana", snoozed_until=date(2026, 2, 1))
+    assert at(date(2026, 4, 10), rhythm=old).due == date(2026, 4, 10)
+
+
+def test_dont_remind_and_own_gaps():
+    assert at(date(2027, 1, 1), rhythm=Rhythm(contact_id="ana", off=True)) is None
+    own = at(date(2026, 2, 9), rhythm=Rhythm(contact_id="ana", ideal_days=30))
+    assert (own.ideal, own.longest, own.own, own.level) == (30, 180, True, AMBER)
+    with pytest.raises(ValueError, match="longest gap"):
+        Rhythm(contact_id="ana", ideal_days=60, max_days=30)
+
+
+def test_archived_contacts_are_not_reminded():
+    gone = ANA.model_copy(update={"archived": True})
+    assert contact_warmth(gone, PROFILE, date(2027, 1, 1), convs=[talk()]) is None
+
+
+def test_the_day_follows_the_users_time_zone():
+    # The ideal gap is reached on Apr 10; at 20:00 UTC on Apr 9 it is Apr 10 in Tokyo only.
+    now = datetime(2026, 4, 9, 20, 0, tzinfo=UTC)
+    assert at(today_in("Asia/Tokyo", now)).level == AMBER
+    assert at(today_in("America/New_York", now)).level == OK
+
+
+def test_most_overdue_first_by_days_past_the_gap_over_the_gap():
+    today = date(2026, 6, 1)
+    met = at(today)  # 142 days, ideal 90: (142-90)/90 = 0.58
+    bo = Contact(id="bo", full_name="Bo")
+    ref = contact_warmth(bo, PROFILE, today, convs=[talk(date(2026, 2, 1))], referred_someone=True)
+    # 120 days, ideal 60: (120-60)/60 = 1.0, more overdue although talked to more recently.
+    assert [w.contact_id for w in losing_touch([met, ref])] == ["bo", "ana"]
+
+
+def test_the_suggested_reason_prefers_a_due_report_back_then_noted_news_then_next_steps():
+    today = date(2026, 6, 1)
+    owed = talk(next_steps="Read the 2025 strategy report")
+    assert "report-back is due" in suggested_reason(ANA, [owed], today)
+    done = talk(report_back_done_on=date(2026, 2, 20), next_steps="- Read the strategy report")
+    globex = Target(organization="Globex", notes="Opened a Denver lab in May\nmore")
+    assert suggested_reason(ANA, [done], today, globex).startswith("You noted about Globex:")
+    assert suggested_reason(ANA, [done], today) == (
+        "Ask how it went since your talk: Read the strategy report"
+    )
+    assert "Globex, Inc." in suggested_reason(ANA, [], today)
+
+
+def test_the_store_keeps_touches_snoozes_and_own_rhythms(tmp_path):
+    store = Store(tmp_path / "infoview.json")
+    ana = store.save(ANA)
+    store.save(talk())
+    today = date(2026, 5, 1)
+    assert [w.contact_id for w in losing_touch(warmth_of_all(store, today).values())] == ["ana"]
+    with pytest.raises(RhythmError, match="still to come"):
+        log_touch(store, ana.id, today + timedelta(days=1), "call", "", today)
+    with pytest.raises(RhythmError):
+        log_touch(store, ana.id, today, "carrier pigeon", "", today)
+    assert store.count("touches") == 0
+    log_touch(store, ana.id, today, "call", "Caught up about her new team", today)
+    assert [t.note for t in touches_of(store, ana.id)] == ["Caught up about her new team"]
+    assert losing_touch(warmth_of_all(store, today).values()) == []
+    later = today + timedelta(days=100)
+    snooze(store, ana.id, later, 30)
+    assert losing_touch(warmth_of_all(store, later).values()) == []
+    set_rhythm(store, ana.id, None, None, off=True)
+    assert warmth_of_all(store, later + timedelta(days=40)) == {}
+    with pytest.raises(RhythmError, match="longest gap"):
+        set_rhythm(store, ana.id, 90, 30, off=False)
+    assert store.delete_contact(ana.id)
+    assert store.count("touches") == store.count("rhythms") == 0
+
+
+def test_reminders_reach_home_and_the_calendar_only_through_one_machine(tmp_path):
+    store = Store(tmp_path / "infoview.json")
+    store.save(ANA)
+    store.save(talk(thank_you_sent_on=MET_ON, report_back_done_on=date(2026, 2, 20)))
+    due_soon = date(2026, 5, 17)  # the ideal gap ends May 21: in "This week"
+    [r] = [r for r in reminders_of(store, due_soon, "UTC") if r.kind == "keep_in_touch"]
+    assert r.due == date(2026, 5, 21) and r.contact_id == "ana"
+    assert [x.kind for x in home_due(store, due_soon, "UTC").soon] == ["keep_in_touch"]
+    # Once due, Home shows it under "Losing touch" rather than "Due today".
+    assert home_due(store, date(2026, 5, 21), "UTC").now == []
