@@ -4,8 +4,15 @@ from datetime import UTC, datetime
 
 import streamlit as st
 
-from infoview.conversations import home_due, home_numbers, is_empty, user_zone
+from infoview.conversations import (
+    due_keep_in_touch,
+    home_due,
+    home_numbers,
+    is_empty,
+    user_zone,
+)
 from infoview.dates import today_in
+from infoview.keep_in_touch import losing_touch_list
 from infoview.ui import page_setup
 from infoview.ui.home_ui import (
     due_section,
@@ -17,6 +24,7 @@ from infoview.ui.home_ui import (
 )
 from infoview.ui.setup import is_demo
 from infoview.ui.steps import browser_zone
+from infoview.ui.touch_ui import losing_touch_section
 
 store = page_setup("Home", "🧭")
 profile = store.profile()
@@ -40,6 +48,13 @@ figures_row(figs)
 st.subheader("Your journey")
 journey_section(progress)
 
-due_section(store, home_due(store, today, zone), today, datetime.now(UTC))
+due_section(
+    store,
+    home_due(store, today, zone),
+    today,
+    datetime.now(UTC),
+    calendar_extra=due_keep_in_touch(store, today, zone),
+)
+losing_touch_section(store, losing_touch_list(store, today), today)
 st.subheader("Where each contact stands")
 pipeline_section(store)

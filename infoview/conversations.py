@@ -385,6 +385,13 @@ def home_due(store: Store, today: date, tz_name: str) -> DueView:
     return store.cached(("home_due", today, tz_name), build)
 
 
+def due_keep_in_touch(store: Store, today: date, tz_name: str) -> list[Reminder]:
+    """Return the keep-in-touch reminders that are due (Home lists them under "Losing touch")."""
+    return [
+        r for r in reminders_of(store, today, tz_name) if r.kind == KEEP_IN_TOUCH and r.due <= today
+    ]
+
+
 def contact_reminders(store: Store, contact_id: str, today: date, tz_name: str) -> list[Reminder]:
     """Return one contact's open reminders, not dismissed, soonest first."""
     keys = {d.key for d in store.all("dismissals")}  # type: ignore[attr-defined]

@@ -30,7 +30,7 @@ from infoview.models import (
     friendly_errors,
 )
 from infoview.store import Store
-from infoview.targets import org_key
+from infoview.targets import org_key, targets_by_key
 
 MET = "met"
 REFERRER = "referrer"
@@ -196,7 +196,8 @@ def contact_warmth(
     happened = [i for i in interactions(asks, convs, touches) if i[0] <= today]
     if not happened:
         return None  # only future-dated records: nothing to measure from yet
-    last = max(happened, key=lambda item: item[0])
+    # On a tie the later step of the same day names it (a report-back over its conversation).
+    last = max(reversed(happened), key=lambda item: item[0])
     snooze = rhythm.snoozed_until if rhythm is not None else None
     return warmth(contact.id, relationship, gaps, last, today, snooze)
 
@@ -241,15 +242,12 @@ def suggested_reason(
 
 def rhythm_reminder(contact: Contact, w: Warmth, reason: str) -> Reminder:
     """Return the keep-in-touch reminder for one contact (its key changes with each interaction)."""
-    name = first_name(contact)
-    weeks = w.days_since // 7
-    gap = f"{weeks} weeks" if weeks >= 2 else f"{w.days_since} days"
     return Reminder(
         key=f"touch:{contact.id}:{w.last.isoformat()}",
         contact_id=contact.id,
         kind=KEEP_IN_TOUCH,
         due=w.due,
-        title=f"Keep in touch with {name}: {gap} since {w.last_kind}",
+        title=f"Keep in touch with {first_name(contact)}: {since_text(w)}",
         detail=reason,
         action="contact",
     )
@@ -301,12 +299,13 @@ def rhythm_reminders(
 ) -> list[Reminder]:
     """Return a keep-in-touch reminder for every rhythm-tracked contact, due or not."""
     convs = store.by_contact("conversations")
+    targets = targets_by_org if targets_by_org is not None else targets_by_key(store)
     out = []
     for cid, w in warmth_of_all(store, today).items():
         contact = store.contact(cid)
         if contact is None:
             continue
-        target = (targets_by_org or {}).get(org_key(contact.organization))
+        target = targets.get(org_key(contact.organization))
         reason = suggested_reason(contact, convs.get(cid, []), today, target)  # type: ignore[arg-type]
         out.append(rhythm_reminder(contact, w, reason))
     return out
@@ -371,3 +370,38 @@ def touches_of(store: Store, contact_id: str) -> list[TouchBase]:
 def delete_touch(store: Store, touch_id: str) -> bool:
     """Delete one logged time in touch."""
     return store.delete("touches", touch_id)
+
+
+@dataclass(frozen=True)
+class Drifting:
+    """A contact on Home's "Losing touch" list, with a reason to write."""
+
+    contact: Contact
+    warmth: Warmth
+    reason: str
+
+
+def losing_touch_list(store: Store, today: date) -> list[Drifting]:
+    """Return the contacts past their ideal gap, most overdue first (memoised)."""
+
+    def build() -> list[Drifting]:
+        convs = store.by_contact("conversations")
+        targets = targets_by_key(store)
+        out = []
+        for w in losing_touch(warmth_of_all(store, today).values()):
+            contact = store.contact(w.contact_id)
+            if contact is None:
+                continue
+            target = targets.get(org_key(contact.organization))
+            reason = suggested_reason(contact, convs.get(contact.id, []), today, target)  # type: ignore[arg-type]
+            out.append(Drifting(contact, w, reason))
+        return out
+
+    return store.cached(("losing_touch", today), build)
+
+
+def since_text(w: Warmth) -> str:
+    """Return how long since the last interaction, in words ("14 weeks since your thank-you")."""
+    weeks = w.days_since // 7
+    gap = f"{weeks} weeks" if weeks >= 2 else f"{w.days_since} days"
+    return f"{gap} since {w.last_kind}"

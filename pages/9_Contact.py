@@ -10,6 +10,7 @@ from infoview.conversations import (
     user_zone,
 )
 from infoview.dates import today_in
+from infoview.keep_in_touch import warmth_of_all
 from infoview.pipeline import Stage
 from infoview.ui import page_setup
 from infoview.ui.contact_ui import (
@@ -23,6 +24,7 @@ from infoview.ui.contact_ui import (
 )
 from infoview.ui.picker import pick_contact
 from infoview.ui.steps import browser_zone
+from infoview.ui.touch_ui import keep_in_touch_section
 
 store = page_setup("Contact", "👤")
 
@@ -54,6 +56,7 @@ left, right = st.columns([3, 2], gap="large")
 with left:
     research_summary(contact, referrer)
     conversations_section(contact, convs)  # type: ignore[arg-type]
+    keep_in_touch_section(store, contact, warmth_of_all(store, today).get(contact.id), today)
 with right:
     asks_section(contact, asks)  # type: ignore[arg-type]
     plans_section(contact, plans)  # type: ignore[arg-type]

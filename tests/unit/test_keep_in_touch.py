@@ -6,8 +6,9 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from infoview.conversations import home_due, reminders_of
+from infoview.conversations import due_keep_in_touch, home_due, reminders_of
 from infoview.dates import today_in
+from infoview.io.ics import dates_ics
 from infoview.keep_in_touch import (
     AMBER,
     OK,
@@ -189,3 +190,14 @@ def test_reminders_reach_home_and_the_calendar_only_through_one_machine(tmp_path
     assert [x.kind for x in home_due(store, due_soon, "UTC").soon] == ["keep_in_touch"]
     # Once due, Home shows it under "Losing touch" rather than "Due today".
     assert home_due(store, date(2026, 5, 21), "UTC").now == []
+
+
+def test_due_keep_in_touch_reminders_go_into_the_calendar_file(tmp_path):
+    store = Store(tmp_path / "infoview.json")
+    store.save(ANA)
+    store.save(talk())
+    today = date(2026, 5, 1)
+    [due] = due_keep_in_touch(store, today, "UTC")
+    assert due.title == "Keep in touch with Ana: 15 weeks since your conversation"
+    ics = dates_ics([(due.key, max(due.due, today), due.title, due.detail)], datetime.now(UTC))
+    assert b"SUMMARY:Keep in touch with Ana" in ics and b"DTSTART;VALUE=DATE:20260501" in ics
