@@ -146,7 +146,12 @@ if not contacts:
 
 keys = store.cached(("search_keys",), lambda: {c.id: search_key(c) for c in contacts})
 all_tags = store.cached(("tags",), lambda: sorted({t for c in contacts for t in c.tags}))
-query = top[0].text_input("Search", placeholder="Name, organization, title, field or tag")
+if st.query_params.get("org"):
+    # "Find someone" on the target list arrives with ?org=<organization>: search for it once.
+    st.session_state["research_query"] = st.query_params.pop("org")
+query = top[0].text_input(
+    "Search", placeholder="Name, organization, title, field or tag", key="research_query"
+)
 f1, f2, f3, f4, f5 = st.columns([3, 3, 3, 3, 2], vertical_alignment="bottom")
 sectors = f1.multiselect("Sector", list(SECTOR_LABELS), format_func=SECTOR_LABELS.get)
 picked_stages = f2.multiselect("Stage", list(Stage), format_func=lambda s: STAGE_LABELS[s])

@@ -26,6 +26,7 @@ MENU = [
     MenuItem("app.py", "Home", ":material/home:", ""),
     MenuItem("pages/1_Your_story.py", "1 · Your story", ":material/person:", "Prepare"),
     MenuItem("pages/2_Research.py", "2 · Research", ":material/travel_explore:", "Prepare"),
+    MenuItem("pages/8_Targets.py", "Target employers", ":material/flag:", "Prepare"),
     MenuItem("pages/3_Ask.py", "3 · Craft the ask", ":material/edit_note:", "Reach out"),
     MenuItem("pages/4_Questions.py", "4 · Plan questions", ":material/quiz:", "Reach out"),
     MenuItem("pages/5_Conversations.py", "5 · Conversations", ":material/forum:", "Follow through"),
