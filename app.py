@@ -4,6 +4,7 @@ from datetime import UTC, datetime
 
 import streamlit as st
 
+from infoview.ask_next import ask_next
 from infoview.conversations import (
     due_keep_in_touch,
     home_due,
@@ -14,6 +15,7 @@ from infoview.conversations import (
 from infoview.dates import today_in
 from infoview.keep_in_touch import losing_touch_list
 from infoview.ui import page_setup
+from infoview.ui.ask_next_ui import ask_next_list
 from infoview.ui.home_ui import (
     due_section,
     figures_row,
@@ -25,6 +27,8 @@ from infoview.ui.home_ui import (
 from infoview.ui.setup import is_demo
 from infoview.ui.steps import browser_zone
 from infoview.ui.touch_ui import losing_touch_section
+
+HOME_SHOWN = 5
 
 store = page_setup("Home", "🧭")
 profile = store.profile()
@@ -56,5 +60,7 @@ due_section(
     calendar_extra=due_keep_in_touch(store, today, zone),
 )
 losing_touch_section(store, losing_touch_list(store, today), today)
+st.subheader("Who to ask next")
+ask_next_list(ask_next(store, today), HOME_SHOWN, "home")
 st.subheader("Where each contact stands")
 pipeline_section(store)

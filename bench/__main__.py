@@ -29,6 +29,7 @@ from bench.extra import (  # noqa: E402
     chart_rows,
     focus_contact,
     import_row,
+    ranking_rows,
 )
 from infoview.store import Store  # noqa: E402
 
@@ -182,6 +183,7 @@ def main() -> None:
     rows = store_rows(large)
     rows.append(import_row())
     rows += chart_rows(Store.in_dir(large))
+    rows += ranking_rows(Store.in_dir(large))
     rows += page_rows(small, large)
     if os.environ.get("BENCH_BROWSER", "1") != "0":
         rows += browser_rows(large, small, RUNS)

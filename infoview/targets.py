@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import heapq
 import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from pydantic import ValidationError
 
@@ -24,6 +26,7 @@ LEGAL_SUFFIXES = frozenset(
 _WORDS = re.compile(r"[^\W_]+")
 
 
+@lru_cache(maxsize=65_536)
 def org_key(name: str) -> str:
     """Return the key organizations are matched by: case, punctuation and legal suffix ignored."""
     text = unicodedata.normalize("NFKC", name or "").casefold().replace("&", " and ")
@@ -54,18 +57,18 @@ class TargetError(ValueError):
 
 @dataclass(frozen=True)
 class TargetRow:
-    """One target with who the user knows there and how far each has come."""
+    """One target with how many people the user knows there and how far they have come."""
 
     target: Target
-    people: tuple[Contact, ...]
-    stages: tuple[Stage, ...]  # one per person, in the same order
+    count: int
+    shown: tuple[tuple[Contact, Stage], ...]  # the furthest along, at most EXAMPLES_SHOWN
+    stage_counts: tuple[tuple[Stage, int], ...]  # furthest stage first
     met: int  # people there the user has had a conversation with
 
     @property
     def stage_text(self) -> str:
         """Return the stages in words: "2 Met · 5 Connected" (furthest first)."""
-        counts = Counter(self.stages)
-        return " · ".join(f"{counts[s]} {s.label}" for s in sorted(counts, reverse=True))
+        return " · ".join(f"{n} {stage.label}" for stage, n in self.stage_counts)
 
 
 def sort_key(target: Target) -> tuple:
@@ -94,13 +97,21 @@ def target_rows(
     """Return every target in the method's order with the people the user knows there."""
     rows = []
     for target in sorted(targets, key=sort_key):
-        people = sorted(
-            by_org.get(org_key(target.organization), ()),
-            key=lambda c: (-stages.get(c.id, Stage.CONNECTED), c.full_name.casefold()),
+        people = by_org.get(org_key(target.organization), ())
+        found = [(stages.get(c.id, Stage.CONNECTED), c) for c in people]
+        counts = Counter(stage for stage, _ in found)
+        shown = heapq.nsmallest(
+            EXAMPLES_SHOWN, found, key=lambda item: (-item[0], item[1].full_name.casefold())
         )
-        found = tuple(stages.get(c.id, Stage.CONNECTED) for c in people)
-        met = sum(1 for s in found if s >= Stage.MET)
-        rows.append(TargetRow(target, tuple(people), found, met))
+        rows.append(
+            TargetRow(
+                target=target,
+                count=len(found),
+                shown=tuple((c, stage) for stage, c in shown),
+                stage_counts=tuple(sorted(counts.items(), reverse=True)),
+                met=sum(n for stage, n in counts.items() if stage >= Stage.MET),
+            )
+        )
     return rows
 
 

@@ -5,6 +5,10 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
+from infoview.ask_next import SHOWN as ASK_NEXT_SHOWN
+from infoview.ask_next import ask_next
+from infoview.conversations import user_zone
+from infoview.dates import today_in
 from infoview.models import Contact
 from infoview.pipeline import STAGE_LABELS, Stage
 from infoview.research import (
@@ -22,8 +26,10 @@ from infoview.research import (
 )
 from infoview.store import StaleRecordError, StoreError
 from infoview.ui import flash, md_escape, page_setup, show
+from infoview.ui.ask_next_ui import ask_next_list
 from infoview.ui.contact_form import contact_form, reason_coaching, stale_notice
 from infoview.ui.menu import CONTACT_PAGE
+from infoview.ui.steps import browser_zone
 
 store = page_setup("Research", "🔎")
 contacts = store.contacts(include_archived=True)
@@ -144,6 +150,13 @@ if not contacts:
     )
     st.stop()
 
+next_box = st.expander(
+    "Who to ask next", icon=":material/recommend:", key="rs_next", on_change="rerun"
+)
+if next_box.open:  # ranked only when opened
+    with next_box:
+        zone = user_zone(store.profile().timezone, browser_zone())
+        ask_next_list(ask_next(store, today_in(zone)), ASK_NEXT_SHOWN, "research")
 keys = store.cached(("search_keys",), lambda: {c.id: search_key(c) for c in contacts})
 all_tags = store.cached(("tags",), lambda: sorted({t for c in contacts for t in c.tags}))
 if st.query_params.get("org"):

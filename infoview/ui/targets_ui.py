@@ -8,7 +8,6 @@ import streamlit as st
 from infoview.models import REASON_MAX, SHORT_MAX, Target
 from infoview.store import StaleRecordError, Store, StoreError
 from infoview.targets import (
-    EXAMPLES_SHOWN,
     MOTIVATION_LABELS,
     TargetError,
     TargetRow,
@@ -110,7 +109,7 @@ def table(rows: list[TargetRow]) -> None:
             "Motivation": [r.target.motivation for r in rows],
             "Postings": [r.target.postings for r in rows],
             "Alumni": [r.target.alumni for r in rows],
-            "People you know": [len(r.people) for r in rows],
+            "People you know": [r.count for r in rows],
             "Their stages": [r.stage_text for r in rows],
             "Notes": [r.target.notes for r in rows],
         }
@@ -139,20 +138,20 @@ def _find_link(row: TargetRow) -> None:
 def target_detail(store: Store, row: TargetRow, number: int) -> None:
     """One target: who the user knows there with each stage, and a form to change it."""
     target = row.target
-    who = f"{len(row.people):,} people you know" if row.people else "find someone"
+    who = f"{row.count:,} people you know" if row.count else "find someone"
     label = f"{md_escape(target.organization)} · {who}"
     box = st.expander(label, key=f"tg_open_{target.id}", on_change="rerun")
     if not box.open:
         return  # drawn only when opened: a long list stays light
     with box:
-        if row.people:
-            for person, stage in list(zip(row.people, row.stages, strict=True))[:EXAMPLES_SHOWN]:
+        if row.count:
+            for person, stage in row.shown:
                 left, right = st.columns([3, 1], vertical_alignment="center")
                 with left:
                     contact_link(person.id, person.full_name)
                 right.caption(stage.label)
-            if len(row.people) > EXAMPLES_SHOWN:
-                st.caption(f"and {len(row.people) - EXAMPLES_SHOWN:,} more.")
+            if row.count > len(row.shown):
+                st.caption(f"and {row.count - len(row.shown):,} more.")
         else:
             st.caption("You know nobody there yet.")
         _find_link(row)

@@ -64,9 +64,12 @@ def test_each_target_lists_the_people_known_there_with_their_stages():
     stages = {"a": Stage.CONNECTED, "b": Stage.MET}
     targets = [Target(organization="Globex"), Target(organization="Hooli")]
     globex, hooli = target_rows(targets, contacts_by_org(people), stages)
-    assert [p.full_name for p in globex.people] == ["Bo", "Ana"]  # furthest along first
-    assert globex.stage_text == "1 Met · 1 Connected" and globex.met == 1
-    assert hooli.people == () and hooli.met == 0
+    assert [(p.full_name, s) for p, s in globex.shown] == [
+        ("Bo", Stage.MET),
+        ("Ana", Stage.CONNECTED),
+    ]
+    assert globex.stage_text == "1 Met · 1 Connected" and globex.met == 1 and globex.count == 2
+    assert hooli.shown == () and hooli.count == hooli.met == 0
     assert coverage([globex, hooli]) == (1, 2)
 
 
