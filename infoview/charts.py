@@ -52,6 +52,8 @@ EMPTY_MESSAGES = {
     "tree": "When someone suggests another person to talk to, add that person as their "
     "referral: the chain of introductions grows here.",
     "activity": "Send an ask or log a conversation to see your activity month by month.",
+    "warm": "Log a conversation to start seeing how many of the people you met you keep in "
+    "touch with, month by month.",
     "mix": "Set a sector and a field for your contacts in Research to see which worlds your "
     "network reaches.",
 }
@@ -562,4 +564,86 @@ def mix_chart(frame: pd.DataFrame, dimension: str = "Sector") -> alt.LayerChart:
         width="container",
         # Streamlit fits the title and axis inside the height: add room for them.
         height=36 * max(len(data), 1) + 70,
+    )
+
+
+# ---------------------------------------------------------------------------- kept warm
+WARM_COLORS = {
+    "Within their rhythm": OKABE_ITO[2],
+    "Past the ideal gap": OKABE_ITO[1],
+    "Past the longest gap": OKABE_ITO[5],
+}
+
+
+def kept_warm_frame(rows: list[tuple]) -> pd.DataFrame:
+    """Return (month, state, people) rows as the chart's frame."""
+    frame = pd.DataFrame(rows, columns=["month", "state", "people"])
+    frame["month"] = pd.to_datetime(frame["month"])
+    return frame
+
+
+def kept_warm_summary(frame: pd.DataFrame, coverage: tuple[int, int]) -> Summary:
+    """Return how many of the people met are within their rhythm now, and target coverage."""
+    reached, targets = coverage
+    target_figure = Figure(
+        "Targets with a conversation",
+        f"{_count(reached)} of {_count(targets)}" if targets else "no list yet",
+        float(reached),
+        help="Organizations on your target list where you have talked to at least one person.",
+    )
+    if frame.empty:
+        return Summary(
+            figures=(target_figure,),
+            caption=EMPTY_MESSAGES["warm"],
+            empty=True,
+        )
+    latest = frame[frame["month"] == frame["month"].max()].set_index("state")["people"]
+    met = int(latest.sum())
+    warm = int(latest.get("Within their rhythm", 0))
+    share = warm / met if met else None
+    return Summary(
+        figures=(
+            Figure(
+                "Kept warm now", f"{_count(warm)} of {_count(met)}", float(warm), detail=_pct(share)
+            ),
+            Figure("Past the longest gap", _count(latest.get("Past the longest gap", 0)), None),
+            target_figure,
+        ),
+        caption=f"Of the {_count(met)} people you have met, {_count(warm)} ({_pct(share)}) are "
+        "within their keep-in-touch rhythm today. "
+        + (
+            f"You have talked to someone at {_count(reached)} of your {_count(targets)} target "
+            "employers."
+            if targets
+            else "List your target employers to see how many you have reached."
+        ),
+    )
+
+
+def kept_warm_chart(frame: pd.DataFrame) -> alt.Chart:
+    """Return, month by month, the people met stacked by where they stood in their rhythm."""
+    return (
+        alt.Chart(frame)
+        .mark_bar()
+        .encode(
+            x=alt.X("yearmonth(month):T", title="Month", axis=alt.Axis(format="%b %Y")),
+            y=alt.Y("people:Q", title="People met", stack="zero"),
+            color=alt.Color(
+                "state:N",
+                scale=_scale(WARM_COLORS),
+                title=None,
+                sort=list(WARM_COLORS),
+                legend=alt.Legend(orient="bottom", direction="vertical"),  # fits a phone
+            ),
+            order=alt.Order("order:Q"),
+            tooltip=[
+                alt.Tooltip("month:T", title="Month", format="%B %Y"),
+                alt.Tooltip("state:N", title="Where they stood"),
+                alt.Tooltip("people:Q", title="People", format=","),
+            ],
+        )
+        .transform_calculate(order=f"indexof({list(WARM_COLORS)!r}, datum.state)")
+        .properties(
+            title="People you met, kept warm month by month", width="container", height=HEIGHT
+        )
     )

@@ -10,6 +10,7 @@ gap) come first. A snooze hides a contact until a day; "don't remind" leaves the
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -405,3 +406,92 @@ def since_text(w: Warmth) -> str:
     weeks = w.days_since // 7
     gap = f"{weeks} weeks" if weeks >= 2 else f"{w.days_since} days"
     return f"{gap} since {w.last_kind}"
+
+
+# ------------------------------------------------------------------ kept warm, month by month
+
+KEPT_WARM_MONTHS = 24
+WITHIN = "Within their rhythm"
+PAST_IDEAL = "Past the ideal gap"
+PAST_LONGEST = "Past the longest gap"
+WARM_STATES = (WITHIN, PAST_IDEAL, PAST_LONGEST)
+
+
+@dataclass(frozen=True)
+class Tie:
+    """One person met: when, every day the two of you were in touch, and their gaps."""
+
+    met_on: date
+    days: tuple[date, ...]  # sorted
+    ideal: int
+    longest: int
+
+
+def _month_ends(first: date, today: date, months: int) -> list[date]:
+    ends = []
+    year, month = today.year, today.month
+    while len(ends) < months:
+        start = date(year, month, 1)
+        if start < first.replace(day=1):
+            break
+        nxt = date(year + (month == 12), month % 12 + 1, 1)
+        ends.append(min(today, nxt - timedelta(days=1)))
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    return ends[::-1]
+
+
+def kept_warm_by_month(
+    ties: Iterable[Tie], today: date, months: int = KEPT_WARM_MONTHS
+) -> list[tuple[date, str, int]]:
+    """Return (month's last day, state, people) for each month: of the people met by then,
+    how many were within their rhythm, past the ideal gap, or past the longest, that day.
+    """
+    ties = list(ties)
+    if not ties:
+        return []
+    out = []
+    for end in _month_ends(min(t.met_on for t in ties), today, months):
+        counts = dict.fromkeys(WARM_STATES, 0)
+        for tie in ties:
+            if tie.met_on > end:
+                continue
+            last = tie.days[bisect_right(tie.days, end) - 1]
+            since = (end - last).days
+            state = (
+                WITHIN
+                if since < tie.ideal
+                else PAST_IDEAL
+                if since <= tie.longest
+                else PAST_LONGEST
+            )
+            counts[state] += 1
+        out += [(end.replace(day=1), state, counts[state]) for state in WARM_STATES]
+    return out
+
+
+def ties_of(store: Store) -> list[Tie]:
+    """Return every person met (a conversation held or a time in touch), with their gaps."""
+    profile = store.profile()
+    touches = store.by_contact("touches")
+    convs = store.by_contact("conversations")
+    asks = store.by_contact("outreach")
+    rhythms = {r.contact_id: r for r in store.all("rhythms")}  # type: ignore[attr-defined]
+    referrers = referrer_ids(store.contacts(include_archived=True))
+    out = []
+    for cid in set(touches) | set(convs):
+        contact = store.contact(cid)
+        theirs_convs: list[Conversation] = convs.get(cid, [])  # type: ignore[assignment]
+        theirs_touches: list[TouchBase] = touches.get(cid, [])  # type: ignore[assignment]
+        if contact is None or contact.archived:
+            continue
+        met = [c.happened_on for c in theirs_convs if c.happened_on] + [
+            t.on for t in theirs_touches
+        ]
+        if not met:
+            continue
+        gaps = contact_gaps(profile, REFERRER if cid in referrers else MET, rhythms.get(cid))
+        if gaps is None:
+            continue
+        days = sorted(d for d, _ in interactions(asks.get(cid, []), theirs_convs, theirs_touches))  # type: ignore[arg-type]
+        out.append(Tie(min(met), tuple(days), gaps[0], gaps[1]))
+    return out

@@ -5,6 +5,8 @@ from datetime import date
 import streamlit as st
 
 from infoview.analytics import ALL
+from infoview.conversations import user_zone
+from infoview.dates import today_in
 from infoview.ui import page_setup
 from infoview.ui.network_ui import (
     activity_view,
@@ -12,6 +14,7 @@ from infoview.ui.network_ui import (
     freq_picker,
     funnel_view,
     growth_view,
+    kept_warm_view,
     mix_view,
     panel,
     people_frame,
@@ -19,6 +22,7 @@ from infoview.ui.network_ui import (
     tab_bar,
     tree_view,
 )
+from infoview.ui.steps import browser_zone
 
 store = page_setup("Network growth", "📈")
 
@@ -30,7 +34,7 @@ st.caption(
 
 people = people_frame(store)
 filters = filter_bar(store, people, date.today()) if len(people) else ALL
-growth, funnel, replies, referrals, activity, mix = tab_bar()
+growth, funnel, replies, referrals, activity, mix, warm = tab_bar()
 
 with growth:
     if growth.open:
@@ -62,3 +66,8 @@ with activity:
 with mix:
     if mix.open:
         panel("mix", mix_view(store, filters), filters)
+
+with warm:
+    if warm.open:
+        zone = user_zone(store.profile().timezone, browser_zone())
+        panel("warm", kept_warm_view(store, today_in(zone)), ALL)

@@ -201,3 +201,20 @@ def test_due_keep_in_touch_reminders_go_into_the_calendar_file(tmp_path):
     assert due.title == "Keep in touch with Ana: 15 weeks since your conversation"
     ics = dates_ics([(due.key, max(due.due, today), due.title, due.detail)], datetime.now(UTC))
     assert b"SUMMARY:Keep in touch with Ana" in ics and b"DTSTART;VALUE=DATE:20260501" in ics
+
+
+def test_kept_warm_month_by_month_counts_each_person_met_by_where_they_stood():
+    from infoview.keep_in_touch import PAST_IDEAL, PAST_LONGEST, WITHIN, Tie, kept_warm_by_month
+
+    ana = Tie(date(2026, 1, 10), (date(2026, 1, 10), date(2026, 5, 20)), 90, 180)
+    bo = Tie(date(2026, 3, 5), (date(2026, 3, 5),), 60, 120)
+    rows = kept_warm_by_month([ana, bo], date(2026, 8, 15))
+    table = {(m.month, state): n for m, state, n in rows}
+    assert {m for m, _, _ in rows} == {date(2026, month, 1) for month in range(1, 9)}
+    assert (table[(1, WITHIN)], table[(2, WITHIN)]) == (1, 1)  # Bo not met yet
+    assert (table[(3, WITHIN)], table[(4, PAST_IDEAL)]) == (2, 1)  # Ana: 110 days on Apr 30
+    assert table[(5, WITHIN)] == 1 and table[(5, PAST_IDEAL)] == 1  # Ana wrote; Bo 87 days
+    assert table[(7, PAST_LONGEST)] == 1  # Bo: 148 days on Jul 31
+    assert (table[(8, WITHIN)], table[(8, PAST_LONGEST)]) == (1, 1)  # Ana 87 days, Bo 163
+    assert sum(n for m, _, n in rows if m.month == 8) == 2
+    assert kept_warm_by_month([], date(2026, 8, 15)) == []
