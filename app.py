@@ -26,7 +26,7 @@ from infoview.ui.home_ui import (
 )
 from infoview.ui.setup import is_demo
 from infoview.ui.steps import browser_zone
-from infoview.ui.touch_ui import losing_touch_section
+from infoview.ui.touch_ui import log_anyone, losing_touch_section
 
 HOME_SHOWN = 5
 
@@ -60,6 +60,7 @@ due_section(
     calendar_extra=due_keep_in_touch(store, today, zone),
 )
 losing_touch_section(store, losing_touch_list(store, today), today)
+log_anyone(store, today)
 st.subheader("Who to ask next")
 ask_next_list(ask_next(store, today), HOME_SHOWN, "home")
 st.subheader("Where each contact stands")

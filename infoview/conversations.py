@@ -24,7 +24,7 @@ from infoview.followups import (
     conversation_reminders,
     due_items,
 )
-from infoview.keep_in_touch import rhythm_reminders
+from infoview.keep_in_touch import CHANNEL_LABELS, rhythm_reminders
 from infoview.models import (
     AskStatus,
     CallPlan,
@@ -36,6 +36,7 @@ from infoview.models import (
     Profile,
     QuestionNote,
     Source,
+    TouchBase,
     friendly_errors,
 )
 from infoview.pipeline import Stage, is_declined
@@ -593,6 +594,7 @@ def timeline(
     convs: Iterable[Conversation],
     referrer: Contact | None,
     referrals: Iterable[Contact],
+    touches: Iterable[TouchBase] = (),
 ) -> list[Event]:
     """Return what happened with a contact, newest first."""
     events = [Event(contact.joined_on, "Joined your network")]
@@ -616,6 +618,11 @@ def timeline(
             events.append(Event(conv.report_back_done_on, "You reported back"))
     for other in referrals:
         events.append(Event(other.joined_on, f"They suggested you talk to {other.full_name}"))
+    for touch in touches:
+        how = CHANNEL_LABELS[touch.channel].lower()
+        events.append(
+            Event(touch.on, f"In touch ({how})" + (f": {touch.note}" if touch.note else ""))
+        )
     return sorted(events, key=lambda e: e.day, reverse=True)
 
 

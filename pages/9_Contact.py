@@ -10,7 +10,7 @@ from infoview.conversations import (
     user_zone,
 )
 from infoview.dates import today_in
-from infoview.keep_in_touch import warmth_of_all
+from infoview.keep_in_touch import touches_of, warmth_of_all
 from infoview.pipeline import Stage
 from infoview.ui import page_setup
 from infoview.ui.contact_ui import (
@@ -61,4 +61,5 @@ with right:
     asks_section(contact, asks)  # type: ignore[arg-type]
     plans_section(contact, plans)  # type: ignore[arg-type]
     referrals_section(given)
-    timeline_section(timeline(contact, asks, convs, referrer, given))  # type: ignore[arg-type]
+    events = timeline(contact, asks, convs, referrer, given, touches_of(store, contact.id))  # type: ignore[arg-type]
+    timeline_section(events)

@@ -65,7 +65,7 @@ TABS = [
     ":material/record_voice_over: 30-second introduction",
 ]
 SETTINGS_KEY = "ys_settings"  # the settings expander on the first tab is open
-SETTINGS_LABEL = ":material/tune: Holidays, time zone, semester dates and follow-up rhythm"
+SETTINGS_LABEL = ":material/tune: Holidays, time zone, semester dates, follow-up and keep-in-touch"
 # Where each Profile field is edited: the index of its tab (settings sit in the expander).
 SETTINGS_FIELDS = frozenset(
     {"country", "timezone", "calendar", "followup_days", "rhythm_met", "rhythm_referrer"}
@@ -390,7 +390,8 @@ def settings(draft: dict) -> None:
         "and marks them red past the longest gap. A contact's own page can change this "
         "for them alone."
     )
-    for column, (key, _field, _i, label) in zip(st.columns(4), RHYTHM_KEYS, strict=True):
+    columns = [*st.columns(2, gap="medium"), *st.columns(2, gap="medium")]
+    for column, (key, _field, _i, label) in zip(columns, RHYTHM_KEYS, strict=True):
         column.number_input(
             label,
             min_value=RHYTHM_MIN_DAYS,

@@ -23,6 +23,7 @@ from infoview.keep_in_touch import (
     since_text,
     snooze,
     touches_of,
+    warmth_of_all,
 )
 from infoview.mailto import mailto_link
 from infoview.models import RHYTHM_MAX_DAYS, RHYTHM_MIN_DAYS, SHORT_MAX, Channel, Contact, Rhythm
@@ -217,3 +218,33 @@ def _rhythm_form(store: Store, contact: Contact, rhythm: Rhythm | None) -> None:
                 return
             flash("Saved how often to keep in touch.", "🗓️")
             st.rerun()
+
+
+def log_anyone(store: Store, today: date) -> None:
+    """On Home: log a time in touch with anyone you have talked to, drawn only when opened."""
+    box = st.expander(
+        "Log a time you were in touch", icon=":material/handshake:", key="lt_any", on_change="rerun"
+    )
+    if not box.open:
+        return
+    with box:
+        ids = sorted(
+            warmth_of_all(store, today),
+            key=lambda cid: store.contact(cid).full_name.casefold(),  # type: ignore[union-attr]
+        )
+        if not ids:
+            st.caption("Nobody you have talked to yet. For anyone else, log it on their own page.")
+            return
+        names = {cid: store.contact(cid).full_name for cid in ids}  # type: ignore[union-attr]
+        chosen = st.selectbox(
+            "With whom",
+            ids,
+            index=None,
+            format_func=names.get,
+            placeholder="Choose someone you have talked to",
+            key="lt_any_who",
+        )
+        contact = store.contact(chosen)
+        if contact is not None:
+            touch_form(store, contact, today, "lt_any_form")
+        st.caption("Anyone else: log it on their own page, under Keeping in touch.")

@@ -94,3 +94,19 @@ def test_the_contact_page_logs_times_in_touch_and_sets_their_own_rhythm(app, sto
     assert any("Every 30 days ideally, at most 60 \\(their own" in c.value for c in at.caption)
     _click(at, "Delete")
     assert Store.in_dir(data_dir).count("touches") == 0
+
+
+def test_home_logs_a_time_in_touch_with_anyone_talked_to(app, store, data_dir):
+    ana = _talked(store, "Ana Ruiz", 10)
+    store.save(Contact(full_name="Never Met"))
+    at = app()
+    assert not [s for s in at.selectbox if s.label == "With whom"]  # folded until opened
+    at.session_state["lt_any"] = True
+    at.run()
+    [who] = [s for s in at.selectbox if s.label == "With whom"]
+    assert who.options == ["Ana Ruiz"]
+    who.select(ana.id).run()
+    at.text_input(key="lt_any_form_note").input("Phoned about the grant round")
+    _click(at, "Log it")
+    [touch] = Store.in_dir(data_dir).all("touches")
+    assert (touch.contact_id, touch.note) == (ana.id, "Phoned about the grant round")
