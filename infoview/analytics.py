@@ -7,7 +7,7 @@ never one row per contact, except the referral tree's capped list of drawn nodes
 from __future__ import annotations
 
 import heapq
-from collections import Counter, deque
+from collections import deque
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -17,8 +17,14 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
+from infoview.figures import MILESTONES, milestones
 from infoview.models import AskStatus, Contact, Conversation, Outreach, Sector, Source
-from infoview.pipeline import Stage, contact_stage
+from infoview.pipeline import (
+    ANSWERED_STATUSES,
+    SENT_STATUSES,
+    is_answered,
+    is_sent,
+)
 
 SOURCE_LABELS = {
     Source.MANUAL.value: "Added by hand",
@@ -33,14 +39,6 @@ SECTOR_LABELS = {
     Sector.NONPROFIT.value: "Nonprofit",
     Sector.OTHER.value: "Other",
 }
-FUNNEL_STAGES = (
-    Stage.RESEARCHED,
-    Stage.ASKED,
-    Stage.REPLIED,
-    Stage.MET,
-    Stage.THANKED,
-    Stage.GAVE_REFERRALS,
-)
 ACTIVITY_KINDS = ("Asks sent", "Conversations held")
 OTHER_FIELDS = "Other fields"
 NO_FIELD = "No field given"
@@ -48,8 +46,6 @@ NO_FIELD = "No field given"
 # so growth falls back to a coarser period (week -> month -> year).
 MAX_PERIODS = 260
 
-_SENT = {AskStatus.SENT, AskStatus.REPLIED, AskStatus.DECLINED, AskStatus.NO_REPLY}
-_ANSWERED = {AskStatus.REPLIED, AskStatus.DECLINED}
 _PERIOD_CODES = {"W": "W-SUN", "M": "M", "Y": "Y"}
 _COARSER = {"W": "M", "M": "Y"}
 
@@ -105,6 +101,7 @@ def contacts_frame(contacts: Iterable[Contact]) -> pd.DataFrame:
             "source": [str(c.source.value) for c in contacts],
             "joined": _dates([c.joined_on for c in contacts]),
             "sample": np.array([c.sample for c in contacts], dtype=bool),
+            "archived": np.array([c.archived for c in contacts], dtype=bool),
             "has_reason": np.array([bool(c.reason.strip()) for c in contacts], dtype=bool),
         }
     )
@@ -147,16 +144,16 @@ def asks_frame(asks: Iterable[Outreach]) -> pd.DataFrame:
     """Return one row per sent ask: contact, sent and reply dates (from the fields or history)."""
     rows = []
     for ask in asks:
-        sent = ask.sent_on or _first_change(ask, _SENT)
-        if ask.status not in _SENT and sent is None:
+        sent = ask.sent_on or _first_change(ask, SENT_STATUSES)
+        if not is_sent(ask) and sent is None:
             continue  # a draft
-        replied_on = ask.replied_on or _first_change(ask, _ANSWERED)
+        replied_on = ask.replied_on or _first_change(ask, ANSWERED_STATUSES)
         rows.append(
             (
                 ask.contact_id,
                 sent,
                 replied_on,
-                ask.status in _ANSWERED or replied_on is not None,
+                is_answered(ask),
                 ask.sample,
             )
         )
@@ -209,9 +206,10 @@ def growth(contacts: People, filters: Filters = ALL, freq: Freq = "W") -> pd.Dat
     period), contacts (network size at the period's end, counting contacts who joined before
     the date range). Contacts without a join date are left out. When the range holds more
     than MAX_PERIODS periods the frequency coarsens; ``frame.attrs["freq"]`` says which was used.
+    Archived contacts are left out, as Home counts contacts (see figures.py).
     """
     people = apply_filters(_as_frame(contacts), filters.without_dates())
-    people = people[people["joined"].notna()]
+    people = people[people["joined"].notna() & ~people["archived"]]
     in_range = people[_date_mask(people["joined"], filters)]
     before = (
         people[people["joined"] < pd.Timestamp(filters.date_from)]
@@ -264,41 +262,6 @@ def growth(contacts: People, filters: Filters = ALL, freq: Freq = "W") -> pd.Dat
 
 
 # ---------------------------------------------------------------------------- funnel
-def stage_counts(
-    contacts: Iterable[Contact],
-    asks: Iterable[Outreach],
-    conversations: Iterable[Conversation],
-    filters: Filters = ALL,
-    people: pd.DataFrame | None = None,
-) -> pd.Series:
-    """Return how many filtered contacts sit at each stage (the furthest each reached).
-
-    ``people`` is the contacts' contacts_frame when the caller already has it.
-    """
-    contacts = list(contacts)
-    people = contacts_frame(contacts) if people is None else people
-    referrals = Counter(people["referred_by"].dropna().tolist())
-    asks_by: dict[str, list[Outreach]] = {}
-    for ask in asks:
-        asks_by.setdefault(ask.contact_id, []).append(ask)
-    talks_by: dict[str, list[Conversation]] = {}
-    for talk in conversations:
-        talks_by.setdefault(talk.contact_id, []).append(talk)
-
-    chosen = apply_filters(people, filters)
-    # Most contacts have no records: their stage needs only the compelling reason.
-    stages = np.where(chosen["has_reason"].to_numpy(), int(Stage.RESEARCHED), int(Stage.CONNECTED))
-    busy = asks_by.keys() | talks_by.keys() | referrals.keys()
-    by_id = {c.id: c for c in contacts if c.id in busy}
-    for row, cid in enumerate(chosen["id"].tolist()):
-        if cid in by_id:
-            stages[row] = contact_stage(
-                by_id[cid], asks_by.get(cid, ()), talks_by.get(cid, ()), referrals[cid]
-            )
-    counts = pd.Series(stages, dtype=int).value_counts()
-    return counts.reindex(list(map(int, Stage)), fill_value=0)
-
-
 def funnel(
     contacts: Iterable[Contact],
     asks: Iterable[Outreach],
@@ -306,22 +269,26 @@ def funnel(
     filters: Filters = ALL,
     people: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
-    """Return researched -> ... -> gave referrals with counts and conversion between steps.
+    """Return researched -> ... -> gave referrals: how many contacts each step counts.
 
-    A contact at a later stage counts in every earlier one. Columns: step (0-5), stage
-    (label), contacts, conversion (share of the previous step, NaN for the first or after 0),
-    of_first (share of the first step). Contacts are chosen by the filters (dates on joined_on).
+    Each bar counts the contacts for whom that thing happened (see figures.milestones), so a
+    thank-you still unsent is never counted as thanked. Contacts are the active ones the
+    filters choose, dates on the day they joined. Columns: step (0-5), stage (label),
+    contacts, conversion (share of the previous step, NaN for the first or after 0), of_first.
     """
-    at_stage = stage_counts(contacts, asks, conversations, filters, people)
-    reached = at_stage[::-1].cumsum()[::-1]  # contacts at this stage or beyond
-    counts = [int(reached[int(s)]) for s in FUNNEL_STAGES]
+    contacts = list(contacts)
+    people = contacts_frame(contacts) if people is None else people
+    chosen = set(apply_filters(people, filters)["id"])
+    picked = [c for c in contacts if c.id in chosen and not c.archived]
+    reached = milestones(picked, asks, conversations, contacts)
+    counts = [len(reached[name]) for name in MILESTONES]
     previous = pd.Series([np.nan, *counts[:-1]], dtype=float)
     current = pd.Series(counts, dtype=float)
     first = float(counts[0]) if counts[0] else np.nan
     return pd.DataFrame(
         {
-            "step": range(len(FUNNEL_STAGES)),
-            "stage": [s.label for s in FUNNEL_STAGES],
+            "step": range(len(MILESTONES)),
+            "stage": list(MILESTONES),
             "contacts": counts,
             "conversion": (current / previous.where(previous > 0)).astype(float),
             "of_first": current / first,

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from infoview.coach.research import is_specific
-from infoview.models import AskStatus, Contact, Conversation, Outreach, Profile, Source, Target
-from infoview.pipeline import is_declined
+from infoview.models import Contact, Conversation, Outreach, Profile, Source, Target
+from infoview.pipeline import is_declined, is_sent
 from infoview.research import fold
 from infoview.store import Store
 from infoview.targets import org_groups, org_key
@@ -43,9 +43,7 @@ class Candidate:
 
 def _asked_recently(asks: Iterable[Outreach], today: date) -> bool:
     since = today - timedelta(days=RECENT_ASK_DAYS)
-    return any(
-        a.status != AskStatus.DRAFT and a.sent_on is not None and a.sent_on >= since for a in asks
-    )
+    return any(is_sent(a) and a.sent_on is not None and a.sent_on >= since for a in asks)
 
 
 def _memo(func: Callable[[str], str]) -> Callable[[str], str]:

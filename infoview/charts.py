@@ -137,7 +137,12 @@ def growth_summary(frame: pd.DataFrame, filters: Filters = ALL) -> Summary:
     last_text = _period_text(frame["period"].max(), freq)
     return Summary(
         figures=(
-            Figure("Contacts", _count(total), total, "Network size at the end of the chart."),
+            Figure(
+                "Contacts",
+                _count(total),
+                total,
+                "Network size at the end of the chart, archived people left out as on Home.",
+            ),
             Figure("Joined in this range", _count(added), added),
             Figure("Largest source", top, float(last.max()), f"{_count(last.max())} contacts"),
         ),
@@ -177,7 +182,11 @@ def funnel_summary(frame: pd.DataFrame, filters: Filters = ALL) -> Summary:
         f"{row.stage.lower()} {_count(row.contacts)}" for row in frame.itertuples()
     )
     return Summary(
-        figures=tuple(figures), caption=f"Contacts who reached each step: {steps_text}.{stall}"
+        figures=tuple(figures),
+        caption=(
+            "Contacts (not archived, chosen by the day they joined your network), each bar "
+            f"counting those for whom that step happened: {steps_text}.{stall}"
+        ),
     )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from functools import cache
 from typing import Any
@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo, available_timezones
 from pydantic import ValidationError
 
 from infoview.dates import safe_zone
+from infoview.figures import Figures, figures
 from infoview.followups import (
     ACTION_ASK,
     ACTION_CONVERSATIONS,
@@ -49,8 +50,6 @@ ACTION_QUESTIONS = "questions"
 ACTION_STORY = "story"
 MAX_REFERRALS = 10
 HORIZON_DAYS = 7
-_SENT = {AskStatus.SENT, AskStatus.REPLIED, AskStatus.DECLINED, AskStatus.NO_REPLY}
-_REPLIES = {AskStatus.REPLIED, AskStatus.DECLINED}
 
 
 # ------------------------------------------------------------------ dates and time zones
@@ -423,10 +422,16 @@ def declined_ids(store: Store) -> set[str]:
 
 @dataclass(frozen=True)
 class NextStep:
-    """The one thing to do next with a contact, and which step's page does it."""
+    """The one thing to do next with a contact, which step's page does it, and where on it."""
 
     action: str
     label: str
+    # The address on that page; empty means ?contact=<id> (see Reminder.query).
+    params: tuple[tuple[str, str], ...] = ()
+
+    def query(self, contact_id: str) -> dict[str, str]:
+        """Return the query parameters that open the right contact, record or list."""
+        return dict(self.params) if self.params else {"contact": contact_id}
 
 
 def next_step(
@@ -437,8 +442,11 @@ def next_step(
     open_call: bool = False,
     thanked: bool = True,
     report_back_open: bool = False,
+    archived: bool = False,
 ) -> NextStep:
     """Return the next step for a contact at ``stage``."""
+    if archived:
+        return NextStep(ACTION_RESEARCH, "Restore them from the archive to work with them again")
     if declined:
         return NextStep(ACTION_RESEARCH, "They said no this time: research someone else")
     if stage == Stage.CONNECTED:
@@ -467,46 +475,40 @@ def contact_next_step(
     asks: Sequence[Outreach],
     plans: Sequence[CallPlan],
     convs: Sequence[Conversation],
+    contact: Contact | None = None,
 ) -> NextStep:
-    """Return a contact's next step from their records."""
-    held = [c for c in convs if c.happened_on is not None]
-    return next_step(
+    """Return a contact's next step from their records, pointing at the record it concerns."""
+    held = sort_conversations(c for c in convs if c.happened_on is not None)
+    calls = sort_conversations(
+        c for c in convs if c.happened_on is None and c.scheduled_at is not None
+    )
+    unthanked = [c for c in held if c.thank_you_sent_on is None]
+    unreported = [c for c in held if c.report_back_done_on is None]
+    step = next_step(
         stage,
         declined=is_declined(asks) and not held,
         has_plan=any(p.items for p in plans),
-        open_call=any(c.happened_on is None and c.scheduled_at is not None for c in convs),
-        thanked=all(c.thank_you_sent_on is not None for c in held),
-        report_back_open=any(c.report_back_done_on is None for c in held),
+        open_call=bool(calls),
+        thanked=not unthanked,
+        report_back_open=bool(unreported),
+        archived=contact is not None and contact.archived,
     )
+    if contact is None:
+        return step
+    # The record waiting longest (the lists are newest first).
+    record = {
+        "Log the conversation after the call": calls[-1:],
+        "Send a thank-you note": unthanked[-1:],
+        "Report back on what you did with their advice": unreported[-1:],
+    }.get(step.label)
+    if record:
+        return replace(step, params=(("contact", contact.id), ("conversation", record[0].id)))
+    if step.label == "Research the people they suggested":
+        return replace(step, params=(("referred_by", contact.id),))
+    return step
 
 
 # ------------------------------------------------------------------ figures and progress
-@dataclass(frozen=True)
-class Figures:
-    """The few numbers Home shows."""
-
-    contacts: int
-    asks_sent: int
-    replies: int
-    conversations: int
-    referrals: int
-
-
-def figures(
-    contacts: Iterable[Contact], asks: Iterable[Outreach], conversations: Iterable[Conversation]
-) -> Figures:
-    """Count active contacts, asks sent, replies, conversations held and referrals."""
-    active = [c for c in contacts if not c.archived]
-    asks = list(asks)
-    return Figures(
-        contacts=len(active),
-        asks_sent=sum(a.status in _SENT for a in asks),
-        replies=sum(a.status in _REPLIES for a in asks),
-        conversations=sum(c.happened_on is not None for c in conversations),
-        referrals=sum(c.referred_by is not None for c in active),
-    )
-
-
 @dataclass(frozen=True)
 class Journey:
     """How far the user is in the five steps overall."""
@@ -529,15 +531,15 @@ def journey(
 ) -> Journey:
     """Return the user's progress through the five steps."""
     parts = story_progress(profile)
-    active = [c for c in contacts if not c.archived]
+    figs = figures(contacts, asks, conversations)  # one definition per number
     return Journey(
         story_done=sum(done for _, done in parts),
         story_total=len(parts),
-        contacts=len(active),
-        researched=sum(bool(c.reason.strip()) for c in active),
-        asks_sent=sum(a.status in _SENT for a in asks),
+        contacts=figs.contacts,
+        researched=figs.with_reason,
+        asks_sent=figs.asks_sent,
         plans=sum(bool(p.items) for p in plans),
-        conversations=sum(c.happened_on is not None for c in conversations),
+        conversations=figs.conversations,
     )
 
 

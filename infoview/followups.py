@@ -37,6 +37,8 @@ DEFAULT_FOLLOWUP_DAYS = (3, 7)
 # "No reply" is suggested one business week after the follow-up went out.
 NO_REPLY_AFTER_FOLLOWUP = 5
 REPORT_BACK_WEEKS = 6
+# Thank them within a day (24 hours) of the call.
+THANK_YOU_DAYS = 1
 # A LinkedIn connection request goes out within two days of the call; after two weeks the
 # moment has passed and the reminder leaves (old conversations do not all ask at once).
 LINKEDIN_DAYS = 2
@@ -55,6 +57,17 @@ class Reminder:
     title: str
     detail: str
     action: str
+    # The address the button opens on the action's page; empty means ?contact=<contact_id>.
+    params: tuple[tuple[str, str], ...] = ()
+
+    def query(self) -> dict[str, str]:
+        """Return the query parameters that open the right contact, record or list."""
+        return dict(self.params) if self.params else {"contact": self.contact_id}
+
+
+def thank_you_due(happened_on: date) -> date:
+    """Return the day a thank-you note is due: within a day of the conversation."""
+    return happened_on + timedelta(days=THANK_YOU_DAYS)
 
 
 def first_name(contact: Contact) -> str:
@@ -98,6 +111,8 @@ def ask_reminders(ask: Outreach, contact: Contact, profile: Profile, today: date
                 f"{where} doubles your chances while you wait."
             ),
             action=ACTION_RESEARCH,
+            # The Research list narrowed to the organization, where a second person is found.
+            params=(("org", org),) if org else (),
         ),
         Reminder(
             key=f"ask:{ask.id}:followup1",
@@ -138,6 +153,7 @@ def conversation_reminders(
     """
     name = first_name(contact)
     out: list[Reminder] = []
+    this_call = (("contact", contact.id), ("conversation", conv.id))
     if conv.happened_on is None:
         if conv.scheduled_at is not None:
             zone = safe_zone(tz_name or conv.timezone)
@@ -155,6 +171,7 @@ def conversation_reminders(
                         title=f"Call with {name} at {at:%H:%M}",
                         detail=f"{conv.minutes} minutes. Take your question plan along.",
                         action=ACTION_CONVERSATIONS,
+                        params=this_call,
                     )
                 )
             else:
@@ -167,6 +184,7 @@ def conversation_reminders(
                         title=f"How did the call with {name} go? Log it",
                         detail="Note what you learned and who they suggested while it is fresh.",
                         action=ACTION_CONVERSATIONS,
+                        params=this_call,
                     )
                 )
         return out
@@ -176,13 +194,14 @@ def conversation_reminders(
                 key=f"conv:{conv.id}:thanks",
                 contact_id=contact.id,
                 kind=THANK_YOU,
-                due=conv.happened_on,
+                due=thank_you_due(conv.happened_on),
                 title=f"Send {name} a thank-you note",
                 detail=(
                     "Send a thank-you within a day of the call and name one thing you learned "
                     "from them."
                 ),
                 action=ACTION_CONVERSATIONS,
+                params=this_call,
             )
         )
     linkedin = linkedin_reminder(conv, contact, today)
@@ -199,6 +218,7 @@ def conversation_reminders(
                 title=f"Tell {name} what you did with their advice",
                 detail="A short update keeps the connection warm and shows their time mattered.",
                 action=ACTION_CONVERSATIONS,
+                params=this_call,
             )
         )
     return out

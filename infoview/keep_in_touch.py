@@ -17,9 +17,9 @@ from datetime import date, timedelta
 
 from pydantic import ValidationError
 
+from infoview.figures import referrers
 from infoview.followups import KEEP_IN_TOUCH, Reminder, first_name
 from infoview.models import (
-    AskStatus,
     Channel,
     Contact,
     Conversation,
@@ -30,6 +30,7 @@ from infoview.models import (
     TouchBase,
     friendly_errors,
 )
+from infoview.pipeline import is_answered, is_sent
 from infoview.store import Store
 from infoview.targets import org_key, targets_by_key
 
@@ -117,9 +118,9 @@ def interactions(
     """Return every dated interaction with one contact as (day, what), in no particular order."""
     out: list[tuple[date, str]] = []
     for ask in asks:
-        if ask.sent_on is not None and ask.status != AskStatus.DRAFT:
+        if ask.sent_on is not None and is_sent(ask):
             out.append((ask.sent_on, ASK_SENT))
-        if ask.replied_on is not None:
+        if ask.replied_on is not None and is_answered(ask):
             out.append((ask.replied_on, ASK_ANSWERED))
     for conv in convs:
         for day, kind in (
@@ -257,11 +258,6 @@ def rhythm_reminder(contact: Contact, w: Warmth, reason: str) -> Reminder:
 # ------------------------------------------------------------------ store-level reads
 
 
-def referrer_ids(contacts: Iterable[Contact]) -> set[str]:
-    """Return the ids of contacts who introduced the user to someone."""
-    return {c.referred_by for c in contacts if c.referred_by}
-
-
 def warmth_of_all(store: Store, today: date) -> dict[str, Warmth]:
     """Return every rhythm-tracked contact's warmth (memoised until the data changes)."""
 
@@ -271,7 +267,7 @@ def warmth_of_all(store: Store, today: date) -> dict[str, Warmth]:
         convs = store.by_contact("conversations")
         asks = store.by_contact("outreach")
         rhythms = {r.contact_id: r for r in store.all("rhythms")}  # type: ignore[attr-defined]
-        referrers = referrer_ids(store.contacts(include_archived=True))
+        introducers = referrers(store.contacts(include_archived=True))
         out: dict[str, Warmth] = {}
         # Only people talked to have a rhythm: walk the few with conversations or touches.
         for cid in set(touches) | set(convs):
@@ -286,7 +282,7 @@ def warmth_of_all(store: Store, today: date) -> dict[str, Warmth]:
                 convs=convs.get(cid, []),  # type: ignore[arg-type]
                 touches=touches.get(cid, []),  # type: ignore[arg-type]
                 rhythm=rhythms.get(cid),
-                referred_someone=cid in referrers,
+                referred_someone=cid in introducers,
             )
             if found is not None:
                 out[cid] = found
@@ -476,7 +472,7 @@ def ties_of(store: Store) -> list[Tie]:
     convs = store.by_contact("conversations")
     asks = store.by_contact("outreach")
     rhythms = {r.contact_id: r for r in store.all("rhythms")}  # type: ignore[attr-defined]
-    referrers = referrer_ids(store.contacts(include_archived=True))
+    introducers = referrers(store.contacts(include_archived=True))
     out = []
     for cid in set(touches) | set(convs):
         contact = store.contact(cid)
@@ -489,7 +485,7 @@ def ties_of(store: Store) -> list[Tie]:
         ]
         if not met:
             continue
-        gaps = contact_gaps(profile, REFERRER if cid in referrers else MET, rhythms.get(cid))
+        gaps = contact_gaps(profile, REFERRER if cid in introducers else MET, rhythms.get(cid))
         if gaps is None:
             continue
         days = sorted(d for d, _ in interactions(asks.get(cid, []), theirs_convs, theirs_touches))  # type: ignore[arg-type]

@@ -35,8 +35,21 @@ STAGE_LABELS = {
     Stage.GAVE_REFERRALS: "Gave referrals",
 }
 
-_SENT = {AskStatus.SENT, AskStatus.REPLIED, AskStatus.DECLINED, AskStatus.NO_REPLY}
-_ANSWERED = {AskStatus.REPLIED, AskStatus.DECLINED}
+# An ask counts as sent once marked sent, whatever happened next; as answered on a yes or a no.
+SENT_STATUSES = frozenset(
+    {AskStatus.SENT, AskStatus.REPLIED, AskStatus.DECLINED, AskStatus.NO_REPLY}
+)
+ANSWERED_STATUSES = frozenset({AskStatus.REPLIED, AskStatus.DECLINED})
+
+
+def is_sent(ask: Outreach) -> bool:
+    """True for an ask that went out (replied, declined or unanswered since)."""
+    return ask.status in SENT_STATUSES
+
+
+def is_answered(ask: Outreach) -> bool:
+    """True for an ask that got an answer, a yes or a no."""
+    return ask.status in ANSWERED_STATUSES
 
 
 def contact_stage(
@@ -48,17 +61,19 @@ def contact_stage(
     """Return the furthest stage a contact has reached."""
     stage = Stage.RESEARCHED if contact.reason.strip() else Stage.CONNECTED
     asks = list(asks)
-    if any(a.status in _SENT for a in asks):
+    if any(map(is_sent, asks)):
         stage = Stage.ASKED
-    if any(a.status in _ANSWERED for a in asks):
+    if any(map(is_answered, asks)):
         stage = Stage.REPLIED
     held = [c for c in conversations if c.happened_on is not None]
     if held:
         stage = Stage.MET
         if any(c.thank_you_sent_on is not None for c in held):
             stage = Stage.THANKED
-    if referrals_given > 0:
-        stage = max(stage, Stage.GAVE_REFERRALS)
+    # People suggested in a conversation: without one held, the referrals (typed elsewhere or
+    # left behind when a conversation moved) do not make a stage the records cannot back.
+    if referrals_given > 0 and held:
+        stage = Stage.GAVE_REFERRALS
     return stage
 
 

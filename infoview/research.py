@@ -81,6 +81,18 @@ def fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+_ORG_SUFFIXES = {
+    "inc", "incorporated", "ltd", "limited", "llc", "llp", "plc", "gmbh", "ag", "sa", "co",
+    "corp", "corporation", "company", "the",
+}  # fmt: skip
+
+
+def org_key(name: str) -> str:
+    """Return an organization's name folded for matching: "Globex, Inc." and "globex" agree."""
+    words = "".join(ch if ch.isalnum() else " " for ch in fold(name)).split()
+    return " ".join(w for w in words if w not in _ORG_SUFFIXES)
+
+
 def search_key(contact: Contact) -> str:
     """Return the folded text a contact is searched by."""
     return fold(
@@ -129,6 +141,8 @@ class ContactFilter:
     tags: tuple[str, ...] = ()
     archived: bool = False
     sort: str = "progress"
+    organization: str = ""  # only people at this organization (see org_key)
+    referred_by: str = ""  # only people this contact suggested (a contact id)
 
 
 SORTS = {
@@ -149,9 +163,14 @@ def filter_contacts(
     sectors = set(flt.sectors)
     wanted_stages = set(flt.stages)
     tags = {fold(t) for t in flt.tags}
+    org = org_key(flt.organization)
     found = []
     for contact in contacts:
         if contact.archived != flt.archived:
+            continue
+        if org and org_key(contact.organization) != org:
+            continue
+        if flt.referred_by and contact.referred_by != flt.referred_by:
             continue
         if sectors and contact.sector.value not in sectors:
             continue
@@ -256,6 +275,24 @@ def form_values(contact: Contact) -> dict[str, Any]:
         "notes": contact.notes,
         "joined_on": contact.joined_on,
     }
+
+
+REQUIRED_FIELDS = {
+    "full_name": "Full name: who is this? A name is required.",
+    "reason": (
+        "The compelling reason to talk: say why the two of you should talk "
+        "(it is what your ask will lead with)."
+    ),
+}
+
+
+def missing_required(values: Mapping[str, Any]) -> list[str]:
+    """Return a message for each required form field left empty."""
+    return [
+        message
+        for name, message in REQUIRED_FIELDS.items()
+        if not str(values.get(name) or "").strip()
+    ]
 
 
 def contact_from_form(values: Mapping[str, Any], base: Contact) -> Contact:

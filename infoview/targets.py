@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import heapq
-import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -12,30 +10,14 @@ from functools import lru_cache
 
 from pydantic import ValidationError
 
+from infoview import research
 from infoview.models import Contact, Target, friendly_errors
 from infoview.pipeline import Stage
 from infoview.store import Store
 
-# Legal-form words that do not change which organization is meant ("Globex, Inc." = "Globex").
-LEGAL_SUFFIXES = frozenset(
-    {
-        "inc", "incorporated", "llc", "ltd", "limited", "corp", "corporation", "co", "company",
-        "gmbh", "ag", "plc", "sa", "sas", "srl", "bv", "nv", "pty", "lp", "llp", "pc", "oy", "ab",
-    }
-)  # fmt: skip
-_WORDS = re.compile(r"[^\W_]+")
-
-
-@lru_cache(maxsize=65_536)
-def org_key(name: str) -> str:
-    """Return the key organizations are matched by: case, punctuation and legal suffix ignored."""
-    text = unicodedata.normalize("NFKC", name or "").casefold().replace("&", " and ")
-    words = _WORDS.findall(text.replace(".", ""))
-    if words and words[0] == "the" and len(words) > 1:
-        words = words[1:]
-    while len(words) > 1 and words[-1] in LEGAL_SUFFIXES:
-        words.pop()
-    return " ".join(words)
+# Organizations match by research.org_key (case, accents, punctuation and legal suffixes
+# ignored: "Globex, Inc." = "Globex"), remembered here because a network repeats its names.
+org_key = lru_cache(maxsize=65_536)(research.org_key)
 
 
 def targets_by_key(store: Store) -> dict[str, Target]:
@@ -160,11 +142,12 @@ def target_list(store: Store, stages: Mapping[str, Stage]) -> list[TargetRow]:
 def save_target(store: Store, values: Mapping[str, object], base: Target | None = None) -> Target:
     """Add a target or change one; refuse a blank name or an organization already listed."""
     name = str(values.get("organization") or "").strip()
-    if not org_key(name):
+    if not name:
         raise TargetError("Organization: write the organization's name.")
-    key = org_key(name)
+    key = org_key(name) or name.casefold()
     for other in store.all("targets"):
-        if org_key(other.organization) == key and (base is None or other.id != base.id):  # type: ignore[attr-defined]
+        theirs = org_key(other.organization) or other.organization.casefold()  # type: ignore[attr-defined]
+        if theirs == key and (base is None or other.id != base.id):  # type: ignore[attr-defined]
             raise TargetError(f"{other.organization} is already on your list.")  # type: ignore[attr-defined]
     data = base.model_dump() if base is not None else {}
     data.update({k: v for k, v in values.items() if k in Target.model_fields}, organization=name)

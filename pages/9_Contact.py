@@ -50,7 +50,7 @@ given = referrals_by_referrer(store).get(contact.id, [])
 referrer = store.contact(contact.referred_by)
 stage = stages_of(store).get(contact.id, Stage.CONNECTED)
 
-header(contact, stage.label, contact_next_step(stage, asks, plans, convs), today)  # type: ignore[arg-type]
+header(contact, stage.label, contact_next_step(stage, asks, plans, convs, contact), today)  # type: ignore[arg-type]
 
 left, right = st.columns([3, 2], gap="large")
 with left:

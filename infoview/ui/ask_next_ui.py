@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import streamlit as st
 
-from infoview.ask_next import Candidate, reasons_text
+from infoview.ask_next import SHOWN, Candidate, ask_next, reasons_text
+from infoview.store import Store
 from infoview.ui.text import md_escape
 
 RESEARCH_PAGE = "pages/2_Research.py"
@@ -41,3 +44,13 @@ def ask_next_list(candidates: list[Candidate], shown: int, key: str) -> None:
             icon=":material/edit_note:",
             query_params={"contact": contact.id},
         )
+
+
+def ask_next_box(store: Store, today: date) -> None:
+    """Research's folded "Who to ask next": ranked only when opened."""
+    box = st.expander(
+        "Who to ask next", icon=":material/recommend:", key="rs_next", on_change="rerun"
+    )
+    if box.open:
+        with box:
+            ask_next_list(ask_next(store, today), SHOWN, "research")

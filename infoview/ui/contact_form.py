@@ -10,40 +10,52 @@ from pydantic import ValidationError
 from infoview import models
 from infoview.coach.research import review_reason
 from infoview.models import Contact, friendly_errors
-from infoview.research import FORM_FIELDS, SECTOR_LABELS, contact_from_form, form_values
+from infoview.research import (
+    FORM_FIELDS,
+    SECTOR_LABELS,
+    contact_from_form,
+    form_values,
+    missing_required,
+)
 from infoview.store import StaleRecordError, Store, StoreError
 from infoview.story import suggest_outside_field
+from infoview.ui.kept import (
+    forget_record,
+    form_holds,
+    load_record,
+    loaded_record,
+    remember_submitted,
+)
 from infoview.ui.setup import flash
 from infoview.ui.text import md_escape
 
 PREFIX = "rc_"
-_LOADED = "rc_loaded"
+_FORM = "rc_form"  # which contact the widgets hold, and their values (see ui/kept.py)
 
 
 def _key(name: str) -> str:
     return PREFIX + name
 
 
-def load_into_form(contact: Contact, force: bool = False) -> None:
-    """Fill the form's widgets from a contact once, keeping what the user types after that."""
-    marker = (contact.id, contact.revision)
-    loaded = st.session_state.get(_LOADED)
-    if loaded and loaded[0] == contact.id and not force:
-        return
-    for name, value in form_values(contact).items():
-        st.session_state[_key(name)] = value
-    st.session_state[_LOADED] = marker
+def load_into_form(contact: Contact, is_new: bool = False, force: bool = False) -> None:
+    """Fill the form's widgets from a contact once, keeping what the user submits after that."""
+    values = form_values(contact)
+    if is_new:
+        values["full_name"] = ""  # a new contact starts with an empty name, not a placeholder
+    keyed = {_key(name): value for name, value in values.items()}
+    load_record(_FORM, contact.id, contact.revision, keyed, force=force)
 
 
 def loaded_revision() -> int | None:
     """Return the revision the form was filled from."""
-    marker = st.session_state.get(_LOADED)
-    return marker[1] if marker else None
+    loaded = loaded_record(_FORM)
+    return loaded[1] if loaded else None
 
 
 def contact_form(store: Store, contact: Contact, is_new: bool, field_hint: str = "") -> None:
     """Draw the editor for one contact and save it on submit."""
-    load_into_form(contact)
+    held = form_holds(_FORM, contact.id)  # before loading: did the widgets hold this contact?
+    load_into_form(contact, is_new)
     with st.form("contact_form", border=True):
         st.text_input("Full name *", max_chars=models.NAME_MAX, key=_key("full_name"))
         a, b = st.columns(2)
@@ -82,7 +94,14 @@ def contact_form(store: Store, contact: Contact, is_new: bool, field_hint: str =
         st.text_input("Tags (comma separated)", key=_key("tags"))
         st.text_area("Notes", max_chars=models.NOTES_MAX, key=_key("notes"), height=120)
         submitted = st.form_submit_button("Save contact", type="primary")
-    if submitted:
+    if submitted and not held:
+        # The widgets were not showing this contact's values (they were just filled from the
+        # store): saving what was submitted could blank fields the user never touched.
+        st.error(
+            "Nothing was saved: the form was not showing this contact's saved details. "
+            "It now shows what is stored; please make your change again."
+        )
+    elif submitted:
         _save(store, contact, is_new)
 
 
@@ -99,13 +118,16 @@ def outside_field_hint(my_fields: list[str]) -> None:
 
 
 def _save(store: Store, base: Contact, is_new: bool) -> None:
-    values = {name: st.session_state.get(_key(name)) for name in FORM_FIELDS}
+    submitted = remember_submitted(_FORM)
+    values = {name: submitted.get(_key(name)) for name in FORM_FIELDS}
+    problems = missing_required(values)
     try:
         contact = contact_from_form(values, base)
     except ValidationError as exc:
+        problems += friendly_errors(exc)
+    if problems:
         st.error(
-            "Nothing was saved. Please fix:\n\n"
-            + "\n".join(f"- {md_escape(m)}" for m in friendly_errors(exc))
+            "Nothing was saved. Please fix:\n\n" + "\n".join(f"- {md_escape(m)}" for m in problems)
         )
         return
     try:
@@ -116,8 +138,8 @@ def _save(store: Store, base: Contact, is_new: bool) -> None:
     except StoreError as exc:
         st.error(f"Nothing was saved: {md_escape(exc)}")
         return
-    flash(f"Saved {saved.full_name}.")
-    st.session_state.pop(_LOADED, None)
+    flash(f"Saved {md_escape(saved.full_name)}.")
+    forget_record(_FORM)
     if is_new:
         st.session_state.pop("rc_new_id", None)
         st.query_params["contact"] = saved.id

@@ -43,7 +43,7 @@ def header(contact: Contact, stage_label: str, step: NextStep, today: date) -> N
             step_page(step.action),
             label=step.label,
             icon=":material/arrow_forward:",
-            query_params={"contact": contact.id},
+            query_params=step.query(contact.id),
         )
 
 

@@ -41,6 +41,7 @@ from infoview.conversations import (
     zone_options,
 )
 from infoview.dates import safe_zone
+from infoview.followups import thank_you_due
 from infoview.io.ics import call_ics, dates_ics
 from infoview.mailto import mailto_link, mailto_too_long
 from infoview.models import CallMode, Contact, Conversation, friendly_errors, new_id
@@ -143,6 +144,12 @@ def choose_conversation(store: Store, contact: Contact) -> Conversation:
     open_calls = [c.id for c in convs if c.happened_on is None]
     default = open_calls[0] if open_calls else (options[0])
     key = _pick_key(contact)
+    asked = st.query_params.get("conversation")
+    if asked:
+        # A next step or reminder named the record: open it once, then the picker rules.
+        del st.query_params["conversation"]
+        if asked in by_id:
+            st.session_state[key] = asked
     wanted = st.session_state.pop("cv_select_next", None)
     if wanted and wanted[0] == contact.id:
         st.session_state[key] = wanted[1]
@@ -519,7 +526,7 @@ def thanks_tab(
         if st.button("Not sent after all", key=f"cv_unthank_{rev}"):
             _save(store, conv, "Thank-you marked as not sent.", thank_you_sent_on=None)
     else:
-        due = conv.happened_on + timedelta(days=1)
+        due = thank_you_due(conv.happened_on)
         late = " (overdue: better late than never)" if today > due else ""
         st.caption(f"Send it by {due:%a %d %b}{late}. Name one specific thing you learned.")
         learned = _kept(

@@ -16,6 +16,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
+from infoview.conversations import home_numbers
 from infoview.demo import has_sample, load_sample, remove_sample
 from infoview.io.backup import (
     TABLE_LABELS,
@@ -514,6 +515,9 @@ def import_section(store: Store, demo: bool, today: date) -> None:
 def export_section(store: Store, today: date) -> None:
     """Offer everything as a JSON backup, and the contacts as CSV and vCard, built on click."""
     contacts = store.count("contacts")
+    figs = home_numbers(store)[0]
+    # Exports hold archived people too; say so, since Home counts only active ones.
+    held = f" ({figs.archived:,} archived included)" if figs.archived else ""
     stamp = today.isoformat()
     json_box, csv_box, vcf_box = st.columns(3)
     with json_box.container(border=True):
@@ -530,7 +534,7 @@ def export_section(store: Store, today: date) -> None:
             "are defused). Keep the JSON backup too: CSV leaves out your asks and talks."
         )
         st.download_button(
-            f"Download {count_text(contacts, 'contact')} as CSV",
+            f"Download {count_text(contacts, 'contact')} as CSV{held}",
             data=lambda: contacts_to_csv(store.contacts(include_archived=True)),
             file_name=f"infoview-contacts-{stamp}.csv",
             mime="text/csv",
@@ -544,7 +548,7 @@ def export_section(store: Store, today: date) -> None:
         st.markdown("**Contacts** · vCard")
         st.caption("For a phone or mail app: name, organization, title, email, links, notes.")
         st.download_button(
-            f"Download {count_text(contacts, 'contact')} as vCard",
+            f"Download {count_text(contacts, 'contact')} as vCard{held}",
             data=lambda: contacts_to_vcard(store.contacts(include_archived=True)),
             file_name=f"infoview-contacts-{stamp}.vcf",
             mime="text/vcard",

@@ -22,6 +22,7 @@ from infoview.conversations import (
 )
 from infoview.dates import short_day
 from infoview.demo import has_sample, load_sample, remove_sample
+from infoview.figures import HELP
 from infoview.followups import (
     CALL,
     FOLLOW_UP,
@@ -136,11 +137,15 @@ def sample_notice(store: Store) -> None:
 def figures_row(figs: Figures) -> None:
     """Show the headline numbers."""
     cols = st.columns(5)
-    cols[0].metric("Contacts", f"{figs.contacts:,}")
-    cols[1].metric("Asks sent", f"{figs.asks_sent:,}")
-    cols[2].metric("Replies", f"{figs.replies:,}")
-    cols[3].metric("Conversations", f"{figs.conversations:,}")
-    cols[4].metric("Referrals", f"{figs.referrals:,}")
+    shown = ("contacts", "asks_sent", "replies", "conversations", "referrals")
+    labels = ("Contacts", "Asks sent", "Replies", "Conversations", "Referrals")
+    for col, name, label in zip(cols, shown, labels, strict=True):
+        col.metric(label, f"{getattr(figs, name):,}", help=HELP[name])
+    if figs.archived:
+        st.caption(
+            f"Contacts: {figs.contacts_text}. The other figures count everything that "
+            "happened, archived people's history included."
+        )
 
 
 def journey_section(j: Journey) -> None:
@@ -183,7 +188,7 @@ def _reminder_row(store: Store, reminder: Reminder, today: date) -> None:
         step_page(reminder.action),
         label=ACT.get(reminder.kind, "Open"),
         icon=":material/arrow_forward:",
-        query_params={"contact": reminder.contact_id},
+        query_params=reminder.query(),
     )
     if row.button(
         "Dismiss", key=f"dismiss_{reminder.key}", type="tertiary", icon=":material/close:"
@@ -273,7 +278,7 @@ def _pipeline_table(store: Store) -> tuple[pd.DataFrame, list[str], int, dict[St
         plans = store.by_contact("plans")
         convs = store.by_contact("conversations")
         steps = [
-            contact_next_step(s, asks.get(c.id, []), plans.get(c.id, []), convs.get(c.id, []))  # type: ignore[arg-type]
+            contact_next_step(s, asks.get(c.id, []), plans.get(c.id, []), convs.get(c.id, []), c)  # type: ignore[arg-type]
             for c, s in top
         ]
         table = pd.DataFrame(
@@ -292,7 +297,10 @@ def _pipeline_table(store: Store) -> tuple[pd.DataFrame, list[str], int, dict[St
 def pipeline_section(store: Store) -> None:
     """Show how many contacts are at each stage and the ones furthest along."""
     table, ids, total, counts = _pipeline_table(store)
-    st.caption(" · ".join(f"{STAGE_LABELS[stage]} **{counts[stage]:,}**" for stage in Stage))
+    st.caption(
+        "Where your contacts are now, by the furthest step each reached: "
+        + " · ".join(f"{STAGE_LABELS[stage]} **{counts[stage]:,}**" for stage in Stage)
+    )
     if not ids:
         st.info(
             "Nobody is in play yet: a contact joins this list once you write down why you "

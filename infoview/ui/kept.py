@@ -55,3 +55,62 @@ def keep_typing(bucket: str) -> None:
     for key in kept:
         if key in st.session_state:
             kept[key] = st.session_state[key]
+
+
+# ---------------------------------------------------------------- forms that edit one record
+# A form that edits a stored record keeps, in a plain session dict, which record (id and
+# revision) its widgets were filled from and the values they hold. Streamlit forgets a
+# widget's value when its page is left; the marker alone would outlive the values and the
+# form would come back blank while claiming to show the record. Keeping both together means
+# a forgotten widget is refilled from the same copy the marker describes.
+
+
+def load_record(
+    bucket: str,
+    record_id: str,
+    revision: int,
+    values: dict[str, Any],
+    *,
+    force: bool = False,
+) -> None:
+    """Fill a form's widgets (keys of ``values``) from a record, once per record.
+
+    Later runs keep what the user submitted; a widget Streamlit has forgotten is refilled
+    from the kept copy, so the form never shows blanks for a record it says it shows.
+    """
+    kept = st.session_state.get(bucket)
+    if force or not kept or kept.get("id") != record_id:
+        st.session_state[bucket] = {"id": record_id, "revision": revision, "values": values}
+        for key, value in values.items():
+            st.session_state[key] = value
+        return
+    for key, value in kept["values"].items():
+        if key not in st.session_state:
+            st.session_state[key] = value
+
+
+def loaded_record(bucket: str) -> tuple[str, int] | None:
+    """Return the (id, revision) a form was filled from, or None when it holds nothing."""
+    kept = st.session_state.get(bucket)
+    return (kept["id"], kept["revision"]) if kept else None
+
+
+def form_holds(bucket: str, record_id: str) -> bool:
+    """Say whether the form's widgets hold values for this record (and none is missing)."""
+    kept = st.session_state.get(bucket)
+    if not kept or kept.get("id") != record_id:
+        return False
+    return all(key in st.session_state for key in kept["values"])
+
+
+def remember_submitted(bucket: str) -> dict[str, Any]:
+    """Copy the submitted widget values into the form's kept copy and return them."""
+    kept = st.session_state[bucket]
+    values = {key: st.session_state.get(key) for key in kept["values"]}
+    kept["values"] = values
+    return values
+
+
+def forget_record(bucket: str) -> None:
+    """Drop the form's copy, so the next run fills it from the stored record again."""
+    st.session_state.pop(bucket, None)

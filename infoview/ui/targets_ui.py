@@ -12,7 +12,6 @@ from infoview.targets import (
     TargetError,
     TargetRow,
     delete_target,
-    org_key,
     save_target,
 )
 from infoview.ui.setup import flash
@@ -131,14 +130,15 @@ def _find_link(row: TargetRow) -> None:
         RESEARCH_PAGE,
         label="Find someone there in Research",
         icon=":material/person_search:",
-        query_params={"org": org_key(row.target.organization)},
+        query_params={"org": row.target.organization},
     )
 
 
 def target_detail(store: Store, row: TargetRow, number: int) -> None:
     """One target: who the user knows there with each stage, and a form to change it."""
     target = row.target
-    who = f"{row.count:,} people you know" if row.count else "find someone"
+    people = "person" if row.count == 1 else "people"
+    who = f"{row.count:,} {people} you know" if row.count else "find someone"
     label = f"{md_escape(target.organization)} · {who}"
     box = st.expander(label, key=f"tg_open_{target.id}", on_change="rerun")
     if not box.open:

@@ -43,7 +43,9 @@ def test_whole_story_in_one_place(app, store):
         )
     )
     store.save(CallPlan(contact_id=ana.id, items=[PlanItem(text="How did you start?")]))
-    store.save(Conversation(contact_id=ana.id, happened_on=day, insights="Fellowships matter"))
+    talk = store.save(
+        Conversation(contact_id=ana.id, happened_on=day, insights="Fellowships matter")
+    )
     at = app(PAGE, contact=ana.id)
     assert not at.exception
     assert at.title[0].value == "Ana Ruiz"
@@ -51,7 +53,9 @@ def test_whole_story_in_one_place(app, store):
     next_step = next(
         p.proto for p in at.get("page_link") if p.proto.label == "Send a thank-you note"
     )
-    assert next_step.page == "Conversations" and next_step.query_string == f"contact={ana.id}"
+    # The next step opens the conversation waiting for its thank-you, not just the contact.
+    assert next_step.page == "Conversations"
+    assert next_step.query_string == f"contact={ana.id}&conversation={talk.id}"
     labels = _labels(at)
     assert "Tom Herrera" in labels and "Sam Lee" in labels
     people = {p.proto.label: p.proto.query_string for p in at.get("page_link")}

@@ -42,6 +42,9 @@ def test_each_session_has_its_own_sample_data_and_nothing_is_written(demo):
     first.query_params["contact"] = "new"
     first.switch_page(RESEARCH).run()
     next(w for w in first.text_input if w.key == "rc_full_name").set_value("Only In Tab One")
+    next(w for w in first.text_area if w.key == "rc_reason").set_value(
+        "You run the lab I read about"
+    )
     next(b for b in first.button if b.label == "Save contact").click().run()
     assert not first.exception
     assert _store(first).count("contacts") == seeded + 1

@@ -44,12 +44,13 @@ def test_removing_sample_data_keeps_the_users_own_records(app, store, data_dir):
 
 def test_a_thank_you_is_due_and_can_be_dismissed_and_brought_back(app, store, data_dir):
     ana = store.save(Contact(full_name="Ana Ruiz", reason="Policy"))
-    store.save(Conversation(contact_id=ana.id, happened_on=date.today() - timedelta(days=1)))
+    talk = store.save(Conversation(contact_id=ana.id, happened_on=date.today() - timedelta(days=1)))
     at = app()
     [row] = [m.value for m in at.markdown if "Send Ana a thank" in m.value]
     assert ":small[:gray[Send a thank" in row  # the detail, in the same element
     [act] = _links(at, "Write it")
-    assert act.query_string == f"contact={ana.id}" and act.page == "Conversations"
+    assert act.page == "Conversations"
+    assert act.query_string == f"contact={ana.id}&conversation={talk.id}"
     _click(at, "Dismiss")
     assert Store.in_dir(data_dir).count("dismissals") == 1
     assert _links(at, "Write it") == []

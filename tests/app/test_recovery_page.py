@@ -124,7 +124,9 @@ def _save(at: AppTest) -> None:
 
 
 def test_a_failing_disk_on_the_research_page_is_an_error_not_a_crash(app, data_dir, monkeypatch):
-    ada = Store.in_dir(data_dir).save(Contact(full_name="Ada Lovelace", title="Countess"))
+    ada = Store.in_dir(data_dir).save(
+        Contact(full_name="Ada Lovelace", title="Countess", reason="Your notes on engines")
+    )
     before = (data_dir / FILE_NAME).read_bytes()
     at = app("pages/2_Research.py", contact=ada.id)
     next(w for w in at.main if getattr(w, "key", None) == "rc_title").set_value("Analyst")

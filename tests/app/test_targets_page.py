@@ -65,11 +65,8 @@ def test_a_target_with_nobody_known_links_to_research_with_the_organization(app,
     at.session_state[f"tg_open_{hooli.id}"] = True
     at.run()
     [link] = [p.proto for p in at.get("page_link") if "Find someone" in p.proto.label]
-    assert link.page == "Research" and link.query_string == "org=hooli"
+    assert link.page == "Research" and link.query_string == "org=Hooli%2C+Inc."
     assert any("You know nobody there yet" in c.value for c in at.caption)
-    # Research reads ?org= into its search box once.
-    research = app("pages/2_Research.py", org="hooli")
-    assert research.text_input(key="research_query").value == "hooli"
     # Change it from its own form: motivation 3 and a note.
     at.selectbox(key="tg_0_motivation").select(3)
     at.text_area(key="tg_0_notes").input("Hiring analysts in spring")
@@ -78,3 +75,8 @@ def test_a_target_with_nobody_known_links_to_research_with_the_organization(app,
     assert (saved.motivation, saved.notes) == (3, "Hiring analysts in spring")
     _click(at, "Remove from the list")
     assert Store.in_dir(data_dir).count("targets") == 0
+    # Research narrows its list to the people there ("Hooli" matches "Hooli, Inc.").
+    store.save(Contact(full_name="Hana Lee", organization="Hooli"))
+    research = app("pages/2_Research.py", org="Hooli, Inc.")
+    assert any("People at **Hooli, Inc\\.**" in m.value for m in research.markdown)
+    assert research.dataframe[0].value["Name"].tolist() == ["Hana Lee"]

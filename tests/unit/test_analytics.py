@@ -176,7 +176,7 @@ def _pipeline():
         person("c", reason="r", sector=Sector.ACADEMIA),  # replied
         person("d", reason="r"),  # thanked
         person("e"),  # asked without a compelling reason written down
-        person("f", reason="r"),  # met, not thanked, gave a referral: counts as thanked
+        person("f", reason="r"),  # met, not thanked, gave a referral: not counted as thanked
         person("g", referred_by="f", source=Source.REFERRAL),  # connected only
     ]
     asks = [
@@ -195,7 +195,7 @@ def _pipeline():
     return contacts, asks, talks
 
 
-def test_funnel_counts_later_stages_in_earlier_ones():
+def test_each_funnel_bar_counts_the_contacts_it_names():
     frame = funnel(*_pipeline())
     assert list(frame["stage"]) == [
         "Researched",
@@ -205,10 +205,18 @@ def test_funnel_counts_later_stages_in_earlier_ones():
         "Thanked",
         "Gave referrals",
     ]
-    assert list(frame["contacts"]) == [6, 5, 3, 2, 2, 1]
+    # e was asked without a reason written down: asked, not researched. f met and gave a
+    # referral but was never thanked: met and gave referrals, not thanked.
+    assert list(frame["contacts"]) == [5, 5, 3, 2, 1, 1]
     assert math.isnan(frame["conversion"].iloc[0])
-    assert list(frame["conversion"].iloc[1:].round(3)) == [0.833, 0.6, 0.667, 1.0, 0.5]
-    assert list(frame["of_first"].round(3)) == [1.0, 0.833, 0.5, 0.333, 0.333, 0.167]
+    assert list(frame["conversion"].iloc[1:].round(3)) == [1.0, 0.6, 0.667, 0.5, 1.0]
+    assert list(frame["of_first"].round(3)) == [1.0, 1.0, 0.6, 0.4, 0.2, 0.2]
+
+
+def test_the_funnel_leaves_out_archived_contacts_like_home():
+    contacts, asks, talks = _pipeline()
+    contacts = [c.model_copy(update={"archived": c.id == "a"}) for c in contacts]
+    assert list(funnel(contacts, asks, talks)["contacts"]) == [4, 5, 3, 2, 1, 1]
 
 
 def test_funnel_applies_contact_filters():
@@ -465,3 +473,11 @@ def test_tree_of_nothing_and_filtered():
     chain = _chain(3)
     chain[2] = person("p2", date(2024, 1, 1), referred_by="p1", sample=True)
     assert referral_tree(chain, Filters(include_sample=False)).depth == 2
+
+
+def test_referrals_without_a_conversation_do_not_make_a_stage():
+    from infoview.pipeline import Stage, contact_stage
+
+    ana = person("ana", reason="r")
+    assert contact_stage(ana, [], [], referrals_given=2) == Stage.RESEARCHED
+    assert contact_stage(ana, [], [talk("ana", date(2024, 2, 1))], 2) == Stage.GAVE_REFERRALS

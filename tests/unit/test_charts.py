@@ -191,7 +191,7 @@ def test_funnel_summary_names_the_weakest_step():
     weakest = summary.figures[2]
     assert (weakest.label, weakest.value, weakest.number) == ("Weakest step", "0%", 0)
     assert weakest.detail == "Replied → Met"
-    assert "Contacts who reached each step: researched 4, asked 3, replied 1" in summary.caption
+    assert "for whom that step happened: researched 4, asked 3, replied 1" in summary.caption
 
 
 def test_replies_summary_figures():

@@ -247,11 +247,19 @@ def test_dismissing_twice_stores_one_record_and_restore_brings_it_back():
     assert not restore(store, "conv:c1:thanks")
 
 
-def test_a_held_conversation_owes_a_thank_you_today_and_a_report_back_later():
+def test_a_held_conversation_owes_a_thank_you_by_the_next_day_and_a_report_back_later():
     reminders = all_reminders({"ana": ANA}, [], [held()], Profile(), THU, NY)
     view = due_view(reminders, set(), THU)
-    assert [r.kind for r in view.now] == ["thank_you"]
-    assert [(r.kind, r.due) for r in view.soon] == [("linkedin", date(2026, 11, 28))]
+    # One rule everywhere: a thank-you is due within a day of the call (Conversations says
+    # "send it by" the same day); the LinkedIn request within two.
+    assert view.now == []
+    assert [(r.kind, r.due) for r in view.soon] == [
+        ("thank_you", THU + timedelta(days=1)),
+        ("linkedin", THU + timedelta(days=2)),
+    ]
+    assert [r.kind for r in due_view(reminders, set(), THU + timedelta(days=1)).now] == [
+        "thank_you"
+    ]
     later = due_view(reminders, set(), date(2027, 1, 4))
     assert [(r.kind, r.due) for r in later.soon] == [("report_back", date(2027, 1, 7))]
 
@@ -302,11 +310,12 @@ def test_home_due_follows_the_data():
     store = Store()
     store.save(ANA)
     log_conversation(store, held(), [], expected_revision=0)
-    assert [r.kind for r in home_due(store, THU, NY).now] == ["thank_you"]
+    fri = THU + timedelta(days=1)
+    assert [r.kind for r in home_due(store, fri, NY).now] == ["thank_you"]
     dismiss(store, "conv:c1:thanks")
-    assert home_due(store, THU, NY).now == []
+    assert home_due(store, fri, NY).now == []
     restore(store, "conv:c1:thanks")
-    assert [r.kind for r in home_due(store, THU, NY).now] == ["thank_you"]
+    assert [r.kind for r in home_due(store, fri, NY).now] == ["thank_you"]
 
 
 # ---------------------------------------------------------------- stages and next steps
@@ -433,3 +442,22 @@ def test_upcoming_call_rescheduled_shows_again_under_a_new_key():
     moved = call.model_copy(update={"scheduled_at": at + timedelta(days=1)})
     second = all_reminders({"ana": ANA}, [], [moved], Profile(), THU, "UTC")
     assert first[0].key != second[0].key
+
+
+def test_a_next_step_names_the_record_it_concerns():
+    plan = CallPlan(contact_id="ana", items=[PlanItem(text="How did you start?")])
+    call = Conversation(
+        id="call", contact_id="ana", scheduled_at=datetime(2026, 11, 20, 15, tzinfo=UTC)
+    )
+    step = contact_next_step(Stage.REPLIED, [], [plan], [call], ANA)
+    assert step.query("ana") == {"contact": "ana", "conversation": "call"}
+    assert contact_next_step(Stage.MET, [], [plan], [held()], ANA).query("ana") == {
+        "contact": "ana",
+        "conversation": "c1",
+    }
+    done = held(thank_you_sent_on=THU, report_back_done_on=THU)
+    step = contact_next_step(Stage.GAVE_REFERRALS, [], [plan], [done], ANA)
+    assert step.query("ana") == {"referred_by": "ana"}
+    archived = ANA.model_copy(update={"archived": True})
+    step = contact_next_step(Stage.GAVE_REFERRALS, [], [plan], [done], archived)
+    assert step.label.startswith("Restore") and step.query("ana") == {"contact": "ana"}

@@ -90,7 +90,7 @@ HELD = Conversation(id="c1", contact_id="ana", happened_on=date(2026, 11, 16))
 def test_thank_you_and_report_back_are_due_after_a_conversation():
     reminders = conversation_reminders(HELD, ANA, today=date(2026, 11, 16))
     assert kinds(reminders) == [
-        ("thank_you", date(2026, 11, 16)),
+        ("thank_you", date(2026, 11, 17)),  # within a day of the call
         ("linkedin", date(2026, 11, 18)),  # within two days
         ("report_back", date(2026, 12, 28)),  # six weeks later
     ]
@@ -186,10 +186,10 @@ def test_the_horizon_can_be_changed():
 
 
 def test_what_is_due_depends_on_the_users_today():
-    # At 02:00 UTC on Dec 3 it is still Dec 2 in New York: the thank-you for a call on Dec 3
-    # is not due yet there, but it is in Tokyo.
+    # At 02:00 UTC on Dec 3 it is still Dec 2 in New York: the thank-you for a call on Dec 2
+    # (due within a day, on Dec 3) is not due yet there, but it is in Tokyo.
     now = datetime(2026, 12, 3, 2, tzinfo=UTC)
-    conv = Conversation(id="c4", contact_id="ana", happened_on=date(2026, 12, 3))
+    conv = Conversation(id="c4", contact_id="ana", happened_on=date(2026, 12, 2))
     reminders = conversation_reminders(conv, ANA, date(2026, 12, 3))
     assert due_items(reminders, set(), today_in("America/New_York", now))[0] == []
     tokyo = due_items(reminders, set(), today_in("Asia/Tokyo", now))[0]

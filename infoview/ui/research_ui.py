@@ -1,0 +1,292 @@
+"""The Research step's two views: one contact's detail (form, checklist, actions) and the list."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+
+from infoview.conversations import stages_of
+from infoview.models import Contact
+from infoview.pipeline import STAGE_LABELS, Stage
+from infoview.research import (
+    SECTOR_LABELS,
+    SORTS,
+    SOURCE_LABELS,
+    ContactFilter,
+    completeness,
+    filter_contacts,
+    page_of,
+    research_checklist,
+    search_key,
+    tenure_text,
+)
+from infoview.store import StaleRecordError, Store, StoreError
+from infoview.ui.contact_form import contact_form, reason_coaching, stale_notice
+from infoview.ui.kept import kept_widget
+from infoview.ui.menu import CONTACT_PAGE
+from infoview.ui.setup import flash
+from infoview.ui.text import md_escape, show
+
+_LIST = "rs_list"  # the list's search and filters, kept while a contact is open
+_PICK = "rs_pick"
+# Narrowings a link can ask for (?org=..., ?referred_by=...): a next step or reminder.
+LINK_FILTERS = ("org", "referred_by")
+
+
+def open_contact(contact_id: str | None) -> None:
+    """Show one contact's detail (or the list, for None)."""
+    if contact_id:
+        st.query_params["contact"] = contact_id
+    else:
+        st.query_params.pop("contact", None)
+
+
+def _open_picked() -> None:
+    # A callback: the picker is cleared before the next run draws the list, so coming back
+    # to the list never reopens the contact it last opened.
+    picked = st.session_state.get(_PICK)
+    st.session_state[_PICK] = None
+    open_contact(picked)
+
+
+# ---------------------------------------------------------------- one contact
+
+
+def detail(store: Store, chosen: str) -> None:
+    """Show one contact's form, checklist, coaching and actions (or a new contact's form)."""
+    contact = store.contact(chosen) if chosen != "new" else None
+    is_new = chosen == "new" or contact is None
+    if chosen != "new" and contact is None:
+        st.warning("That contact no longer exists. You can add a new one below.")
+    if is_new:
+        new_id = st.session_state.setdefault("rc_new_id", Contact(full_name="x").id)
+        contact = store.contact(new_id) or Contact(id=new_id, full_name="New contact")
+    st.button("← All contacts", on_click=open_contact, args=(None,))
+    st.subheader("Add a contact" if is_new else md_escape(contact.full_name))
+    if not is_new:
+        stage = stages_of(store).get(contact.id, Stage.CONNECTED)
+        st.caption(
+            f"Stage: **{stage.label}** · Source: {SOURCE_LABELS[contact.source.value]}"
+            + (" · Archived" if contact.archived else "")
+        )
+    stale_notice(store, contact)
+    left, right = st.columns([3, 2], gap="large")
+    with left:
+        contact_form(store, contact, is_new)
+    with right:
+        _checklist(contact, is_new)
+        if not is_new:
+            _actions(store, contact)
+
+
+def _checklist(contact: Contact, is_new: bool) -> None:
+    score = completeness(contact) if not is_new else 0
+    st.markdown(f"**Research checklist** · {score}% known")
+    st.progress(score / 100)
+    for item in research_checklist(contact):
+        mark = ":green[:material/check_box:]" if item.done else ":material/check_box_outline_blank:"
+        st.markdown(f"{mark} {item.label}", help=item.hint)
+    if not is_new and contact.position_since:
+        show(f"In this position: {tenure_text(contact.position_since, date.today())}")
+    links = [(contact.linkedin_url, "LinkedIn"), (contact.bio_url, "Company bio")]
+    for url, label in [*links, (contact.website, "Personal website")]:
+        if url:
+            st.link_button(f"Open {label} ↗", url)
+    st.markdown("**Coaching on the reason**")
+    reason_coaching(contact.reason, contact.outside_field)
+
+
+def _actions(store: Store, contact: Contact) -> None:
+    st.page_link(
+        CONTACT_PAGE,
+        label="Their whole story: asks, plans, conversations",
+        icon=":material/person:",
+        query_params={"contact": contact.id},
+    )
+    if contact.reason and not contact.archived:
+        st.page_link(
+            "pages/3_Ask.py", label="Next: craft the ask →", query_params={"contact": contact.id}
+        )
+    archive_label = "Restore from archive" if contact.archived else "Archive"
+    if st.button(archive_label, key="archive", type="primary" if contact.archived else "secondary"):
+        try:
+            store.save(
+                contact.model_copy(update={"archived": not contact.archived}),
+                expected_revision=contact.revision,
+            )
+        except (StaleRecordError, StoreError) as exc:
+            st.error(md_escape(exc))
+        else:
+            flash("Archived." if not contact.archived else "Restored.")
+            st.rerun()
+    with st.expander("Delete this contact for good"):
+        st.write(
+            "This removes the contact with every ask, plan and conversation linked to "
+            "them. It cannot be undone from here (your daily backup keeps a copy)."
+        )
+        sure = st.checkbox("Yes, delete this contact and their records", key="del_ok")
+        if st.button("Delete for good", disabled=not sure, key="delete"):
+            store.delete_contact(contact.id)
+            flash("Contact deleted.", "🗑️")
+            open_contact(None)
+            st.rerun()
+
+
+# ---------------------------------------------------------------- the list
+
+
+def _link_filters(store: Store) -> tuple[str, str, str]:
+    """Return the organization and referrer a link narrowed the list to, and a caption."""
+    org = str(st.query_params.get("org") or "")
+    referrer = store.contact(st.query_params.get("referred_by"))
+    if referrer is not None:
+        return "", referrer.id, "People {} suggested"
+    if org:
+        return org, "", "People at {}"
+    return "", "", ""
+
+
+def _clear_link_filters() -> None:
+    for name in LINK_FILTERS:
+        st.query_params.pop(name, None)
+
+
+def contact_list(store: Store) -> None:
+    """Show the searchable, filterable, paged list of contacts."""
+    contacts = store.contacts(include_archived=True)
+    stages = stages_of(store)
+    top = st.columns([3, 1])
+    top[1].button(
+        "Add a contact",
+        type="primary",
+        icon=":material/person_add:",
+        on_click=open_contact,
+        args=("new",),
+        width="stretch",
+    )
+    if not contacts:
+        st.info(
+            "No contacts yet. Add someone whose path intrigues you — a person in a role you are "
+            "curious about, an alum of your school, or someone a colleague mentioned."
+        )
+        return
+    org, referred_by, narrowed = _link_filters(store)
+    if narrowed:
+        with st.container(border=True, horizontal=True, vertical_alignment="center"):
+            who = org or store.contact(referred_by).full_name  # type: ignore[union-attr]
+            st.markdown(narrowed.format(f"**{md_escape(who)}**"), width="stretch")
+            st.button("Show everyone", on_click=_clear_link_filters, icon=":material/close:")
+
+    keys = store.cached(("search_keys",), lambda: {c.id: search_key(c) for c in contacts})
+    all_tags = store.cached(("tags",), lambda: sorted({t for c in contacts for t in c.tags}))
+    query = kept_widget(
+        top[0].text_input,
+        "Search",
+        "rs_query",
+        "",
+        bucket=_LIST,
+        placeholder="Name, organization, title, field or tag",
+    )
+    f1, f2, f3, f4, f5 = st.columns([3, 3, 3, 3, 2], vertical_alignment="bottom")
+    sectors = kept_widget(
+        f1.multiselect,
+        "Sector",
+        "rs_sectors",
+        [],
+        bucket=_LIST,
+        options=list(SECTOR_LABELS),
+        format_func=SECTOR_LABELS.get,
+    )
+    picked_stages = kept_widget(
+        f2.multiselect,
+        "Stage",
+        "rs_stages",
+        [],
+        bucket=_LIST,
+        options=list(Stage),
+        format_func=lambda s: STAGE_LABELS[s],
+    )
+    tags = kept_widget(
+        f3.multiselect,
+        "Tag",
+        "rs_tags",
+        [],
+        lambda chosen: set(chosen) <= set(all_tags),
+        bucket=_LIST,
+        options=all_tags,
+    )
+    sort = kept_widget(
+        f4.selectbox,
+        "Sort by",
+        "rs_sort",
+        "progress",
+        bucket=_LIST,
+        options=list(SORTS),
+        format_func=SORTS.get,
+    )
+    archived = kept_widget(
+        f5.toggle, "Archived", "rs_archived", False, bucket=_LIST, help="Show archived contacts"
+    )
+    flt = ContactFilter(
+        query,
+        tuple(sectors),
+        tuple(picked_stages),
+        tuple(tags),
+        archived,
+        sort,
+        organization=org,
+        referred_by=referred_by,
+    )
+    found = store.cached(("filtered", flt), lambda: filter_contacts(contacts, keys, stages, flt))
+    _table(found, len(contacts), stages)
+
+
+def _table(found: list[Contact], total: int, stages: dict[str, Stage]) -> None:
+    rows, pages = page_of(found, st.session_state.get("research_page", 1))
+    if st.session_state.get("research_page", 1) > pages:
+        st.session_state["research_page"] = pages
+    today = date.today()
+    table = pd.DataFrame(
+        {
+            "Name": [c.full_name for c in rows],
+            "Organization": [c.organization for c in rows],
+            "Title": [c.title for c in rows],
+            "Sector": [SECTOR_LABELS[c.sector.value] for c in rows],
+            "Stage": [stages.get(c.id, Stage.CONNECTED).label for c in rows],
+            "Research": [completeness(c) for c in rows],
+            "In role": [tenure_text(c.position_since, today) for c in rows],
+        }
+    )
+    st.caption(f"{len(found):,} of {total:,} contacts")
+    st.dataframe(
+        table,
+        hide_index=True,
+        width="stretch",
+        height=35 * (len(rows) + 1) + 3,  # the whole page of rows, no inner scrolling
+        column_config={
+            "Name": st.column_config.TextColumn("Name", width=150),
+            "Organization": st.column_config.TextColumn("Organization", width=185),
+            "Title": st.column_config.TextColumn("Title", width=185),
+            "Sector": st.column_config.TextColumn("Sector", width=95),
+            "Stage": st.column_config.TextColumn("Stage", width=110),
+            "Research": st.column_config.ProgressColumn(
+                "Research", format="%d%%", max_value=100, width=85
+            ),
+            "In role": st.column_config.TextColumn("In role", width=85),
+        },
+    )
+    nav = st.columns([2, 1, 3])
+    nav[1].number_input("Page", 1, pages, key="research_page")
+    nav[1].caption(f"of {pages:,}")
+    names = {c.id: c.full_name for c in rows}
+    nav[0].selectbox(
+        "Open a contact",
+        list(names),
+        index=None,
+        key=_PICK,
+        format_func=lambda cid: names.get(cid, cid),
+        placeholder="Choose someone on this page",
+        on_change=_open_picked,
+    )
