@@ -59,13 +59,19 @@ def _memo(func: Callable[[str], str]) -> Callable[[str], str]:
     return remembered
 
 
+def school_key(text: str) -> str:
+    """Return a school's words for matching: "Westfall University (PhD, 2019)" -> "westfall
+    university"; "PhD Biology, Westfall University" -> "phd biology westfall university"."""
+    return f" {org_key(text.split('(')[0])} "
+
+
 def _school_match(
     education: Sequence[str], schools: Sequence[str], folder: Callable[[str], str]
 ) -> str:
     for place in education:
-        folded = folder(place)
+        words = folder(place)
         for school in schools:
-            if school and (school in folded or folded in school):
+            if school.strip() and (school in words or words in school):
                 return place
     return ""
 
@@ -82,6 +88,7 @@ class _Context:
     fields: list[str]
     dormant_before: date
     folder: Callable[[str], str]
+    school_words: Callable[[str], str]
     field_of: dict[tuple[str, str], str]
 
     def field_match(self, contact: Contact) -> str:
@@ -116,7 +123,7 @@ def _check(
                 f"(motivation {target.motivation} of 3)"
             )
     if ctx.schools and contact.education:
-        place = _school_match(contact.education, ctx.schools, ctx.folder)
+        place = _school_match(contact.education, ctx.schools, ctx.school_words)
         if place:
             score, count = score + ALUMNI_POINTS, count + 1
             if words:
@@ -151,9 +158,9 @@ def _score_all(
     ``_check``, written out flat because this loop runs over every contact (30,000 at most).
     """
     met, at_target, schools, fields = ctx.met, ctx.at_target, ctx.schools, ctx.fields
-    dormant_before, folder, today, linkedin = (
+    dormant_before, school_words, today, linkedin = (
         ctx.dormant_before,
-        ctx.folder,
+        ctx.school_words,
         ctx.today,
         Source.LINKEDIN,
     )
@@ -171,7 +178,11 @@ def _score_all(
         target = at_target.get(cid)
         if target is not None:
             score, count = score + target.motivation, count + 1
-        if schools and contact.education and _school_match(contact.education, schools, folder):
+        if (
+            schools
+            and contact.education
+            and _school_match(contact.education, schools, school_words)
+        ):
             score, count = score + ALUMNI_POINTS, count + 1
         if fields and (contact.field or contact.title) and ctx.field_match(contact):
             score, count = score + FIELD_POINTS, count + 1
@@ -210,10 +221,11 @@ def rank(
         met=met,
         names={c.id: c.full_name for c in contacts if c.id in met},
         at_target=at_target,
-        schools=[fold(s) for s in profile.schools if s.strip()],
+        schools=[k for k in (school_key(s) for s in profile.schools) if k.strip()],
         fields=[f for f in (fold(f).strip() for f in profile.fields) if f],
         dormant_before=today - timedelta(days=365 * DORMANT_YEARS),
         folder=_memo(fold),
+        school_words=_memo(school_key),
         field_of={},
     )
     scored = _score_all(contacts, ctx, asks, convs)

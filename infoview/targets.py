@@ -80,16 +80,23 @@ def target_rows(
     rows = []
     for target in sorted(targets, key=sort_key):
         people = by_org.get(org_key(target.organization), ())
-        found = [(stages.get(c.id, Stage.CONNECTED), c) for c in people]
-        counts = Counter(stage for stage, _ in found)
-        shown = heapq.nsmallest(
-            EXAMPLES_SHOWN, found, key=lambda item: (-item[0], item[1].full_name.casefold())
-        )
+        found = [stages.get(c.id, Stage.CONNECTED) for c in people]
+        counts = Counter(found)
+        # The furthest along first, by name within a stage; names are read only for the
+        # stages that fill the few places shown.
+        shown: list[tuple[Contact, Stage]] = []
+        for stage in sorted(counts, reverse=True):
+            need = EXAMPLES_SHOWN - len(shown)
+            if need <= 0:
+                break
+            group = [c for c, s in zip(people, found, strict=True) if s == stage]
+            picked = heapq.nsmallest(need, group, key=lambda c: c.full_name.casefold())
+            shown += [(c, stage) for c in picked]
         rows.append(
             TargetRow(
                 target=target,
                 count=len(found),
-                shown=tuple((c, stage) for stage, c in shown),
+                shown=tuple(shown),
                 stage_counts=tuple(sorted(counts.items(), reverse=True)),
                 met=sum(n for stage, n in counts.items() if stage >= Stage.MET),
             )

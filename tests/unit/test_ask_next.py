@@ -12,7 +12,7 @@ from infoview.store import Store
 from infoview.targets import contacts_by_org
 
 TODAY = date(2026, 12, 3)
-ME = Profile(schools=["Halden University"], fields=["science policy"])
+ME = Profile(schools=["Halden University (PhD, 2021)"], fields=["science policy"])
 MET = Contact(id="met", full_name="Ingrid Solberg")
 SPECIFIC = "She moved from a chemistry PhD into regulatory policy; I want to ask how that went."
 
@@ -35,6 +35,7 @@ def test_each_reason_is_given_in_words():
     people = [
         Contact(id="t", full_name="Tara", organization="Globex, Inc."),
         Contact(id="a", full_name="Al", education=["PhD Biology, Halden University"]),
+        Contact(id="h", full_name="Hal", education=["Haldenberg Institute"]),  # not the same
         Contact(id="s", full_name="Sam", referred_by="met"),
         Contact(id="d", full_name="Dee", source="linkedin", joined_on=date(2019, 5, 1)),
         Contact(id="f", full_name="Fay", field="Science policy"),
@@ -46,6 +47,7 @@ def test_each_reason_is_given_in_words():
     }
     assert found["t"].reasons == ("works at Globex, a target employer (motivation 3 of 3)",)
     assert found["a"].reasons == ("studied at PhD Biology, Halden University, like you",)
+    assert "h" not in found
     assert found["s"].reasons == ("suggested by Ingrid Solberg, whom you met",)
     assert found["d"].reasons[0].startswith("a dormant tie: connected in 2019 and never asked")
     assert found["f"].reasons == ("works in science policy, a field you are heading to",)
@@ -94,7 +96,7 @@ def test_the_ranking_is_cached_on_the_store_until_the_data_changes(tmp_path):
 
 
 def test_the_fast_scoring_pass_and_the_worded_one_agree():
-    from infoview.ask_next import _check, _Context, _memo, _score_all
+    from infoview.ask_next import _check, _Context, _memo, _score_all, school_key
     from infoview.research import fold
 
     people = [
@@ -109,10 +111,11 @@ def test_the_fast_scoring_pass_and_the_worded_one_agree():
         met={"met"},
         names={"met": "Ingrid"},
         at_target={"t": Target(organization="Globex", motivation=2)},
-        schools=["halden university"],
+        schools=[" halden university "],
         fields=["science policy"],
         dormant_before=date(2024, 12, 3),
         folder=_memo(fold),
+        school_words=_memo(school_key),
         field_of={},
     )
     fast = {people[i].id: (s, n) for s, n, i in _score_all(people, ctx, {}, {})}
