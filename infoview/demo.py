@@ -30,6 +30,7 @@ from infoview.models import (
     SkillTranslation,
     Source,
     StatusChange,
+    Target,
 )
 from infoview.questions import REFERRAL_ID
 from infoview.store import CONTACT_CHILDREN, Store
@@ -53,6 +54,7 @@ def sample_records(today: date) -> dict[str, list[Record]]:
         "plans": [_plan(today, key, minutes, items) for key, minutes, items in _PLANS],
         "conversations": [_held(today, key, spec) for key, spec in _TALKS.items()]
         + [_scheduled(today, *spec) for spec in _UPCOMING],
+        "targets": [_target(today, number, spec) for number, spec in enumerate(_TARGETS)],
     }
 
 
@@ -148,6 +150,32 @@ def slug(name: str) -> str:
 def _stamps(today: date, ago: int, hour: int = 15) -> dict[str, Any]:
     moment = _at(today, ago, hour)
     return {"created_at": moment, "updated_at": moment, "sample": True}
+
+
+def _target(today: date, number: int, spec: dict[str, Any]) -> Target:
+    return Target(id=f"{SAMPLE_ID_PREFIX}target-{number}", **spec, **_stamps(today, 90))
+
+
+# The sample user's target employers, in the method's terms (motivation 3 is a dream job).
+_TARGETS: list[dict[str, Any]] = [
+    {
+        "organization": "Brightwater Institute for Science Policy",
+        "motivation": 3,
+        "postings": True,
+        "alumni": True,
+        "notes": "Their fellowship class for next year was announced; two fellows came from "
+        "bench science.",
+    },
+    {
+        "organization": "National Bioresearch Council",
+        "motivation": 3,
+        "alumni": True,
+        "notes": "Program officer roles open a few times a year.",
+    },
+    {"organization": "Northgate Health Data", "motivation": 2, "postings": True},
+    {"organization": "Open Lab Foundation", "motivation": 2},
+    {"organization": "Lumen Bio", "motivation": 1, "notes": "Curious how their policy team works."},
+]
 
 
 def _profile(today: date) -> Profile:
