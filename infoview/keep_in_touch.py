@@ -242,10 +242,15 @@ def suggested_reason(
     return "Share one thing you have done since you last spoke, and ask how they are."
 
 
+def reminder_key(w: Warmth) -> str:
+    """Return the key of a contact's keep-in-touch reminder: it changes with each interaction."""
+    return f"touch:{w.contact_id}:{w.last.isoformat()}"
+
+
 def rhythm_reminder(contact: Contact, w: Warmth, reason: str) -> Reminder:
     """Return the keep-in-touch reminder for one contact (its key changes with each interaction)."""
     return Reminder(
-        key=f"touch:{contact.id}:{w.last.isoformat()}",
+        key=reminder_key(w),
         contact_id=contact.id,
         kind=KEEP_IN_TOUCH,
         due=w.due,
@@ -384,10 +389,13 @@ def losing_touch_list(store: Store, today: date) -> list[Drifting]:
     def build() -> list[Drifting]:
         convs = store.by_contact("conversations")
         targets = targets_by_key(store)
+        # A keep-in-touch reminder dismissed from "This week" stays away until the next
+        # interaction gives it a new key.
+        dismissed = {d.key for d in store.all("dismissals")}  # type: ignore[attr-defined]
         out = []
         for w in losing_touch(warmth_of_all(store, today).values()):
             contact = store.contact(w.contact_id)
-            if contact is None:
+            if contact is None or reminder_key(w) in dismissed:
                 continue
             target = targets.get(org_key(contact.organization))
             reason = suggested_reason(contact, convs.get(contact.id, []), today, target)  # type: ignore[arg-type]

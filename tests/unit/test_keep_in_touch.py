@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from infoview.conversations import due_keep_in_touch, home_due, reminders_of
+from infoview.conversations import dismiss, due_keep_in_touch, home_due, reminders_of
 from infoview.dates import today_in
 from infoview.io.ics import dates_ics
 from infoview.keep_in_touch import (
@@ -18,6 +18,7 @@ from infoview.keep_in_touch import (
     contact_warmth,
     log_touch,
     losing_touch,
+    losing_touch_list,
     set_rhythm,
     snooze,
     suggested_reason,
@@ -190,6 +191,13 @@ def test_reminders_reach_home_and_the_calendar_only_through_one_machine(tmp_path
     assert [x.kind for x in home_due(store, due_soon, "UTC").soon] == ["keep_in_touch"]
     # Once due, Home shows it under "Losing touch" rather than "Due today".
     assert home_due(store, date(2026, 5, 21), "UTC").now == []
+    assert [d.contact.id for d in losing_touch_list(store, date(2026, 5, 21))] == ["ana"]
+    # Dismissed from "This week", it stays away until the next interaction.
+    dismiss(store, r.key)
+    assert losing_touch_list(store, date(2026, 5, 21)) == []
+    log_touch(store, "ana", date(2026, 5, 21), "call", "", date(2026, 5, 21))
+    later = date(2026, 8, 20)
+    assert [d.contact.id for d in losing_touch_list(store, later)] == ["ana"]
 
 
 def test_due_keep_in_touch_reminders_go_into_the_calendar_file(tmp_path):
