@@ -30,7 +30,7 @@ from infoview.ui.setup import flash
 from infoview.ui.text import md_escape
 
 PREFIX = "rc_"
-_FORM = "rc_form"  # which contact the widgets hold, and their values (see ui/kept.py)
+FORM = "rc_form"  # which contact the widgets hold, and their values (see ui/kept.py)
 
 
 def _key(name: str) -> str:
@@ -43,18 +43,18 @@ def load_into_form(contact: Contact, is_new: bool = False, force: bool = False) 
     if is_new:
         values["full_name"] = ""  # a new contact starts with an empty name, not a placeholder
     keyed = {_key(name): value for name, value in values.items()}
-    load_record(_FORM, contact.id, contact.revision, keyed, force=force)
+    load_record(FORM, contact.id, contact.revision, keyed, force=force)
 
 
 def loaded_revision() -> int | None:
     """Return the revision the form was filled from."""
-    loaded = loaded_record(_FORM)
+    loaded = loaded_record(FORM)
     return loaded[1] if loaded else None
 
 
 def contact_form(store: Store, contact: Contact, is_new: bool, field_hint: str = "") -> None:
     """Draw the editor for one contact and save it on submit."""
-    held = form_holds(_FORM, contact.id)  # before loading: did the widgets hold this contact?
+    held = form_holds(FORM, contact.id)  # before loading: did the widgets hold this contact?
     load_into_form(contact, is_new)
     with st.form("contact_form", border=True):
         st.text_input("Full name *", max_chars=models.NAME_MAX, key=_key("full_name"))
@@ -118,7 +118,7 @@ def outside_field_hint(my_fields: list[str]) -> None:
 
 
 def _save(store: Store, base: Contact, is_new: bool) -> None:
-    submitted = remember_submitted(_FORM)
+    submitted = remember_submitted(FORM)
     values = {name: submitted.get(_key(name)) for name in FORM_FIELDS}
     problems = missing_required(values)
     try:
@@ -139,7 +139,7 @@ def _save(store: Store, base: Contact, is_new: bool) -> None:
         st.error(f"Nothing was saved: {md_escape(exc)}")
         return
     flash(f"Saved {md_escape(saved.full_name)}.")
-    forget_record(_FORM)
+    forget_record(FORM)
     if is_new:
         st.session_state.pop("rc_new_id", None)
         st.query_params["contact"] = saved.id

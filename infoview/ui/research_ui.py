@@ -23,8 +23,8 @@ from infoview.research import (
     tenure_text,
 )
 from infoview.store import StaleRecordError, Store, StoreError
-from infoview.ui.contact_form import contact_form, reason_coaching, stale_notice
-from infoview.ui.kept import kept_widget
+from infoview.ui.contact_form import FORM, contact_form, reason_coaching, stale_notice
+from infoview.ui.kept import forget_record, kept_widget
 from infoview.ui.menu import CONTACT_PAGE
 from infoview.ui.setup import flash
 from infoview.ui.text import md_escape, show
@@ -119,6 +119,7 @@ def _actions(store: Store, contact: Contact) -> None:
         except (StaleRecordError, StoreError) as exc:
             st.error(md_escape(exc))
         else:
+            forget_record(FORM)  # this tab made the change: the form reloads, no stale warning
             flash("Archived." if not contact.archived else "Restored.")
             st.rerun()
     with st.expander("Delete this contact for good"):
@@ -240,10 +241,18 @@ def contact_list(store: Store) -> None:
         referred_by=referred_by,
     )
     found = store.cached(("filtered", flt), lambda: filter_contacts(contacts, keys, stages, flt))
-    _table(found, len(contacts), stages)
+    n_archived = store.cached(("archived_count",), lambda: sum(c.archived for c in contacts))
+    if archived:
+        counted = f"{len(found):,} of {n_archived:,} archived contacts"
+    else:
+        # Counted as Home counts them (docs/figures.md): archived people apart.
+        counted = f"{len(found):,} of {len(contacts) - n_archived:,} contacts"
+        if n_archived:
+            counted += f" · {n_archived:,} archived (switch on Archived to see them)"
+    _table(found, counted, stages)
 
 
-def _table(found: list[Contact], total: int, stages: dict[str, Stage]) -> None:
+def _table(found: list[Contact], counted: str, stages: dict[str, Stage]) -> None:
     rows, pages = page_of(found, st.session_state.get("research_page", 1))
     if st.session_state.get("research_page", 1) > pages:
         st.session_state["research_page"] = pages
@@ -259,7 +268,7 @@ def _table(found: list[Contact], total: int, stages: dict[str, Stage]) -> None:
             "In role": [tenure_text(c.position_since, today) for c in rows],
         }
     )
-    st.caption(f"{len(found):,} of {total:,} contacts")
+    st.caption(counted)
     st.dataframe(
         table,
         hide_index=True,

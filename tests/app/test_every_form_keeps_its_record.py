@@ -103,3 +103,30 @@ def test_a_logged_conversation_comes_back_whole_after_a_page_switch(app, store, 
     saved = Store.in_dir(data_dir).get("conversations", talk.id)
     keep = SKIP | {"report_back_due", "question_notes"}
     assert saved.model_dump(exclude=keep) == talk.model_dump(exclude=keep)
+
+
+def test_a_saved_template_comes_back_whole_after_a_page_switch(app, store, data_dir):
+    from infoview.models import UserTemplate
+
+    store.save(Profile(name="Sam Rivera"))
+    amara = store.save(Contact(full_name="Amara Okafor", reason="Your move"))
+    template = store.save(
+        UserTemplate(name="Short", subject="About {{ first_name }}", body="Hi {{ first_name }},")
+    )
+    at = app("pages/3_Ask.py", contact=amara.id)
+    at.session_state["ask_tpl_open"] = True
+    at.run()
+    at.selectbox(key="ask_tpl_pick").set_value(template.id).run()
+    _away_and_back(at, "pages/3_Ask.py", contact=amara.id)
+    at.session_state["ask_tpl_open"] = True
+    at.run()
+    assert at.selectbox(key="ask_tpl_pick").value == template.id
+    prefix = f"ask_tpl_{template.id}"
+    assert at.text_input(key=f"{prefix}_name").value == "Short"
+    assert at.text_area(key=f"{prefix}_body").value == "Hi {{ first_name }},"
+    at.text_input(key=f"{prefix}_name").set_value("Short and warm").run()
+    next(b for b in at.button if b.label == "Save template").click().run()
+    assert not at.exception, at.exception
+    saved = Store.in_dir(data_dir).get("templates", template.id)
+    assert saved.name == "Short and warm"
+    assert (saved.subject, saved.body) == (template.subject, template.body)
