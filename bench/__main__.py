@@ -27,6 +27,7 @@ from bench.extra import (  # noqa: E402
     bench_pages,
     browser_rows,
     chart_rows,
+    duplicates_row,
     focus_contact,
     import_row,
     ranking_rows,
@@ -184,6 +185,7 @@ def main() -> None:
     rows.append(import_row())
     rows += chart_rows(Store.in_dir(large))
     rows += ranking_rows(Store.in_dir(large))
+    rows.append(duplicates_row(Store.in_dir(large)))
     rows += page_rows(small, large)
     if os.environ.get("BENCH_BROWSER", "1") != "0":
         rows += browser_rows(large, small, RUNS)

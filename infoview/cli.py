@@ -12,8 +12,11 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
+import orjson
+
 from infoview.io.importing import ImportPlan, ImportProblem, apply_import
 from infoview.io.text import plural
+from infoview.merge import MergeProblem
 from infoview.store import (
     FILE_NAME,
     Store,
@@ -54,6 +57,14 @@ def _print_plan(plan: ImportPlan, out: Callable[[str], None]) -> None:
         out(f"Skipped line {skip.line}{label}: {skip.reason}")
     if len(plan.skipped) > 20:
         out(f"... and {len(plan.skipped) - 20} more skipped")
+    for dup in plan.possible[:20]:
+        out(
+            f"Possible duplicate, line {dup.line} ({_one_line(dup.new.full_name)}): "
+            f"{dup.confidence.label} the same person as {_one_line(dup.existing.full_name)} "
+            f"({dup.existing.id}), {dup.reason}; added as new, review with '{PROG} duplicates'"
+        )
+    if len(plan.possible) > 20:
+        out(f"... and {len(plan.possible) - 20} more possible duplicates")
 
 
 def _import(args: argparse.Namespace, kind: str) -> int:
@@ -72,6 +83,8 @@ def _import(args: argparse.Namespace, kind: str) -> int:
         f"{plural(len(plan.new), 'new contact')}, {len(plan.updated)} updated, "
         f"{plan.unchanged} already up to date, {len(plan.skipped)} skipped"
     )
+    if plan.possible:
+        summary += f", {plural(len(plan.possible), 'possible duplicate')} to review"
     if args.dry_run:
         print(f"Dry run, nothing saved: {summary}.")
         return 0
@@ -83,6 +96,8 @@ def _import(args: argparse.Namespace, kind: str) -> int:
     )
     if result.backup:
         print(f"Backup of the data before the import: {result.backup}")
+    if plan.possible:
+        print(f"To review the possible duplicates: {PROG} duplicates")
     return 0
 
 
@@ -172,6 +187,14 @@ def _restore(args: argparse.Namespace) -> int:
                 f"{TABLE_LABELS[table]}: {change.added} added, {change.updated} updated, "
                 f"{change.removed} removed, {change.unchanged} unchanged"
             )
+    for dup in plan.possible[:20]:
+        print(
+            f"Possible duplicate: {_one_line(dup.new.full_name)} ({dup.new.id}) from the backup "
+            f"is {dup.confidence.label} the same person as {_one_line(dup.existing.full_name)} "
+            f"({dup.existing.id}), {dup.reason}; review with '{PROG} duplicates' afterwards"
+        )
+    if len(plan.possible) > 20:
+        print(f"... and {len(plan.possible) - 20} more possible duplicates")
     if plan.is_empty:
         print("Nothing to restore: the data already matches the backup.")
         return 0
@@ -185,11 +208,78 @@ def _restore(args: argparse.Namespace) -> int:
     return 0
 
 
+def _duplicates(args: argparse.Namespace) -> int:
+    from infoview.duplicates import find_duplicates
+    from infoview.merge import apart_pairs
+
+    store = _open_store(args)
+    contacts = store.contacts(include_archived=True)
+    found = find_duplicates(contacts, apart_pairs(store))
+    names = {c.id: c.full_name for c in contacts}
+    for pair in found:
+        if args.json:
+            line = {
+                "keep_id": pair.a,
+                "other_id": pair.b,
+                "keep_name": names[pair.a],
+                "other_name": names[pair.b],
+                "confidence": pair.confidence.label,
+                "reason": pair.reason,
+            }
+            sys.stdout.write(orjson.dumps(line).decode("utf-8") + "\n")
+        else:
+            print(
+                f"{pair.confidence.label:<8}  {pair.a}  {pair.b}  "
+                f"{_one_line(names[pair.a])} / {_one_line(names[pair.b])}: {pair.reason}"
+            )
+    if not args.json:
+        print(f"{plural(len(found), 'possible duplicate')} found.", file=sys.stderr)
+    return 0
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _merge(args: argparse.Namespace) -> int:
+    from infoview.merge import apply_merge, moves_text, plan_merge
+
+    store = _open_store(args)
+    plan = plan_merge(store, args.keep_id, args.other_id)
+    if args.dry_run:
+        print(
+            f"Dry run, nothing saved: would merge {_one_line(plan.other.full_name)} into "
+            f"{_one_line(plan.keep.full_name)}, moving {moves_text(plan.moves())}."
+        )
+        return 0
+    record = apply_merge(store, plan)
+    print(
+        f"Merged {_one_line(plan.other.full_name)} into {_one_line(plan.keep.full_name)} "
+        f"({args.keep_id}), moving {moves_text(record.moved)}. "
+        f"To undo: {PROG} undo-merge {record.id}"
+    )
+    return 0
+
+
+def _undo_merge(args: argparse.Namespace) -> int:
+    from infoview.merge import undo_merge
+
+    store = _open_store(args)
+    record = undo_merge(store, args.merge_id)
+    print(
+        f"Undone: {_one_line(record.keep_name)} and {_one_line(record.other_name)} are two "
+        "records again, with everything as it was before the merge."
+    )
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser for every command."""
     parser = argparse.ArgumentParser(
         prog=PROG,
-        description="Import, export, back up and restore your InfoView data.",
+        description=(
+            "Import, export, back up and restore your InfoView data; find and merge duplicates."
+        ),
         epilog="The data folder is INFOVIEW_DATA_DIR, or ~/.infoview when it is not set.",
     )
     parser.add_argument(
@@ -231,6 +321,24 @@ def build_parser() -> argparse.ArgumentParser:
     )
     restore.add_argument("--dry-run", action="store_true", help="preview, save nothing")
     restore.set_defaults(run=_restore)
+
+    duplicates = commands.add_parser(
+        "duplicates", help="list people who may be in your network twice, surest first"
+    )
+    duplicates.add_argument("--json", action="store_true", help="one JSON object per line")
+    duplicates.set_defaults(run=_duplicates)
+
+    merge = commands.add_parser(
+        "merge", help="merge OTHER_ID into KEEP_ID with the default field choices"
+    )
+    merge.add_argument("keep_id", metavar="KEEP_ID")
+    merge.add_argument("other_id", metavar="OTHER_ID")
+    merge.add_argument("--dry-run", action="store_true", help="preview, save nothing")
+    merge.set_defaults(run=_merge)
+
+    undo = commands.add_parser("undo-merge", help="undo a merge (its id is printed by merge)")
+    undo.add_argument("merge_id", metavar="MERGE_ID")
+    undo.set_defaults(run=_undo_merge)
     return parser
 
 
@@ -239,7 +347,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return args.run(args)
-    except (CliError, ImportProblem) as exc:
+    except (CliError, ImportProblem, MergeProblem) as exc:
         message = str(exc)
     except StoreDamagedError as exc:
         message = (

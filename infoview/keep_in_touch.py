@@ -263,6 +263,17 @@ def rhythm_reminder(contact: Contact, w: Warmth, reason: str) -> Reminder:
 # ------------------------------------------------------------------ store-level reads
 
 
+def rhythms_by_contact(store: Store) -> dict[str, Rhythm]:
+    """Return each contact's rhythm record. After two contacts are merged the kept one may
+    hold both; its own (the id rhythm_id gives it, which the settings write) wins."""
+    out: dict[str, Rhythm] = {}
+    for record in store.all("rhythms"):
+        rhythm: Rhythm = record  # type: ignore[assignment]
+        if rhythm.contact_id not in out or rhythm.id == rhythm_id(rhythm.contact_id):
+            out[rhythm.contact_id] = rhythm
+    return out
+
+
 def warmth_of_all(store: Store, today: date) -> dict[str, Warmth]:
     """Return every rhythm-tracked contact's warmth (memoised until the data changes)."""
 
@@ -271,7 +282,7 @@ def warmth_of_all(store: Store, today: date) -> dict[str, Warmth]:
         touches = store.by_contact("touches")
         convs = store.by_contact("conversations")
         asks = store.by_contact("outreach")
-        rhythms = {r.contact_id: r for r in store.all("rhythms")}  # type: ignore[attr-defined]
+        rhythms = rhythms_by_contact(store)
         introducers = referrers(store.contacts(include_archived=True))
         out: dict[str, Warmth] = {}
         # Only people talked to have a rhythm: walk the few with conversations or touches.
@@ -479,7 +490,7 @@ def ties_of(store: Store) -> list[Tie]:
     touches = store.by_contact("touches")
     convs = store.by_contact("conversations")
     asks = store.by_contact("outreach")
-    rhythms = {r.contact_id: r for r in store.all("rhythms")}  # type: ignore[attr-defined]
+    rhythms = rhythms_by_contact(store)
     introducers = referrers(store.contacts(include_archived=True))
     out = []
     for cid in set(touches) | set(convs):

@@ -449,6 +449,35 @@ class UserTemplate(Record):
     body: Text(BODY_MAX) = ""
 
 
+class MergeRecord(Record):
+    """One merge of two contacts and everything it changed, kept so it can be undone.
+
+    ``before`` holds, by table, every record the merge changed or deleted exactly as it was
+    stored; ``after`` the revision each record had once the merge was written (a record
+    still at it is put back byte for byte; one edited since keeps the edited fields);
+    ``created`` the records the merge added; ``merged`` the kept contact as merged.
+    """
+
+    keep_id: str
+    other_id: str
+    keep_name: Text(NAME_MAX) = ""
+    other_name: Text(NAME_MAX) = ""
+    fields: list[str] = Field(default_factory=list)  # fields that took the other's value
+    moved: dict[str, int] = Field(default_factory=dict)  # what moved, counted by kind
+    before: dict[str, list[dict[str, Any]]] = Field(default_factory=dict)
+    after: dict[str, dict[str, int]] = Field(default_factory=dict)
+    created: dict[str, list[str]] = Field(default_factory=dict)
+    merged: dict[str, Any] = Field(default_factory=dict)  # the kept contact as merged
+    undone_at: datetime | None = None
+
+
+class KeptApart(Record):
+    """Two contacts the user said are different people: never suggested as one again."""
+
+    a_id: str
+    b_id: str
+
+
 FIELD_LABELS = {
     "full_name": "Name",
     "organization": "Organization",

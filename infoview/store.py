@@ -2,8 +2,8 @@
 
 Tables (record type in brackets): profile (Profile), contacts (Contact), outreach
 (Outreach), plans (CallPlan), conversations (Conversation), dismissals (Dismissal),
-templates (UserTemplate), touches (TouchBase), rhythms (Rhythm), targets (Target),
-plus ``_meta`` holding the schema version.
+templates (UserTemplate), merges (MergeRecord), kept_apart (KeptApart), touches
+(TouchBase), rhythms (Rhythm), targets (Target), plus ``_meta`` holding the schema version.
 
 Reads come from memory. Every write happens inside a transaction: the whole database is
 serialised, written to a temp file in the same folder, fsynced, moved over the old file
@@ -37,6 +37,8 @@ from infoview.models import (
     Contact,
     Conversation,
     Dismissal,
+    KeptApart,
+    MergeRecord,
     Outreach,
     Profile,
     Record,
@@ -58,6 +60,8 @@ TABLES: dict[str, type[Record]] = {
     "conversations": Conversation,
     "dismissals": Dismissal,
     "templates": UserTemplate,
+    "merges": MergeRecord,
+    "kept_apart": KeptApart,
     "touches": TouchBase,
     "rhythms": Rhythm,
     "targets": Target,
@@ -637,6 +641,17 @@ class Store:
                 self._put(
                     table, record.model_copy(update={"revision": revision, "updated_at": now})
                 )
+        return len(records)
+
+    def restore_records(self, records: list[Record]) -> int:
+        """Put records back exactly as they were kept (revision and times too), in one commit.
+
+        For undoing a merge: a record restored this way reads back byte for byte as before,
+        and a tab that saw the merged version is refused as stale.
+        """
+        with self.transaction():
+            for record in records:
+                self._put(_table_of(record), record)
         return len(records)
 
     def _put(self, table: str, record: Record) -> None:

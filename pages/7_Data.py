@@ -1,4 +1,4 @@
-"""Your data: bring your network in, take everything out, restore a backup, or delete it all."""
+"""Your data: bring your network in, merge duplicates, take everything out, restore, delete."""
 
 from datetime import date
 
@@ -13,9 +13,10 @@ from infoview.ui.data_ui import (
     sample_section,
     where_it_lives,
 )
+from infoview.ui.duplicates_ui import duplicates_section, review_from_link
 from infoview.ui.setup import is_demo
 
-TABS = ["Import", "Export", "Restore", "Delete all"]
+TABS = ["Import", "Duplicates", "Export", "Restore", "Delete all"]
 TAB_KEY = "dt_tab"
 
 store = page_setup("Your data", "🗄️")
@@ -24,18 +25,24 @@ today = date.today()
 
 st.title("Your data")
 st.caption(
-    "Bring in the network you already have, take all of it out whenever you like, restore "
-    "a backup, or delete everything. It is your data."
+    "Bring in the network you already have, merge people who are in it twice, take all of "
+    "it out whenever you like, restore a backup, or delete everything. It is your data."
 )
+
+if review_from_link(store):
+    st.session_state[TAB_KEY] = "Duplicates"  # a contact's page asked to review a pair
 
 where_it_lives(store, demo)
 sample_section(store, demo, today)
 
 # Lazy tabs: only the open one runs and is sent to the browser.
-imports, exports, restore, delete = st.tabs(TABS, key=TAB_KEY, on_change="rerun")
+imports, duplicates, exports, restore, delete = st.tabs(TABS, key=TAB_KEY, on_change="rerun")
 if imports.open:
     with imports:
         import_section(store, demo, today)
+if duplicates.open:
+    with duplicates:
+        duplicates_section(store)
 if exports.open:
     with exports:
         export_section(store, today)

@@ -22,6 +22,7 @@ from infoview.ui.contact_ui import (
     research_summary,
     timeline_section,
 )
+from infoview.ui.duplicates_ui import same_person_note
 from infoview.ui.picker import pick_contact
 from infoview.ui.steps import browser_zone
 from infoview.ui.touch_ui import keep_in_touch_section
@@ -51,6 +52,7 @@ referrer = store.contact(contact.referred_by)
 stage = stages_of(store).get(contact.id, Stage.CONNECTED)
 
 header(contact, stage.label, contact_next_step(stage, asks, plans, convs, contact), today)  # type: ignore[arg-type]
+same_person_note(store, contact)
 
 left, right = st.columns([3, 2], gap="large")
 with left:

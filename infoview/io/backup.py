@@ -10,9 +10,11 @@ from typing import Any, Literal
 import orjson
 from pydantic import ValidationError
 
-from infoview.io.importing import ImportProblem
-from infoview.models import Record, friendly_errors, utcnow
+from infoview.duplicates import Confidence, duplicates_between
+from infoview.io.importing import Decision, ImportProblem
+from infoview.models import Contact, Record, friendly_errors, utcnow
 from infoview.store import (
+    CONTACT_CHILDREN,
     META,
     SCHEMA_VERSION,
     TABLES,
@@ -31,6 +33,8 @@ TABLE_LABELS = {
     "conversations": "conversations",
     "dismissals": "dismissed reminders",
     "templates": "email templates",
+    "merges": "merges of two contacts",
+    "kept_apart": "pairs kept apart",
     "touches": "times you were in touch",
     "rhythms": "keep-in-touch settings",
     "targets": "target employers",
@@ -77,14 +81,30 @@ class TableChange:
     unchanged: int = 0
 
 
+@dataclass(frozen=True)
+class RestoreDuplicate:
+    """A contact a merge-restore adds that may be a person already in the network."""
+
+    new: Contact
+    existing: Contact
+    confidence: Confidence
+    reason: str
+
+
 @dataclass
 class RestorePlan:
-    """A preview of a restore: counts per table and the conflicts, before anything is written."""
+    """A preview of a restore: counts per table and the conflicts, before anything is written.
+
+    A merge-restore also lists the contacts it adds that may be people already here, and
+    the decision taken for each (by the backup contact's id): merge, keep apart, leave out.
+    """
 
     mode: RestoreMode
     contents: BackupContents
     changes: dict[str, TableChange]
     conflicts: list[Conflict]
+    possible: list[RestoreDuplicate] = field(default_factory=list)
+    decisions: dict[str, Decision] = field(default_factory=dict)
 
     @property
     def is_empty(self) -> bool:
@@ -98,6 +118,8 @@ class RestoreResult:
 
     changes: dict[str, TableChange]
     backup: Path | None
+    merged: int = 0
+    kept_apart: int = 0
 
 
 def export_json(store: Store, exported_at: datetime | None = None) -> bytes:
@@ -268,21 +290,90 @@ def _restored_tables(
     return tables, changes, conflicts
 
 
-def plan_restore(contents: BackupContents, store: Store, mode: RestoreMode) -> RestorePlan:
-    """Preview a restore: per table what is added, updated, removed or unchanged, and conflicts."""
+def _possible_duplicates(contents: BackupContents, store: Store) -> list[RestoreDuplicate]:
+    """Return the contacts a merge-restore adds that may be people already in the network."""
+    current = store.contacts(include_archived=True)
+    here = {c.id for c in current}
+    incoming = [c for c in contents.tables.get("contacts", []) if c.id not in here]
+    matches = duplicates_between(incoming, current)  # type: ignore[arg-type]
+    by_id = {c.id: c for c in current}
+    found = []
+    for contact in incoming:
+        match = matches.get(contact.id)
+        if match is not None:
+            other = by_id[match.b if match.a == contact.id else match.a]
+            found.append(RestoreDuplicate(contact, other, match.confidence, match.reason))  # type: ignore[arg-type]
+    return found
+
+
+def _without(contents: BackupContents, left_out: set[str]) -> BackupContents:
+    """Return the backup without the contacts left out, their asks, plans and conversations."""
+    if not left_out:
+        return contents
+    tables: dict[str, list[Record]] = {}
+    for name, records in contents.tables.items():
+        if name == "contacts":
+            kept = [r for r in records if r.id not in left_out]
+            tables[name] = [
+                r.model_copy(update={"referred_by": None})
+                if r.referred_by in left_out  # type: ignore[attr-defined]
+                else r
+                for r in kept
+            ]
+        elif name in CONTACT_CHILDREN:
+            tables[name] = [r for r in records if r.contact_id not in left_out]  # type: ignore[attr-defined]
+        else:
+            tables[name] = list(records)
+    return BackupContents(tables, contents.schema, contents.exported_at, list(contents.warnings))
+
+
+def plan_restore(
+    contents: BackupContents,
+    store: Store,
+    mode: RestoreMode,
+    decisions: dict[str, Decision] | None = None,
+) -> RestorePlan:
+    """Preview a restore: per table what is added, updated, removed or unchanged, and conflicts.
+
+    ``decisions`` (merge mode) say, by backup contact id, what to do with each possible
+    duplicate; the counts are those of the restore the decisions lead to.
+    """
     if mode not in ("replace", "merge"):
         raise ValueError(f"unknown restore mode {mode!r}")
-    _tables, changes, conflicts = _restored_tables(contents, store, mode)
-    return RestorePlan(mode=mode, contents=contents, changes=changes, conflicts=conflicts)
+    chosen = dict(decisions or {}) if mode == "merge" else {}
+    skipped = {cid for cid, d in chosen.items() if d == "skip"}
+    _tables, changes, conflicts = _restored_tables(_without(contents, skipped), store, mode)
+    possible = _possible_duplicates(contents, store) if mode == "merge" else []
+    return RestorePlan(mode, contents, changes, conflicts, possible, chosen)
 
 
 def apply_restore(store: Store, plan: RestorePlan) -> RestoreResult:
-    """Back up the data, then restore the backup in one commit (merging against fresh data)."""
+    """Back up the data, then restore the backup in one commit (merging against fresh data).
+
+    In merge mode the contacts decided as someone already here are then merged into that
+    person (each merge undoable) or remembered as different people, in the same commit.
+    """
+    from infoview.merge import apply_merge, keep_apart, plan_merge
+
     with store.transaction():
         # Worked out again under the lock, so a change made since the preview is not lost.
-        tables, changes, _conflicts = _restored_tables(plan.contents, store, plan.mode)
+        skipped = {cid for cid, d in plan.decisions.items() if d == "skip"}
+        contents = _without(plan.contents, skipped)
+        tables, changes, _conflicts = _restored_tables(contents, store, plan.mode)
         if not any(c.added or c.updated or c.removed for c in changes.values()):
             return RestoreResult(changes=changes, backup=None)
         backup = store.backup("before-restore")
         store.replace_all(tables)
-    return RestoreResult(changes=changes, backup=backup)
+        merged = apart = 0
+        for dup in plan.possible:
+            decision = plan.decisions.get(dup.new.id, "later")
+            if store.contact(dup.new.id) is None or store.contact(dup.existing.id) is None:
+                continue
+            if decision == "merge":
+                merge = plan_merge(store, dup.existing.id, dup.new.id)
+                apply_merge(store, merge, check_revisions=False, backup=False)
+                merged += 1
+            elif decision == "apart":
+                keep_apart(store, dup.existing.id, dup.new.id)
+                apart += 1
+    return RestoreResult(changes=changes, backup=backup, merged=merged, kept_apart=apart)

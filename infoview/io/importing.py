@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import ValidationError
 
+from infoview.duplicates import Candidate, Confidence, duplicates_between
+from infoview.duplicates import fold as fold
 from infoview.models import LIST_MAX, Contact, Source, friendly_errors
 from infoview.store import Store, paused_gc
+
+# What to do with a new row that may be someone already in the network.
+Decision = Literal["later", "merge", "apart", "skip"]
+DECISIONS: tuple[Decision, ...] = ("later", "merge", "apart", "skip")
 
 ProgressCallback = Callable[[int, int], None]
 
@@ -65,6 +69,17 @@ class MatchRules:
     refresh_job: bool
 
 
+@dataclass(frozen=True)
+class ImportDuplicate:
+    """A new row that may be a person already in the network."""
+
+    line: int
+    new: Contact
+    existing: Contact
+    confidence: Confidence
+    reason: str
+
+
 @dataclass
 class ImportPlan:
     """A preview of an import: who is new, who changes (and how), who was left out."""
@@ -79,11 +94,69 @@ class ImportPlan:
     rules: MatchRules
     today: date
     base: dict[str, int]  # contact id -> revision the plan was made against
+    possible: list[ImportDuplicate] = field(default_factory=list)
 
     @property
     def is_empty(self) -> bool:
         """Return True when applying the plan would change nothing."""
         return not self.new and not self.updated
+
+
+@dataclass
+class ImportPreview:
+    """What an import does once each possible duplicate is decided; the import writes this.
+
+    ``added`` are the new contacts saved (those to merge included: they are added and then
+    merged, so each merge can be undone); ``merges`` pairs (existing, new) to merge;
+    ``apart`` the pairs to remember as different people; ``skipped`` every row left out,
+    by the file or by choice, with its line.
+    """
+
+    added: list[Contact]
+    updated: list[Contact]
+    merges: list[tuple[Contact, Contact]]
+    apart: list[tuple[Contact, Contact]]
+    unchanged: int
+    skipped: list[SkippedRow]
+    decisions: dict[int, Decision] = field(default_factory=dict)
+
+    @property
+    def new_count(self) -> int:
+        """Return how many people the import adds as new records that stay."""
+        return len(self.added) - len(self.merges)
+
+    @property
+    def is_empty(self) -> bool:
+        """Return True when the import would change nothing."""
+        return not self.added and not self.updated
+
+
+def preview_import(plan: ImportPlan, decisions: dict[int, Decision] | None = None) -> ImportPreview:
+    """Return what the import will write, given a decision per possible duplicate's line."""
+    chosen = decisions or {}
+    by_new = {d.new.id: d for d in plan.possible}
+    added: list[Contact] = []
+    merges: list[tuple[Contact, Contact]] = []
+    apart: list[tuple[Contact, Contact]] = []
+    skipped = list(plan.skipped)
+    for contact in plan.new:
+        found = by_new.get(contact.id)
+        decision = chosen.get(found.line, "later") if found else "later"
+        if found is not None and decision == "skip":
+            who = found.existing.full_name
+            skipped.append(
+                SkippedRow(found.line, f"same person as {who} (your choice)", contact.full_name)
+            )
+            continue
+        added.append(contact)
+        if found is not None and decision == "merge":
+            merges.append((found.existing, contact))
+        elif found is not None and decision == "apart":
+            apart.append((found.existing, contact))
+    skipped.sort(key=lambda s: s.line)
+    return ImportPreview(
+        added, list(plan.updated), merges, apart, plan.unchanged, skipped, dict(chosen)
+    )
 
 
 @dataclass(frozen=True)
@@ -95,20 +168,8 @@ class ImportResult:
     unchanged: int
     skipped: int
     backup: Path | None
-
-
-_SPACES = re.compile(r"\s+")
-
-
-def fold(text: str | None) -> str:
-    """Return text reduced for matching: accents dropped, case folded, spaces collapsed."""
-    if not text:
-        return ""
-    if text.isascii():
-        return " ".join(text.lower().split())
-    decomposed = unicodedata.normalize("NFKD", text)
-    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return _SPACES.sub(" ", bare.casefold()).strip()
+    merged: int = 0
+    kept_apart: int = 0
 
 
 def name_key(full_name: str, organization: str | None) -> str:
@@ -220,7 +281,11 @@ def _plan_contacts(
     if on_progress:
         on_progress(total, total)
     skipped.sort(key=lambda s: s.line)
+    matches = duplicates_between(new, existing)
     return ImportPlan(
+        possible=[
+            _possible(matches[c.id], c, claimed[c.id], existing) for c in new if c.id in matches
+        ],
         new=new,
         updated=list(updated.values()),
         changed_fields=changed,
@@ -234,24 +299,47 @@ def _plan_contacts(
     )
 
 
-def apply_import(store: Store, plan: ImportPlan) -> ImportResult:
-    """Back up the store, then save the plan's new and updated contacts in one commit.
+def _possible(
+    match: Candidate, new: Contact, line: int, existing: list[Contact]
+) -> ImportDuplicate:
+    other_id = match.b if match.a == new.id else match.a
+    known = next(c for c in existing if c.id == other_id)
+    return ImportDuplicate(line, new, known, match.confidence, match.reason)
 
+
+def apply_import(
+    store: Store, plan: ImportPlan, decisions: dict[int, Decision] | None = None
+) -> ImportResult:
+    """Back up the store, then write the import's preview in one commit.
+
+    New and updated contacts are saved; rows decided as duplicates are merged into the
+    existing person (each merge undoable), remembered as different people, or left out.
     If the contacts changed since the plan was made (another tab or program), the plan is
-    made again against them first, so nothing anyone wrote meanwhile is overwritten.
+    made again against them first, so nothing anyone wrote meanwhile is overwritten; the
+    decisions follow the file's line numbers.
     """
+    from infoview.merge import apply_merge, keep_apart, plan_merge
+
     with store.transaction():
         current = store.contacts(include_archived=True)
         if _fingerprint(current) != plan.base:
             plan = plan_contacts(plan.parsed, current, plan.today, plan.rules)
+        preview = preview_import(plan, decisions)
         backup = None
-        if not plan.is_empty:
+        if not preview.is_empty:
             backup = store.backup("before-import")
-            store.save_many([*plan.new, *plan.updated])
+            store.save_many([*preview.added, *preview.updated])
+            for existing, new in preview.merges:
+                merge = plan_merge(store, existing.id, new.id)
+                apply_merge(store, merge, check_revisions=False, backup=False)
+            for existing, new in preview.apart:
+                keep_apart(store, existing.id, new.id)
     return ImportResult(
-        added=len(plan.new),
-        updated=len(plan.updated),
-        unchanged=plan.unchanged,
-        skipped=len(plan.skipped),
+        added=preview.new_count,
+        updated=len(preview.updated),
+        unchanged=preview.unchanged,
+        skipped=len(preview.skipped),
         backup=backup,
+        merged=len(preview.merges),
+        kept_apart=len(preview.apart),
     )

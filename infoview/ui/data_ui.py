@@ -32,17 +32,20 @@ from infoview.io.backup import (
 from infoview.io.csv_export import contacts_to_csv
 from infoview.io.importing import (
     ImportPlan,
+    ImportPreview,
     ImportProblem,
     ImportResult,
     ParsedImport,
     ProgressCallback,
     SkippedRow,
     apply_import,
+    preview_import,
 )
 from infoview.io.linkedin import parse_linkedin, plan_import
 from infoview.io.vcard import contacts_to_vcard, parse_vcards, plan_vcard_import
 from infoview.models import Contact
 from infoview.store import TABLES, BackupInfo, Store, StoreError
+from infoview.ui.duplicates_ui import import_duplicates, restore_duplicates
 from infoview.ui.setup import DEMO_MAX_UPLOAD_BYTES, DEMO_MAX_UPLOAD_ROWS, flash
 from infoview.ui.text import md_escape
 
@@ -67,6 +70,8 @@ REASON_LABELS = {
     "before-import": "Before an import",
     "before-restore": "Before a restore",
     "before-delete-all": "Before deleting everything",
+    "before-merge": "Before merging two contacts",
+    "before-undo-merge": "Before undoing a merge",
 }
 FIELD_LABELS = {
     "email": "email",
@@ -85,6 +90,8 @@ NOUNS = {
     "conversations": ("conversation", "conversations"),
     "dismissals": ("dismissed reminder", "dismissed reminders"),
     "templates": ("email template", "email templates"),
+    "merges": ("merge record", "merge records"),
+    "kept_apart": ("pair kept apart", "pairs kept apart"),
     "touches": ("time in touch", "times in touch"),
     "rhythms": ("keep-in-touch setting", "keep-in-touch settings"),
     "targets": ("target employer", "target employers"),
@@ -155,9 +162,11 @@ def deletion_summary(counts: dict[str, int]) -> list[str]:
     return phrases
 
 
-def import_button_label(plan: ImportPlan) -> str:
+def import_button_label(plan: ImportPlan, preview: ImportPreview | None = None) -> str:
     """Return the import button's label: what clicking it will do."""
     new, updated = len(plan.new), len(plan.updated)
+    if preview is not None:
+        new, updated = len(preview.added), len(preview.updated) + len(preview.merges)
     if new and updated:
         return f"Import {count_text(new, 'contact')} and update {updated:,}"
     if new:
@@ -174,6 +183,10 @@ def import_summary(result: ImportResult) -> str:
     ]
     if result.skipped:
         parts.append(f"{result.skipped:,} skipped")
+    if result.merged:
+        parts.append(f"{result.merged:,} merged into people you had")
+    if result.kept_apart:
+        parts.append(f"{result.kept_apart:,} kept apart from namesakes")
     sentence = "Imported: " + ", ".join(parts) + "."
     if result.backup is not None:
         sentence += " Your data from just before the import is in the backups folder."
@@ -251,14 +264,17 @@ def _when(moment: datetime) -> str:
     return f"{moment.astimezone():%Y-%m-%d %H:%M:%S}"
 
 
-def restore_summary(plan_changes: dict[str, Any]) -> str:
+def restore_summary(plan_changes: dict[str, Any], merged: int = 0) -> str:
     """Return what a restore did, in one sentence."""
     added = sum(c.added for c in plan_changes.values())
     updated = sum(c.updated for c in plan_changes.values())
     removed = sum(c.removed for c in plan_changes.values())
-    return (
-        f"Restored: {count_text(added, 'record')} added, {updated:,} updated, {removed:,} removed."
+    sentence = (
+        f"Restored: {count_text(added, 'record')} added, {updated:,} updated, {removed:,} removed"
     )
+    if merged:
+        sentence += f", {count_text(merged, 'contact')} merged into people you had"
+    return sentence + "."
 
 
 # ------------------------------------------------------------------------------ session
@@ -414,14 +430,22 @@ def _plan_import(
     return _remembered(_PLAN, (key, store.revision), build)
 
 
-def _import_preview(plan: ImportPlan, kind: str) -> None:
-    new, updated, skipped = len(plan.new), len(plan.updated), len(plan.skipped)
+def _import_preview(plan: ImportPlan, kind: str, key: str) -> ImportPreview:
+    """Show what the import will do, ask about possible duplicates, return the preview."""
+    new, updated = len(plan.new), len(plan.updated)
     st.markdown("**Preview** · nothing is saved until you click the button below.")
-    figures = st.columns(4)
-    figures[0].metric("New", f"{new:,}")
-    figures[1].metric("Updated", f"{updated:,}", help="Empty fields filled, job refreshed")
-    figures[2].metric("Already up to date", f"{plan.unchanged:,}")
-    figures[3].metric("Left out", f"{skipped:,}")
+    figures_box = st.container()
+    decisions = import_duplicates(plan, key)
+    preview = preview_import(plan, decisions)
+    skipped = len(preview.skipped)
+    with figures_box:
+        figures = st.columns(5 if plan.possible else 4)
+        figures[0].metric("New", f"{preview.new_count:,}")
+        figures[1].metric("Updated", f"{updated:,}", help="Empty fields filled, job refreshed")
+        figures[2].metric("Already up to date", f"{plan.unchanged:,}")
+        figures[3].metric("Left out", f"{skipped:,}")
+        if plan.possible:
+            figures[4].metric("Merged", f"{len(preview.merges):,}", help="Into people you had")
     for warning in plan.warnings:
         st.warning(md_escape(warning), icon=":material/warning:")
     more = " (the first 500)"
@@ -437,7 +461,8 @@ def _import_preview(plan: ImportPlan, kind: str) -> None:
             st.dataframe(updated_frame(plan), hide_index=True, width="stretch")
     if skipped:
         with st.expander(f"Left out{more if skipped > PREVIEW_ROWS else ''}", expanded=True):
-            st.dataframe(skipped_frame(plan.skipped, kind), hide_index=True, width="stretch")
+            st.dataframe(skipped_frame(preview.skipped, kind), hide_index=True, width="stretch")
+    return preview
 
 
 def import_section(store: Store, demo: bool, today: date) -> None:
@@ -488,8 +513,8 @@ def import_section(store: Store, demo: bool, today: date) -> None:
         return
     st.caption(f"Read as {FORMATS[kind][0]}: {count_text(parsed.total, 'row')}.")
     plan = _plan_import(store, kind, key, parsed, today)
-    _import_preview(plan, kind)
-    if plan.is_empty:
+    preview = _import_preview(plan, kind, key)
+    if preview.is_empty:
         if plan.unchanged:
             st.info(
                 "Everyone in this file is already in your network and up to date, so there "
@@ -500,9 +525,10 @@ def import_section(store: Store, demo: bool, today: date) -> None:
                 "Nothing in this file can be imported: every row was left out (see why above)."
             )
         return
-    if st.button(import_button_label(plan), type="primary", key=f"dt_import_{_round()}"):
+    label = import_button_label(plan, preview)
+    if st.button(label, type="primary", key=f"dt_import_{_round()}"):
         try:
-            result = apply_import(store, plan)
+            result = apply_import(store, plan, preview.decisions)
         except StoreError as exc:
             _error("Nothing was imported", exc)
             return
@@ -630,6 +656,9 @@ def _restore_preview(store: Store, name: str, data: bytes, demo: bool) -> None:
     plan = _remembered(
         _RESTORE_PLAN, (key, mode, store.revision), lambda: plan_restore(contents, store, mode)
     )
+    decisions = restore_duplicates(plan, key) if mode == "merge" else {}
+    if any(d != "later" for d in decisions.values()):
+        plan = plan_restore(contents, store, mode, decisions)
     st.markdown("**What will change**")
     st.dataframe(changes_frame(plan), hide_index=True, width="stretch")
     if mode == "merge" and plan.conflicts:
@@ -655,7 +684,7 @@ def _restore_preview(store: Store, name: str, data: bytes, demo: bool) -> None:
         except StoreError as exc:
             _error("Nothing was restored", exc)
             return
-        st.session_state[_RESTORE_DONE] = restore_summary(result.changes)
+        st.session_state[_RESTORE_DONE] = restore_summary(result.changes, result.merged)
         _start_over_uploads()
         st.rerun()
 

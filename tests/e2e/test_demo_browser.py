@@ -21,6 +21,9 @@ def test_two_visitors_have_separate_demos_and_nothing_is_written(tmp_path, brows
         goto(first, f"{server.url}/Research?contact=new")
         assert "Demo" in first.inner_text("[data-testid='stMain']")
         first.get_by_role("textbox", name="Full name").fill("Only In The First Tab")
+        first.get_by_role("textbox", name="The compelling reason to talk").fill(
+            "You run the lab whose paper I keep rereading."
+        )
         first.get_by_role("button", name="Save contact").click()
         wait_idle(first)
         assert exception_texts(first) == []

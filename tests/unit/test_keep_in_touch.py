@@ -226,3 +226,14 @@ def test_kept_warm_month_by_month_counts_each_person_met_by_where_they_stood():
     assert (table[(8, WITHIN)], table[(8, PAST_LONGEST)]) == (1, 1)  # Ana 87 days, Bo 163
     assert sum(n for m, _, n in rows if m.month == 8) == 2
     assert kept_warm_by_month([], date(2026, 8, 15)) == []
+
+
+def test_after_a_merge_the_kept_contacts_own_rhythm_wins(tmp_path):
+    from infoview.keep_in_touch import rhythm_id, rhythms_by_contact
+
+    store = Store(tmp_path / "infoview.json")
+    # The merged-away contact's snooze moved over to Ana, then Ana got her own settings.
+    store.save(Rhythm(id=rhythm_id("gone"), contact_id="ana", off=True))
+    store.save(Rhythm(id=rhythm_id("ana"), contact_id="ana", ideal_days=30))
+    store.save(Rhythm(id=rhythm_id("gone2"), contact_id="ana", off=True))
+    assert rhythms_by_contact(store)["ana"].ideal_days == 30
