@@ -99,6 +99,21 @@ def _words(text: str) -> list[str]:
     return re.findall(r"[\w'’-]+", text)
 
 
+_GENERIC = re.compile("|".join(rf"\b{re.escape(p)}\b" for p in GENERIC_PHRASES))
+_WORD = re.compile(r"[\w'’-]+")
+
+
+def is_specific(reason: str) -> bool:
+    """True when review_reason would call the reason fine: one quick check for long lists."""
+    text = reason.strip()
+    if not text:
+        return False
+    count = len(_WORD.findall(text))
+    if count < MIN_REASON_WORDS:
+        return False
+    return count >= 2 * MIN_REASON_WORDS or not _GENERIC.search(text.casefold())
+
+
 def review_reason(reason: str, outside_field: bool = False) -> ReasonFeedback:
     """Judge whether a reason to talk is specific enough to persuade a busy stranger."""
     text = reason.strip()

@@ -95,7 +95,7 @@ def test_a_replacing_restore_in_the_demo_does_not_promise_a_backup(demo):
     small.save(Contact(full_name="Only One"))
     at = _session()
     at.session_state["dt_tab"] = "Restore"
-    at.switch_page("pages/7_Data.py").run()
+    at.switch_page(pages.DATA.path).run()
     at.file_uploader[0].upload("backup.json", export_json(small), "application/json").run()
     at.radio(key="dt_restore_mode").set_value("replace").run()
     assert not at.exception, at.exception
