@@ -104,14 +104,8 @@ _WORD = re.compile(r"[\w'’-]+")
 
 
 def is_specific(reason: str) -> bool:
-    """True when review_reason would call the reason fine: one quick check for long lists."""
-    text = reason.strip()
-    if not text:
-        return False
-    count = len(_WORD.findall(text))
-    if count < MIN_REASON_WORDS:
-        return False
-    return count >= 2 * MIN_REASON_WORDS or not _GENERIC.search(text.casefold())
+    """True when review_reason would call the reason fine (it names something of theirs)."""
+    return reason_is_specific(reason.strip())
 
 
 def review_reason(reason: str, outside_field: bool = False) -> ReasonFeedback:
