@@ -4,9 +4,12 @@ from datetime import UTC, datetime
 
 import streamlit as st
 
-from infoview.conversations import home_due, home_numbers, is_empty
+from infoview.ask_next import ask_next
+from infoview.conversations import due_keep_in_touch, home_due, home_numbers, is_empty
 from infoview.dates import today_in
+from infoview.keep_in_touch import losing_touch_list
 from infoview.ui import page_setup, pages
+from infoview.ui.ask_next_ui import ask_next_list
 from infoview.ui.home_ui import (
     due_section,
     figures_row,
@@ -16,7 +19,10 @@ from infoview.ui.home_ui import (
     welcome,
 )
 from infoview.ui.setup import is_demo
+from infoview.ui.touch_ui import log_anyone, losing_touch_section
 from infoview.ui.zones import zone_here
+
+HOME_SHOWN = 5
 
 store = page_setup(pages.HOME)
 profile = store.profile()
@@ -40,6 +46,16 @@ figures_row(figs)
 st.subheader("Your journey")
 journey_section(progress)
 
-due_section(store, home_due(store, today, zone), today, datetime.now(UTC))
+due_section(
+    store,
+    home_due(store, today, zone),
+    today,
+    datetime.now(UTC),
+    calendar_extra=due_keep_in_touch(store, today, zone),
+)
+losing_touch_section(store, losing_touch_list(store, today), today)
+log_anyone(store, today)
+st.subheader("Who to ask next")
+ask_next_list(ask_next(store, today), HOME_SHOWN, "home")
 st.subheader("Where each contact stands")
 pipeline_section(store)

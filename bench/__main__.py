@@ -30,6 +30,7 @@ from bench.extra import (  # noqa: E402
     duplicates_row,
     focus_contact,
     import_row,
+    ranking_rows,
 )
 from bench.hosted import hosted_rows  # noqa: E402
 from infoview.coach.report import summary as coach_summary  # noqa: E402
@@ -185,6 +186,7 @@ def main() -> None:
     rows = store_rows(large)
     rows.append(import_row())
     rows += chart_rows(Store.in_dir(large))
+    rows += ranking_rows(Store.in_dir(large))
     rows.append(duplicates_row(Store.in_dir(large)))
     rows += page_rows(small, large)
     if os.environ.get("BENCH_BROWSER", "1") != "0":

@@ -58,6 +58,8 @@ EMPTY_MESSAGES = {
     "tree": "When someone suggests another person to talk to, add that person as their "
     "referral: the chain of introductions grows here.",
     "activity": "Send an ask or log a conversation to see your activity month by month.",
+    "warm": "Log a conversation to start seeing how many of the people you met you keep in "
+    "touch with, month by month.",
     "mix": "Set a sector and a field for your contacts in Research to see which worlds your "
     "network reaches.",
 }
@@ -809,4 +811,86 @@ def mix_chart(frame: pd.DataFrame, dimension: str = "Sector") -> alt.LayerChart:
         title=f"Contacts by {dimension.lower()}",
         width="container",
         height=rows_height(len(data)),
+    )
+
+
+# ---------------------------------------------------------------------------- kept warm
+WARM_COLORS = {
+    "Within their rhythm": OKABE_ITO[2],
+    "Past the ideal gap": OKABE_ITO[1],
+    "Past the longest gap": OKABE_ITO[5],
+}
+
+
+def kept_warm_frame(rows: list[tuple]) -> pd.DataFrame:
+    """Return (month, state, people) rows as the chart's frame."""
+    frame = pd.DataFrame(rows, columns=["month", "state", "people"])
+    frame["month"] = pd.to_datetime(frame["month"])
+    return frame
+
+
+def kept_warm_summary(frame: pd.DataFrame, coverage: tuple[int, int]) -> Summary:
+    """Return how many of the people met are within their rhythm now, and target coverage."""
+    reached, targets = coverage
+    target_figure = Figure(
+        "Targets with a conversation",
+        f"{number(reached)} of {number(targets)}" if targets else "no list yet",
+        float(reached),
+        help="Organizations on your target list where you have talked to at least one person.",
+    )
+    if frame.empty:
+        return Summary(
+            figures=(target_figure,),
+            caption=EMPTY_MESSAGES["warm"],
+            empty=True,
+        )
+    latest = frame[frame["month"] == frame["month"].max()].set_index("state")["people"]
+    met = int(latest.sum())
+    warm = int(latest.get("Within their rhythm", 0))
+    share = warm / met if met else None
+    return Summary(
+        figures=(
+            Figure(
+                "Kept warm now", f"{number(warm)} of {number(met)}", float(warm), detail=_pct(share)
+            ),
+            Figure("Past the longest gap", number(latest.get("Past the longest gap", 0)), None),
+            target_figure,
+        ),
+        caption=f"Of the {number(met)} people you have met, {number(warm)} ({_pct(share)}) are "
+        "within their keep-in-touch rhythm today. "
+        + (
+            f"You have talked to someone at {number(reached)} of your {number(targets)} target "
+            "employers."
+            if targets
+            else "List your target employers to see how many you have reached."
+        ),
+    )
+
+
+def kept_warm_chart(frame: pd.DataFrame) -> alt.Chart:
+    """Return, month by month, the people met stacked by where they stood in their rhythm."""
+    return (
+        alt.Chart(frame)
+        .mark_bar()
+        .encode(
+            x=alt.X("yearmonth(month):T", title="Month", axis=alt.Axis(format="%b %Y")),
+            y=alt.Y("people:Q", title="People met", stack="zero"),
+            color=alt.Color(
+                "state:N",
+                scale=_scale(WARM_COLORS),
+                title=None,
+                sort=list(WARM_COLORS),
+                legend=alt.Legend(orient="bottom", direction="vertical"),  # fits a phone
+            ),
+            order=alt.Order("order:Q"),
+            tooltip=[
+                alt.Tooltip("month:T", title="Month", format="%B %Y"),
+                alt.Tooltip("state:N", title="Where they stood"),
+                alt.Tooltip("people:Q", title="People", format=","),
+            ],
+        )
+        .transform_calculate(order=f"indexof({list(WARM_COLORS)!r}, datum.state)")
+        .properties(
+            title="People you met, kept warm month by month", width="container", height=HEIGHT
+        )
     )

@@ -16,12 +16,14 @@ from infoview.followups import (
     ACTION_ASK,
     ACTION_CONVERSATIONS,
     ACTION_RESEARCH,
+    KEEP_IN_TOUCH,
     REPORT_BACK_WEEKS,
     Reminder,
     ask_reminders,
     conversation_reminders,
     due_items,
 )
+from infoview.keep_in_touch import CHANNEL_LABELS, rhythm_reminders
 from infoview.models import (
     AskStatus,
     CallPlan,
@@ -33,12 +35,14 @@ from infoview.models import (
     Profile,
     QuestionNote,
     Source,
+    TouchBase,
     friendly_errors,
 )
 from infoview.pipeline import Stage, is_declined
 from infoview.research import contact_stages
 from infoview.store import Store
 from infoview.story import story_progress
+from infoview.targets import targets_by_key
 
 ACTION_QUESTIONS = "questions"
 ACTION_STORY = "story"
@@ -315,16 +319,19 @@ def _contacts_by_id(store: Store) -> dict[str, Contact]:
 
 
 def reminders_of(store: Store, today: date, tz_name: str) -> list[Reminder]:
-    """Return every open reminder in the store (memoised until the data changes)."""
+    """Return every open reminder in the store, keep-in-touch ones included (memoised)."""
     return store.cached(
         ("reminders", today, tz_name),
-        lambda: all_reminders(
-            _contacts_by_id(store),
-            store.all("outreach"),  # type: ignore[arg-type]
-            store.all("conversations"),  # type: ignore[arg-type]
-            store.profile(),
-            today,
-            tz_name,
+        lambda: (
+            all_reminders(
+                _contacts_by_id(store),
+                store.all("outreach"),  # type: ignore[arg-type]
+                store.all("conversations"),  # type: ignore[arg-type]
+                store.profile(),
+                today,
+                tz_name,
+            )
+            + rhythm_reminders(store, today, targets_by_key(store))
         ),
     )
 
@@ -334,9 +341,22 @@ def home_due(store: Store, today: date, tz_name: str) -> DueView:
 
     def build() -> DueView:
         keys = {d.key for d in store.all("dismissals")}  # type: ignore[attr-defined]
-        return due_view(reminders_of(store, today, tz_name), keys, today)
+        # Keep-in-touch reminders that are due have Home's "Losing touch" section instead.
+        shown = [
+            r
+            for r in reminders_of(store, today, tz_name)
+            if r.kind != KEEP_IN_TOUCH or r.due > today
+        ]
+        return due_view(shown, keys, today)
 
     return store.cached(("home_due", today, tz_name), build)
+
+
+def due_keep_in_touch(store: Store, today: date, tz_name: str) -> list[Reminder]:
+    """Return the keep-in-touch reminders that are due (Home lists them under "Losing touch")."""
+    return [
+        r for r in reminders_of(store, today, tz_name) if r.kind == KEEP_IN_TOUCH and r.due <= today
+    ]
 
 
 def contact_reminders(store: Store, contact_id: str, today: date, tz_name: str) -> list[Reminder]:
@@ -543,6 +563,7 @@ def timeline(
     convs: Iterable[Conversation],
     referrer: Contact | None,
     referrals: Iterable[Contact],
+    touches: Iterable[TouchBase] = (),
 ) -> list[Event]:
     """Return what happened with a contact, newest first."""
     events = [Event(contact.joined_on, "Joined your network")]
@@ -566,6 +587,11 @@ def timeline(
             events.append(Event(conv.report_back_done_on, "You reported back"))
     for other in referrals:
         events.append(Event(other.joined_on, f"They suggested you talk to {other.full_name}"))
+    for touch in touches:
+        how = CHANNEL_LABELS[touch.channel].lower()
+        events.append(
+            Event(touch.on, f"In touch ({how})" + (f": {touch.note}" if touch.note else ""))
+        )
     return sorted(events, key=lambda e: e.day, reverse=True)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from functools import cache
 from types import MappingProxyType
@@ -9,6 +10,7 @@ from zoneinfo import ZoneInfo, available_timezones
 
 import holidays
 
+TODAY_ENV = "INFOVIEW_TODAY"
 # A day far enough ahead that a loop over business days always ends, even with a bad n.
 MAX_BUSINESS_DAYS = 3_660
 # The zone used when neither the profile nor the browser names a known one.
@@ -119,8 +121,29 @@ def safe_zone(tz_name: str | None) -> tzinfo:
         return UTC
 
 
+def fixed_today() -> date | None:
+    """Return the day set in ``INFOVIEW_TODAY`` (YYYY-MM-DD), which the app takes as today.
+
+    It lets a browser test (or a demo) move the app's clock; unset or malformed means none.
+    """
+    raw = os.environ.get(TODAY_ENV, "").strip()
+    if not raw:
+        return None
+    try:
+        return date.fromisoformat(raw)
+    except ValueError:
+        return None
+
+
 def today_in(tz_name: str | None, now: datetime | None = None) -> date:
-    """Return today's date in the named time zone (UTC if unknown); ``now`` is for tests."""
+    """Return today's date in the named time zone (UTC if unknown); ``now`` is for tests.
+
+    Without ``now``, a day set in ``INFOVIEW_TODAY`` wins over the clock.
+    """
+    if now is None:
+        fixed = fixed_today()
+        if fixed is not None:
+            return fixed
     moment = now if now is not None else datetime.now(UTC)
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)

@@ -29,6 +29,7 @@ from infoview.models import (
     Record,
     Source,
     StatusChange,
+    Target,
 )
 from infoview.questions import REFERRAL_ID
 from infoview.store import CONTACT_CHILDREN, Store
@@ -48,6 +49,7 @@ def sample_records(today: date) -> dict[str, list[Record]]:
         "plans": [_plan(today, spec.key, spec.minutes, spec.items) for spec in net.plans],
         "conversations": [_held(today, spec) for spec in net.talks]
         + [_scheduled(today, spec) for spec in net.upcoming],
+        "targets": [_target(today, number, spec) for number, spec in enumerate(_TARGETS)],
     }
 
 
@@ -101,7 +103,17 @@ def remove_sample(store: Store) -> int:
         return removed
 
 
-_ALL_TABLES = ("profile", "contacts", "outreach", "plans", "conversations", "dismissals")
+_ALL_TABLES = (
+    "profile",
+    "contacts",
+    "outreach",
+    "plans",
+    "conversations",
+    "dismissals",
+    "touches",
+    "rhythms",
+    "targets",
+)
 
 
 def _words(key: str) -> Iterable[str]:
@@ -148,6 +160,32 @@ def slug(name: str) -> str:
 def _stamps(today: date, ago: int, hour: int = 15) -> dict[str, Any]:
     moment = _at(today, ago, hour)
     return {"created_at": moment, "updated_at": moment, "sample": True}
+
+
+def _target(today: date, number: int, spec: dict[str, Any]) -> Target:
+    return Target(id=f"{SAMPLE_ID_PREFIX}target-{number}", **spec, **_stamps(today, 90))
+
+
+# The sample user's target employers, in the method's terms (motivation 3 is a dream job).
+_TARGETS: list[dict[str, Any]] = [
+    {
+        "organization": "Brightwater Institute for Science Policy",
+        "motivation": 3,
+        "postings": True,
+        "alumni": True,
+        "notes": "Their fellowship class for next year was announced; two fellows came from "
+        "bench science.",
+    },
+    {
+        "organization": "National Bioresearch Council",
+        "motivation": 3,
+        "alumni": True,
+        "notes": "Program officer roles open a few times a year.",
+    },
+    {"organization": "Northgate Health Data", "motivation": 2, "postings": True},
+    {"organization": "Open Lab Foundation", "motivation": 2},
+    {"organization": "Lumen Bio", "motivation": 1, "notes": "Curious how their policy team works."},
+]
 
 
 def _researched_contacts(today: date) -> list[Contact]:

@@ -7,7 +7,15 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
 from infoview.dates import business_days_after, safe_zone
-from infoview.models import AskStatus, Contact, Conversation, Outreach, Profile, StatusChange
+from infoview.models import (
+    AskStatus,
+    Contact,
+    Conversation,
+    Outreach,
+    Profile,
+    Source,
+    StatusChange,
+)
 from infoview.pipeline import ANSWERED_STATUSES
 from infoview.wording import counted, first_name
 
@@ -24,6 +32,8 @@ THANK_YOU = "thank_you"
 REPORT_BACK = "report_back"
 CALL = "call"
 LOG_CALL = "log_call"
+LINKEDIN = "linkedin"
+KEEP_IN_TOUCH = "keep_in_touch"
 
 DEFAULT_FOLLOWUP_DAYS = (3, 7)
 # "No reply" is suggested one business week after the follow-up went out.
@@ -31,6 +41,11 @@ NO_REPLY_AFTER_FOLLOWUP = 5
 REPORT_BACK_WEEKS = 6
 # Thank them within a day (24 hours) of the call.
 THANK_YOU_DAYS = 1
+# A LinkedIn connection request goes out within two days of the call; after two weeks the
+# moment has passed and the reminder leaves (old conversations do not all ask at once).
+LINKEDIN_DAYS = 2
+LINKEDIN_STALE_DAYS = 14
+ACTION_CONTACT = "contact"
 
 
 @dataclass(frozen=True)
@@ -182,6 +197,9 @@ def conversation_reminders(
                 params=this_call,
             )
         )
+    linkedin = linkedin_reminder(conv, contact, today)
+    if linkedin is not None:
+        out.append(linkedin)
     if conv.report_back_done_on is None:
         due = conv.report_back_due or conv.happened_on + timedelta(weeks=REPORT_BACK_WEEKS)
         out.append(
@@ -197,6 +215,38 @@ def conversation_reminders(
             )
         )
     return out
+
+
+def linkedin_note(contact: Contact, happened_on: date) -> str:
+    """Return a short connection-request note (LinkedIn allows 200 characters without Premium)."""
+    name = first_name(contact.full_name) or contact.full_name
+    org = contact.organization.strip()
+    about = f" about your work at {org}" if org and len(org) <= 60 else ""
+    note = (
+        f"Hi {name}, thank you again for our conversation on {happened_on:%b} "
+        f"{happened_on.day}{about}. I would be glad to stay in touch here."
+    )
+    return note if len(note) <= 200 else note[:199] + "…"
+
+
+def linkedin_reminder(conv: Conversation, contact: Contact, today: date) -> Reminder | None:
+    """Return the reminder to connect on LinkedIn after a call, while it is still timely.
+
+    Not for someone imported from LinkedIn (already connected).
+    """
+    if conv.happened_on is None or contact.source == Source.LINKEDIN:
+        return None
+    if today > conv.happened_on + timedelta(days=LINKEDIN_STALE_DAYS):
+        return None
+    return Reminder(
+        key=f"conv:{conv.id}:linkedin",
+        contact_id=contact.id,
+        kind=LINKEDIN,
+        due=conv.happened_on + timedelta(days=LINKEDIN_DAYS),
+        title=f"Connect with {first_name(contact.full_name) or contact.full_name} on LinkedIn",
+        detail=f"Add a short note to the request: “{linkedin_note(contact, conv.happened_on)}”",
+        action=ACTION_CONTACT,
+    )
 
 
 def due_items(

@@ -65,6 +65,8 @@ MOVED_LABELS = {
     "referrals": ("person they suggested", "people they suggested"),
     "dismissals": ("dismissed reminder", "dismissed reminders"),
     "kept_apart": ("pair kept apart", "pairs kept apart"),
+    "touches": ("time in touch", "times in touch"),
+    "rhythms": ("keep-in-touch setting", "keep-in-touch settings"),
 }
 
 

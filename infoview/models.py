@@ -305,6 +305,9 @@ class Profile(Record):
     timezone: Text(64) = ""
     calendar: AcademicCalendar = Field(default_factory=AcademicCalendar)
     followup_days: tuple[int, int] = (3, 7)
+    # Keep in touch: (ideal, maximum) days between interactions, by relationship.
+    rhythm_met: tuple[int, int] = (90, 180)
+    rhythm_referrer: tuple[int, int] = (60, 120)
     past: Text(NOTES_MAX) = ""
     present: Text(NOTES_MAX) = ""
     future: Text(NOTES_MAX) = ""
@@ -402,6 +405,56 @@ class Conversation(Record):
     report_back_done_on: date | None = None
 
 
+class Channel(StrEnum):
+    EMAIL = "email"
+    CALL = "call"
+    MEETING = "meeting"
+    MESSAGE = "message"
+    EVENT = "event"
+
+
+class TouchBase(Record):
+    """A time the user was in touch with a contact outside an ask or a conversation."""
+
+    contact_id: str
+    on: date
+    channel: Channel = Channel.EMAIL
+    note: Text(SHORT_MAX) = ""
+
+
+RHYTHM_MIN_DAYS = 7
+RHYTHM_MAX_DAYS = 730
+RhythmDays = Annotated[int, Field(ge=RHYTHM_MIN_DAYS, le=RHYTHM_MAX_DAYS)]
+
+
+class Rhythm(Record):
+    """One contact's own keep-in-touch gaps, "don't remind", or a snooze (else the defaults)."""
+
+    contact_id: str
+    ideal_days: RhythmDays | None = None
+    max_days: RhythmDays | None = None
+    off: bool = False
+    snoozed_until: date | None = None
+
+    @model_validator(mode="after")
+    def _order(self) -> Rhythm:
+        if self.ideal_days and self.max_days and self.max_days < self.ideal_days:
+            raise ValueError("the longest gap cannot be shorter than the ideal gap")
+        return self
+
+
+class Target(Record):
+    """An organization the user would like to work with or learn about."""
+
+    organization: Annotated[
+        str, StringConstraints(strip_whitespace=True, min_length=1, max_length=SHORT_MAX)
+    ]
+    motivation: Annotated[int, Field(ge=1, le=3)] = 2
+    alumni: bool = False
+    postings: bool = False
+    notes: Text(REASON_MAX) = ""
+
+
 class Dismissal(Record):
     """A reminder the user dismissed; deleting it brings the reminder back."""
 
@@ -462,6 +515,10 @@ FIELD_LABELS = {
     "notes": "Notes",
     "tags": "Tags",
     "field": "Field",
+    "ideal_days": "Ideal gap",
+    "max_days": "Longest gap",
+    "on": "Date",
+    "note": "Note",
 }
 
 

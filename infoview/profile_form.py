@@ -12,7 +12,14 @@ from typing import Any
 from pydantic import ValidationError
 
 from infoview.dates import FALLBACK_ZONE
-from infoview.models import AcademicCalendar, Profile, SkillTranslation, friendly_errors
+from infoview.models import (
+    RHYTHM_MAX_DAYS,
+    RHYTHM_MIN_DAYS,
+    AcademicCalendar,
+    Profile,
+    SkillTranslation,
+    friendly_errors,
+)
 from infoview.story import default_intro
 from infoview.wording import split_fields, split_lines
 
@@ -41,6 +48,24 @@ TEXT_FIELDS = (
     "offers",
     "intro",
 )
+# Keep-in-touch gaps in days: (form key, Profile field, position, label).
+RHYTHM_KEYS = (
+    ("rhythm_met_ideal", "rhythm_met", 0, "People you met: ideal gap"),
+    ("rhythm_met_max", "rhythm_met", 1, "People you met: longest gap"),
+    ("rhythm_referrer_ideal", "rhythm_referrer", 0, "People who introduced you: ideal gap"),
+    ("rhythm_referrer_max", "rhythm_referrer", 1, "People who introduced you: longest gap"),
+)
+RHYTHM_FIELDS = tuple(key for key, *_ in RHYTHM_KEYS)
+
+
+def rhythm_value(values: Mapping[str, Any], key: str) -> int:
+    """Return one keep-in-touch gap from the form (the default when the form lacks it)."""
+    if key in values:
+        return int(values[key])
+    _key, field, i, _label = next(k for k in RHYTHM_KEYS if k[0] == key)
+    return Profile.model_fields[field].default[i]
+
+
 # Every plain widget value the form keeps (skills are rows, kept separately).
 FORM_FIELDS: tuple[str, ...] = (
     *TEXT_FIELDS,
@@ -49,6 +74,7 @@ FORM_FIELDS: tuple[str, ...] = (
     *(f"{key}_{part}" for key, _ in TERM_DATES for part in ("month", "day")),
     "followup_first",
     "followup_second",
+    *RHYTHM_FIELDS,
     "intro_edited",
 )
 
@@ -152,6 +178,7 @@ def profile_form_values(profile: Profile, browser_timezone: str = FALLBACK_ZONE)
         "timezone": profile.timezone or browser_timezone,
         "followup_first": profile.followup_days[0],
         "followup_second": profile.followup_days[1],
+        **{key: getattr(profile, field)[i] for key, field, i, _ in RHYTHM_KEYS},
         "skills": skill_rows(profile.skills),
     }
     for key, _ in TERM_DATES:
@@ -200,6 +227,31 @@ def check_followup(first: int, second: int) -> list[str]:
             "Follow-up rhythm: the first step (trying a second person) must come before the "
             f"polite follow-up, so {first} must be smaller than {second}."
         )
+    return problems
+
+
+def check_rhythm(values: Mapping[str, Any]) -> list[str]:
+    """Return the problems with the keep-in-touch gaps (days; the longest not below the ideal)."""
+    problems = []
+    for key, _field, _i, label in RHYTHM_KEYS:
+        if not RHYTHM_MIN_DAYS <= rhythm_value(values, key) <= RHYTHM_MAX_DAYS:
+            problems.append(
+                f"Keep in touch: {label.lower()} must be between {RHYTHM_MIN_DAYS} and "
+                f"{RHYTHM_MAX_DAYS} days."
+            )
+    if problems:
+        return problems
+    for who, field in (
+        ("people you met", "rhythm_met"),
+        ("people who introduced you", "rhythm_referrer"),
+    ):
+        ideal = rhythm_value(values, f"{field}_ideal")
+        longest = rhythm_value(values, f"{field}_max")
+        if longest < ideal:
+            problems.append(
+                f"Keep in touch: for {who} the longest gap ({longest} days) cannot be shorter "
+                f"than the ideal one ({ideal} days)."
+            )
     return problems
 
 
@@ -256,6 +308,7 @@ def profile_from_form(values: Mapping[str, Any], base: Profile) -> Profile:
     for field, found in (
         ("followup_days", check_followup(values["followup_first"], values["followup_second"])),
         ("calendar", check_calendar(values)),
+        ("rhythm_met", check_rhythm(values)),
     ):
         problems += found
         fields.update([field] if found else [])
@@ -278,6 +331,11 @@ def profile_from_form(values: Mapping[str, Any], base: Profile) -> Profile:
         intro_edited=bool(values.get("intro_edited")),
     )
     if not problems:
+        for field in ("rhythm_met", "rhythm_referrer"):
+            data[field] = (
+                rhythm_value(values, f"{field}_ideal"),
+                rhythm_value(values, f"{field}_max"),
+            )
         data["calendar"] = {
             key: (int(values[f"{key}_month"]), int(values[f"{key}_day"])) for key, _ in TERM_DATES
         }

@@ -2,8 +2,8 @@
 
 Tables (record type in brackets): profile (Profile), contacts (Contact), outreach
 (Outreach), plans (CallPlan), conversations (Conversation), dismissals (Dismissal),
-templates (UserTemplate), merges (MergeRecord), kept_apart (KeptApart), plus ``_meta``
-holding the schema version.
+templates (UserTemplate), merges (MergeRecord), kept_apart (KeptApart), touches
+(TouchBase), rhythms (Rhythm), targets (Target), plus ``_meta`` holding the schema version.
 
 Reads come from memory. Every write happens inside a transaction: the whole database is
 serialised, written to a temp file in the same folder, fsynced, moved over the old file
@@ -42,6 +42,9 @@ from infoview.models import (
     Outreach,
     Profile,
     Record,
+    Rhythm,
+    Target,
+    TouchBase,
     UserTemplate,
     utcnow,
 )
@@ -59,8 +62,11 @@ TABLES: dict[str, type[Record]] = {
     "templates": UserTemplate,
     "merges": MergeRecord,
     "kept_apart": KeptApart,
+    "touches": TouchBase,
+    "rhythms": Rhythm,
+    "targets": Target,
 }
-CONTACT_CHILDREN = ("outreach", "plans", "conversations")
+CONTACT_CHILDREN = ("outreach", "plans", "conversations", "touches", "rhythms")
 DAILY_BACKUPS_KEPT = 7
 EVENT_BACKUPS_KEPT = 20
 LOCK_TIMEOUT_S = 15

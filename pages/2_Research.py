@@ -2,8 +2,11 @@
 
 import streamlit as st
 
+from infoview.dates import today_in
 from infoview.ui import page_setup, pages
+from infoview.ui.ask_next_ui import ask_next_box
 from infoview.ui.research_ui import contact_list, detail
+from infoview.ui.zones import zone_here
 
 store = page_setup(pages.RESEARCH)
 chosen = st.query_params.get("contact")
@@ -16,4 +19,5 @@ st.caption(
 if chosen:
     detail(store, chosen)
 else:
+    ask_next_box(store, today_in(zone_here(store.profile().timezone)))
     contact_list(store)

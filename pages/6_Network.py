@@ -5,6 +5,7 @@ from datetime import date
 import streamlit as st
 
 from infoview.analytics import ALL
+from infoview.dates import today_in
 from infoview.ui import page_setup, pages
 from infoview.ui.network_ui import (
     activity_view,
@@ -12,6 +13,7 @@ from infoview.ui.network_ui import (
     freq_picker,
     funnel_view,
     growth_view,
+    kept_warm_view,
     mix_view,
     panel,
     people_frame,
@@ -19,6 +21,7 @@ from infoview.ui.network_ui import (
     tab_bar,
     tree_view,
 )
+from infoview.ui.zones import zone_here
 
 store = page_setup(pages.NETWORK)
 
@@ -31,7 +34,7 @@ st.caption(
 people = people_frame(store)
 today = date.today()
 filters = filter_bar(store, people, today) if len(people) else ALL
-growth, funnel, replies, referrals, activity, mix = tab_bar()
+growth, funnel, replies, referrals, activity, mix, warm = tab_bar()
 
 with growth:
     if growth.open:
@@ -63,3 +66,8 @@ with activity:
 with mix:
     if mix.open:
         panel("mix", mix_view(store, filters), filters)
+
+with warm:
+    if warm.open:
+        zone = zone_here(store.profile().timezone)
+        panel("warm", kept_warm_view(store, today_in(zone)), ALL)

@@ -9,6 +9,7 @@ from infoview.conversations import (
     timeline,
 )
 from infoview.dates import today_in
+from infoview.keep_in_touch import touches_of, warmth_of_all
 from infoview.pipeline import Stage
 from infoview.ui import page_setup, pages
 from infoview.ui.contact_ui import (
@@ -22,6 +23,7 @@ from infoview.ui.contact_ui import (
 )
 from infoview.ui.duplicates_ui import same_person_note
 from infoview.ui.picker import pick_contact
+from infoview.ui.touch_ui import keep_in_touch_section
 from infoview.ui.zones import zone_here
 
 store = page_setup(pages.CONTACT)
@@ -55,8 +57,10 @@ left, right = st.columns([3, 2], gap="large")
 with left:
     research_summary(contact, referrer)
     conversations_section(contact, convs)  # type: ignore[arg-type]
+    keep_in_touch_section(store, contact, warmth_of_all(store, today).get(contact.id), today)
 with right:
     asks_section(contact, asks)  # type: ignore[arg-type]
     plans_section(contact, plans)  # type: ignore[arg-type]
     referrals_section(given)
-    timeline_section(timeline(contact, asks, convs, referrer, given))  # type: ignore[arg-type]
+    events = timeline(contact, asks, convs, referrer, given, touches_of(store, contact.id))  # type: ignore[arg-type]
+    timeline_section(events)

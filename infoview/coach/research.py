@@ -99,6 +99,15 @@ def _words(text: str) -> list[str]:
     return re.findall(r"[\w'’-]+", text)
 
 
+_GENERIC = re.compile("|".join(rf"\b{re.escape(p)}\b" for p in GENERIC_PHRASES))
+_WORD = re.compile(r"[\w'’-]+")
+
+
+def is_specific(reason: str) -> bool:
+    """True when review_reason would call the reason fine (it names something of theirs)."""
+    return reason_is_specific(reason.strip())
+
+
 def review_reason(reason: str, outside_field: bool = False) -> ReasonFeedback:
     """Judge whether a reason to talk is specific enough to persuade a busy stranger."""
     text = reason.strip()

@@ -35,6 +35,9 @@ TABLE_LABELS = {
     "templates": "email templates",
     "merges": "merges of two contacts",
     "kept_apart": "pairs kept apart",
+    "touches": "times you were in touch",
+    "rhythms": "keep-in-touch settings",
+    "targets": "target employers",
 }
 
 

@@ -86,6 +86,9 @@ NOUNS = {
     "templates": ("email template", "email templates"),
     "merges": ("merge record", "merge records"),
     "kept_apart": ("pair kept apart", "pairs kept apart"),
+    "touches": ("time in touch", "times in touch"),
+    "rhythms": ("keep-in-touch setting", "keep-in-touch settings"),
+    "targets": ("target employer", "target employers"),
 }
 TABLE_NAMES = {"profile": "Your story and settings"} | {
     table: many.capitalize() for table, (_, many) in NOUNS.items()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime
 
 import pandas as pd
@@ -25,6 +26,8 @@ from infoview.figures import HELP
 from infoview.followups import (
     CALL,
     FOLLOW_UP,
+    KEEP_IN_TOUCH,
+    LINKEDIN,
     LOG_CALL,
     NO_REPLY,
     REPORT_BACK,
@@ -52,6 +55,8 @@ ICONS = {
     FOLLOW_UP: ":material/forward_to_inbox:",
     SECOND_CONTACT: ":material/person_search:",
     NO_REPLY: ":material/notifications_off:",
+    LINKEDIN: ":material/person_add:",
+    KEEP_IN_TOUCH: ":material/handshake:",
 }
 ACT = {
     CALL: "Prepare",
@@ -61,6 +66,8 @@ ACT = {
     FOLLOW_UP: "Follow up",
     SECOND_CONTACT: "Find someone",
     NO_REPLY: "Close it",
+    LINKEDIN: "Connect",
+    KEEP_IN_TOUCH: "Open",
 }
 
 
@@ -205,8 +212,18 @@ def _reminder_list(store: Store, reminders: list[Reminder], today: date, key: st
         st.toggle(f"Show more ({len(reminders):,} in all, the {MORE_MAX} soonest)", key=key)
 
 
-def due_section(store: Store, view: DueView, today: date, now: datetime) -> None:
-    """Show what is due today and this week, with a way to act on or dismiss each."""
+def due_section(
+    store: Store,
+    view: DueView,
+    today: date,
+    now: datetime,
+    calendar_extra: Sequence[Reminder] = (),
+) -> None:
+    """Show what is due today and this week, with a way to act on or dismiss each.
+
+    ``calendar_extra`` are reminders shown elsewhere on Home (the keep-in-touch ones) that the
+    calendar file carries too.
+    """
     st.subheader("Due today")
     if view.now:
         _reminder_list(store, view.now, today, "home_more_now")
@@ -217,7 +234,7 @@ def due_section(store: Store, view: DueView, today: date, now: datetime) -> None
         _reminder_list(store, view.soon, today, "home_more_soon")
     else:
         st.caption("Nothing else in the next seven days.")
-    upcoming = view.now + view.soon
+    upcoming = [*view.now, *view.soon, *calendar_extra]
     if upcoming:
         items = [
             (f"{r.key}-{r.due.isoformat()}", max(r.due, today), r.title, r.detail) for r in upcoming

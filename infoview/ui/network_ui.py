@@ -14,11 +14,14 @@ import streamlit as st
 from infoview import analytics, charts
 from infoview.analytics import SECTOR_LABELS, SOURCE_LABELS, Filters
 from infoview.charts import Summary
+from infoview.conversations import stages_of
 from infoview.demo import has_sample
+from infoview.keep_in_touch import kept_warm_by_month, ties_of
 from infoview.store import Store
+from infoview.targets import coverage, target_list
 from infoview.ui import pages
 
-TABS = ("Growth", "Funnel", "Replies", "Referrals", "Activity", "Sectors and fields")
+TABS = ("Growth", "Funnel", "Replies", "Referrals", "Activity", "Sectors and fields", "Kept warm")
 FREQS = {"W": "Week", "M": "Month"}
 # The biggest branches first; a few dozen names still read on a laptop screen, the rest fold.
 TREE_NODES = 60
@@ -26,6 +29,14 @@ _SAVED = "_nw_saved"  # widget values copied here: Streamlit drops a widget's st
 
 # The steps that fill each chart: (page, link label, icon).
 FILL_STEPS = {
+    "warm": [
+        (
+            pages.CONVERSATIONS.path,
+            "Log a conversation in 5 · Conversations",
+            ":material/forum:",
+        ),
+        (pages.TARGETS.path, "List your target employers", pages.TARGETS.icon),
+    ],
     "growth": [
         (pages.RESEARCH.path, "Add a contact in 2 · Research", ":material/travel_explore:"),
         (
@@ -352,6 +363,24 @@ def mix_view(store: Store, filters: Filters) -> View:
     return _explain(
         _cached(store, "mix", filters, None, build), filters, lambda f: mix_view(store, f)
     )
+
+
+def kept_warm_view(store: Store, today: date) -> View:
+    """Return the kept-warm chart (people met, within their rhythm by month) and coverage."""
+
+    def build() -> View:
+        frame = charts.kept_warm_frame(kept_warm_by_month(ties_of(store), today))
+        rows = target_list(store, stages_of(store))
+        summary = charts.kept_warm_summary(frame, coverage(rows))
+        if summary.empty:
+            return View(summary)
+        note = (
+            "The date, sector and source filters do not apply here: every person you met "
+            "counts. Someone you asked not to be reminded about is left out."
+        )
+        return View(summary, (charts.kept_warm_chart(frame),), note=note)
+
+    return _cached(store, "warm", None, today.isoformat(), build)
 
 
 # ---------------------------------------------------------------------------- drawing

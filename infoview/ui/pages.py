@@ -47,6 +47,13 @@ RESEARCH = Page(
     ":material/travel_explore:",
     section="Prepare",
 )
+TARGETS = Page(
+    "pages/8_Targets.py",
+    "Target employers",
+    "Target employers",
+    ":material/flag:",
+    section="Prepare",
+)
 ASK = Page(
     "pages/3_Ask.py",
     "Craft the ask",
@@ -82,7 +89,17 @@ DATA = Page("pages/7_Data.py", "Your data", "Your data", ":material/database:", 
 # Not in the menu: reached from a contact's name wherever it is shown.
 CONTACT = Page("pages/9_Contact.py", "Contact", "Contact", ":material/person:")
 
-MENU: tuple[Page, ...] = (HOME, YOUR_STORY, RESEARCH, ASK, QUESTIONS, CONVERSATIONS, NETWORK, DATA)
+MENU: tuple[Page, ...] = (
+    HOME,
+    YOUR_STORY,
+    RESEARCH,
+    TARGETS,
+    ASK,
+    QUESTIONS,
+    CONVERSATIONS,
+    NETWORK,
+    DATA,
+)
 ALL: tuple[Page, ...] = (*MENU, CONTACT)
 
 

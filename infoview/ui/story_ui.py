@@ -13,10 +13,11 @@ import streamlit as st
 
 from infoview import models
 from infoview.dates import zone_options
-from infoview.models import Profile
+from infoview.models import RHYTHM_MAX_DAYS, RHYTHM_MIN_DAYS, Profile
 from infoview.profile_form import (
     FORM_FIELDS,
     MONTHS,
+    RHYTHM_KEYS,
     TERM_DATES,
     ProfileFormError,
     country_label,
@@ -64,9 +65,11 @@ TABS = [
     ":material/record_voice_over: 30-second introduction",
 ]
 SETTINGS_KEY = "ys_settings"  # the settings expander on the first tab is open
-SETTINGS_LABEL = ":material/tune: Holidays, time zone, semester dates and follow-up rhythm"
+SETTINGS_LABEL = ":material/tune: Holidays, time zone, semester dates, follow-up and keep-in-touch"
 # Where each Profile field is edited: the index of its tab (settings sit in the expander).
-SETTINGS_FIELDS = frozenset({"country", "timezone", "calendar", "followup_days"})
+SETTINGS_FIELDS = frozenset(
+    {"country", "timezone", "calendar", "followup_days", "rhythm_met", "rhythm_referrer"}
+)
 FIELD_TABS = {
     **dict.fromkeys(("name", "email", "current_role", "schools", "signature"), 0),
     **dict.fromkeys(SETTINGS_FIELDS, 0),
@@ -372,6 +375,22 @@ def settings(draft: dict) -> None:
         key=_w("followup_second"),
         **_cb("followup_second"),
     )
+    st.markdown("**Keep in touch** (days between interactions with people you have talked to)")
+    st.caption(
+        "Home lists a person once the ideal gap has passed since you were last in touch, "
+        "and marks them red past the longest gap. A contact's own page can change this "
+        "for them alone."
+    )
+    columns = [*st.columns(2, gap="medium"), *st.columns(2, gap="medium")]
+    for column, (key, _field, _i, label) in zip(columns, RHYTHM_KEYS, strict=True):
+        column.number_input(
+            label,
+            min_value=RHYTHM_MIN_DAYS,
+            max_value=RHYTHM_MAX_DAYS,
+            step=1,
+            key=_w(key),
+            **_cb(key),
+        )
 
 
 # ---------------------------------------------------------------- the story

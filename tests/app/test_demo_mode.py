@@ -65,8 +65,7 @@ def test_reset_demo_starts_over(demo):
     store.delete_contact(store.contacts()[0].id)
     # "Reset demo" only opens a question; nothing is thrown away until it is answered.
     assert "Reset demo" not in [b.label for b in at.button]
-    (question,) = at.get("popover")
-    assert question.proto.popover.label == "Reset demo"
+    (question,) = [p for p in at.get("popover") if p.proto.popover.label == "Reset demo"]
     assert "Everything you changed in this tab is lost" in question.markdown[0].value
     assert _store(at) is store
     next(b for b in at.button if b.label == "Yes, start over").click().run()
@@ -95,7 +94,7 @@ def test_a_replacing_restore_in_the_demo_does_not_promise_a_backup(demo):
     small.save(Contact(full_name="Only One"))
     at = _session()
     at.session_state["dt_tab"] = "Restore"
-    at.switch_page("pages/7_Data.py").run()
+    at.switch_page(pages.DATA.path).run()
     at.file_uploader[0].upload("backup.json", export_json(small), "application/json").run()
     at.radio(key="dt_restore_mode").set_value("replace").run()
     assert not at.exception, at.exception

@@ -16,7 +16,7 @@ from tests.conftest import ROOT
 
 PAGE = pages.NETWORK.path
 HOSTILE = "Ana *Ruiz* ![x](http://127.0.0.1:9/a.png)"
-CHARTS = ["growth", "funnel", "replies", "tree", "activity", "mix"]
+CHARTS = ["growth", "funnel", "replies", "tree", "activity", "mix", "warm"]
 CHART_OF_TAB = dict(zip(TABS, CHARTS, strict=True))
 
 
@@ -235,3 +235,27 @@ def test_when_leaving_out_sample_data_empties_a_chart_the_empty_state_says_so(ap
     assert _metrics(at)["Asks sent"] == "1"
     at.checkbox(key="nw_sample").uncheck().run()
     assert [i.value for i in at.info] == [SAMPLE_HIDDEN_MESSAGE]
+
+
+def test_kept_warm_counts_the_people_met_within_their_rhythm_and_target_coverage(app, store):
+    from datetime import timedelta
+
+    from infoview.models import Target
+
+    today = date.today()
+    store.save_many(
+        [
+            Contact(id="w", full_name="Warm", organization="Globex, Inc."),
+            Contact(id="c", full_name="Cold", organization="Hooli"),
+            Conversation(contact_id="w", happened_on=today - timedelta(days=20)),
+            Conversation(contact_id="c", happened_on=today - timedelta(days=200)),
+            Target(organization="Globex"),
+            Target(organization="Initech"),
+        ]
+    )
+    at = _open(app, "Kept warm")
+    assert _charts(at) == 1
+    metrics = _metrics(at)
+    assert metrics["Kept warm now"] == "1 of 2"
+    assert metrics["Past the longest gap"] == "1"
+    assert metrics["Targets with a conversation"] == "1 of 2"

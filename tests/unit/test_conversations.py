@@ -243,9 +243,12 @@ def test_a_held_conversation_owes_a_thank_you_by_the_next_day_and_a_report_back_
     reminders = all_reminders({"ana": ANA}, [], [held()], Profile(), THU, NY)
     view = due_view(reminders, set(), THU)
     # One rule everywhere: a thank-you is due within a day of the call (Conversations says
-    # "send it by" the same day).
+    # "send it by" the same day); the LinkedIn request within two.
     assert view.now == []
-    assert [(r.kind, r.due) for r in view.soon] == [("thank_you", THU + timedelta(days=1))]
+    assert [(r.kind, r.due) for r in view.soon] == [
+        ("thank_you", THU + timedelta(days=1)),
+        ("linkedin", THU + timedelta(days=2)),
+    ]
     assert [r.kind for r in due_view(reminders, set(), THU + timedelta(days=1)).now] == [
         "thank_you"
     ]
@@ -255,7 +258,8 @@ def test_a_held_conversation_owes_a_thank_you_by_the_next_day_and_a_report_back_
 
 def test_done_items_disappear():
     done = held(thank_you_sent_on=THU, report_back_done_on=date(2027, 1, 2))
-    assert all_reminders({"ana": ANA}, [], [done], Profile(), THU, NY) == []
+    two_weeks_on = date(2026, 12, 11)  # the LinkedIn request's moment has passed too
+    assert all_reminders({"ana": ANA}, [], [done], Profile(), two_weeks_on, NY) == []
 
 
 def test_dismissed_items_are_hidden_but_listed_to_bring_back():
@@ -289,7 +293,7 @@ def test_follow_ups_count_business_days_and_skip_holidays():
 def test_no_follow_ups_once_they_talked_or_the_contact_is_archived():
     sent = Outreach(id="a1", contact_id="ana", status=AskStatus.SENT, sent_on=date(2026, 11, 2))
     talked = all_reminders({"ana": ANA}, [sent], [held()], Profile(), THU, NY)
-    assert {r.kind for r in talked} == {"thank_you", "report_back"}
+    assert {r.kind for r in talked} == {"thank_you", "linkedin", "report_back"}
     gone = ANA.model_copy(update={"archived": True})
     assert all_reminders({"ana": gone}, [sent], [held()], Profile(), THU, NY) == []
 

@@ -11,6 +11,7 @@ from infoview.followups import (
     ask_status_change,
     conversation_reminders,
     due_items,
+    linkedin_note,
 )
 from infoview.models import AskStatus, Contact, Conversation, Outreach, Profile
 
@@ -90,18 +91,37 @@ def test_thank_you_and_report_back_are_due_after_a_conversation():
     reminders = conversation_reminders(HELD, ANA, today=date(2026, 11, 16))
     assert kinds(reminders) == [
         ("thank_you", date(2026, 11, 17)),  # within a day of the call
+        ("linkedin", date(2026, 11, 18)),  # within two days
         ("report_back", date(2026, 12, 28)),  # six weeks later
     ]
-    assert [r.key for r in reminders] == ["conv:c1:thanks", "conv:c1:report"]
+    assert [r.key for r in reminders] == ["conv:c1:thanks", "conv:c1:linkedin", "conv:c1:report"]
 
 
 def test_done_items_disappear():
     thanked = HELD.model_copy(update={"thank_you_sent_on": date(2026, 11, 16)})
     assert [r.kind for r in conversation_reminders(thanked, ANA, date(2026, 11, 17))] == [
-        "report_back"
+        "linkedin",
+        "report_back",
     ]
     reported = thanked.model_copy(update={"report_back_done_on": date(2026, 12, 20)})
     assert conversation_reminders(reported, ANA, date(2026, 12, 21)) == []
+
+
+def test_the_linkedin_request_comes_two_days_after_the_call_with_a_short_note():
+    [ask] = [
+        r for r in conversation_reminders(HELD, ANA, date(2026, 11, 16)) if r.kind == "linkedin"
+    ]
+    assert ask.due == date(2026, 11, 18) and ask.title == "Connect with Ana on LinkedIn"
+    note = linkedin_note(ANA, HELD.happened_on)
+    assert note in ask.detail and "Nov 16" in note and len(note) <= 200
+    # Two weeks on the moment has passed; someone imported from LinkedIn is connected already.
+    assert "linkedin" not in kinds_of(conversation_reminders(HELD, ANA, date(2026, 12, 1)))
+    linked = ANA.model_copy(update={"source": "linkedin"})
+    assert "linkedin" not in kinds_of(conversation_reminders(HELD, linked, date(2026, 11, 16)))
+
+
+def kinds_of(reminders) -> list[str]:
+    return [r.kind for r in reminders]
 
 
 def test_report_back_uses_its_own_due_date_when_set():

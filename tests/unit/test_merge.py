@@ -111,6 +111,8 @@ def test_merge_moves_every_related_record_in_one_commit(store, network):
         "outreach": 1,
         "plans": 1,
         "conversations": 1,
+        "touches": 0,
+        "rhythms": 0,
         "referrals": 1,
         "dismissals": 1,
         "kept_apart": 0,

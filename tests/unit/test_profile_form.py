@@ -206,3 +206,27 @@ def test_unsaved_changes_ignores_defaults_and_spots_edits():
     assert unsaved_changes(again, stored, "UTC") is False
     assert unsaved_changes({**again, "past": "A lab.  "}, stored, "UTC") is False
     assert unsaved_changes({**again, "timezone": "Asia/Tokyo"}, stored, "UTC") is True
+
+
+def test_keep_in_touch_gaps_are_set_in_the_settings_and_checked():
+    values = blank(rhythm_met_ideal=45, rhythm_met_max=90, rhythm_referrer_ideal=30)
+    profile = profile_from_form(values, Profile())
+    assert (profile.rhythm_met, profile.rhythm_referrer) == ((45, 90), (30, 120))
+    assert profile_form_values(profile)["rhythm_met_ideal"] == 45
+    with pytest.raises(ProfileFormError) as caught:
+        profile_from_form(
+            blank(rhythm_met_ideal=100, rhythm_met_max=60, rhythm_referrer_max=3), Profile()
+        )
+    assert caught.value.messages == [
+        "Keep in touch: people who introduced you: longest gap must be between 7 and 730 days."
+    ]
+    assert caught.value.fields == {"rhythm_met"}
+    with pytest.raises(ProfileFormError) as caught:
+        profile_from_form(blank(rhythm_met_ideal=100, rhythm_met_max=60), Profile())
+    assert caught.value.messages == [
+        "Keep in touch: for people you met the longest gap (60 days) cannot be shorter than "
+        "the ideal one (100 days)."
+    ]
+    # A form from before these settings existed still saves, with the defaults.
+    old = {k: v for k, v in blank().items() if not k.startswith("rhythm_")}
+    assert profile_from_form(old, Profile()).rhythm_met == (90, 180)

@@ -1,0 +1,46 @@
+"""Target employers: the organizations you would like to work with, and who you know at each."""
+
+import streamlit as st
+
+from infoview.conversations import stages_of
+from infoview.targets import coverage, network_suggestions, org_groups, target_list
+from infoview.ui import page_setup, pages
+from infoview.ui.targets_ui import SHOWN_MAX, add_form, suggestions_section, table, target_detail
+
+store = page_setup(pages.TARGETS)
+
+st.title("Target employers")
+st.caption(
+    "List the organizations you would like to work with or learn about, then rank them: how "
+    "much you want to be there, whether they post roles that interest you, and whether people "
+    "from your school work there. The list shows who you already know at each."
+)
+
+rows = target_list(store, stages_of(store))
+suggestions = store.cached(
+    ("target_suggestions",),
+    lambda: network_suggestions(org_groups(store), store.all("targets")),  # type: ignore[arg-type]
+)
+
+add_form(store, empty=not rows)
+suggestions_section(store, suggestions)
+
+if not rows:
+    st.info(
+        "Your list is empty. Add an organization above, or start from the ones where you "
+        "already know the most people."
+    )
+    st.stop()
+
+met, total = coverage(rows)
+st.subheader(f"Your list · {total:,}")
+st.caption(
+    f"Sorted by motivation, then postings, then alumni. You have talked to someone at {met:,} "
+    f"of {total:,}."
+)
+table(rows)
+st.markdown("**Each organization**")
+for number, row in enumerate(rows[:SHOWN_MAX]):
+    target_detail(store, row, number)
+if total > SHOWN_MAX:
+    st.caption(f"The first {SHOWN_MAX} of {total:,} are listed one by one.")

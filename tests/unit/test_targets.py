@@ -1,0 +1,100 @@
+"""Target employers: organization matching, the method's order, who you know, suggestions."""
+
+from __future__ import annotations
+
+import pytest
+
+from infoview.models import Contact, Target
+from infoview.pipeline import Stage
+from infoview.store import Store
+from infoview.targets import (
+    TargetError,
+    contacts_by_org,
+    coverage,
+    network_suggestions,
+    org_key,
+    save_target,
+    sort_key,
+    target_rows,
+)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Globex",
+        "Globex, Inc.",
+        "GLOBEX INC",
+        "globex corporation",
+        "The Globex Company",
+        " Globex  Ltd. ",
+    ],
+)
+def test_names_match_whatever_the_case_punctuation_or_legal_suffix(name):
+    assert org_key(name) == "globex"
+
+
+def test_different_organizations_stay_different():
+    assert org_key("Globex Labs") != org_key("Globex")
+    assert org_key("Société Générale SA") == org_key("societe generale")
+    assert org_key("") == ""
+
+
+def test_the_methods_order_motivation_then_postings_then_alumni():
+    targets = [
+        Target(organization="Alpha", motivation=2, postings=True),
+        Target(organization="Beta", motivation=3),
+        Target(organization="Gamma", motivation=3, alumni=True),
+        Target(organization="Delta", motivation=3, postings=True),
+        Target(organization="Epsilon", motivation=1, postings=True, alumni=True),
+    ]
+    order = [t.organization for t in sorted(targets, key=sort_key)]
+    assert order == ["Delta", "Gamma", "Beta", "Alpha", "Epsilon"]
+
+
+def test_each_target_lists_the_people_known_there_with_their_stages():
+    people = [
+        Contact(id="a", full_name="Ana", organization="Globex, Inc."),
+        Contact(id="b", full_name="Bo", organization="globex"),
+        Contact(id="c", full_name="Cy", organization="Initech"),
+        Contact(id="d", full_name="Di", organization="Globex", archived=True),
+    ]
+    stages = {"a": Stage.CONNECTED, "b": Stage.MET}
+    targets = [Target(organization="Globex"), Target(organization="Hooli")]
+    globex, hooli = target_rows(targets, contacts_by_org(people), stages)
+    assert [(p.full_name, s) for p, s in globex.shown] == [
+        ("Bo", Stage.MET),
+        ("Ana", Stage.CONNECTED),
+    ]
+    assert globex.stage_text == "1 Met · 1 Connected" and globex.met == 1 and globex.count == 2
+    assert hooli.shown == () and hooli.count == hooli.met == 0
+    assert coverage([globex, hooli]) == (1, 2)
+
+
+def test_suggestions_are_where_the_user_knows_most_people_not_yet_listed():
+    people = [Contact(full_name=f"P{i}", organization="Initech LLC") for i in range(3)]
+    people += [Contact(full_name="Q", organization="initech")]
+    people += [Contact(full_name=f"G{i}", organization="Globex") for i in range(5)]
+    people += [Contact(full_name="H", organization="Hooli")]
+    by_org = contacts_by_org(people)
+    assert network_suggestions(by_org, []) == [("Globex", 5), ("Initech LLC", 4), ("Hooli", 1)]
+    listed = [Target(organization="Globex, Inc.")]
+    assert network_suggestions(by_org, listed, limit=1) == [("Initech LLC", 4)]
+
+
+def test_saving_refuses_a_blank_name_and_an_organization_already_listed(tmp_path):
+    store = Store(tmp_path / "infoview.json")
+    globex = save_target(store, {"organization": "Globex", "motivation": 3, "notes": "New lab"})
+    with pytest.raises(TargetError, match="already on your list"):
+        save_target(store, {"organization": "GLOBEX, Inc."})
+    with pytest.raises(TargetError, match="write the organization"):
+        save_target(store, {"organization": "  "})
+    with pytest.raises(TargetError, match="Motivation"):
+        save_target(store, {"organization": "Hooli", "motivation": 5})
+    assert store.count("targets") == 1
+    renamed = save_target(store, {"organization": "Globex, Inc.", "motivation": 2}, globex)
+    assert (renamed.id, renamed.organization, renamed.notes) == (
+        globex.id,
+        "Globex, Inc.",
+        "New lab",
+    )
