@@ -13,12 +13,12 @@ import re
 
 from infoview.coach.ask import (
     _JOB,
-    _PLACEHOLDER,
     Finding,
     Level,
     Review,
     _live,
     _minutes,
+    _placeholders,
     _split_body,
     fold,
     score_of,
@@ -67,18 +67,6 @@ _DID = re.compile(
 def _message(body: str) -> str:
     _greeting, message = _split_body(body or "")
     return fold(message)
-
-
-def _placeholders(subject: str, body: str) -> Finding | None:
-    found = list(dict.fromkeys(_PLACEHOLDER.findall(f"{subject}\n{body}")))
-    if not found:
-        return None
-    return Finding(
-        "placeholders",
-        Level.PROBLEM,
-        f"Still to fill in: {', '.join(found[:3])}.",
-        "Replace each part in square brackets with your own words before sending.",
-    )
 
 
 def _job(message: str) -> Finding | None:
