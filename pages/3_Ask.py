@@ -12,6 +12,7 @@ from infoview.ui.ask_ui import (
     show_problem,
     stage_of,
 )
+from infoview.ui.comments_ui import ask_comments
 from infoview.ui.picker import require_contact
 
 store = page_setup(pages.ASK)
@@ -61,6 +62,7 @@ if not profile.name.strip():
     )
 
 show_problem()
+ask_comments(store, contact.id)
 sent = stage_of(page)
 if sent is None:
     draft_section(page)

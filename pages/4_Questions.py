@@ -6,6 +6,7 @@ import streamlit as st
 
 from infoview.questions import default_call_minutes, plan_call, plan_focus
 from infoview.ui import page_setup, pages
+from infoview.ui.comments_ui import plan_comments
 from infoview.ui.picker import require_contact
 from infoview.ui.questions_ui import (
     call_length,
@@ -48,6 +49,7 @@ who_and_why(contact, today)
 show_problem()
 
 plan = load_plan(store, contact)
+plan_comments(store, plan.id)
 asks = store.by_contact("outreach").get(contact.id, [])
 fit = plan_call(
     plan.items, plan.minutes, plan.referral_removed, focus=plan_focus(contact.reason, asks)

@@ -141,3 +141,34 @@ def test_a_client_shares_a_coach_comments_the_client_revokes(hosted):
     at_c.run()
     assert "Coffee with Ada" not in _texts(at_c)
     assert "Nobody shares with you yet" in at_c.info[0].value
+
+
+def test_the_client_sees_comments_on_home_and_beside_the_draft_and_marks_them_done(hosted):
+    a_user, a_store = _person(hosted, "Ada", "a", "Coffee?")
+    coach_user, coach = _person(hosted, "Coach Kim", "coach", "Mine")
+    sharing.accept_invitation(coach, sharing.create_invitation(a_store).code)
+    view = sharing.CoachView(coach, a_store.user_id)
+    ask, plan = view.all("outreach")[0], view.all("plans")[0]
+    view.add_comment("outreach", ask.id, "Lead with the connection [link](http://x).")
+    view.add_comment("plans", plan.id, "Ask who else to talk to.")
+
+    home = _open(a_user, pages.HOME.path)
+    assert "From your coach (2)" in [h.value for h in home.subheader]
+    assert "Lead with the connection [link](http://x)." in [t.value for t in home.text]
+    assert "Open the ask draft" in [link.label for link in home.get("page_link")]
+
+    at = _open(a_user, pages.ASK.path, contact=ask.contact_id)
+    assert "Lead with the connection [link](http://x)." in [t.value for t in at.text]
+    assert "Ask who else to talk to." not in [t.value for t in at.text]  # that one is the plan's
+    _button(at, "Mark done").click().run()
+    assert not at.exception
+    assert [c.done for c in sharing.comments_for(a_store)] == [True, False]
+
+    plan_page = _open(a_user, pages.QUESTIONS.path, contact=plan.contact_id)
+    assert "Ask who else to talk to." in [t.value for t in plan_page.text]
+
+    home = _open(a_user, pages.HOME.path)
+    assert "From your coach (1)" in [h.value for h in home.subheader]
+
+    clients = _open(coach_user, pages.CLIENTS.path)
+    assert "✅ Done" in _texts(clients)
