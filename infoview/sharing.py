@@ -125,6 +125,8 @@ def _begin(engine: Engine, doing: str) -> Iterator[Connection]:
 def set_display_name(store: PgStore, name: str) -> None:
     """Keep the name the sign-in gives this user, so the people they share with see it."""
     name = " ".join(str(name or "").split())[:120]
+    if not name:
+        return  # a sign-in without a name keeps the one given before
     with _begin(store.engine, "save your name") as conn:
         conn.execute(
             update(users)

@@ -17,5 +17,5 @@ if not is_hosted():
     not_hosted_notice()
     st.stop()
 
-clients_section(store)
-accept_section(store)
+shown = clients_section(store)
+accept_section(store, expanded=not shown or "invite" in st.query_params)

@@ -10,6 +10,7 @@ from infoview.store import Store, StoreError
 from infoview.ui.text import md_escape
 
 _FORM_CODE = "cl_code"
+_LINK_SEEN = "_infoview_invite_link_seen"  # the link's code is filled in once, not every run
 
 
 def not_hosted_notice() -> None:
@@ -23,16 +24,19 @@ def not_hosted_notice() -> None:
     )
 
 
-def accept_section(coach: Store) -> None:
+def accept_section(coach: Store, expanded: bool = True) -> None:
     """Let a coach type (or follow a link with) a client's invitation code."""
     from infoview import sharing
     from infoview.ui.setup import flash
 
     from_link = st.query_params.get("invite")
-    if from_link and _FORM_CODE not in st.session_state:
+    if from_link and st.session_state.get(_LINK_SEEN) != from_link:
         st.session_state[_FORM_CODE] = sharing.format_code(from_link)[:20]
-    with st.form("cl_accept", border=True, enter_to_submit=True):
-        st.markdown("**Add a client**")
+        st.session_state[_LINK_SEEN] = from_link
+    with (
+        st.expander("Add a client", icon=":material/person_add:", expanded=expanded),
+        st.form("cl_accept", border=False, enter_to_submit=True, clear_on_submit=True),
+    ):
         code = st.text_input(
             "Invitation code from your client",
             key=_FORM_CODE,
@@ -46,7 +50,6 @@ def accept_section(coach: Store) -> None:
             except StoreError as exc:
                 st.error(md_escape(exc), icon=":material/error:")
             else:
-                st.session_state.pop(_FORM_CODE, None)
                 st.query_params.pop("invite", None)
                 flash(f"{md_escape(share.name or 'Your new client')} now shares with you.", "🤝")
                 st.rerun()
@@ -88,7 +91,7 @@ def _when(moment) -> str:
     return "–" if moment is None else f"{moment:%Y-%m-%d}"
 
 
-def clients_section(coach: Store) -> None:
+def clients_section(coach: Store) -> int:
     """List the coach's clients with their progress, and open one of them."""
     import pandas as pd
 
@@ -99,14 +102,14 @@ def clients_section(coach: Store) -> None:
         clients = sharing.clients_of(coach)  # type: ignore[arg-type]
     except StoreError as exc:
         st.error(md_escape(exc))
-        return
+        return 0
     if not clients:
         st.info(
             "Nobody shares with you yet. A client makes an invitation code under **Your "
             "data**, **Share**, and gives it to you; type it below.",
             icon=":material/group_add:",
         )
-        return
+        return 0
     today = date.today()
     rows, summaries = [], {}
     for share in clients:
@@ -129,7 +132,7 @@ def clients_section(coach: Store) -> None:
     st.subheader(f"Your clients ({len(rows)})")
     st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
     if not summaries:
-        return
+        return 0
     names = {cid: (s.name or "(no name)") for cid, (s, _v, _m) in summaries.items()}
     if st.session_state.get(_PICK) not in names:
         st.session_state.pop(_PICK, None)
@@ -137,13 +140,14 @@ def clients_section(coach: Store) -> None:
     if picked is not None:
         share, view, summary = summaries[picked]
         client_detail(view, names[picked], summary, today)
+    return len(summaries)
 
 
 # ------------------------------------------------------------------- one client
 def _comment_list(found: list) -> None:
     for comment in found:
-        mark = "✅ Done" if comment.done else "🕑 Open"
-        st.caption(f"{mark} · {comment.created_at:%Y-%m-%d}")
+        mark = "Done" if comment.done else "Open"
+        st.caption(f"{mark} · written {comment.created_at:%Y-%m-%d}")
         st.text(comment.body)
 
 
@@ -174,20 +178,14 @@ def client_detail(view, name: str, summary, today: date) -> None:
     """One client's journey, asks, plans and what is due, read-only, with comment boxes."""
     import pandas as pd
 
-    from infoview.ui.home_ui import figures_row
-
     st.subheader(md_escape(name))
     st.caption(f"Read-only. Last active {_when(summary.last_active)}.")
     j = summary.journey
-    steps = st.columns(5)
-    steps[0].metric("1 · Story", f"{j.story_done} of {j.story_total}")
-    steps[1].metric("2 · Research", f"{j.researched} of {j.contacts}")
-    steps[2].metric("3 · Asks sent", j.asks_sent)
-    steps[3].metric("4 · Call plans", j.plans)
-    steps[4].metric("5 · Conversations", j.conversations)
-    from infoview.conversations import home_numbers
-
-    figures_row(home_numbers(view)[0])
+    st.markdown(
+        f"**Journey:** 1 · Story {j.story_done} of {j.story_total} parts · 2 · Research "
+        f"{j.researched} of {j.contacts} with a reason · 3 · {j.asks_sent} asks sent · "
+        f"4 · {j.plans} call plans · 5 · {j.conversations} conversations"
+    )
     st.caption(
         f"Reply rate: {_percent(summary.reply_rate)} ({summary.replied} of {summary.sent} "
         "sent asks answered)."

@@ -44,7 +44,7 @@ def _one(store: Store, comment, key: str, about: str = "") -> None:
         who = md_escape(comment.coach_name or "Your coach")
         where = f" on {md_escape(about)}" if about else f" on your {comment.kind}"
         state = " · done" if comment.done else ""
-        st.caption(f"💬 {who}{where} · {comment.created_at:%d %b}{state}")
+        st.caption(f"{who}{where} · {comment.created_at:%d %b}{state}")
         st.text(comment.body)
         _done_button(store, comment, key)
 

@@ -127,7 +127,7 @@ def test_a_client_shares_a_coach_comments_the_client_revokes(hosted):
     assert not at_c.exception
     [comment] = sharing.comments_for(a_store)
     assert comment.body == "Lead with the **connection**; cut to 80 words."
-    assert "🕑 Open" in _texts(at_c)
+    assert "Open · written" in _texts(at_c)
     assert comment.body in [t.value for t in at_c.text]  # as plain text
 
     # A sees who can see the data and revokes in one click
@@ -171,4 +171,4 @@ def test_the_client_sees_comments_on_home_and_beside_the_draft_and_marks_them_do
     assert "From your coach (1)" in [h.value for h in home.subheader]
 
     clients = _open(coach_user, pages.CLIENTS.path)
-    assert "✅ Done" in _texts(clients)
+    assert "Done · written" in _texts(clients)
