@@ -125,3 +125,70 @@ def client_summary(store: Store, today: date) -> ClientSummary:
         )
 
     return store.cached(("client_summary", today), build)
+
+
+# ------------------------------------------------------------------------- cohort
+INACTIVE_DAYS = 14
+STEP_NAMES = ("1 · Your story", "2 · Research", "3 · Craft the ask", "4 · Plan questions",
+              "5 · Conversations")  # fmt: skip
+
+
+@dataclass(frozen=True)
+class WeekRow:
+    """Asks sent across the cohort in one week (Monday first), and how many got an answer."""
+
+    week: date
+    sent: int
+    replied: int
+
+    @property
+    def rate(self) -> float | None:
+        return self.replied / self.sent if self.sent else None
+
+
+@dataclass(frozen=True)
+class Cohort:
+    """A coach's clients taken together."""
+
+    clients: int
+    per_step: dict[str, int]  # how many clients started each step
+    weeks: list[WeekRow]  # oldest first, the last `weeks` weeks including this one
+    inactive: list[str]  # names of clients with no change in INACTIVE_DAYS days
+
+
+def _started(j: Journey) -> tuple[bool, ...]:
+    return (j.story_done > 0, j.researched > 0, j.asks_sent > 0, j.plans > 0, j.conversations > 0)
+
+
+def cohort(clients: list[tuple[str, Store]], today: date, weeks: int = 8) -> Cohort:
+    """Count the cohort: clients per step, asks sent and answered per week, who went quiet."""
+    from datetime import timedelta
+
+    from infoview.pipeline import is_answered, is_sent
+
+    this_monday = today - timedelta(days=today.weekday())
+    mondays = [this_monday - timedelta(weeks=n) for n in range(weeks - 1, -1, -1)]
+    sent = dict.fromkeys(mondays, 0)
+    replied = dict.fromkeys(mondays, 0)
+    per_step = dict.fromkeys(STEP_NAMES, 0)
+    inactive = []
+    for name, store in clients:
+        summary = client_summary(store, today)
+        for step, started in zip(STEP_NAMES, _started(summary.journey), strict=True):
+            per_step[step] += started
+        last = summary.last_active
+        if last is None or (today - last.date()).days >= INACTIVE_DAYS:
+            inactive.append(name)
+        for ask in store.all("outreach"):
+            if not is_sent(ask) or ask.sent_on is None:  # type: ignore[arg-type, attr-defined]
+                continue
+            monday = ask.sent_on - timedelta(days=ask.sent_on.weekday())  # type: ignore[attr-defined]
+            if monday in sent:
+                sent[monday] += 1
+                replied[monday] += is_answered(ask)  # type: ignore[arg-type]
+    return Cohort(
+        clients=len(clients),
+        per_step=per_step,
+        weeks=[WeekRow(m, sent[m], replied[m]) for m in mondays],
+        inactive=inactive,
+    )

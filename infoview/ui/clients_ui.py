@@ -129,18 +129,57 @@ def clients_section(coach: Store) -> int:
                 "Last active": _when(summary.last_active),
             }
         )
-    st.subheader(f"Your clients ({len(rows)})")
-    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
     if not summaries:
         return 0
     names = {cid: (s.name or "(no name)") for cid, (s, _v, _m) in summaries.items()}
-    if st.session_state.get(_PICK) not in names:
-        st.session_state.pop(_PICK, None)
-    picked = st.selectbox("Open a client", list(names), format_func=names.get, key=_PICK)
-    if picked is not None:
-        share, view, summary = summaries[picked]
-        client_detail(view, names[picked], summary, today)
+    each, together = st.tabs([f"Your clients ({len(rows)})", "Cohort"])
+    with each:
+        st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+        if st.session_state.get(_PICK) not in names:
+            st.session_state.pop(_PICK, None)
+        picked = st.selectbox("Open a client", list(names), format_func=names.get, key=_PICK)
+        if picked is not None:
+            share, view, summary = summaries[picked]
+            client_detail(view, names[picked], summary, today)
+    with together:
+        cohort_section([(names[cid], view) for cid, (_s, view, _m) in summaries.items()], today)
     return len(summaries)
+
+
+def cohort_section(clients: list, today: date) -> None:
+    """All clients together: who started each step, asks and replies per week, who is quiet."""
+    import pandas as pd
+
+    from infoview.coaching import INACTIVE_DAYS, cohort
+
+    found = cohort(clients, today)
+    st.markdown(f"**Clients who started each step** (of {found.clients})")
+    st.dataframe(
+        pd.DataFrame({"Step": list(found.per_step), "Clients": list(found.per_step.values())}),
+        hide_index=True,
+        width="stretch",
+    )
+    st.markdown("**Asks sent and answered, week by week**")
+    st.dataframe(
+        pd.DataFrame(
+            [
+                {
+                    "Week of": f"{w.week:%d %b}",
+                    "Asks sent": w.sent,
+                    "Answered": w.replied,
+                    "Reply rate": _percent(w.rate),
+                }
+                for w in found.weeks
+            ]
+        ),
+        hide_index=True,
+        width="stretch",
+    )
+    st.markdown(f"**No change in {INACTIVE_DAYS} days** ({len(found.inactive)})")
+    if found.inactive:
+        st.text(", ".join(found.inactive))
+    else:
+        st.caption("Everyone has been at work in the last two weeks.")
 
 
 # ------------------------------------------------------------------- one client

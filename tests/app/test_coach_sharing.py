@@ -172,3 +172,17 @@ def test_the_client_sees_comments_on_home_and_beside_the_draft_and_marks_them_do
 
     clients = _open(coach_user, pages.CLIENTS.path)
     assert "Done · written" in _texts(clients)
+
+
+def test_the_cohort_tab_counts_the_coachs_clients_only(hosted):
+    coach_user, coach = _person(hosted, "Coach Kim", "coach", "Mine")
+    for name in ("Ada", "Cy"):
+        _, client = _person(hosted, name, name.lower(), f"{name}'s draft")
+        sharing.accept_invitation(coach, sharing.create_invitation(client).code)
+    _person(hosted, "Bartholomew Zed", "b", "Not shared")
+    at = _open(coach_user, pages.CLIENTS.path)
+    assert {"Your clients (2)", "Cohort"} <= {t.label for t in at.tabs}
+    assert "**Clients who started each step** (of 2)" in [m.value for m in at.markdown]
+    steps = next(d.value for d in at.dataframe if "Step" in d.value.columns)
+    assert dict(zip(steps["Step"], steps["Clients"], strict=True))["2 · Research"] == 2
+    assert "Bartholomew" not in _texts(at)

@@ -36,3 +36,30 @@ def test_a_client_summary_counts_steps_asks_replies_and_plans():
     assert all(0 < a.score <= 100 for a in summary.asks[1:])
     assert [(p.contact, p.questions) for p in summary.plans] == [("Ada Ruiz", 1)]
     assert summary.last_active == max(r.updated_at for r in store.all("plans"))
+
+
+def test_the_cohort_counts_steps_weeks_and_who_went_quiet():
+    from datetime import UTC, datetime, timedelta
+
+    from infoview.coaching import cohort
+
+    today = date(2026, 3, 4)  # a Wednesday
+    busy, quiet, empty = Store(), Store(), Store()
+    ada = busy.save(Contact(full_name="Ada", reason="Same field"))
+    busy.save(Outreach(contact_id=ada.id, status=AskStatus.REPLIED, sent_on=date(2026, 3, 2)))
+    busy.save(Outreach(contact_id=ada.id, status=AskStatus.SENT, sent_on=date(2026, 3, 3)))
+    busy.save(Outreach(contact_id=ada.id, status=AskStatus.NO_REPLY, sent_on=date(2026, 2, 24)))
+    busy.save(Outreach(contact_id=ada.id, status=AskStatus.SENT, sent_on=date(2025, 1, 1)))
+    old = datetime(2026, 2, 1, tzinfo=UTC)
+    quiet.restore_records([Contact(full_name="Bo", created_at=old, updated_at=old)])  # kept times
+    result = cohort([("Busy", busy), ("Quiet", quiet), ("Empty", empty)], today)
+    assert result.clients == 3
+    assert result.per_step["2 · Research"] == 1
+    assert result.per_step["3 · Craft the ask"] == 1
+    assert result.per_step["1 · Your story"] == 0
+    assert len(result.weeks) == 8 and result.weeks[-1].week == date(2026, 3, 2)
+    assert (result.weeks[-1].sent, result.weeks[-1].replied) == (2, 1)
+    assert (result.weeks[-2].sent, result.weeks[-2].replied, result.weeks[-2].rate) == (1, 0, 0.0)
+    assert sum(w.sent for w in result.weeks) == 3  # the 2025 ask is outside the eight weeks
+    assert result.inactive == ["Quiet", "Empty"]
+    assert today - timedelta(days=14) > old.date()
