@@ -142,7 +142,9 @@ def clients_section(coach: Store) -> int:
             share, view, summary = summaries[picked]
             client_detail(view, names[picked], summary, today)
     with together:
-        cohort_section([(names[cid], view) for cid, (_s, view, _m) in summaries.items()], today)
+        together_list = [(names[cid], view) for cid, (_s, view, _m) in summaries.items()]
+        cohort_section(together_list, today)
+        assignments_section(coach, together_list, today)
     return len(summaries)
 
 
@@ -294,3 +296,46 @@ def client_detail(view, name: str, summary, today: date) -> None:
                         st.text("(no questions yet)")
                 _comment_list(by_target.get(("plans", plan.id), []))
                 comment_form(view, "plans", plan.id, f"plan_{plan.id}")
+
+
+def assignments_section(coach: Store, clients: list, today: date) -> None:
+    """Set an assignment for every client, and see who has done each one."""
+    from datetime import timedelta
+
+    from infoview import assignments as asg
+    from infoview.ui.setup import flash
+
+    st.markdown("**Assignments for every client**")
+    try:
+        current = asg.set_by(coach)  # type: ignore[arg-type]
+    except StoreError as exc:
+        st.error(md_escape(exc))
+        return
+    for item in current:
+        done = [name for name, view in clients if asg.is_done(item, view)]
+        waiting = [name for name, view in clients if not asg.is_done(item, view)]
+        with st.container(border=True):
+            text, withdraw = st.columns([5, 2], vertical_alignment="center")
+            text.markdown(f"{md_escape(item.text)}: **{len(done)} of {len(clients)}** done")
+            if done:
+                text.caption("Done: " + md_escape(", ".join(done)))
+            if waiting:
+                text.caption("Not yet: " + md_escape(", ".join(waiting)))
+            if withdraw.button("Withdraw", key=f"cl_asg_del_{item.id}", width="stretch"):
+                asg.delete_assignment(coach, item.id)  # type: ignore[arg-type]
+                st.rerun()
+    with st.form("cl_assign", border=True, clear_on_submit=True):
+        kind_col, number_col, due_col = st.columns(3)
+        kind = kind_col.selectbox(
+            "What to count", list(asg.KINDS), format_func=lambda k: asg.KINDS[k][1].capitalize()
+        )
+        target = number_col.number_input("How many", 1, asg.TARGET_MAX, 3, step=1)
+        due = due_col.date_input("By", today + timedelta(days=(4 - today.weekday()) % 7 or 7))
+        if st.form_submit_button("Set for every client", icon=":material/assignment_add:"):
+            try:
+                made = asg.create_assignment(coach, kind, int(target), due, today)  # type: ignore[arg-type]
+            except StoreError as exc:
+                st.error(md_escape(exc), icon=":material/error:")
+            else:
+                flash(f"Set: {made.text}. Each client sees it on Home.", "📌")
+                st.rerun()

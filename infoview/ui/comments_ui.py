@@ -102,3 +102,33 @@ def ask_comments(store: Store, contact_id: str) -> None:
 def plan_comments(store: Store, plan_id: str) -> None:
     """On the Questions page: the comments on this call plan."""
     comments_beside(store, "plans", [plan_id], "qp_comment_done")
+
+
+def home_assignments(store: Store) -> None:
+    """On Home: what the client's coaches asked for, with how far the client has come."""
+    from datetime import date
+
+    from infoview import assignments as asg
+    from infoview.pg_store import PgStore
+    from infoview.sharing import CoachView
+
+    if not isinstance(store, PgStore) or isinstance(store, CoachView):
+        return
+    try:
+        found = asg.for_client(store)
+    except StoreError as exc:
+        st.warning(f"Your coach's assignments cannot be read right now: {md_escape(exc)}")
+        return
+    today = date.today()
+    shown = [a for a in found if a.due >= today or not asg.is_done(a, store)]
+    if not shown:
+        return
+    st.subheader("Assignments from your coach")
+    for item in shown:
+        count = asg.progress(item, store)
+        state = "done" if count >= item.target else ("overdue" if item.due < today else "to do")
+        who = md_escape(item.coach_name or "Your coach")
+        st.markdown(
+            f"- {md_escape(item.text)}: **{min(count, item.target)} of {item.target}** · {state} "
+            f"· set by {who}"
+        )

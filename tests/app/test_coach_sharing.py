@@ -186,3 +186,29 @@ def test_the_cohort_tab_counts_the_coachs_clients_only(hosted):
     steps = next(d.value for d in at.dataframe if "Step" in d.value.columns)
     assert dict(zip(steps["Step"], steps["Clients"], strict=True))["2 · Research"] == 2
     assert "Bartholomew" not in _texts(at)
+
+
+def test_a_coach_sets_an_assignment_clients_see_it_on_home_and_the_coach_sees_who_did_it(hosted):
+    from datetime import date
+
+    coach_user, coach = _person(hosted, "Coach Kim", "coach", "Mine")
+    a_user, a_store = _person(hosted, "Ada", "a", "Ada's draft")
+    sharing.accept_invitation(coach, sharing.create_invitation(a_store).code)
+    at = _open(coach_user, pages.CLIENTS.path)
+    kind = next(s for s in at.selectbox if s.label == "What to count")
+    kind.set_value("asks")
+    next(n for n in at.number_input if n.label == "How many").set_value(1)
+    _button(at, "Set for every client").click().run()
+    assert not at.exception
+    assert "**0 of 1** done" in " ".join(m.value for m in at.markdown)
+
+    home = _open(a_user, pages.HOME.path)
+    assert "Assignments from your coach" in [h.value for h in home.subheader]
+    assert "**0 of 1** · to do · set by Coach Kim" in " ".join(m.value for m in home.markdown)
+
+    ask = a_store.all("outreach")[0]
+    a_store.save(ask.model_copy(update={"sent_on": date.today()}))
+    home = _open(a_user, pages.HOME.path)
+    assert "**1 of 1** · done" in " ".join(m.value for m in home.markdown)
+    at = _open(coach_user, pages.CLIENTS.path)
+    assert "**1 of 1** done" in " ".join(m.value for m in at.markdown)

@@ -282,3 +282,51 @@ def test_comment_text_is_stored_as_written(people, pg_engine):
     with pg_engine.connect() as conn:
         stored = conn.execute(select(comments.c.body).where(comments.c.id == made.id)).scalar()
     assert stored == hostile
+
+
+# ------------------------------------------------------------------ assignments
+def test_assignments_reach_sharing_clients_only_and_count_from_their_data(people):
+    from datetime import date, timedelta
+
+    from infoview import assignments as asg
+
+    today = date.today()
+    _shared(people, "a")
+    set_ = asg.create_assignment(people["coach"], "asks", 2, today + timedelta(days=3))
+    assert set_.text.startswith("2 asks sent by ")
+    assert [a.id for a in asg.for_client(people["a"])] == [set_.id]
+    assert asg.for_client(people["b"]) == []  # B does not share with this coach
+    assert asg.for_client(people["coach"]) == []  # the coach's own clients, not the coach
+    [seen] = asg.for_client(people["a"])
+    assert seen.coach_name == "Coach Kim"
+    assert asg.progress(seen, people["a"]) == 0
+    ask = _ask(people["a"])
+    people["a"].save(ask.model_copy(update={"sent_on": today}))
+    people["a"].save(Outreach(contact_id=ask.contact_id, sent_on=today - timedelta(days=1)))
+    assert asg.progress(seen, people["a"]) == 1  # the day before it was set does not count
+    assert not asg.is_done(seen, people["a"])
+    people["a"].save(Outreach(contact_id=ask.contact_id, sent_on=today))
+    assert asg.is_done(seen, people["a"])
+    revoke(people["a"], people["coach"].user_id)
+    assert asg.for_client(people["a"]) == []
+
+
+def test_assignments_refuse_bad_input_and_other_coaches(people):
+    from datetime import date, timedelta
+
+    from infoview import assignments as asg
+
+    today = date.today()
+    with pytest.raises(SharingError, match="asks sent or conversations"):
+        asg.create_assignment(people["coach"], "contacts", 2, today)
+    with pytest.raises(SharingError, match="between 1 and 50"):
+        asg.create_assignment(people["coach"], "asks", 0, today)
+    with pytest.raises(SharingError, match="passed already"):
+        asg.create_assignment(people["coach"], "asks", 1, today - timedelta(days=1))
+    made = asg.create_assignment(people["coach"], "conversations", 1, today)
+    assert not asg.delete_assignment(people["a"], made.id)  # not A's to withdraw
+    view = _shared(people, "a")
+    with pytest.raises(ReadOnlyError):
+        asg.create_assignment(view, "asks", 1, today)
+    assert asg.delete_assignment(people["coach"], made.id)
+    assert asg.set_by(people["coach"]) == []
