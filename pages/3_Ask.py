@@ -12,7 +12,7 @@ from infoview.ui.ask_ui import (
     show_problem,
     stage_of,
 )
-from infoview.ui.comments_ui import ask_comments
+from infoview.ui.comments_ui import ask_comments, coach_templates
 from infoview.ui.picker import require_contact
 
 store = page_setup(pages.ASK)
@@ -71,6 +71,7 @@ else:
 
 st.divider()
 user_templates(page)
+coach_templates(store)
 
 st.page_link(
     pages.QUESTIONS.path,

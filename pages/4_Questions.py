@@ -6,7 +6,7 @@ import streamlit as st
 
 from infoview.questions import default_call_minutes, plan_call, plan_focus
 from infoview.ui import page_setup, pages
-from infoview.ui.comments_ui import plan_comments
+from infoview.ui.comments_ui import coach_questions, plan_comments
 from infoview.ui.picker import require_contact
 from infoview.ui.questions_ui import (
     call_length,
@@ -73,6 +73,7 @@ if plan_tab.open:
             editing = edit_switch()
         plan_editor(store, plan, fit, editing)
         custom_question(store, plan)
+        coach_questions(store, plan)
 if bank_tab.open:
     with bank_tab:
         question_bank(store, plan, contact.sector.value)

@@ -132,7 +132,7 @@ def clients_section(coach: Store) -> int:
     if not summaries:
         return 0
     names = {cid: (s.name or "(no name)") for cid, (s, _v, _m) in summaries.items()}
-    each, together = st.tabs([f"Your clients ({len(rows)})", "Cohort"])
+    each, together, yours = st.tabs([f"Your clients ({len(rows)})", "Cohort", "From you"])
     with each:
         st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
         if st.session_state.get(_PICK) not in names:
@@ -145,6 +145,8 @@ def clients_section(coach: Store) -> int:
         together_list = [(names[cid], view) for cid, (_s, view, _m) in summaries.items()]
         cohort_section(together_list, today)
         assignments_section(coach, together_list, today)
+    with yours:
+        publish_section(coach)
     return len(summaries)
 
 
@@ -339,3 +341,50 @@ def assignments_section(coach: Store, clients: list, today: date) -> None:
             else:
                 flash(f"Set: {made.text}. Each client sees it on Home.", "📌")
                 st.rerun()
+
+
+def publish_section(coach: Store) -> None:
+    """Publish ask templates and questions every client sees under "From your coach"."""
+    from infoview import publications as pub
+    from infoview.models import BODY_MAX, REASON_MAX, SUBJECT_MAX
+
+    st.caption(
+        "Every client who shares with you sees these under **From your coach** (templates on "
+        "the Ask page, questions on Plan questions) and copies what they want into their own."
+    )
+    try:
+        mine = pub.published_by(coach)  # type: ignore[arg-type]
+    except StoreError as exc:
+        st.error(md_escape(exc))
+        return
+    for item in mine:
+        text, withdraw = st.columns([5, 2], vertical_alignment="center")
+        label = "Template" if item.kind == pub.TEMPLATE else "Question"
+        text.text(f"{label}: {item.name or item.body}")
+        if withdraw.button("Withdraw", key=f"cl_pub_del_{item.id}", width="stretch"):
+            pub.withdraw(coach, item.id)  # type: ignore[arg-type]
+            st.rerun()
+    with st.form("cl_pub_tpl", clear_on_submit=True):
+        st.markdown("**Publish an ask template**")
+        name = st.text_input("Template name", max_chars=80)
+        subject = st.text_input("Subject", max_chars=SUBJECT_MAX)
+        body = st.text_area("Message", max_chars=BODY_MAX, height=160)
+        if st.form_submit_button("Publish the template", icon=":material/publish:"):
+            _publish(coach, pub.TEMPLATE, body, name, subject)
+    with st.form("cl_pub_q", clear_on_submit=True):
+        question = st.text_input("Publish a question for their call plans", max_chars=REASON_MAX)
+        if st.form_submit_button("Publish the question", icon=":material/publish:"):
+            _publish(coach, pub.QUESTION, question)
+
+
+def _publish(coach: Store, kind: str, body: str, name: str = "", subject: str = "") -> None:
+    from infoview import publications as pub
+    from infoview.ui.setup import flash
+
+    try:
+        pub.publish(coach, kind, body, name, subject)  # type: ignore[arg-type]
+    except StoreError as exc:
+        st.error(md_escape(exc), icon=":material/error:")
+    else:
+        flash("Published: your clients see it under From your coach.", "📣")
+        st.rerun()

@@ -132,3 +132,67 @@ def home_assignments(store: Store) -> None:
             f"- {md_escape(item.text)}: **{min(count, item.target)} of {item.target}** · {state} "
             f"· set by {who}"
         )
+
+
+def _published(store: Store, kind: str) -> list:
+    from infoview import publications as pub
+    from infoview.pg_store import PgStore
+    from infoview.sharing import CoachView
+
+    if not isinstance(store, PgStore) or isinstance(store, CoachView):
+        return []
+    try:
+        return pub.from_my_coaches(store, kind)
+    except StoreError as exc:
+        st.warning(f"What your coach published cannot be read right now: {md_escape(exc)}")
+        return []
+
+
+def coach_templates(store: Store) -> None:
+    """On the Ask page: the coach's templates, each copied into the client's own on a click."""
+    from infoview import publications as pub
+    from infoview.ui.setup import flash
+
+    found = _published(store, pub.TEMPLATE)
+    if not found:
+        return
+    mine = {(t.name, t.subject, t.body) for t in store.all("templates")}  # type: ignore[attr-defined]
+    with st.expander(f"From your coach: {len(found)} template(s)", icon=":material/school:"):
+        for item in found:
+            st.markdown(
+                f"**{md_escape(item.name)}** · from {md_escape(item.coach_name or 'your coach')}"
+            )
+            st.text(f"Subject: {item.subject}\n\n{item.body}")
+            if (item.name, item.subject, item.body) in mine:
+                st.caption("In your templates already.")
+            elif st.button("Copy into my templates", key=f"ask_coach_tpl_{item.id}"):
+                try:
+                    store.save(item.as_template())
+                except StoreError as exc:
+                    st.error(md_escape(exc))
+                else:
+                    flash("Copied: it is yours now, under your templates.", "📋")
+                    st.rerun()
+
+
+def coach_questions(store: Store, plan) -> None:
+    """On the Questions page: the coach's questions, each added to this plan on a click."""
+    from infoview import publications as pub
+    from infoview.questions import add_question
+    from infoview.ui.questions_ui import save_plan
+
+    found = _published(store, pub.QUESTION)
+    if not found:
+        return
+    have = {i.text.strip() for i in plan.items}
+    with st.expander(f"From your coach: {len(found)} question(s)", icon=":material/school:"):
+        for item in found:
+            text, add = st.columns([5, 2], vertical_alignment="center")
+            text.text(item.body)
+            if item.body.strip() in have:
+                add.caption("In your plan")
+                continue
+            if not add.button("Add to my plan", key=f"qp_coach_q_{item.id}", width="stretch"):
+                continue
+            if save_plan(store, plan, items=add_question(plan.items, item.as_plan_item())):
+                st.rerun()

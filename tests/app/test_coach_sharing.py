@@ -212,3 +212,35 @@ def test_a_coach_sets_an_assignment_clients_see_it_on_home_and_the_coach_sees_wh
     assert "**1 of 1** · done" in " ".join(m.value for m in home.markdown)
     at = _open(coach_user, pages.CLIENTS.path)
     assert "**1 of 1** done" in " ".join(m.value for m in at.markdown)
+
+
+def test_a_coach_publishes_a_template_and_a_question_clients_copy_them(hosted):
+    coach_user, coach = _person(hosted, "Coach Kim", "coach", "Mine")
+    a_user, a_store = _person(hosted, "Ada", "a", "Ada's draft")
+    sharing.accept_invitation(coach, sharing.create_invitation(a_store).code)
+    at = _open(coach_user, pages.CLIENTS.path)
+    next(t for t in at.text_input if t.label == "Template name").set_value("Warm intro")
+    next(t for t in at.text_input if t.label == "Subject").set_value("A quick question")
+    next(t for t in at.text_area if t.label == "Message").set_value("Hi, I read your *post*.")
+    _button(at, "Publish the template").click().run()
+    assert not at.exception
+    question = "Who else should I talk to?"
+    next(t for t in at.text_input if t.label.startswith("Publish a question")).set_value(question)
+    _button(at, "Publish the question").click().run()
+    assert "Template: Warm intro" in [t.value for t in at.text]
+
+    contact_id = a_store.all("outreach")[0].contact_id
+    ask = _open(a_user, pages.ASK.path, contact=contact_id)
+    assert "Subject: A quick question\n\nHi, I read your *post*." in [t.value for t in ask.text]
+    _button(ask, "Copy into my templates").click().run()
+    assert not ask.exception
+    fresh = PgStore(hosted, ISSUER, a_user["sub"])
+    assert [(t.name, t.body) for t in fresh.all("templates")] == [
+        ("Warm intro", "Hi, I read your *post*.")
+    ]
+
+    plan_page = _open(a_user, pages.QUESTIONS.path, contact=contact_id)
+    _button(plan_page, "Add to my plan").click().run()
+    assert not plan_page.exception
+    plan = PgStore(hosted, ISSUER, a_user["sub"]).all("plans")[0]
+    assert question in [i.text for i in plan.items]

@@ -330,3 +330,40 @@ def test_assignments_refuse_bad_input_and_other_coaches(people):
         asg.create_assignment(view, "asks", 1, today)
     assert asg.delete_assignment(people["coach"], made.id)
     assert asg.set_by(people["coach"]) == []
+
+
+# ----------------------------------------------------------------- publications
+def test_published_templates_and_questions_reach_sharing_clients_who_copy_them(people):
+    from infoview import publications as pub
+
+    _shared(people, "a")
+    tpl = pub.publish(people["coach"], pub.TEMPLATE, "Hi {{ first_name }},", "Warm intro", "Hi")
+    question = pub.publish(people["coach"], pub.QUESTION, "Who else should I talk to?")
+    assert [p.id for p in pub.from_my_coaches(people["a"], pub.TEMPLATE)] == [tpl.id]
+    assert [p.body for p in pub.from_my_coaches(people["a"], pub.QUESTION)] == [question.body]
+    assert pub.from_my_coaches(people["b"], pub.TEMPLATE) == []
+    [seen] = pub.from_my_coaches(people["a"], pub.TEMPLATE)
+    assert seen.coach_name == "Coach Kim"
+    copy = people["a"].save(seen.as_template())
+    assert people["a"].get("templates", copy.id).name == "Warm intro"
+    assert pub.withdraw(people["coach"], tpl.id)
+    assert pub.from_my_coaches(people["a"], pub.TEMPLATE) == []
+    assert people["a"].get("templates", copy.id) is not None  # the client's copy stays
+    revoke(people["a"], people["coach"].user_id)
+    assert pub.from_my_coaches(people["a"], pub.QUESTION) == []
+
+
+def test_publishing_refuses_empty_or_oversized_text_and_other_coaches(people):
+    from infoview import publications as pub
+
+    with pytest.raises(SharingError, match="question first"):
+        pub.publish(people["coach"], pub.QUESTION, "   ")
+    with pytest.raises(SharingError, match="Not published"):
+        pub.publish(people["coach"], pub.TEMPLATE, "body", "")  # a template needs a name
+    with pytest.raises(SharingError, match="Not published"):
+        pub.publish(people["coach"], pub.QUESTION, "x" * 5000)
+    made = pub.publish(people["coach"], pub.QUESTION, "What surprised you?")
+    assert not pub.withdraw(people["a"], made.id)
+    with pytest.raises(ReadOnlyError):
+        pub.publish(_shared(people, "a"), pub.QUESTION, "From a view")
+    assert [p.body for p in pub.published_by(people["coach"])] == ["What surprised you?"]
