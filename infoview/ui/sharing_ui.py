@@ -39,6 +39,38 @@ def _day(moment: datetime) -> str:
     return f"{moment:%d %B %Y}"
 
 
+def report_buttons(store: Store, today: date) -> None:
+    """Offer the one-page progress report, for a coach who is not on InfoView."""
+    from infoview.progress_report import report_html, report_markdown
+
+    st.markdown("**A progress report to send**")
+    st.caption(
+        "One page: your journey, asks and reply rate, conversations and what you learned. "
+        "The web page prints well; the Markdown file pastes into an email or a document."
+    )
+    left, right = st.columns(2)
+    left.download_button(
+        "Download the report (web page)",
+        data=lambda: report_html(store, today),
+        file_name=f"infoview-progress-{today.isoformat()}.html",
+        mime="text/html",
+        on_click="ignore",
+        icon=":material/print:",
+        key="share_report_html",
+        width="stretch",
+    )
+    right.download_button(
+        "Download the report (Markdown)",
+        data=lambda: report_markdown(store, today),
+        file_name=f"infoview-progress-{today.isoformat()}.md",
+        mime="text/markdown",
+        on_click="ignore",
+        icon=":material/description:",
+        key="share_report_md",
+        width="stretch",
+    )
+
+
 def share_section(store: Store, today: date) -> None:
     """Draw "Share with a coach": the local explanation, or codes, coaches and revoking."""
     from infoview.ui.data_ui import backup_button
@@ -54,6 +86,7 @@ def share_section(store: Store, today: date) -> None:
             icon=":material/info:",
         )
         backup_button(store, today, key="share_backup", label="Download a backup to share")
+        report_buttons(store, today)
         return
 
     from infoview import sharing
@@ -131,3 +164,5 @@ def share_section(store: Store, today: date) -> None:
             else:
                 st.session_state.pop(_CODE, None)
                 st.rerun()
+    st.divider()
+    report_buttons(store, today)

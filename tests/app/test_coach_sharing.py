@@ -82,7 +82,11 @@ def _share_tab(user: dict | None) -> AppTest:
 def test_outside_hosted_mode_sharing_is_a_backup_file(app, data_dir):
     at = _share_tab(None)
     assert "needs the hosted version" in at.info[0].value
-    assert [b.label for b in at.get("download_button")] == ["Download a backup to share"]
+    assert [b.label for b in at.get("download_button")] == [
+        "Download a backup to share",
+        "Download the report (web page)",
+        "Download the report (Markdown)",
+    ]
     clients = _open(None, pages.CLIENTS.path)
     assert "hosted version" in clients.info[0].value
     assert "Clients" not in [link.label for link in clients.sidebar.get("page_link")]
@@ -96,6 +100,7 @@ def test_a_client_shares_a_coach_comments_the_client_revokes(hosted):
     # A makes a code on the Share tab
     at_a = _share_tab(a_user)
     assert "Nobody: your data is yours alone." in _texts(at_a)
+    assert "Download the report (web page)" in [b.label for b in at_a.get("download_button")]
     _button(at_a, "Make an invitation code").click().run()
     code = at_a.code[0].value
     assert len(sharing.normalise_code(code)) == 12
