@@ -6,12 +6,13 @@ from infoview.dates import today_in
 from infoview.ui import md_escape, page_setup, pages
 from infoview.ui.ask_templates_ui import user_templates
 from infoview.ui.ask_ui import (
+    PAGE,
     ask_page,
     draft_section,
     sent_section,
-    show_problem,
     stage_of,
 )
+from infoview.ui.kept import show_problem
 from infoview.ui.picker import require_contact
 
 store = page_setup(pages.ASK)
@@ -60,7 +61,7 @@ if not profile.name.strip():
         icon="👤",
     )
 
-show_problem()
+show_problem(PAGE)
 sent = stage_of(page)
 if sent is None:
     draft_section(page)

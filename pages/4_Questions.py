@@ -6,8 +6,10 @@ import streamlit as st
 
 from infoview.questions import default_call_minutes, plan_call, plan_focus
 from infoview.ui import page_setup, pages
+from infoview.ui.kept import show_problem
 from infoview.ui.picker import require_contact
 from infoview.ui.questions_ui import (
+    PAGE,
     call_length,
     custom_question,
     duplicates_note,
@@ -17,7 +19,6 @@ from infoview.ui.questions_ui import (
     plan_editor,
     prep_sheet,
     question_bank,
-    show_problem,
     suggested_plan,
     time_budget,
     who_and_why,
@@ -45,7 +46,7 @@ if contact is None:
 
 today = date.today()
 who_and_why(contact, today)
-show_problem()
+show_problem(PAGE)
 
 plan = load_plan(store, contact)
 asks = store.by_contact("outreach").get(contact.id, [])

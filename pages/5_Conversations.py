@@ -16,6 +16,7 @@ from infoview.pipeline import Stage
 from infoview.ui import md_escape, page_setup, pages
 from infoview.ui.conversation_ui import (
     KEPT,
+    PAGE,
     choose_conversation,
     correct_tab,
     log_tab,
@@ -23,10 +24,9 @@ from infoview.ui.conversation_ui import (
     referrals_given,
     reminder_calendar,
     schedule_tab,
-    show_problem,
     thanks_tab,
 )
-from infoview.ui.kept import keep_typing
+from infoview.ui.kept import keep_typing, show_problem
 from infoview.ui.picker import require_contact
 from infoview.ui.zones import zone_here
 
@@ -74,7 +74,7 @@ with link:
         icon=":material/person:",
         query_params={"contact": contact.id},
     )
-show_problem()
+show_problem(PAGE)
 
 conv = choose_conversation(store, contact)
 TABS = [

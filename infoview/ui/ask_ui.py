@@ -66,6 +66,7 @@ from infoview.models import (
 from infoview.pipeline import ANSWERED_STATUSES
 from infoview.store import StaleRecordError, Store, StoreError
 from infoview.ui import pages
+from infoview.ui.kept import report_problem
 from infoview.ui.note_coach import note_review
 from infoview.ui.setup import flash
 from infoview.ui.text import md_escape
@@ -74,7 +75,7 @@ from infoview.wording import counted
 from infoview.writing import render_email
 
 DRAFTS = "ask_drafts"
-_PROBLEM = "ask_problem"
+PAGE = "ask"  # the key prefix of the step's session state
 _STALE = "ask_stale"
 STALE = (
     "This ask changed in another tab or program since you opened it, so your change was not "
@@ -221,28 +222,14 @@ def current_draft(page: AskPage) -> tuple[AskDraft, Outreach | None]:
     return draft, saved
 
 
-def report_problem(level: str, text: str, where: str = "main") -> None:
-    """Keep a message about a refused action, shown by show_problem(where) on the next run."""
-    st.session_state[_PROBLEM] = (where, level, text)
-
-
-def show_problem(where: str = "main") -> None:
-    """Show why the last action did not go through, once, in the place it belongs."""
-    found = st.session_state.get(_PROBLEM)
-    if found and found[0] == where:
-        del st.session_state[_PROBLEM]
-        _, level, text = found
-        (st.error if level == "error" else st.warning)(md_escape(text))
-
-
 def _save(page: AskPage, record: Outreach, expected: int) -> Outreach | None:
     try:
         return page.store.save(record, expected_revision=expected)
     except StaleRecordError:
-        report_problem("warning", STALE)
+        report_problem(PAGE, "warning", STALE)
         st.session_state[_STALE] = page.contact.id
     except StoreError as exc:
-        report_problem("error", f"Not saved: {exc}")
+        report_problem(PAGE, "error", f"Not saved: {exc}")
     return None
 
 
@@ -250,7 +237,7 @@ def _build(page: AskPage, draft: AskDraft, saved: Outreach | None) -> Outreach |
     try:
         return to_outreach(draft, page.contact.id, saved, utcnow())
     except ValidationError as exc:
-        report_problem("error", "Not saved: " + "; ".join(friendly_errors(exc)))
+        report_problem(PAGE, "error", "Not saved: " + "; ".join(friendly_errors(exc)))
         return None
 
 
@@ -262,7 +249,7 @@ def _on_regenerate(page: AskPage) -> None:
     try:
         fresh = page.render(draft)
     except (TemplateProblem, KeyError) as exc:
-        report_problem("error", getattr(exc, "message", "That template is no longer there."))
+        report_problem(PAGE, "error", getattr(exc, "message", "That template is no longer there."))
         return
     _push(page, regenerate(draft, fresh))
 
@@ -316,7 +303,7 @@ def _on_fix_dates(page: AskPage, ask: Outreach) -> None:
             st.session_state.get(f"ask_fix_replied_{ask.id}"),
         )
     except ValueError as exc:
-        report_problem("error", str(exc))
+        report_problem(PAGE, "error", str(exc))
         return
     if _save(page, fixed, ask.revision) is not None:
         flash("Dates corrected.")
@@ -327,7 +314,7 @@ def _on_delete_draft(page: AskPage, ask_id: str, stored: bool) -> None:
         try:
             page.store.delete("outreach", ask_id)
         except StoreError as exc:
-            report_problem("error", f"Not deleted: {exc}")
+            report_problem(PAGE, "error", f"Not deleted: {exc}")
             return
     _drafts().pop(page.contact.id, None)
     _forget_widgets(page.contact.id)

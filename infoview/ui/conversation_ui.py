@@ -48,7 +48,7 @@ from infoview.models import CallMode, Contact, Conversation, friendly_errors, ne
 from infoview.questions import default_call_minutes, latest_plan
 from infoview.research import search_key
 from infoview.store import StaleRecordError, Store, StoreError
-from infoview.ui.kept import kept_widget
+from infoview.ui.kept import kept_widget, report_problem
 from infoview.ui.long_text import warn_if_too_long
 from infoview.ui.note_coach import note_review
 from infoview.ui.setup import flash
@@ -57,7 +57,7 @@ from infoview.ui.text import md_escape
 from infoview.wording import counted, fold, number
 from infoview.writing import AskDetails, render_email
 
-_PROBLEM = "cv_problem"
+PAGE = "cv"  # the key prefix of the step's session state
 KEPT = "cv_kept"
 NEW = "new"
 MODES = [m.value for m in CallMode]
@@ -68,18 +68,6 @@ STALE = (
 
 
 # ---------------------------------------------------------------- saving
-
-
-def _problem(level: str, text: str) -> None:
-    st.session_state[_PROBLEM] = (level, text)
-
-
-def show_problem() -> None:
-    """Show why the last change was not saved, once."""
-    found = st.session_state.pop(_PROBLEM, None)
-    if found:
-        level, text = found
-        (st.error if level == "error" else st.warning)(md_escape(text))
 
 
 def _pick_key(contact: Contact) -> str:
@@ -120,7 +108,7 @@ def _save(store: Store, conv: Conversation, message: str, **changes: object) -> 
         st.error("Nothing was saved: " + md_escape("; ".join(friendly_errors(exc))))
         return
     except StaleRecordError:
-        _problem("warning", STALE)
+        report_problem(PAGE, "warning", STALE)
         st.rerun()
     except StoreError as exc:
         st.error(f"Nothing was saved: {md_escape(exc)}")
@@ -445,7 +433,7 @@ def _save_log(
     try:
         log_conversation(store, logged, people, expected_revision=conv.revision)
     except StaleRecordError:
-        _problem("warning", STALE)
+        report_problem(PAGE, "warning", STALE)
         st.rerun()
     except StoreError as exc:
         st.error(f"Nothing was saved: {md_escape(exc)}")
@@ -643,7 +631,7 @@ def correct_tab(store: Store, contact: Contact, conv: Conversation) -> None:
         try:
             move_conversation(store, conv, target, carry, expected_revision=conv.revision)
         except StaleRecordError:
-            _problem("warning", STALE)
+            report_problem(PAGE, "warning", STALE)
             st.rerun()
         except (ValueError, StoreError) as exc:
             st.error(md_escape(exc))

@@ -41,12 +41,12 @@ from infoview.questions import Question as BankQuestion
 from infoview.research import SECTOR_LABELS, tenure_text
 from infoview.store import StaleRecordError, Store, StoreError
 from infoview.ui import pages
+from infoview.ui.kept import report_problem, show_problem
 from infoview.ui.text import md_escape
 from infoview.wording import counted, number
 
-_PROBLEM = "qp_problem"
+PAGE = "qp"  # the key prefix of the step's session state
 _BANK_SHOWN = "qp_bank_shown"
-_CUSTOM_PROBLEM = "qp_custom_problem"
 CUSTOM_OPEN = "qp_custom_open"
 REPLACE_OPEN = "qp_replace"
 EDIT_KEY = "qp_edit"
@@ -79,10 +79,6 @@ def load_plan(store: Store, contact: Contact) -> CallPlan:
     )
 
 
-def _problem(level: str, text: str) -> None:
-    st.session_state[_PROBLEM] = (level, text)
-
-
 def save_plan(store: Store, plan: CallPlan, **changes: Any) -> bool:
     """Save the plan with changes; a refusal is kept in session state and shown next run."""
     merged = {**plan.model_dump(), **changes}
@@ -91,26 +87,18 @@ def save_plan(store: Store, plan: CallPlan, **changes: Any) -> bool:
         merged["items"] = ensure_referral_last(items, merged["referral_removed"])
         updated = CallPlan.model_validate(merged)
     except ValidationError as exc:
-        _problem("error", "Not saved: " + "; ".join(friendly_errors(exc)))
+        report_problem(PAGE, "error", "Not saved: " + "; ".join(friendly_errors(exc)))
         return False
     try:
         # Revision 0 for a plan never saved: a second creation from a stale click is refused.
         store.save(updated, expected_revision=plan.revision)
     except StaleRecordError:
-        _problem("warning", STALE)
+        report_problem(PAGE, "warning", STALE)
         return False
     except StoreError as exc:
-        _problem("error", f"Not saved: {exc}")
+        report_problem(PAGE, "error", f"Not saved: {exc}")
         return False
     return True
-
-
-def show_problem() -> None:
-    """Show why the last change was not saved, once."""
-    found = st.session_state.pop(_PROBLEM, None)
-    if found:
-        level, text = found
-        (st.error if level == "error" else st.warning)(md_escape(text))
 
 
 # ---------------------------------------------------------------- who and why
@@ -440,12 +428,12 @@ def suggested_plan(store: Store, plan: CallPlan, sector: str) -> None:
 def _on_custom(store: Store, plan: CallPlan, key: str) -> None:
     text = st.session_state.get(key) or ""
     if not text.strip():
-        st.session_state[_CUSTOM_PROBLEM] = "Type the question first."
+        report_problem(PAGE, "error", "Type the question first.", "custom")
         return
     try:
         item = PlanItem(text=text, minutes=CUSTOM_MINUTES)
     except ValidationError as exc:
-        st.session_state[_CUSTOM_PROBLEM] = "Not added: " + "; ".join(friendly_errors(exc))
+        report_problem(PAGE, "error", "Not added: " + "; ".join(friendly_errors(exc)), "custom")
         return
     items = [i for i in plan.items if not is_referral(i)] + [item]
     items += [i for i in plan.items if is_referral(i)]
@@ -484,10 +472,7 @@ def custom_question(store: Store, plan: CallPlan) -> None:
         on_click=_on_custom,
         args=(store, plan, key),
     )
-    problem = st.session_state.pop(_CUSTOM_PROBLEM, None)
-    if problem:
-        box.error(md_escape(problem))
-    else:
+    if not show_problem(PAGE, "custom", into=box):
         box.caption("It starts at 2 minutes; change that in its row.")
 
 
