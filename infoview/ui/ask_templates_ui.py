@@ -15,10 +15,17 @@ import streamlit as st
 from pydantic import ValidationError
 
 from infoview.asks import ask_details, latest_ask
-from infoview.models import BODY_MAX, SUBJECT_MAX, UserTemplate, friendly_errors, new_id
+from infoview.models import BODY_MAX, SUBJECT_MAX, UserTemplate, friendly_errors
 from infoview.store import StaleRecordError, StoreError
 from infoview.ui.ask_ui import PAGE, AskPage, session_draft
-from infoview.ui.kept import keep_typing, kept_widget, report_problem, show_problem
+from infoview.ui.kept import (
+    keep_typing,
+    kept_widget,
+    release_id,
+    report_problem,
+    reserved_id,
+    show_problem,
+)
 from infoview.ui.setup import flash
 from infoview.ui.text import md_escape
 from infoview.user_templates import TemplateProblem, render_user_template
@@ -90,7 +97,7 @@ def _on_save_template(page: AskPage, tid: str, revision: int) -> None:
         report_problem(PAGE, "error", f"Not saved: {exc}", "templates")
         return
     if state.get(_NEW_ID) == tid:
-        state.pop(_NEW_ID, None)
+        release_id(_NEW_ID)
     state[_PICK] = tid
     flash(f"Template saved. Choose “Mine: {md_escape(template.name)}” under Template to use it.")
 
@@ -140,7 +147,7 @@ def _editor(page: AskPage) -> None:
         format_func=names.get,
     )
     current = page.user_templates.get(picked)
-    tid = current.id if current else st.session_state.setdefault(_NEW_ID, new_id())
+    tid = current.id if current else reserved_id(_NEW_ID)
     left, right = st.columns([3, 2], gap="large")
     with left:
         _kept_input(

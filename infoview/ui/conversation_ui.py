@@ -44,11 +44,11 @@ from infoview.dates import safe_zone, zone_options
 from infoview.followups import thank_you_due
 from infoview.io.ics import call_ics, dates_ics, followup_items
 from infoview.mailto import mailto_link, mailto_too_long
-from infoview.models import CallMode, Contact, Conversation, friendly_errors, new_id
+from infoview.models import CallMode, Contact, Conversation, friendly_errors
 from infoview.questions import default_call_minutes, latest_plan
 from infoview.research import search_key
 from infoview.store import StaleRecordError, Store, StoreError
-from infoview.ui.kept import kept_widget, report_problem
+from infoview.ui.kept import kept_widget, release_id, report_problem, reserved_id, reserved_ids
 from infoview.ui.long_text import warn_if_too_long
 from infoview.ui.note_coach import note_review
 from infoview.ui.setup import flash
@@ -126,10 +126,11 @@ def choose_conversation(store: Store, contact: Contact) -> Conversation:
     """Let the user pick one of the contact's conversations or start a new one."""
     convs = sort_conversations(store.by_contact("conversations").get(contact.id, []))  # type: ignore[arg-type]
     new_key = f"cv_new_{contact.id}"
-    new_conv_id = st.session_state.setdefault(new_key, new_id())
+    new_conv_id = reserved_id(new_key)
     if any(c.id == new_conv_id for c in convs):
         # The new one was saved: the next new one gets a fresh id.
-        new_conv_id = st.session_state[new_key] = new_id()
+        release_id(new_key)
+        new_conv_id = reserved_id(new_key)
     by_id = {c.id: c for c in convs}
     options = [*by_id, NEW]
     open_calls = [c.id for c in convs if c.happened_on is None]
@@ -279,7 +280,7 @@ def log_tab(
     if default_day is None and conv.scheduled_at is not None:
         default_day = scheduled_parts(conv, conv.timezone or "UTC", today)[0]
     default_day = min(default_day or today, today)
-    ids = st.session_state.setdefault(f"cv_refids_{rev}", [new_id() for _ in range(MAX_REFERRALS)])
+    ids = reserved_ids(f"cv_refids_{rev}", MAX_REFERRALS)
     rows = _referral_rows(conv)
     with st.container(border=True):
         a, b, c = st.columns([2, 2, 1])

@@ -15,7 +15,7 @@ from typing import Any
 import streamlit as st
 from pydantic import ValidationError
 
-from infoview.models import REASON_MAX, CallPlan, Contact, PlanItem, friendly_errors, new_id
+from infoview.models import REASON_MAX, CallPlan, Contact, PlanItem, friendly_errors
 from infoview.prepsheet import prep_sheet_html, prep_sheet_markdown
 from infoview.questions import (
     CATEGORIES,
@@ -41,7 +41,7 @@ from infoview.questions import Question as BankQuestion
 from infoview.research import SECTOR_LABELS, tenure_text
 from infoview.store import StaleRecordError, Store, StoreError
 from infoview.ui import pages
-from infoview.ui.kept import report_problem, show_problem
+from infoview.ui.kept import report_problem, reserved_id, show_problem
 from infoview.ui.text import md_escape
 from infoview.wording import counted, number
 
@@ -69,7 +69,7 @@ def load_plan(store: Store, contact: Contact) -> CallPlan:
     saved = latest_plan(store.by_contact("plans").get(contact.id, []))  # type: ignore[arg-type]
     if saved is not None:
         return saved
-    plan_id = st.session_state.setdefault(f"qp_new_{contact.id}", new_id())
+    plan_id = reserved_id(f"qp_new_{contact.id}")
     asks = store.by_contact("outreach").get(contact.id, [])
     return CallPlan(
         id=plan_id,

@@ -23,8 +23,8 @@ from infoview.research import (
     tenure_text,
 )
 from infoview.store import StaleRecordError, Store, StoreError
-from infoview.ui.contact_form import FORM, contact_form, reason_coaching, stale_notice
-from infoview.ui.kept import forget_record, kept_widget
+from infoview.ui.contact_form import FORM, NEW_ID, contact_form, reason_coaching, stale_notice
+from infoview.ui.kept import forget_record, kept_widget, reserved_id
 from infoview.ui.pages import ASK, CONTACT
 from infoview.ui.setup import flash
 from infoview.ui.text import md_escape, show
@@ -62,7 +62,7 @@ def detail(store: Store, chosen: str) -> None:
     if chosen != "new" and contact is None:
         st.warning("That contact no longer exists. You can add a new one below.")
     if is_new:
-        new_id = st.session_state.setdefault("rc_new_id", Contact(full_name="x").id)
+        new_id = reserved_id(NEW_ID)
         contact = store.contact(new_id) or Contact(id=new_id, full_name="New contact")
     st.button("← All contacts", on_click=open_contact, args=(None,))
     st.subheader("Add a contact" if is_new else md_escape(contact.full_name))
