@@ -4,14 +4,9 @@ import streamlit as st
 
 from infoview.dates import today_in
 from infoview.ui import md_escape, page_setup, pages
+from infoview.ui.ask_draft import PAGE, ask_page
 from infoview.ui.ask_templates_ui import user_templates
-from infoview.ui.ask_ui import (
-    PAGE,
-    ask_page,
-    draft_section,
-    sent_section,
-    stage_of,
-)
+from infoview.ui.ask_ui import draft_section, sent_section, stage_of
 from infoview.ui.kept import show_problem
 from infoview.ui.picker import require_contact
 

@@ -17,7 +17,7 @@ from pydantic import ValidationError
 from infoview.asks import ask_details, latest_ask
 from infoview.models import BODY_MAX, SUBJECT_MAX, UserTemplate, friendly_errors
 from infoview.store import StaleRecordError, StoreError
-from infoview.ui.ask_ui import PAGE, AskPage, session_draft
+from infoview.ui.ask_draft import PAGE, AskPage, session_draft
 from infoview.ui.kept import (
     keep_typing,
     kept_widget,
