@@ -14,14 +14,13 @@ from infoview.dates import today_in
 from infoview.followups import CALL, LOG_CALL, THANK_YOU
 from infoview.pipeline import Stage
 from infoview.ui import md_escape, page_setup, pages
+from infoview.ui.conversation_log_ui import log_tab, referrals_given
 from infoview.ui.conversation_ui import (
     KEPT,
     PAGE,
     choose_conversation,
     correct_tab,
-    log_tab,
     opening_tab,
-    referrals_given,
     reminder_calendar,
     schedule_tab,
     thanks_tab,
