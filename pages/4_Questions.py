@@ -8,6 +8,7 @@ from infoview.questions import default_call_minutes, plan_call, plan_focus
 from infoview.ui import page_setup, pages
 from infoview.ui.kept import show_problem
 from infoview.ui.picker import require_contact
+from infoview.ui.question_bank_ui import question_bank
 from infoview.ui.questions_ui import (
     PAGE,
     call_length,
@@ -18,7 +19,6 @@ from infoview.ui.questions_ui import (
     over_time,
     plan_editor,
     prep_sheet,
-    question_bank,
     suggested_plan,
     time_budget,
     who_and_why,
