@@ -23,9 +23,9 @@ from infoview.conversations import (
 )
 from infoview.models import Contact, Conversation, friendly_errors
 from infoview.questions import latest_plan
-from infoview.store import StaleRecordError, Store, StoreError
-from infoview.ui.conversation_ui import KEPT, MODES, PAGE, STALE, forget_typing, kept, select_next
-from infoview.ui.kept import report_problem, reserved_ids
+from infoview.store import Store
+from infoview.ui.conversation_ui import KEPT, MODES, committed, forget_typing, kept, select_next
+from infoview.ui.kept import reserved_ids
 from infoview.ui.long_text import warn_if_too_long
 from infoview.ui.setup import flash
 from infoview.ui.steps import contact_link
@@ -206,13 +206,9 @@ def _save_log(
             "Nothing was saved. Please fix:\n\n" + "\n".join(f"- {md_escape(p)}" for p in problems)
         )
         return
-    try:
-        log_conversation(store, logged, people, expected_revision=conv.revision)
-    except StaleRecordError:
-        report_problem(PAGE, "warning", STALE)
-        st.rerun()
-    except StoreError as exc:
-        st.error(f"Nothing was saved: {md_escape(exc)}")
+    if not committed(
+        lambda: log_conversation(store, logged, people, expected_revision=conv.revision)
+    ):
         return
     forget_typing(conv)
     select_next(contact.id, conv.id)

@@ -21,7 +21,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
-from typing import Any
+from functools import partial
 
 import streamlit as st
 from pydantic import ValidationError
@@ -66,20 +66,12 @@ STALE = (
 # ---------------------------------------------------------------- saving
 
 
-def pick_key(contact: Contact) -> str:
+def _pick_key(contact: Contact) -> str:
     return f"cv_pick_{contact.id}"
 
 
-def kept(
-    widget: Callable[..., Any],
-    label: str,
-    key: str,
-    default: Any,
-    valid: Callable[[Any], bool] | None = None,
-    **kw: Any,
-) -> Any:
-    """Draw a widget whose value is kept in this page's bucket (see ``infoview.ui.kept``)."""
-    return kept_widget(widget, label, key, default, valid, bucket=KEPT, **kw)
+# Every input of the step is drawn through this: its value is kept in the page's bucket.
+kept = partial(kept_widget, bucket=KEPT)
 
 
 def forget_typing(conv: Conversation) -> None:
@@ -95,19 +87,27 @@ def select_next(contact_id: str, conv_id: str | None) -> None:
     st.session_state["cv_select_next"] = (contact_id, conv_id)
 
 
-def save_conversation(store: Store, conv: Conversation, message: str, **changes: object) -> None:
-    """Save changes to a conversation; on success flash and rerun, else say why not."""
+def committed(write: Callable[[], object]) -> bool:
+    """Run one store write: a stale record is reported after a rerun, a store error here."""
     try:
-        updated = Conversation.model_validate({**conv.model_dump(), **changes})
-        store.save(updated, expected_revision=conv.revision)
-    except ValidationError as exc:
-        st.error("Nothing was saved: " + md_escape("; ".join(friendly_errors(exc))))
-        return
+        write()
     except StaleRecordError:
         report_problem(PAGE, "warning", STALE)
         st.rerun()
     except StoreError as exc:
         st.error(f"Nothing was saved: {md_escape(exc)}")
+        return False
+    return True
+
+
+def _save(store: Store, conv: Conversation, message: str, **changes: object) -> None:
+    """Save changes to a conversation; on success flash and rerun, else say why not."""
+    try:
+        updated = Conversation.model_validate({**conv.model_dump(), **changes})
+    except ValidationError as exc:
+        st.error("Nothing was saved: " + md_escape("; ".join(friendly_errors(exc))))
+        return
+    if not committed(lambda: store.save(updated, expected_revision=conv.revision)):
         return
     forget_typing(conv)
     select_next(conv.contact_id, conv.id)
@@ -131,7 +131,7 @@ def choose_conversation(store: Store, contact: Contact) -> Conversation:
     options = [*by_id, NEW]
     open_calls = [c.id for c in convs if c.happened_on is None]
     default = open_calls[0] if open_calls else (options[0])
-    key = pick_key(contact)
+    key = _pick_key(contact)
     asked = st.query_params.get("conversation")
     if asked:
         # A next step or reminder named the record: open it once, then the picker rules.
@@ -242,7 +242,7 @@ def _schedule_form(
         label = "Save the new time" if conv.scheduled_at else "Schedule the call"
         submitted = st.button(label, type="primary", key=f"cv_sched_{rev}")
     if submitted:
-        save_conversation(
+        _save(
             store,
             conv,
             "Call time saved.",
@@ -318,7 +318,7 @@ def thanks_tab(
     if conv.thank_you_sent_on:
         st.success(f"Thank-you sent on {conv.thank_you_sent_on:%a %d %b %Y}.", icon="💌")
         if st.button("Not sent after all", key=f"cv_unthank_{rev}"):
-            save_conversation(store, conv, "Thank-you marked as not sent.", thank_you_sent_on=None)
+            _save(store, conv, "Thank-you marked as not sent.", thank_you_sent_on=None)
     else:
         due = thank_you_due(conv.happened_on)
         late = " (overdue: better late than never)" if today > due else ""
@@ -337,9 +337,7 @@ def thanks_tab(
         with st.container(horizontal=True, vertical_alignment="bottom"):
             sent_on = _sent_on(f"cv_tyday_{rev}", today)
             if st.button("Mark thank-you sent", type="primary", key=f"cv_thank_{rev}"):
-                save_conversation(
-                    store, conv, "Thank-you marked as sent.", thank_you_sent_on=sent_on
-                )
+                _save(store, conv, "Thank-you marked as sent.", thank_you_sent_on=sent_on)
     st.divider()
     st.markdown("#### Report back")
     st.caption(
@@ -350,14 +348,12 @@ def thanks_tab(
     if conv.report_back_done_on:
         st.success(f"Reported back on {conv.report_back_done_on:%a %d %b %Y}.", icon="📬")
         if st.button("Not sent after all", key=f"cv_unreport_{rev}"):
-            save_conversation(
-                store, conv, "Report-back marked as not sent.", report_back_done_on=None
-            )
+            _save(store, conv, "Report-back marked as not sent.", report_back_done_on=None)
         return
     with st.container(horizontal=True, vertical_alignment="bottom"):
         new_due = kept(st.date_input, "Remind me on", f"cv_rbdue_{rev}", due, width=180)
         if st.button("Save the reminder date", key=f"cv_rbsave_{rev}", disabled=new_due == due):
-            save_conversation(store, conv, "Reminder date saved.", report_back_due=new_due)
+            _save(store, conv, "Reminder date saved.", report_back_due=new_due)
     outcome = kept(
         st.text_input,
         "What you did with their advice",
@@ -371,9 +367,7 @@ def thanks_tab(
     with st.container(horizontal=True, vertical_alignment="bottom"):
         done_on = _sent_on(f"cv_rbday_{rev}", today)
         if st.button("Mark report-back sent", key=f"cv_report_{rev}"):
-            save_conversation(
-                store, conv, "Report-back marked as sent.", report_back_done_on=done_on
-            )
+            _save(store, conv, "Report-back marked as sent.", report_back_done_on=done_on)
 
 
 # ---------------------------------------------------------------- corrections
