@@ -86,6 +86,19 @@ def backup_button(store: Store, today: date, key: str, label: str = "Download JS
 
 
 # ---------------------------------------------------------------------------- delete all
+def _typed_consent(form: str, key: str, phrase: str, button: str, icon: str) -> bool:
+    """Draw a form that asks for ``phrase`` to be typed; return True once it was submitted so."""
+    with st.form(form, clear_on_submit=True, border=True):
+        typed = st.text_input(f"Type {phrase} to confirm", key=key)
+        go = st.form_submit_button(button, type="primary", icon=icon)
+    if not go:
+        return False
+    if typed.strip() != phrase:
+        st.error(f"Nothing was deleted. To confirm, type {phrase} in capital letters.")
+        return False
+    return True
+
+
 def delete_section(store: Store, demo: bool, today: date) -> None:
     """Delete every record after a backup is offered and DELETE is typed."""
     counts = {table: store.count(table) for table in TABLES}
@@ -108,15 +121,13 @@ def delete_section(store: Store, demo: bool, today: date) -> None:
             f"({md_escape(store.backup_dir)}). To leave nothing behind, delete that folder "
             "too afterwards."
         )
-    with st.form("dt_delete_all", clear_on_submit=True, border=True):
-        typed = st.text_input("Type DELETE to confirm", key="dt_delete_typed")
-        go = st.form_submit_button(
-            "Delete all my data", type="primary", icon=":material/delete_forever:"
-        )
-    if not go:
-        return
-    if typed.strip() != "DELETE":
-        st.error("Nothing was deleted. To confirm, type DELETE in capital letters.")
+    if not _typed_consent(
+        "dt_delete_all",
+        "dt_delete_typed",
+        "DELETE",
+        "Delete all my data",
+        ":material/delete_forever:",
+    ):
         return
     try:
         store.delete_everything()
@@ -139,15 +150,13 @@ def delete_account_section(store: Store, today: date) -> None:
     )
     with st.columns([1, 2])[0]:
         backup_button(store, today, key="dt_account_backup", label="Download a JSON backup first")
-    with st.form("dt_delete_account", clear_on_submit=True, border=True):
-        typed = st.text_input("Type DELETE MY ACCOUNT to confirm", key="dt_account_typed")
-        go = st.form_submit_button(
-            "Delete my account and all my data", type="primary", icon=":material/person_remove:"
-        )
-    if not go:
-        return
-    if typed.strip() != "DELETE MY ACCOUNT":
-        st.error("Nothing was deleted. To confirm, type DELETE MY ACCOUNT in capital letters.")
+    if not _typed_consent(
+        "dt_delete_account",
+        "dt_account_typed",
+        "DELETE MY ACCOUNT",
+        "Delete my account and all my data",
+        ":material/person_remove:",
+    ):
         return
     try:
         store.delete_account()  # type: ignore[attr-defined]
