@@ -23,6 +23,7 @@ from infoview.ui.questions_ui import (
     time_budget,
     who_and_why,
 )
+from infoview.ui.steps import step_link
 
 TABS = ["Your plan", "Question bank", "Prep sheet"]
 TAB_KEY = "qp_tab"
@@ -79,8 +80,4 @@ if sheet_tab.open:
     with sheet_tab:
         prep_sheet(store, contact, plan, fit, today)
 
-st.page_link(
-    pages.CONVERSATIONS.path,
-    label="Next: log the conversation →",
-    query_params={"contact": contact.id},
-)
+step_link(pages.CONVERSATIONS, contact.id, "Next: log the conversation →")

@@ -27,6 +27,7 @@ from infoview.ui.conversation_ui import (
     thanks_tab,
 )
 from infoview.ui.kept import keep_typing
+from infoview.ui.steps import step_link
 from infoview.ui.text import md_escape
 
 TABS = [
@@ -42,11 +43,11 @@ def waiting_calls(store: Store, today: date, zone: str) -> None:
     waiting = [r for r in reminders_of(store, today, zone) if r.kind in (CALL, LOG_CALL, THANK_YOU)]
     waiting.sort(key=lambda r: (r.due, r.key))
     for reminder in waiting[:10]:
-        st.page_link(
-            pages.CONVERSATIONS.path,
-            label=md_escape(f"{reminder.title} · {reminder.due:%a %d %b}"),
-            icon=":material/forum:",
-            query_params={"contact": reminder.contact_id},
+        step_link(
+            pages.CONVERSATIONS,
+            reminder.contact_id,
+            md_escape(f"{reminder.title} · {reminder.due:%a %d %b}"),
+            ":material/forum:",
         )
 
 
@@ -58,12 +59,7 @@ def contact_header(store: Store, contact: Contact) -> None:
     role = " at ".join(md_escape(p) for p in (contact.title, contact.organization) if p)
     head.caption(" · ".join(p for p in (role, f"Stage: **{stage.label}**") if p))
     with link:
-        st.page_link(
-            pages.CONTACT.path,
-            label="Their whole story",
-            icon=":material/person:",
-            query_params={"contact": contact.id},
-        )
+        step_link(pages.CONTACT, contact.id, "Their whole story", ":material/person:")
 
 
 def conversation_tabs(

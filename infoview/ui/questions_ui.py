@@ -36,6 +36,7 @@ from infoview.research import SECTOR_LABELS, tenure_text
 from infoview.store import StaleRecordError, Store, StoreError
 from infoview.ui import pages
 from infoview.ui.kept import report_problem, reserved_id, show_problem
+from infoview.ui.steps import step_link
 from infoview.ui.text import md_escape
 from infoview.wording import counted
 
@@ -121,12 +122,7 @@ def who_and_why(contact: Contact, today: date) -> None:
             "sentence makes the call, and your questions, much sharper.",
             icon=":material/edit_note:",
         )
-    st.page_link(
-        pages.RESEARCH.path,
-        label="Edit the research",
-        icon=":material/travel_explore:",
-        query_params={"contact": contact.id},
-    )
+    step_link(pages.RESEARCH, contact.id, "Edit the research", ":material/travel_explore:")
 
 
 # ---------------------------------------------------------------- length and fit

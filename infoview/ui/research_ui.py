@@ -27,6 +27,7 @@ from infoview.ui.contact_form import FORM, NEW_ID, contact_form, reason_coaching
 from infoview.ui.kept import forget_record, kept_widget, reserved_id
 from infoview.ui.pages import ASK, CONTACT
 from infoview.ui.setup import flash
+from infoview.ui.steps import step_link
 from infoview.ui.text import md_escape, show
 from infoview.wording import counted, number
 
@@ -100,14 +101,9 @@ def _checklist(contact: Contact, is_new: bool) -> None:
 
 
 def _actions(store: Store, contact: Contact) -> None:
-    st.page_link(
-        CONTACT.path,
-        label="Their whole story: asks, plans, conversations",
-        icon=CONTACT.icon,
-        query_params={"contact": contact.id},
-    )
+    step_link(CONTACT, contact.id, "Their whole story: asks, plans, conversations", CONTACT.icon)
     if contact.reason and not contact.archived:
-        st.page_link(ASK.path, label="Next: craft the ask →", query_params={"contact": contact.id})
+        step_link(ASK, contact.id, "Next: craft the ask →")
     archive_label = "Restore from archive" if contact.archived else "Archive"
     if st.button(archive_label, key="archive", type="primary" if contact.archived else "secondary"):
         try:
