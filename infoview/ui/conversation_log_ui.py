@@ -24,7 +24,14 @@ from infoview.conversations import (
 from infoview.models import Contact, Conversation, friendly_errors
 from infoview.questions import latest_plan
 from infoview.store import Store
-from infoview.ui.conversation_ui import KEPT, MODES, committed, forget_typing, kept, select_next
+from infoview.ui.conversation_ui import (
+    KEPT,
+    committed,
+    forget_typing,
+    how_and_how_long,
+    kept,
+    select_next,
+)
 from infoview.ui.kept import reserved_ids
 from infoview.ui.long_text import warn_if_too_long
 from infoview.ui.setup import flash
@@ -67,16 +74,7 @@ def log_tab(
             lambda day: day <= today,
             max_value=today,
         )
-        mode = kept(b.selectbox, "How", f"cv_lmode_{rev}", conv.mode.value, options=MODES)
-        minutes = kept(
-            c.number_input,
-            "Minutes",
-            f"cv_lmin_{rev}",
-            conv.minutes,
-            min_value=5,
-            max_value=180,
-            step=5,
-        )
+        mode, minutes = how_and_how_long(conv, b, c, f"cv_lmode_{rev}", f"cv_lmin_{rev}")
         answers = []
         if notes:
             st.markdown("**What they said to your questions**")

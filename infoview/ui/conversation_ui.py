@@ -22,6 +22,7 @@ import hashlib
 from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 from functools import partial
+from typing import Any
 
 import streamlit as st
 from pydantic import ValidationError
@@ -85,6 +86,23 @@ def forget_typing(conv: Conversation) -> None:
 def select_next(contact_id: str, conv_id: str | None) -> None:
     """Ask the next run to show this conversation (the selectbox may already be drawn now)."""
     st.session_state["cv_select_next"] = (contact_id, conv_id)
+
+
+def how_and_how_long(
+    conv: Conversation, mode_col: Any, minutes_col: Any, mode_key: str, minutes_key: str
+) -> tuple[str, int]:
+    """Draw the call's mode and length (kept like every input here) and return them."""
+    mode = kept(mode_col.selectbox, "How", mode_key, conv.mode.value, options=MODES)
+    minutes = kept(
+        minutes_col.number_input,
+        "Minutes",
+        minutes_key,
+        conv.minutes,
+        min_value=5,
+        max_value=180,
+        step=5,
+    )
+    return mode, minutes
 
 
 def committed(write: Callable[[], object]) -> bool:
@@ -229,16 +247,7 @@ def _schedule_form(
             c.selectbox, "Time zone", f"cv_tz_{rev}", conv_zone, zones.__contains__, options=zones
         )
         d, e = st.columns(2)
-        mode = kept(d.selectbox, "How", f"cv_mode_{rev}", conv.mode.value, options=MODES)
-        minutes = kept(
-            e.number_input,
-            "Minutes",
-            f"cv_min_{rev}",
-            conv.minutes,
-            min_value=5,
-            max_value=180,
-            step=5,
-        )
+        mode, minutes = how_and_how_long(conv, d, e, f"cv_mode_{rev}", f"cv_min_{rev}")
         label = "Save the new time" if conv.scheduled_at else "Schedule the call"
         submitted = st.button(label, type="primary", key=f"cv_sched_{rev}")
     if submitted:
