@@ -28,8 +28,6 @@ _FLASH = "_infoview_flash"
 _DEMO_STORE = "_infoview_demo_store"
 _CURRENT = "_infoview_current_contact"
 _SETTLED: weakref.WeakKeyDictionary[Store, int] = weakref.WeakKeyDictionary()
-DEMO_MAX_UPLOAD_BYTES = 2_000_000
-DEMO_MAX_UPLOAD_ROWS = 5_000
 
 
 def is_demo() -> bool:
