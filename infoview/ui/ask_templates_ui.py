@@ -102,7 +102,7 @@ def _on_delete_template(page: AskPage, tid: str) -> None:
         report_problem("error", f"Not deleted: {exc}", "templates")
         return
     st.session_state[_PICK] = "new"
-    flash("Template deleted.", "🗑️")
+    flash("Template deleted.", icon="🗑️")
 
 
 def user_templates(page: AskPage) -> None:

@@ -295,7 +295,7 @@ def _on_mark_sent(page: AskPage) -> None:
     record = ask_status_change(record, AskStatus.SENT, utcnow(), on=sent_on)
     if _save(page, record, draft.revision) is not None:
         _drafts().pop(page.contact.id, None)
-        flash(f"Marked as sent on {short_day(sent_on, page.today)}. Good luck!", "📨")
+        flash(f"Marked as sent on {short_day(sent_on, page.today)}. Good luck!", icon="📨")
 
 
 def _on_status(page: AskPage, ask: Outreach, status: AskStatus) -> None:
@@ -331,7 +331,7 @@ def _on_delete_draft(page: AskPage, ask_id: str, stored: bool) -> None:
             return
     _drafts().pop(page.contact.id, None)
     _forget_widgets(page.contact.id)
-    flash("Draft deleted." if stored else "Draft discarded.", "🗑️")
+    flash("Draft deleted." if stored else "Draft discarded.", icon="🗑️")
 
 
 def _on_load_newer(page: AskPage) -> None:

@@ -665,7 +665,7 @@ def correct_tab(store: Store, contact: Contact, conv: Conversation) -> None:
             return
         _forget_typing(conv)
         _select_next(contact.id, None)
-        flash("Conversation deleted.", "🗑️")
+        flash("Conversation deleted.", icon="🗑️")
         st.rerun()
 
 

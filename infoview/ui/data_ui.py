@@ -376,7 +376,7 @@ def sample_section(store: Store, demo: bool, today: date) -> None:
                 except StoreError as exc:
                     _error("The sample data could not be removed", exc)
                     return
-                flash(f"Removed {counted(removed, 'sample record')}.", "🧹")
+                flash(f"Removed {counted(removed, 'sample record')}.", icon="🧹")
                 st.rerun()
     elif not demo and _is_empty(store):
         with st.container(border=True):
@@ -396,7 +396,7 @@ def sample_section(store: Store, demo: bool, today: date) -> None:
                 except StoreError as exc:
                     _error("The sample data could not be loaded", exc)
                     return
-                flash(f"Loaded {counted(loaded, 'sample record')}.", "🧪")
+                flash(f"Loaded {counted(loaded, 'sample record')}.", icon="🧪")
                 st.rerun()
 
 
@@ -792,7 +792,7 @@ def delete_section(store: Store, demo: bool, today: date) -> None:
     except StoreError as exc:
         _error("Nothing was deleted", exc)
         return
-    flash("All your data is deleted.", "🗑️")
+    flash("All your data is deleted.", icon="🗑️")
     st.rerun()
 
 

@@ -105,7 +105,7 @@ def welcome(store: Store, today: date) -> None:
             except StoreError as exc:
                 st.error(f"The sample data could not be loaded: {md_escape(exc)}")
                 return
-            flash(f"Loaded {counted(count, 'sample record')}. Look around!", "🧪")
+            flash(f"Loaded {counted(count, 'sample record')}. Look around!", icon="🧪")
             st.rerun()
 
 
@@ -126,7 +126,7 @@ def sample_notice(store: Store) -> None:
             except StoreError as exc:
                 st.error(f"The sample data could not be removed: {md_escape(exc)}")
                 return
-            flash(f"Removed {counted(count, 'sample record')}.", "🧹")
+            flash(f"Removed {counted(count, 'sample record')}.", icon="🧹")
             st.rerun()
 
 
@@ -198,7 +198,7 @@ def _reminder_row(store: Store, reminder: Reminder, today: date) -> None:
         except StoreError as exc:
             st.error(md_escape(exc))
             return
-        flash("Dismissed. You can bring it back below.", "🙈")
+        flash("Dismissed. You can bring it back below.", icon="🙈")
         st.rerun()
 
 
@@ -261,7 +261,7 @@ def due_section(
                     except StoreError as exc:
                         st.error(md_escape(exc))
                         return
-                    flash("The reminder is back.", "🔔")
+                    flash("The reminder is back.", icon="🔔")
                     st.rerun()
 
 

@@ -129,7 +129,7 @@ def _actions(store: Store, contact: Contact) -> None:
         sure = st.checkbox("Yes, delete this contact and their records", key="del_ok")
         if st.button("Delete for good", disabled=not sure, key="delete"):
             store.delete_contact(contact.id)
-            flash("Contact deleted.", "🗑️")
+            flash("Contact deleted.", icon="🗑️")
             open_contact(None)
             st.rerun()
 

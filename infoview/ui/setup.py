@@ -22,9 +22,8 @@ from infoview.store import (
 from infoview.ui.hosted import account_box, hosted_store, is_hosted
 from infoview.ui.menu import draw_menu
 from infoview.ui.pages import Page
-from infoview.ui.text import md_escape
+from infoview.ui.text import FLASH_KEY, flash, md_escape
 
-_FLASH = "_infoview_flash"
 _DEMO_STORE = "_infoview_demo_store"
 _CURRENT = "_infoview_current_contact"
 _SETTLED: weakref.WeakKeyDictionary[Store, int] = weakref.WeakKeyDictionary()
@@ -103,13 +102,8 @@ def is_remote_visitor() -> bool:
         return False
 
 
-def flash(message: str, icon: str = "✅") -> None:
-    """Show a toast on the next run (survives st.rerun and st.switch_page)."""
-    st.session_state.setdefault(_FLASH, []).append((message, icon))
-
-
 def _show_flashes() -> None:
-    for message, icon in st.session_state.pop(_FLASH, []):
+    for message, icon in st.session_state.pop(FLASH_KEY, []):
         st.toast(message, icon=icon)
 
 
@@ -202,7 +196,7 @@ def demo_banner(store: Store) -> None:
             )
             if st.button("Yes, start over", type="primary", key="demo_reset"):
                 reset_demo()
-                flash("The demo starts over with fresh sample data.", "🔄")
+                flash("The demo starts over with fresh sample data.", icon="🔄")
                 st.rerun()
 
 

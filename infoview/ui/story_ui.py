@@ -194,7 +194,7 @@ def _save(store: Store) -> None:
     st.session_state.pop(STALE, None)
     st.session_state.pop(REGEN, None)
     _fill(stored)
-    flash("Your story is saved.", "💾")
+    flash("Your story is saved.", icon="💾")
 
 
 def _open_where(fields: frozenset[str]) -> None:

@@ -29,7 +29,7 @@ def _save(store: Store, values: dict, base: Target | None, done: str) -> None:
     except (TargetError, StaleRecordError, StoreError) as exc:
         st.error(md_escape(exc))
         return
-    flash(done, "🎯")
+    flash(done, icon="🎯")
     st.rerun()
 
 
@@ -167,5 +167,5 @@ def target_detail(store: Store, row: TargetRow, number: int) -> None:
                 except StoreError as exc:
                     st.error(md_escape(exc))
                     return
-                flash("Removed from your target list; your contacts there stay.", "🗑️")
+                flash("Removed from your target list; your contacts there stay.", icon="🗑️")
                 st.rerun()

@@ -51,7 +51,7 @@ def _snooze(store: Store, contact_id: str, today: date, days: int, words: str) -
     except (RhythmError, StoreError) as exc:
         st.error(md_escape(exc))
         return
-    flash(f"Snoozed for {words}.", "😴")
+    flash(f"Snoozed for {words}.", icon="😴")
     st.rerun()
 
 
@@ -78,7 +78,7 @@ def touch_form(store: Store, contact: Contact, today: date, key: str) -> None:
             except (RhythmError, StoreError) as exc:
                 st.error(md_escape(exc))
                 return
-            flash("Logged. Their keep-in-touch clock starts again.", "🤝")
+            flash("Logged. Their keep-in-touch clock starts again.", icon="🤝")
             st.rerun()
 
 
@@ -174,7 +174,7 @@ def keep_in_touch_section(store: Store, contact: Contact, w: Warmth | None, toda
                 except StoreError as exc:
                     st.error(md_escape(exc))
                     return
-                flash("Deleted that entry.", "🗑️")
+                flash("Deleted that entry.", icon="🗑️")
                 st.rerun()
         if len(touches) > LOG_SHOWN:
             st.caption(f"and {len(touches) - LOG_SHOWN:,} earlier.")
@@ -218,7 +218,7 @@ def _rhythm_form(store: Store, contact: Contact, rhythm: Rhythm | None) -> None:
             except (RhythmError, StoreError) as exc:
                 st.error(md_escape(exc))
                 return
-            flash("Saved how often to keep in touch.", "🗓️")
+            flash("Saved how often to keep in touch.", icon="🗓️")
             st.rerun()
 
 
