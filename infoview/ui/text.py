@@ -5,7 +5,7 @@ The one safe path is a FIXED message with `{}` slots and the user values passed 
     flash("Saved {}.", contact.full_name)          # a toast on the next run
     say(st.caption, "Asked {} on {}.", name, day)  # any Markdown-rendering call
     st.expander(md("Notes about {}", name))        # labels, titles, help texts
-    st.dataframe(frame.map(plain))                 # plain-text sinks need the bidi clean-up
+    st.dataframe(plain_frame(frame))               # plain-text sinks need the bidi clean-up
 
 Each value is escaped so Markdown shows it literally: no image, link, autolink, HTML, maths,
 colour directive or emoji short code can come from it; the bidi override and embedding
@@ -20,11 +20,12 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date, datetime, time
 from decimal import Decimal
 from typing import Any
 
+import pandas as pd
 import streamlit as st
 
 FLASH_KEY = "_infoview_flash"
@@ -44,6 +45,7 @@ _JOINER = "\u2060"
 _AUTOLINK_PARTS = re.compile(r"(:|@|(?i:www)(?=\.))")
 
 # Values that cannot carry user text: shown as they are, so `{:,}` or `{:%d %b}` still work.
+_INDENT = re.compile(r"^[ \t]+", re.MULTILINE)
 _UNTOUCHED = (int, float, Decimal, date, datetime, time)
 
 
@@ -66,6 +68,15 @@ def plain(value: object, *values: object) -> str:
     return text
 
 
+def plain_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """Return a copy of a table with every text cell made `plain()` (for st.dataframe)."""
+    out = frame.copy()
+    for column in out.columns:
+        if out[column].dtype == object:
+            out[column] = out[column].map(lambda v: plain(v) if isinstance(v, str) else v)
+    return out
+
+
 def _plain_slot(value: object) -> object:
     if isinstance(value, _UNTOUCHED) and not isinstance(value, bool):
         return value
@@ -78,6 +89,8 @@ def md_escape(text: object) -> str:
     value = html.escape(value, quote=False)  # < and & as entities: no raw HTML
     value = _AUTOLINK_PARTS.sub(lambda m: m.group(0) + _JOINER, value)
     value = _MD_SPECIAL.sub(r"\\\1", value)
+    # Indentation would start a code block; Markdown drops it from a paragraph line anyway.
+    value = _INDENT.sub("", value)
     return value.replace("\n", "  \n")
 
 
@@ -94,6 +107,11 @@ def md(message: str, *values: object, **named: object) -> Markdown:
     return Markdown(
         message.format(*(_literal(v) for v in values), **{k: _literal(v) for k, v in named.items()})
     )
+
+
+def md_join(separator: str, parts: Iterable[object]) -> Markdown:
+    """Join parts with a fixed separator: `md()` results as they are, anything else escaped."""
+    return Markdown(separator.join(str(_literal(part)) for part in parts))
 
 
 def say(sink: Callable[..., Any], message: str, *values: object, **options: Any) -> Any:

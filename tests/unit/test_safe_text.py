@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from infoview.ui import text
-from infoview.ui.text import FSI, PDI, Markdown, md, md_escape, plain
+from infoview.ui.text import FSI, PDI, Markdown, md, md_escape, md_join, plain
 
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 RLO, LRE, PDF, RLI = "\u202e", "\u202a", "\u202c", "\u2067"
@@ -163,3 +163,9 @@ def test_say_passes_the_filled_message_and_the_options_to_the_sink():
     calls = []
     text.say(lambda body, **kw: calls.append((body, kw)), "Hi {}.", "[a](b)", icon="👋")
     assert calls == [("Hi \\[a\\]\\(b\\).", {"icon": "👋"})]
+
+
+def test_md_join_keeps_made_markdown_and_escapes_the_rest():
+    joined = md_join("\n", [md("- {}", "*a*"), "[b](c)"])
+    assert isinstance(joined, Markdown)
+    assert joined == "- \\*a\\*\n\\[b\\]\\(c\\)"
