@@ -13,6 +13,7 @@ from infoview.ui.ask_ui import (
     stage_of,
 )
 from infoview.ui.picker import require_contact
+from infoview.ui.text import md
 
 store = page_setup(pages.ASK)
 
@@ -40,12 +41,15 @@ st.subheader(md_escape(contact.full_name))
 if role:
     st.caption(role)
 if contact.reason.strip():
-    st.markdown(f"**Why them:** {md_escape(contact.reason)}")
+    st.markdown(md("**Why them:** {}", contact.reason))
 else:
     st.info(
-        f"You have not written down why you want to talk to {md_escape(contact.full_name)}. "
-        "That reason is what makes a stranger say yes, and the draft is built on it: a minute "
-        "in Research makes this email much stronger."
+        md(
+            "You have not written down why you want to talk to {}. "
+            "That reason is what makes a stranger say yes, and the draft is built on it: a minute "
+            "in Research makes this email much stronger.",
+            contact.full_name,
+        )
     )
     st.page_link(
         pages.RESEARCH.path,

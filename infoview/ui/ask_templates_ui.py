@@ -20,7 +20,7 @@ from infoview.store import StaleRecordError, StoreError
 from infoview.ui.ask_ui import AskPage, report_problem, session_draft, show_problem
 from infoview.ui.kept import keep_typing, kept_widget
 from infoview.ui.setup import flash
-from infoview.ui.text import md_escape
+from infoview.ui.text import md, md_escape, plain_frame
 from infoview.user_templates import TemplateProblem, render_user_template
 from infoview.writing import USER_TEMPLATE_VARIABLES, AskDetails, email_context
 
@@ -92,7 +92,7 @@ def _on_save_template(page: AskPage, tid: str, revision: int) -> None:
     if state.get(_NEW_ID) == tid:
         state.pop(_NEW_ID, None)
     state[_PICK] = tid
-    flash(f"Template saved. Choose “Mine: {md_escape(template.name)}” under Template to use it.")
+    flash("Template saved. Choose “Mine: {}” under Template to use it.", template.name)
 
 
 def _on_delete_template(page: AskPage, tid: str) -> None:
@@ -182,7 +182,7 @@ def _editor(page: AskPage) -> None:
                 args=(page, tid),
             )
     with right:
-        st.markdown(f"**Preview for {md_escape(page.contact.full_name)}**")
+        st.markdown(md("**Preview for {}**", page.contact.full_name))
         try:
             shown = render_user_template(subject, body, _preview_context(page))
         except TemplateProblem as problem:
@@ -197,4 +197,4 @@ def _editor(page: AskPage) -> None:
             "What it holds": list(USER_TEMPLATE_VARIABLES.values()),
         }
     )
-    st.dataframe(table, hide_index=True, width="stretch", height=250)
+    st.dataframe(plain_frame(table), hide_index=True, width="stretch", height=250)

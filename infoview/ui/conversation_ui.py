@@ -53,7 +53,7 @@ from infoview.ui.long_text import warn_if_too_long
 from infoview.ui.note_coach import note_review
 from infoview.ui.setup import flash
 from infoview.ui.steps import contact_link
-from infoview.ui.text import md_escape
+from infoview.ui.text import md, md_escape, md_join
 from infoview.wording import counted, fold, number
 from infoview.writing import AskDetails, render_email
 
@@ -117,13 +117,13 @@ def _save(store: Store, conv: Conversation, message: str, **changes: object) -> 
         updated = Conversation.model_validate({**conv.model_dump(), **changes})
         store.save(updated, expected_revision=conv.revision)
     except ValidationError as exc:
-        st.error("Nothing was saved: " + md_escape("; ".join(friendly_errors(exc))))
+        st.error(md("Nothing was saved: {}", "; ".join(friendly_errors(exc))))
         return
     except StaleRecordError:
         _problem("warning", STALE)
         st.rerun()
     except StoreError as exc:
-        st.error(f"Nothing was saved: {md_escape(exc)}")
+        st.error(md("Nothing was saved: {}", exc))
         return
     _forget_typing(conv)
     _select_next(conv.contact_id, conv.id)
@@ -200,12 +200,18 @@ def schedule_tab(
         return
     mode = CallMode(conv.mode).value
     st.markdown(
-        f"**Call on {day:%a %d %b %Y} at {at:%H:%M}** ({md_escape(conv_zone)}) · {mode} · "
-        f"{conv.minutes} minutes"
+        md(
+            "**Call on {:%a %d %b %Y} at {:%H:%M}** ({}) · {} · {} minutes",
+            day,
+            at,
+            conv_zone,
+            mode,
+            conv.minutes,
+        )
     )
     if conv_zone != zone:
         local = conv.scheduled_at.astimezone(safe_zone(zone))
-        st.caption(f"That is {local:%a %d %b, %H:%M} in your time zone ({md_escape(zone)}).")
+        st.caption(md("That is {:%a %d %b, %H:%M} in your time zone ({}).", local, zone))
     st.download_button(
         "Add the call to your calendar (.ics)",
         data=lambda: call_ics(conv, contact, now),
@@ -365,8 +371,11 @@ def log_tab(
         )
         st.markdown("**People they suggested you talk to**")
         st.caption(
-            "Each one becomes a new contact in Research, remembered as suggested by "
-            f"{md_escape(contact.full_name)}. Leave a row empty if you need fewer."
+            md(
+                "Each one becomes a new contact in Research, remembered as suggested by "
+                "{}. Leave a row empty if you need fewer.",
+                contact.full_name,
+            )
         )
         referral_rows = []
         for i in range(rows):
@@ -439,7 +448,10 @@ def _save_log(
     problems += wrong
     if problems:
         st.error(
-            "Nothing was saved. Please fix:\n\n" + "\n".join(f"- {md_escape(p)}" for p in problems)
+            md(
+                "Nothing was saved. Please fix:\n\n{}",
+                md_join("\n", (md("- {}", p) for p in problems)),
+            )
         )
         return
     try:
@@ -448,14 +460,16 @@ def _save_log(
         _problem("warning", STALE)
         st.rerun()
     except StoreError as exc:
-        st.error(f"Nothing was saved: {md_escape(exc)}")
+        st.error(md("Nothing was saved: {}", exc))
         return
     _forget_typing(conv)
     _select_next(contact.id, conv.id)
     st.session_state.pop(f"cv_rows_{conv.id}", None)
     waits = "waits" if len(people) == 1 else "wait"
-    added = f" {counted(len(people), 'new contact')} {waits} in Research."
-    flash("Conversation logged." + (added if people else ""))
+    if people:
+        flash("Conversation logged. {} {} in Research.", counted(len(people), "new contact"), waits)
+    else:
+        flash("Conversation logged.")
     st.rerun()
 
 
@@ -464,7 +478,7 @@ def referrals_given(store: Store, contact: Contact) -> None:
     given = referrals_by_referrer(store).get(contact.id, [])
     if not given:
         return
-    st.markdown(f"**Suggested by {md_escape(contact.full_name)} so far:** {number(len(given))}")
+    st.markdown(md("**Suggested by {} so far:** {}", contact.full_name, number(len(given))))
     for other in given[:20]:
         contact_link(other.id, other.full_name)
 
@@ -532,13 +546,13 @@ def thanks_tab(
     topics = list(max(asks, key=lambda a: a.updated_at).topics) if asks else []  # type: ignore[attr-defined]
     st.markdown("#### Thank-you note")
     if conv.thank_you_sent_on:
-        st.success(f"Thank-you sent on {conv.thank_you_sent_on:%a %d %b %Y}.", icon="💌")
+        st.success(md("Thank-you sent on {:%a %d %b %Y}.", conv.thank_you_sent_on), icon="💌")
         if st.button("Not sent after all", key=f"cv_unthank_{rev}"):
             _save(store, conv, "Thank-you marked as not sent.", thank_you_sent_on=None)
     else:
         due = thank_you_due(conv.happened_on)
         late = " (overdue: better late than never)" if today > due else ""
-        st.caption(f"Send it by {due:%a %d %b}{late}. Name one specific thing you learned.")
+        st.caption(md("Send it by {:%a %d %b}{}. Name one specific thing you learned.", due, late))
         learned = _kept(
             st.text_input,
             "One specific thing you learned from them",
@@ -562,7 +576,7 @@ def thanks_tab(
     )
     due = conv.report_back_due or default_report_back(conv.happened_on)
     if conv.report_back_done_on:
-        st.success(f"Reported back on {conv.report_back_done_on:%a %d %b %Y}.", icon="📬")
+        st.success(md("Reported back on {:%a %d %b %Y}.", conv.report_back_done_on), icon="📬")
         if st.button("Not sent after all", key=f"cv_unreport_{rev}"):
             _save(store, conv, "Report-back marked as not sent.", report_back_done_on=None)
         return
@@ -649,7 +663,7 @@ def correct_tab(store: Store, contact: Contact, conv: Conversation) -> None:
             st.error(md_escape(exc))
             return
         _forget_typing(conv)
-        flash(f"Moved to {names[target]}.")
+        flash("Moved to {}.", names[target])
         _select_next(target, conv.id)
         st.query_params["contact"] = target
         st.rerun()
@@ -677,7 +691,7 @@ def reminder_calendar(
     if not items:
         return
     st.download_button(
-        f"Add {counted(len(items), 'follow-up date')} to your calendar (.ics)",
+        md("Add {} to your calendar (.ics)", counted(len(items), "follow-up date")),
         data=lambda: dates_ics(items, now),
         file_name=f"follow-ups-{contact.id[:8]}.ics",
         mime="text/calendar",

@@ -49,7 +49,7 @@ from infoview.store import TABLES, BackupInfo, Store, StoreError
 from infoview.ui import pages
 from infoview.ui.duplicates_ui import import_duplicates, restore_duplicates
 from infoview.ui.setup import DEMO_MAX_UPLOAD_BYTES, DEMO_MAX_UPLOAD_ROWS, flash
-from infoview.ui.text import md_escape
+from infoview.ui.text import md, md_escape, md_join, plain, plain_frame
 from infoview.wording import counted
 
 _ROUND = "dt_round"  # bumped after an import or restore, so the uploaders start empty
@@ -295,7 +295,7 @@ def _remembered(slot: str, key: Any, build: Callable[[], Any]) -> Any:
 
 
 def _error(what: str, exc: Exception) -> None:
-    st.error(f"{what}: {md_escape(exc)}")
+    st.error(md("{}: {}", what, exc))
 
 
 def _link(page: str, label: str, icon: str) -> None:
@@ -332,16 +332,18 @@ def where_it_lives(store: Store, demo: bool, hosted: bool = False) -> None:
             st.text(str(store.backup_dir))
         saved = store.path.exists()
         st.caption(
-            ("" if saved else "The file is created with your first save. ")
-            + "Everything you enter is kept in this one file on this computer. InfoView copies "
-            "it to the backups folder once a day (the last 7 days are kept) and before every "
-            "import, restore or delete-all (the last 20). To keep your data in another folder, "
-            "set the environment variable `INFOVIEW_DATA_DIR` to that folder before you start "
-            "InfoView."
+            md(
+                "{}Everything you enter is kept in this one file on this computer. InfoView "
+                "copies it to the backups folder once a day (the last 7 days are kept) and before "
+                "every import, restore or delete-all (the last 20). To keep your data in another "
+                "folder, set the environment variable `INFOVIEW_DATA_DIR` to that folder before "
+                "you start InfoView.",
+                "" if saved else "The file is created with your first save. ",
+            )
         )
         if store.backup_error:
             st.warning(
-                f"Backups need attention: {md_escape(store.backup_error)}.",
+                md("Backups need attention: {}.", store.backup_error),
                 icon=":material/warning:",
             )
 
@@ -361,9 +363,12 @@ def sample_section(store: Store, demo: bool, today: date) -> None:
         with st.container(border=True):
             text, button = st.columns([3, 1], vertical_alignment="center")
             text.markdown(
-                f"**Sample data is loaded:** {counted(count, 'fictional contact')} with "
-                "their asks, plans and conversations. Remove it when you are ready for your "
-                "own network; whatever you added yourself stays."
+                md(
+                    "**Sample data is loaded:** {} with "
+                    "their asks, plans and conversations. Remove it when you are ready for your "
+                    "own network; whatever you added yourself stays.",
+                    counted(count, "fictional contact"),
+                )
             )
             if button.button(
                 "Remove sample data",
@@ -376,7 +381,7 @@ def sample_section(store: Store, demo: bool, today: date) -> None:
                 except StoreError as exc:
                     _error("The sample data could not be removed", exc)
                     return
-                flash(f"Removed {counted(removed, 'sample record')}.", icon="🧹")
+                flash("Removed {}.", counted(removed, "sample record"), icon="🧹")
                 st.rerun()
     elif not demo and _is_empty(store):
         with st.container(border=True):
@@ -396,7 +401,7 @@ def sample_section(store: Store, demo: bool, today: date) -> None:
                 except StoreError as exc:
                     _error("The sample data could not be loaded", exc)
                     return
-                flash(f"Loaded {counted(loaded, 'sample record')}.", icon="🧪")
+                flash("Loaded {}.", counted(loaded, "sample record"), icon="🧪")
                 st.rerun()
 
 
@@ -440,28 +445,34 @@ def _import_preview(plan: ImportPlan, kind: str, key: str) -> ImportPreview:
     skipped = len(preview.skipped)
     with figures_box:
         figures = st.columns(5 if plan.possible else 4)
-        figures[0].metric("New", f"{preview.new_count:,}")
-        figures[1].metric("Updated", f"{updated:,}", help="Empty fields filled, job refreshed")
-        figures[2].metric("Already up to date", f"{plan.unchanged:,}")
-        figures[3].metric("Left out", f"{skipped:,}")
+        figures[0].metric("New", plain("{:,}", preview.new_count))
+        figures[1].metric(
+            "Updated", plain("{:,}", updated), help="Empty fields filled, job refreshed"
+        )
+        figures[2].metric("Already up to date", plain("{:,}", plan.unchanged))
+        figures[3].metric("Left out", plain("{:,}", skipped))
         if plan.possible:
-            figures[4].metric("Merged", f"{len(preview.merges):,}", help="Into people you had")
+            figures[4].metric(
+                "Merged", plain("{:,}", len(preview.merges)), help="Into people you had"
+            )
     for warning in plan.warnings:
         st.warning(md_escape(warning), icon=":material/warning:")
     more = " (the first 500)"
     if new:
-        with st.expander(f"New contacts{more if new > PREVIEW_ROWS else ''}"):
-            st.dataframe(new_frame(plan.new), hide_index=True, width="stretch")
+        with st.expander(md("New contacts{}", more if new > PREVIEW_ROWS else "")):
+            st.dataframe(plain_frame(new_frame(plan.new)), hide_index=True, width="stretch")
     if updated:
-        with st.expander(f"Contacts that change{more if updated > PREVIEW_ROWS else ''}"):
+        with st.expander(md("Contacts that change{}", more if updated > PREVIEW_ROWS else "")):
             st.caption(
                 "An import fills empty fields and refreshes organization and title; "
                 "it never overwrites what you wrote yourself."
             )
-            st.dataframe(updated_frame(plan), hide_index=True, width="stretch")
+            st.dataframe(plain_frame(updated_frame(plan)), hide_index=True, width="stretch")
     if skipped:
-        with st.expander(f"Left out{more if skipped > PREVIEW_ROWS else ''}", expanded=True):
-            st.dataframe(skipped_frame(preview.skipped, kind), hide_index=True, width="stretch")
+        with st.expander(md("Left out{}", more if skipped > PREVIEW_ROWS else ""), expanded=True):
+            st.dataframe(
+                plain_frame(skipped_frame(preview.skipped, kind)), hide_index=True, width="stretch"
+            )
     return preview
 
 
@@ -480,9 +491,13 @@ def import_section(store: Store, demo: bool, today: date) -> None:
     )
     if demo:
         st.info(
-            f"In the demo, files can be up to {size_text(DEMO_MAX_UPLOAD_BYTES)} and "
-            f"{DEMO_MAX_UPLOAD_ROWS:,} rows. Please don't upload real people's contacts here: "
-            "try a small made-up file, or run InfoView on your own computer.",
+            md(
+                "In the demo, files can be up to {} and "
+                "{:,} rows. Please don't upload real people's contacts here: "
+                "try a small made-up file, or run InfoView on your own computer.",
+                size_text(DEMO_MAX_UPLOAD_BYTES),
+                DEMO_MAX_UPLOAD_ROWS,
+            ),
             icon=":material/science:",
         )
     upload = st.file_uploader(
@@ -509,9 +524,9 @@ def import_section(store: Store, demo: bool, today: date) -> None:
     key = file_key(upload.name, data)
     parsed = _read_import(kind, key, data, demo)
     if isinstance(parsed, str):
-        st.error(f"{md_escape(parsed)} Nothing was imported.")
+        st.error(md("{} Nothing was imported.", parsed))
         return
-    st.caption(f"Read as {FORMATS[kind][0]}: {counted(parsed.total, 'row')}.")
+    st.caption(md("Read as {}: {}.", FORMATS[kind][0], counted(parsed.total, "row")))
     plan = _plan_import(store, kind, key, parsed, today)
     preview = _import_preview(plan, kind, key)
     if preview.is_empty:
@@ -560,7 +575,7 @@ def export_section(store: Store, today: date) -> None:
             "are defused). Keep the JSON backup too: CSV leaves out your asks and talks."
         )
         st.download_button(
-            f"Download {counted(contacts, 'contact')} as CSV{held}",
+            md("Download {} as CSV{}", counted(contacts, "contact"), held),
             data=lambda: contacts_to_csv(store.contacts(include_archived=True)),
             file_name=f"infoview-contacts-{stamp}.csv",
             mime="text/csv",
@@ -574,7 +589,7 @@ def export_section(store: Store, today: date) -> None:
         st.markdown("**Contacts** · vCard")
         st.caption("For a phone or mail app: name, organization, title, email, links, notes.")
         st.download_button(
-            f"Download {counted(contacts, 'contact')} as vCard{held}",
+            md("Download {} as vCard{}", counted(contacts, "contact"), held),
             data=lambda: contacts_to_vcard(store.contacts(include_archived=True)),
             file_name=f"infoview-contacts-{stamp}.vcf",
             mime="text/vcard",
@@ -653,7 +668,7 @@ def _restore_preview(store: Store, name: str, data: bytes, demo: bool) -> None:
     key = file_key(name, data)
     contents = _read_backup_file(key, data, demo)
     if isinstance(contents, str):
-        st.error(f"{md_escape(contents)} Nothing was changed.")
+        st.error(md("{} Nothing was changed.", contents))
         return
     st.caption(md_escape(_backup_caption(contents, _zone(store))))
     for warning in contents.warnings:
@@ -668,25 +683,29 @@ def _restore_preview(store: Store, name: str, data: bytes, demo: bool) -> None:
     if any(d != "later" for d in decisions.values()):
         plan = plan_restore(contents, store, mode, decisions)
     st.markdown("**What will change**")
-    st.dataframe(changes_frame(plan), hide_index=True, width="stretch")
+    st.dataframe(plain_frame(changes_frame(plan)), hide_index=True, width="stretch")
     if mode == "merge" and plan.conflicts:
         st.markdown(
-            f"**Changed on both sides** · {counted(len(plan.conflicts), 'record')}; "
-            "the newer version of each is kept."
+            md(
+                "**Changed on both sides** · {}; the newer version of each is kept.",
+                counted(len(plan.conflicts), "record"),
+            )
         )
         st.dataframe(
-            conflicts_frame(plan.conflicts, _zone(store)), hide_index=True, width="stretch"
+            plain_frame(conflicts_frame(plan.conflicts, _zone(store))),
+            hide_index=True,
+            width="stretch",
         )
     removed = sum(c.removed for c in plan.changes.values())
     if mode == "replace" and removed:
         st.warning(
-            f"Replacing removes {counted(removed, 'record')} that the backup does not "
-            "hold. "
-            + (
+            md(
+                "Replacing removes {} that the backup does not hold. {}",
+                counted(removed, "record"),
                 # The demo keeps nothing on disk, so there is no automatic backup to go back to.
                 "The demo makes no backup of its own: save one first if you may want them back."
                 if demo
-                else "Your current data is backed up first."
+                else "Your current data is backed up first.",
             ),
             icon=":material/warning:",
         )
@@ -720,7 +739,7 @@ def backups_list(store: Store) -> None:
         except (StoreError, OSError) as exc:
             _error("The backup could not be made", exc)
         else:
-            flash(f"Backup made: {md_escape(path.name if path else '')}")
+            flash("Backup made: {}", path.name if path else "")
             st.rerun()
     if not found:
         st.info(
@@ -750,7 +769,7 @@ def _backup_row(store: Store, info: BackupInfo, sure: bool, zone: str) -> None:
         except (StoreError, OSError) as exc:
             _error("Nothing was restored", exc)
             return
-        flash(f"Restored the backup from {moment_text(info.created, zone)}.")
+        flash("Restored the backup from {}.", moment_text(info.created, zone))
         st.rerun()
 
 
@@ -767,15 +786,20 @@ def delete_section(store: Store, demo: bool, today: date) -> None:
     with st.columns([1, 2])[0]:
         backup_button(store, today, key="dt_delete_backup", label="Download a JSON backup first")
     st.warning(
-        "Deleting everything removes:\n"
-        + "\n".join(f"- {phrase}" for phrase in deletion_summary(counts)),
+        md(
+            "Deleting everything removes:\n{}",
+            md_join("\n", (md("- {}", phrase) for phrase in deletion_summary(counts))),
+        ),
         icon=":material/delete:",
     )
     if not demo and store.backup_dir is not None:
         st.caption(
-            "As a safety net, InfoView first copies the file to its backups folder "
-            f"({md_escape(store.backup_dir)}). To leave nothing behind, delete that folder "
-            "too afterwards."
+            md(
+                "As a safety net, InfoView first copies the file to its backups folder "
+                "({}). To leave nothing behind, delete that folder "
+                "too afterwards.",
+                store.backup_dir,
+            )
         )
     with st.form("dt_delete_all", clear_on_submit=True, border=True):
         typed = st.text_input("Type DELETE to confirm", key="dt_delete_typed")
