@@ -20,7 +20,7 @@ from infoview.store import StaleRecordError, StoreError
 from infoview.ui.ask_ui import AskPage, report_problem, session_draft, show_problem
 from infoview.ui.kept import keep_typing, kept_widget
 from infoview.ui.setup import flash
-from infoview.ui.text import md, md_escape, plain_frame
+from infoview.ui.text import md, md_escape, plain, plain_frame
 from infoview.user_templates import TemplateProblem, render_user_template
 from infoview.writing import USER_TEMPLATE_VARIABLES, AskDetails, email_context
 
@@ -188,8 +188,8 @@ def _editor(page: AskPage) -> None:
         except TemplateProblem as problem:
             st.error(md_escape(problem.message))
         else:
-            st.code(shown[0] or " ", language=None, wrap_lines=True)
-            st.code(shown[1] or " ", language=None, wrap_lines=True)
+            st.code(plain(shown[0], isolate=False) or " ", language=None, wrap_lines=True)
+            st.code(plain(shown[1], isolate=False) or " ", language=None, wrap_lines=True)
     st.markdown("**Variables you can use**")
     table = pd.DataFrame(
         {

@@ -756,8 +756,8 @@ def copy_boxes(label: str, key: str, subject: str, body: str, expanded: bool = F
     with box:
         if shown:
             st.caption("Use the copy button at the top right of each box.")
-            st.code(subject.strip() or " ", language=None, wrap_lines=True)
-            st.code(body.strip() or " ", language=None, wrap_lines=True)
+            st.code(plain(subject.strip(), isolate=False) or " ", language=None, wrap_lines=True)
+            st.code(plain(body.strip(), isolate=False) or " ", language=None, wrap_lines=True)
 
 
 def history(page: AskPage, ask: Outreach) -> None:

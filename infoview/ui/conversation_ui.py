@@ -53,7 +53,7 @@ from infoview.ui.long_text import warn_if_too_long
 from infoview.ui.note_coach import note_review
 from infoview.ui.setup import flash
 from infoview.ui.steps import contact_link
-from infoview.ui.text import md, md_escape, md_join
+from infoview.ui.text import md, md_escape, md_join, plain
 from infoview.wording import counted, fold, number
 from infoview.writing import AskDetails, render_email
 
@@ -516,7 +516,7 @@ def _draft(
         )
         if copy.open:
             with copy:
-                st.code(body, language=None, wrap_lines=True)
+                st.code(plain(body, isolate=False), language=None, wrap_lines=True)
     st.link_button("Open in your mail app", link, icon=":material/mail:")
     if not contact.email:
         st.caption("No email address saved for this contact: add it in your mail app.")

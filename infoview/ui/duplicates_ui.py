@@ -259,7 +259,7 @@ def review_pair(store: Store, keep_id: str, other_id: str) -> None:
     for column, contact, side in ((left, keep, "Left: stays"), (right, other, "Right: folded in")):
         with column.container(border=True):
             st.caption(side)
-            st.text(contact.full_name)
+            st.text(plain(contact.full_name))
             facts = [
                 " at ".join(p for p in (contact.title, contact.organization) if p),
                 SOURCE_LABELS.get(contact.source.value, ""),
@@ -403,7 +403,7 @@ def merge_history(store: Store) -> None:
     st.markdown("#### Merges you made")
     for record in made[:HISTORY_ROWS]:
         with st.container(border=True, horizontal=True, vertical_alignment="center"):
-            st.text(merge_line(record))
+            st.text(plain(merge_line(record)))
             if record.undone_at is not None:
                 st.caption(
                     md("Undone {:%d %b %Y %H:%M}", record.undone_at.astimezone()), width="content"
@@ -482,7 +482,7 @@ def _decide(rows: list[tuple[Any, str, Contact, Confidence, str]], prefix: str) 
         )
         for key, title, known, confidence, reason in rows[: PAGE_SIZE * 5]:
             with st.container(border=True):
-                st.text(title)
+                st.text(plain(title))
                 where = f" at {known.organization}" if known.organization else ""
                 st.caption(
                     md(

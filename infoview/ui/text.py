@@ -53,17 +53,18 @@ class Markdown(str):
     """Markdown made by `md()`: fixed text plus escaped values, safe to render as it is."""
 
 
-def plain(value: object, *values: object) -> str:
+def plain(value: object, *values: object, isolate: bool = True) -> str:
     """Return a value as plain text for st.text, st.code and table cells: bidi controls removed.
 
-    Right-to-left text is isolated so it cannot reorder what stands next to it. With more
-    arguments the first is a FIXED message whose {} slots take the others, each cleaned.
+    Right-to-left text is isolated so it cannot reorder what stands next to it (`isolate=False`
+    for text that stands alone and is copied, like an email in st.code). With more arguments
+    the first is a FIXED message whose {} slots take the others, each cleaned.
     """
     if values:
         return str(value).format(*(_plain_slot(v) for v in values))
     text = "" if value is None else str(value)
     text = _BIDI_CONTROLS.sub("", text)
-    if any(unicodedata.bidirectional(ch) in _RIGHT_TO_LEFT for ch in text):
+    if isolate and any(unicodedata.bidirectional(ch) in _RIGHT_TO_LEFT for ch in text):
         return f"{FSI}{text}{PDI}"
     return text
 

@@ -169,3 +169,7 @@ def test_md_join_keeps_made_markdown_and_escapes_the_rest():
     joined = md_join("\n", [md("- {}", "*a*"), "[b](c)"])
     assert isinstance(joined, Markdown)
     assert joined == "- \\*a\\*\n\\[b\\]\\(c\\)"
+
+
+def test_plain_can_leave_a_standalone_text_unisolated_for_copying():
+    assert plain(f"{RLO}שלום", isolate=False) == "שלום"
