@@ -20,6 +20,7 @@ from infoview.ui.home_ui import (
     welcome,
 )
 from infoview.ui.setup import is_demo
+from infoview.ui.text import md
 from infoview.ui.touch_ui import log_anyone, losing_touch_section
 from infoview.ui.zones import zone_here
 
@@ -38,8 +39,11 @@ if not is_demo():
     sample_notice(store)  # a demo has its own banner and a reset button
 st.title("InfoView")
 st.caption(
-    f"{today:%A %d %B %Y} · Build your network one informational interview at a time: short, "
-    "specific conversations with people whose work you want to understand."
+    md(
+        "{:%A %d %B %Y} · Build your network one informational interview at a time: short, "
+        "specific conversations with people whose work you want to understand.",
+        today,
+    )
 )
 
 figs, progress = home_numbers(store)

@@ -11,6 +11,7 @@ from infoview.ui.comments_ui import ask_comments, coach_templates
 from infoview.ui.kept import show_problem
 from infoview.ui.picker import require_contact
 from infoview.ui.steps import step_link
+from infoview.ui.text import md
 
 store = page_setup(pages.ASK)
 
@@ -38,12 +39,15 @@ st.subheader(md_escape(contact.full_name))
 if role:
     st.caption(role)
 if contact.reason.strip():
-    st.markdown(f"**Why them:** {md_escape(contact.reason)}")
+    st.markdown(md("**Why them:** {}", contact.reason))
 else:
     st.info(
-        f"You have not written down why you want to talk to {md_escape(contact.full_name)}. "
-        "That reason is what makes a stranger say yes, and the draft is built on it: a minute "
-        "in Research makes this email much stronger."
+        md(
+            "You have not written down why you want to talk to {}. "
+            "That reason is what makes a stranger say yes, and the draft is built on it: a minute "
+            "in Research makes this email much stronger.",
+            contact.full_name,
+        )
     )
     step_link(
         pages.RESEARCH,

@@ -21,6 +21,7 @@ from infoview.ui.network_ui import (
     tab_bar,
     tree_view,
 )
+from infoview.ui.text import plain_frame
 from infoview.ui.zones import zone_here
 
 store = page_setup(pages.NETWORK)
@@ -55,7 +56,7 @@ with referrals:
 
         def top_referrers() -> None:
             st.markdown("**Who opened the most doors**")
-            st.dataframe(view.table, hide_index=True, width="stretch")
+            st.dataframe(plain_frame(view.table), hide_index=True, width="stretch")
 
         panel("tree", view, filters, below=top_referrers)
 

@@ -6,6 +6,7 @@ from infoview.conversations import stages_of
 from infoview.targets import coverage, network_suggestions, org_groups, target_list
 from infoview.ui import page_setup, pages
 from infoview.ui.targets_ui import SHOWN_MAX, add_form, suggestions_section, table, target_detail
+from infoview.ui.text import md
 
 store = page_setup(pages.TARGETS)
 
@@ -33,14 +34,18 @@ if not rows:
     st.stop()
 
 met, total = coverage(rows)
-st.subheader(f"Your list · {total:,}")
+st.subheader(md("Your list · {:,}", total))
 st.caption(
-    f"Sorted by motivation, then postings, then alumni. You have talked to someone at {met:,} "
-    f"of {total:,}."
+    md(
+        "Sorted by motivation, then postings, then alumni. You have talked to someone at {:,} "
+        "of {:,}.",
+        met,
+        total,
+    )
 )
 table(rows)
 st.markdown("**Each organization**")
 for number, row in enumerate(rows[:SHOWN_MAX]):
     target_detail(store, row, number)
 if total > SHOWN_MAX:
-    st.caption(f"The first {SHOWN_MAX} of {total:,} are listed one by one.")
+    st.caption(md("The first {} of {:,} are listed one by one.", SHOWN_MAX, total))

@@ -248,7 +248,7 @@ def on_mark_sent(page: AskPage) -> None:
     record = ask_status_change(record, AskStatus.SENT, utcnow(), on=sent_on)
     if save_ask(page, record, draft.revision) is not None:
         drafts().pop(page.contact.id, None)
-        flash(f"Marked as sent on {short_day(sent_on, page.today)}. Good luck!", "📨")
+        flash("Marked as sent on {}. Good luck!", short_day(sent_on, page.today), icon="📨")
 
 
 def on_status(page: AskPage, ask: Outreach, status: AskStatus) -> None:
@@ -258,7 +258,7 @@ def on_status(page: AskPage, ask: Outreach, status: AskStatus) -> None:
     updated = ask_status_change(ask, status, utcnow(), on=on)
     if save_ask(page, updated, ask.revision) is not None:
         drafts().pop(page.contact.id, None)
-        flash(f"Status: {AskStatus(status).label.lower()}.")
+        flash("Status: {}.", AskStatus(status).label.lower())
 
 
 def on_fix_dates(page: AskPage, ask: Outreach) -> None:
@@ -284,7 +284,7 @@ def on_delete_draft(page: AskPage, ask_id: str, stored: bool) -> None:
             return
     drafts().pop(page.contact.id, None)
     forget_widgets(page.contact.id)
-    flash("Draft deleted." if stored else "Draft discarded.", "🗑️")
+    flash("Draft deleted." if stored else "Draft discarded.", icon="🗑️")
 
 
 def on_load_newer(page: AskPage) -> None:

@@ -9,7 +9,7 @@ import streamlit as st
 from infoview.ask_next import SHOWN, Candidate, ask_next, reasons_text
 from infoview.store import Store
 from infoview.ui import pages
-from infoview.ui.text import md_escape
+from infoview.ui.text import md
 
 RESEARCH_PAGE = pages.RESEARCH.path
 ASK_PAGE = pages.ASK.path
@@ -27,10 +27,15 @@ def ask_next_list(candidates: list[Candidate], shown: int, key: str) -> None:
     for number, item in enumerate(candidates[:shown], start=1):
         contact = item.contact
         text, actions = st.container(border=True).columns([4, 2], vertical_alignment="center")
-        where = f" · {md_escape(contact.organization)}" if contact.organization else ""
+        where = md(" · {}", contact.organization) if contact.organization else ""
         text.markdown(
-            f"**{number}. {md_escape(contact.full_name)}**{where}  \n"
-            f":small[:gray[{md_escape(reasons_text(item))}]]"
+            md(
+                "**{}. {}**{}  \n:small[:gray[{}]]",
+                number,
+                contact.full_name,
+                where,
+                reasons_text(item),
+            )
         )
         row = actions.container(horizontal=True, vertical_alignment="center", gap="small")
         row.page_link(

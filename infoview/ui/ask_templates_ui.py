@@ -27,7 +27,7 @@ from infoview.ui.kept import (
     show_problem,
 )
 from infoview.ui.setup import flash
-from infoview.ui.text import md_escape
+from infoview.ui.text import md, md_escape, plain, plain_frame
 from infoview.user_templates import TemplateProblem, render_user_template
 from infoview.writing import USER_TEMPLATE_VARIABLES, AskDetails, email_context
 
@@ -99,7 +99,7 @@ def _on_save_template(page: AskPage, tid: str, revision: int) -> None:
     if state.get(_NEW_ID) == tid:
         release_id(_NEW_ID)
     state[_PICK] = tid
-    flash(f"Template saved. Choose “Mine: {md_escape(template.name)}” under Template to use it.")
+    flash("Template saved. Choose “Mine: {}” under Template to use it.", template.name)
 
 
 def _on_delete_template(page: AskPage, tid: str) -> None:
@@ -109,7 +109,7 @@ def _on_delete_template(page: AskPage, tid: str) -> None:
         report_problem(PAGE, "error", f"Not deleted: {exc}", "templates")
         return
     st.session_state[_PICK] = "new"
-    flash("Template deleted.", "🗑️")
+    flash("Template deleted.", icon="🗑️")
 
 
 def user_templates(page: AskPage) -> None:
@@ -189,14 +189,14 @@ def _editor(page: AskPage) -> None:
                 args=(page, tid),
             )
     with right:
-        st.markdown(f"**Preview for {md_escape(page.contact.full_name)}**")
+        st.markdown(md("**Preview for {}**", page.contact.full_name))
         try:
             shown = render_user_template(subject, body, _preview_context(page))
         except TemplateProblem as problem:
             st.error(md_escape(problem.message))
         else:
-            st.code(shown[0] or " ", language=None, wrap_lines=True)
-            st.code(shown[1] or " ", language=None, wrap_lines=True)
+            st.code(plain(shown[0], isolate=False) or " ", language=None, wrap_lines=True)
+            st.code(plain(shown[1], isolate=False) or " ", language=None, wrap_lines=True)
     st.markdown("**Variables you can use**")
     table = pd.DataFrame(
         {
@@ -204,4 +204,4 @@ def _editor(page: AskPage) -> None:
             "What it holds": list(USER_TEMPLATE_VARIABLES.values()),
         }
     )
-    st.dataframe(table, hide_index=True, width="stretch", height=250)
+    st.dataframe(plain_frame(table), hide_index=True, width="stretch", height=250)

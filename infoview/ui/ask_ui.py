@@ -70,7 +70,7 @@ from infoview.ui.ask_draft import (
 )
 from infoview.ui.note_coach import note_review
 from infoview.ui.setup import flash
-from infoview.ui.text import md_escape
+from infoview.ui.text import Markdown, md, md_escape, plain, plain_frame
 from infoview.user_templates import TemplateProblem
 from infoview.wording import counted
 from infoview.writing import render_email
@@ -93,10 +93,10 @@ def topics(page: AskPage) -> None:
     examples = ["how you moved into this field", "what a typical week looks like", ""]
     for i in range(MAX_TOPICS):
         st.text_input(
-            f"Topic {i + 1}" + (" (optional)" if i else ""),
+            md("Topic {} (optional)" if i else "Topic {}", i + 1),
             key=wkey(cid, f"topic{i}"),
             max_chars=SHORT_MAX,
-            placeholder=f"e.g. {examples[i]}" if examples[i] else "",
+            placeholder=plain("e.g. {}", examples[i]) if examples[i] else "",
         )
     st.caption("One to three specific things you would like to learn from them.")
 
@@ -141,11 +141,11 @@ def template_picker(page: AskPage, problem: str | None) -> None:
         "Template", list(options), format_func=options.get, key=wkey(page.contact.id, "template")
     )
     if st.session_state.get(wkey(page.contact.id, "template")) == suggested:
-        st.caption(f"A good fit: {md_escape(why)}.")
+        st.caption(md("A good fit: {}.", why))
     else:
-        st.caption(f"Suggested: {md_escape(options[suggested])}, because {md_escape(why)}.")
+        st.caption(md("Suggested: {}, because {}.", options[suggested], why))
     if problem:
-        st.error(md_escape(problem) + " Your draft below was left as it was.")
+        st.error(md("{} Your draft below was left as it was.", problem))
 
 
 def draft_editor(page: AskPage, draft: AskDraft, saved: Outreach | None) -> None:
@@ -195,17 +195,21 @@ def draft_editor(page: AskPage, draft: AskDraft, saved: Outreach | None) -> None
 def coach_panel(review: Review, fixes: Callable[[], None] | None = None) -> None:
     """Show the coach's score and findings, the most serious first, then any fixes."""
     st.markdown("#### The coach")
-    st.metric("Score", f"{review.score} / 100")
+    st.metric("Score", plain("{} / 100", review.score))
     st.progress(review.score / 100, text=score_verdict(review.score))
     for level, title in LEVEL_TITLES.items():
         found = [f for f in review.findings if f.level == level]
         if not found:
             continue
-        st.markdown(f"**{title}**")
+        st.markdown(md("**{}**", title))
         for finding in found:
             st.markdown(
-                f"{LEVEL_ICONS[level]} **{RULES.get(finding.rule, finding.rule)}** — "
-                f"{md_escape(finding.message)}"
+                md(
+                    "{} **{}** — {}",
+                    Markdown(LEVEL_ICONS[level]),
+                    RULES.get(finding.rule, finding.rule),
+                    finding.message,
+                )
             )
             if finding.suggestion:
                 st.caption(md_escape(finding.suggestion))
@@ -213,11 +217,15 @@ def coach_panel(review: Review, fixes: Callable[[], None] | None = None) -> None
         fixes()
     good = review.passed
     if good:
-        with st.expander(f"Done well ({len(good)})"):
+        with st.expander(md("Done well ({})", len(good))):
             for finding in good:
                 st.markdown(
-                    f"{LEVEL_ICONS[Level.OK]} **{RULES.get(finding.rule, finding.rule)}** — "
-                    f"{md_escape(finding.message)}"
+                    md(
+                        "{} **{}** — {}",
+                        Markdown(LEVEL_ICONS[Level.OK]),
+                        RULES.get(finding.rule, finding.rule),
+                        finding.message,
+                    )
                 )
 
 
@@ -232,11 +240,11 @@ def fix_panel(page: AskPage, draft: AskDraft, review: Review) -> None:
     """Offer the coach's one-click fixes, each as a before/after the user accepts."""
     for fix in suggest_fixes(draft.subject, draft.body, review):
         with st.container(border=True):
-            st.markdown(f"**Suggested fix: {md_escape(fix.label)}**")
+            st.markdown(md("**Suggested fix: {}**", fix.label))
             st.caption("Before")
-            st.markdown(f"> {md_escape(fix.before)}")
+            st.markdown(md("> {}", fix.before))
             st.caption("After")
-            st.markdown(f"> {md_escape(fix.after)}" if fix.after else "*(sentence removed)*")
+            st.markdown(md("> {}", fix.after) if fix.after else "*(sentence removed)*")
             st.button(
                 "Apply this fix",
                 icon=":material/auto_fix_high:",
@@ -274,7 +282,7 @@ def timing(page: AskPage, draft: AskDraft) -> None:
         show(f"**{day:%A %d %B}: {headline}**\n\n{reasons}")
         if advice.better_date:
             st.button(
-                f"Use {advice.better_date:%A %d %B} instead",
+                md("Use {:%A %d %B} instead", advice.better_date),
                 icon=":material/event_available:",
                 key=f"ask_better_{page.contact.id}",
                 on_click=on_use_date,
@@ -294,8 +302,11 @@ def send_panel(page: AskPage, draft: AskDraft, review: Review) -> None:
     st.link_button("Open in my mail app", link, icon=":material/mail:", type="primary")
     if safe_address(contact.email) is None:
         st.caption(
-            f"No email address is saved for {md_escape(contact.full_name)}: fill in the To line "
-            "in your mail app, or add the address in Research."
+            md(
+                "No email address is saved for {}: fill in the To line "
+                "in your mail app, or add the address in Research.",
+                contact.full_name,
+            )
         )
     if too_long:
         st.warning(
@@ -306,7 +317,7 @@ def send_panel(page: AskPage, draft: AskDraft, review: Review) -> None:
     problem = minutes_problem(draft.minutes, draft.mode)
     blanks = review.finding("placeholders")
     if blanks is not None:
-        st.warning(md_escape(blanks.message) + " Fill them in before you send.")
+        st.warning(md("{} Fill them in before you send.", blanks.message))
     left, right = st.columns([1, 3], vertical_alignment="bottom")
     if wkey(cid, "sent_on") not in st.session_state:
         st.session_state[wkey(cid, "sent_on")] = page.today
@@ -414,7 +425,7 @@ def follow_ups(page: AskPage, ask: Outreach) -> None:
     st.caption("Your follow-up plan, in business days. Recording a reply clears it.")
     for reminder in reminders:
         with st.container(border=True):
-            st.markdown(f"**{md_escape(reminder.title)}** · {_when(reminder.due, page.today)}")
+            st.markdown(md("**{}** · {}", reminder.title, _when(reminder.due, page.today)))
             st.caption(md_escape(reminder.detail))
             due = reminder.due <= page.today
             if reminder.kind == SECOND_CONTACT:
@@ -435,19 +446,18 @@ def _second_person(page: AskPage) -> None:
     found = _colleagues(page)
     if found:
         where = org.split(",", 1)[0].strip()
-        st.markdown(f"Others at {md_escape(where)} in your contacts:")
+        st.markdown(md("Others at {} in your contacts:", where))
         for other in found[:MAX_COLLEAGUES]:
             role = ", ".join(p for p in (other.title, other.organization) if p)
             label = md_escape(other.full_name + (f" — {role}" if role else ""))
             st.page_link(pages.RESEARCH.path, label=label, query_params={"contact": other.id})
         if len(found) > MAX_COLLEAGUES:
             st.caption(
-                f"… and {len(found) - MAX_COLLEAGUES} more: search for {md_escape(where)} "
-                "in Research."
+                md("… and {} more: search for {} in Research.", len(found) - MAX_COLLEAGUES, where)
             )
     else:
-        where = f"at {md_escape(org)} " if org else ""
-        st.caption(f"Nobody else {where}is in your contacts yet.")
+        where = md("at {} ", org) if org else ""
+        st.caption(md("Nobody else {}is in your contacts yet.", where))
         st.page_link(
             pages.RESEARCH.path, label="Add someone in Research", query_params={"contact": "new"}
         )
@@ -482,8 +492,8 @@ def copy_boxes(label: str, key: str, subject: str, body: str, expanded: bool = F
     with box:
         if shown:
             st.caption("Use the copy button at the top right of each box.")
-            st.code(subject.strip() or " ", language=None, wrap_lines=True)
-            st.code(body.strip() or " ", language=None, wrap_lines=True)
+            st.code(plain(subject.strip(), isolate=False) or " ", language=None, wrap_lines=True)
+            st.code(plain(body.strip(), isolate=False) or " ", language=None, wrap_lines=True)
 
 
 def history(page: AskPage, ask: Outreach) -> None:
@@ -492,13 +502,13 @@ def history(page: AskPage, ask: Outreach) -> None:
     if rows:
         st.markdown("#### History")
         frame = pd.DataFrame(rows, columns=["Status", "When"])
-        st.dataframe(frame, hide_index=True, width="content")
+        st.dataframe(plain_frame(frame), hide_index=True, width="content")
 
 
 def new_ask_button(page: AskPage) -> None:
     """Offer a fresh ask once the last one is closed."""
     st.button(
-        "Write a new ask to " + md_escape(page.contact.full_name),
+        md("Write a new ask to {}", page.contact.full_name),
         icon=":material/edit:",
         key=f"ask_new_{page.contact.id}",
         on_click=on_new_ask,

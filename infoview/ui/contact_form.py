@@ -29,7 +29,7 @@ from infoview.ui.kept import (
 )
 from infoview.ui.long_text import warn_if_too_long
 from infoview.ui.setup import flash
-from infoview.ui.text import md_escape
+from infoview.ui.text import md, md_join
 
 PREFIX = "rc_"
 FORM = "rc_form"  # which contact the widgets hold, and their values (see ui/kept.py)
@@ -121,9 +121,13 @@ def outside_field_hint(my_fields: list[str]) -> None:
     if st.session_state.get(_key("outside_field")) or not suggest_outside_field(theirs, my_fields):
         return
     st.caption(
-        f":material/lightbulb: Their field, {md_escape(theirs)}, is not one you are exploring "
-        f"({md_escape('; '.join(my_fields))}). Tick “Outside my field” if that is on purpose: "
-        "people far from your area often see your skills with fresh eyes."
+        md(
+            ":material/lightbulb: Their field, {}, is not one you are exploring "
+            "({}). Tick “Outside my field” if that is on purpose: "
+            "people far from your area often see your skills with fresh eyes.",
+            theirs,
+            "; ".join(my_fields),
+        )
     )
 
 
@@ -137,7 +141,10 @@ def _save(store: Store, base: Contact, is_new: bool) -> None:
         problems += friendly_errors(exc)
     if problems:
         st.error(
-            "Nothing was saved. Please fix:\n\n" + "\n".join(f"- {md_escape(m)}" for m in problems)
+            md(
+                "Nothing was saved. Please fix:\n\n{}",
+                md_join("\n", (md("- {}", m) for m in problems)),
+            )
         )
         return
     try:
@@ -146,9 +153,9 @@ def _save(store: Store, base: Contact, is_new: bool) -> None:
         st.session_state["rc_stale"] = str(exc)
         st.rerun()
     except StoreError as exc:
-        st.error(f"Nothing was saved: {md_escape(exc)}")
+        st.error(md("Nothing was saved: {}", exc))
         return
-    flash(f"Saved {md_escape(saved.full_name)}.")
+    flash("Saved {}.", saved.full_name)
     forget_record(FORM)
     if is_new:
         release_id(NEW_ID)
@@ -161,7 +168,7 @@ def stale_notice(store: Store, contact: Contact) -> None:
     refused = st.session_state.get("rc_stale")
     loaded = loaded_revision()
     if refused:
-        st.warning(f"Not saved — {md_escape(refused)}")
+        st.warning(md("Not saved — {}", refused))
     elif loaded is not None and loaded != contact.revision:
         st.warning(
             "This contact changed elsewhere (another tab or program) after you opened it. "

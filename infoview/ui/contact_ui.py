@@ -17,7 +17,7 @@ from infoview.models import CallPlan, Contact, Conversation, Outreach
 from infoview.research import SECTOR_LABELS, SOURCE_LABELS, completeness, tenure_text
 from infoview.ui import pages
 from infoview.ui.steps import contact_link, step_link, step_page
-from infoview.ui.text import md_escape
+from infoview.ui.text import md, md_escape
 from infoview.wording import counted, number
 
 LIST_MAX = 30
@@ -25,7 +25,7 @@ LIST_MAX = 30
 
 def _line(label: str, value: str) -> None:
     if value:
-        st.markdown(f"**{label}:** {md_escape(value)}")
+        st.markdown(md("**{}:** {}", label, value))
 
 
 def header(contact: Contact, stage_label: str, step: NextStep, today: date) -> None:
@@ -51,7 +51,7 @@ def header(contact: Contact, stage_label: str, step: NextStep, today: date) -> N
 
 def research_summary(contact: Contact, referrer: Contact | None) -> None:
     """Show what the user knows about the contact and why they want to talk."""
-    st.markdown(f"#### Research · {completeness(contact)}% known")
+    st.markdown(md("#### Research · {}% known", completeness(contact)))
     if contact.reason.strip():
         _line("Why you are talking", contact.reason)
     else:
@@ -59,9 +59,12 @@ def research_summary(contact: Contact, referrer: Contact | None) -> None:
     _line("Common ground", contact.common_ground)
     _line("Field", contact.field)
     st.markdown(
-        f"**Sector:** {SECTOR_LABELS[contact.sector.value]} · "
-        f"**Source:** {SOURCE_LABELS[contact.source.value]} · "
-        f"**In your network since:** {contact.joined_on:%d %b %Y}"
+        md(
+            "**Sector:** {} · **Source:** {} · **In your network since:** {:%d %b %Y}",
+            SECTOR_LABELS[contact.sector.value],
+            SOURCE_LABELS[contact.source.value],
+            contact.joined_on,
+        )
     )
     _line("Before", "; ".join(contact.previous_employers))
     _line("Studied at", "; ".join(contact.education))
@@ -74,7 +77,7 @@ def research_summary(contact: Contact, referrer: Contact | None) -> None:
     with st.container(horizontal=True):
         for url, label in [*links, (contact.website, "Website")]:
             if url:
-                st.link_button(f"{label} ↗", url)
+                st.link_button(md("{} ↗", label), url)
     step_link(pages.RESEARCH, contact.id, "Edit the research", ":material/travel_explore:")
 
 
@@ -87,7 +90,7 @@ def asks_section(contact: Contact, asks: Sequence[Outreach]) -> None:
         dates = [f"sent {ask.sent_on:%d %b %Y}" if ask.sent_on else "not sent"]
         if ask.replied_on:
             dates.append(f"answered {ask.replied_on:%d %b %Y}")
-        st.markdown(f"**{ask.status.value.capitalize()}** · " + " · ".join(dates))
+        st.markdown(md("**{}** · {}", ask.status.value.capitalize(), " · ".join(dates)))
         if ask.subject:
             st.caption(md_escape(ask.subject))
     step_link(pages.ASK, contact.id, "Open in Craft the ask", ":material/edit_note:")
@@ -101,10 +104,10 @@ def plans_section(contact: Contact, plans: Sequence[CallPlan]) -> None:
         st.caption("No questions planned yet.")
     else:
         with st.expander(
-            f"{counted(len(plan.items), 'question')} for a {plan.minutes}-minute call"
+            md("{} for a {}-minute call", counted(len(plan.items), "question"), plan.minutes)
         ):
             for item in plan.items:
-                st.markdown(f"- {md_escape(item.text)}")
+                st.markdown(md("- {}", item.text))
     step_link(pages.QUESTIONS, contact.id, "Open in Plan questions", ":material/quiz:")
 
 
@@ -123,7 +126,7 @@ def conversations_section(contact: Contact, convs: Sequence[Conversation]) -> No
             ):
                 _line(label, text)
             for note in conv.question_notes:
-                st.markdown(f"**{md_escape(note.question)}**  \n{md_escape(note.note)}")
+                st.markdown(md("**{}**  \n{}", note.question, note.note))
             if conv.offered:
                 _line("You offered", "; ".join(conv.offered))
     step_link(pages.CONVERSATIONS, contact.id, "Open in Conversations", ":material/forum:")
@@ -131,17 +134,17 @@ def conversations_section(contact: Contact, convs: Sequence[Conversation]) -> No
 
 def referrals_section(given: Sequence[Contact]) -> None:
     """List the people this contact suggested, each linked to their own page."""
-    st.markdown(f"#### People they suggested · {number(len(given))}")
+    st.markdown(md("#### People they suggested · {}", number(len(given))))
     if not given:
         st.caption("Nobody yet. “Who else should I talk to?” is the question that grows a network.")
     for other in sorted(given, key=lambda c: c.full_name)[:LIST_MAX]:
         contact_link(other.id, other.full_name)
     if len(given) > LIST_MAX:
-        st.caption(f"and {len(given) - LIST_MAX:,} more in Research.")
+        st.caption(md("and {:,} more in Research.", len(given) - LIST_MAX))
 
 
 def timeline_section(events: Sequence[Event]) -> None:
     """Show the dated story, newest first."""
     st.markdown("#### Timeline")
     for event in events[:LIST_MAX]:
-        st.markdown(f"`{event.day:%Y-%m-%d}` {md_escape(event.text)}")
+        st.markdown(md("`{:%Y-%m-%d}` {}", event.day, event.text))

@@ -36,7 +36,7 @@ from infoview.ui.kept import reserved_ids
 from infoview.ui.long_text import warn_if_too_long
 from infoview.ui.setup import flash
 from infoview.ui.steps import contact_link
-from infoview.ui.text import md_escape
+from infoview.ui.text import md, md_escape, md_join
 from infoview.wording import counted, number
 
 # ---------------------------------------------------------------- logging
@@ -127,8 +127,11 @@ def log_tab(
         )
         st.markdown("**People they suggested you talk to**")
         st.caption(
-            "Each one becomes a new contact in Research, remembered as suggested by "
-            f"{md_escape(contact.full_name)}. Leave a row empty if you need fewer."
+            md(
+                "Each one becomes a new contact in Research, remembered as suggested by "
+                "{}. Leave a row empty if you need fewer.",
+                contact.full_name,
+            )
         )
         referral_rows = []
         for i in range(rows):
@@ -201,7 +204,10 @@ def _save_log(
     problems += wrong
     if problems:
         st.error(
-            "Nothing was saved. Please fix:\n\n" + "\n".join(f"- {md_escape(p)}" for p in problems)
+            md(
+                "Nothing was saved. Please fix:\n\n{}",
+                md_join("\n", (md("- {}", p) for p in problems)),
+            )
         )
         return
     if not committed(
@@ -212,8 +218,10 @@ def _save_log(
     select_next(contact.id, conv.id)
     st.session_state.pop(f"cv_rows_{conv.id}", None)
     waits = "waits" if len(people) == 1 else "wait"
-    added = f" {counted(len(people), 'new contact')} {waits} in Research."
-    flash("Conversation logged." + (added if people else ""))
+    if people:
+        flash("Conversation logged. {} {} in Research.", counted(len(people), "new contact"), waits)
+    else:
+        flash("Conversation logged.")
     st.rerun()
 
 
@@ -222,6 +230,6 @@ def referrals_given(store: Store, contact: Contact) -> None:
     given = referrals_by_referrer(store).get(contact.id, [])
     if not given:
         return
-    st.markdown(f"**Suggested by {md_escape(contact.full_name)} so far:** {number(len(given))}")
+    st.markdown(md("**Suggested by {} so far:** {}", contact.full_name, number(len(given))))
     for other in given[:20]:
         contact_link(other.id, other.full_name)

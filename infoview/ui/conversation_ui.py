@@ -50,7 +50,7 @@ from infoview.store import StaleRecordError, Store, StoreError
 from infoview.ui.kept import kept_widget, release_id, report_problem, reserved_id
 from infoview.ui.note_coach import note_review
 from infoview.ui.setup import flash
-from infoview.ui.text import md_escape
+from infoview.ui.text import md, md_escape, plain
 from infoview.wording import counted, fold
 from infoview.writing import AskDetails, render_email
 
@@ -113,7 +113,7 @@ def committed(write: Callable[[], object]) -> bool:
         report_problem(PAGE, "warning", STALE)
         st.rerun()
     except StoreError as exc:
-        st.error(f"Nothing was saved: {md_escape(exc)}")
+        st.error(md("Nothing was saved: {}", exc))
         return False
     return True
 
@@ -123,7 +123,7 @@ def _save(store: Store, conv: Conversation, message: str, **changes: object) -> 
     try:
         updated = Conversation.model_validate({**conv.model_dump(), **changes})
     except ValidationError as exc:
-        st.error("Nothing was saved: " + md_escape("; ".join(friendly_errors(exc))))
+        st.error(md("Nothing was saved: {}", "; ".join(friendly_errors(exc))))
         return
     if not committed(lambda: store.save(updated, expected_revision=conv.revision)):
         return
@@ -203,12 +203,18 @@ def schedule_tab(
         return
     mode = CallMode(conv.mode).value
     st.markdown(
-        f"**Call on {day:%a %d %b %Y} at {at:%H:%M}** ({md_escape(conv_zone)}) · {mode} · "
-        f"{conv.minutes} minutes"
+        md(
+            "**Call on {:%a %d %b %Y} at {:%H:%M}** ({}) · {} · {} minutes",
+            day,
+            at,
+            conv_zone,
+            mode,
+            conv.minutes,
+        )
     )
     if conv_zone != zone:
         local = conv.scheduled_at.astimezone(safe_zone(zone))
-        st.caption(f"That is {local:%a %d %b, %H:%M} in your time zone ({md_escape(zone)}).")
+        st.caption(md("That is {:%a %d %b, %H:%M} in your time zone ({}).", local, zone))
     st.download_button(
         "Add the call to your calendar (.ics)",
         data=lambda: call_ics(conv, contact, now),
@@ -295,7 +301,7 @@ def _draft(
         )
         if copy.open:
             with copy:
-                st.code(body, language=None, wrap_lines=True)
+                st.code(plain(body, isolate=False), language=None, wrap_lines=True)
     st.link_button("Open in your mail app", link, icon=":material/mail:")
     if not contact.email:
         st.caption("No email address saved for this contact: add it in your mail app.")
@@ -325,13 +331,13 @@ def thanks_tab(
     topics = list(max(asks, key=lambda a: a.updated_at).topics) if asks else []  # type: ignore[attr-defined]
     st.markdown("#### Thank-you note")
     if conv.thank_you_sent_on:
-        st.success(f"Thank-you sent on {conv.thank_you_sent_on:%a %d %b %Y}.", icon="💌")
+        st.success(md("Thank-you sent on {:%a %d %b %Y}.", conv.thank_you_sent_on), icon="💌")
         if st.button("Not sent after all", key=f"cv_unthank_{rev}"):
             _save(store, conv, "Thank-you marked as not sent.", thank_you_sent_on=None)
     else:
         due = thank_you_due(conv.happened_on)
         late = " (overdue: better late than never)" if today > due else ""
-        st.caption(f"Send it by {due:%a %d %b}{late}. Name one specific thing you learned.")
+        st.caption(md("Send it by {:%a %d %b}{}. Name one specific thing you learned.", due, late))
         learned = kept(
             st.text_input,
             "One specific thing you learned from them",
@@ -355,7 +361,7 @@ def thanks_tab(
     )
     due = conv.report_back_due or default_report_back(conv.happened_on)
     if conv.report_back_done_on:
-        st.success(f"Reported back on {conv.report_back_done_on:%a %d %b %Y}.", icon="📬")
+        st.success(md("Reported back on {:%a %d %b %Y}.", conv.report_back_done_on), icon="📬")
         if st.button("Not sent after all", key=f"cv_unreport_{rev}"):
             _save(store, conv, "Report-back marked as not sent.", report_back_done_on=None)
         return
@@ -442,7 +448,7 @@ def correct_tab(store: Store, contact: Contact, conv: Conversation) -> None:
             st.error(md_escape(exc))
             return
         forget_typing(conv)
-        flash(f"Moved to {names[target]}.")
+        flash("Moved to {}.", names[target])
         select_next(target, conv.id)
         st.query_params["contact"] = target
         st.rerun()
@@ -458,7 +464,7 @@ def correct_tab(store: Store, contact: Contact, conv: Conversation) -> None:
             return
         forget_typing(conv)
         select_next(contact.id, None)
-        flash("Conversation deleted.", "🗑️")
+        flash("Conversation deleted.", icon="🗑️")
         st.rerun()
 
 
@@ -470,7 +476,7 @@ def reminder_calendar(
     if not items:
         return
     st.download_button(
-        f"Add {counted(len(items), 'follow-up date')} to your calendar (.ics)",
+        md("Add {} to your calendar (.ics)", counted(len(items), "follow-up date")),
         data=lambda: dates_ics(items, now),
         file_name=f"follow-ups-{contact.id[:8]}.ics",
         mime="text/calendar",

@@ -18,7 +18,7 @@ from infoview.io.vcard import contacts_to_vcard
 from infoview.store import TABLES, Store, StoreError
 from infoview.ui.data_ui import show_error
 from infoview.ui.setup import flash
-from infoview.ui.text import md_escape
+from infoview.ui.text import md, md_join
 from infoview.wording import counted
 
 
@@ -45,7 +45,7 @@ def export_section(store: Store, today: date) -> None:
             "are defused). Keep the JSON backup too: CSV leaves out your asks and talks."
         )
         st.download_button(
-            f"Download {counted(contacts, 'contact')} as CSV{held}",
+            md("Download {} as CSV{}", counted(contacts, "contact"), held),
             data=lambda: contacts_to_csv(store.contacts(include_archived=True)),
             file_name=f"infoview-contacts-{stamp}.csv",
             mime="text/csv",
@@ -59,7 +59,7 @@ def export_section(store: Store, today: date) -> None:
         st.markdown("**Contacts** · vCard")
         st.caption("For a phone or mail app: name, organization, title, email, links, notes.")
         st.download_button(
-            f"Download {counted(contacts, 'contact')} as vCard{held}",
+            md("Download {} as vCard{}", counted(contacts, "contact"), held),
             data=lambda: contacts_to_vcard(store.contacts(include_archived=True)),
             file_name=f"infoview-contacts-{stamp}.vcf",
             mime="text/vcard",
@@ -89,12 +89,12 @@ def backup_button(store: Store, today: date, key: str, label: str = "Download JS
 def _typed_consent(form: str, key: str, phrase: str, button: str, icon: str) -> bool:
     """Draw a form that asks for ``phrase`` to be typed; return True once it was submitted so."""
     with st.form(form, clear_on_submit=True, border=True):
-        typed = st.text_input(f"Type {phrase} to confirm", key=key)
+        typed = st.text_input(md("Type {} to confirm", phrase), key=key)
         go = st.form_submit_button(button, type="primary", icon=icon)
     if not go:
         return False
     if typed.strip() != phrase:
-        st.error(f"Nothing was deleted. To confirm, type {phrase} in capital letters.")
+        st.error(md("Nothing was deleted. To confirm, type {} in capital letters.", phrase))
         return False
     return True
 
@@ -111,15 +111,20 @@ def delete_section(store: Store, demo: bool, today: date) -> None:
     with st.columns([1, 2])[0]:
         backup_button(store, today, key="dt_delete_backup", label="Download a JSON backup first")
     st.warning(
-        "Deleting everything removes:\n"
-        + "\n".join(f"- {phrase}" for phrase in deletion_summary(counts)),
+        md(
+            "Deleting everything removes:\n{}",
+            md_join("\n", (md("- {}", phrase) for phrase in deletion_summary(counts))),
+        ),
         icon=":material/delete:",
     )
     if not demo and store.backup_dir is not None:
         st.caption(
-            "As a safety net, InfoView first copies the file to its backups folder "
-            f"({md_escape(store.backup_dir)}). To leave nothing behind, delete that folder "
-            "too afterwards."
+            md(
+                "As a safety net, InfoView first copies the file to its backups folder "
+                "({}). To leave nothing behind, delete that folder "
+                "too afterwards.",
+                store.backup_dir,
+            )
         )
     if not _typed_consent(
         "dt_delete_all",
@@ -134,7 +139,7 @@ def delete_section(store: Store, demo: bool, today: date) -> None:
     except StoreError as exc:
         show_error("Nothing was deleted", exc)
         return
-    flash("All your data is deleted.", "🗑️")
+    flash("All your data is deleted.", icon="🗑️")
     st.rerun()
 
 

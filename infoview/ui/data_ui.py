@@ -56,7 +56,7 @@ from infoview.store import TABLES, BackupInfo, Store, StoreError
 from infoview.ui import pages
 from infoview.ui.duplicates_ui import import_duplicates, restore_duplicates
 from infoview.ui.setup import flash
-from infoview.ui.text import md_escape
+from infoview.ui.text import md, md_escape, plain, plain_frame
 from infoview.wording import counted
 
 _ROUND = "dt_round"  # bumped after an import or restore, so the uploaders start empty
@@ -99,7 +99,7 @@ def _remembered(slot: str, key: Any, build: Callable[[], Any]) -> Any:
 
 
 def show_error(what: str, exc: Exception) -> None:
-    st.error(f"{what}: {md_escape(exc)}")
+    st.error(md("{}: {}", what, exc))
 
 
 def _link(page: str, label: str, icon: str) -> None:
@@ -137,16 +137,18 @@ def where_it_lives(store: Store, demo: bool, hosted: bool = False) -> None:
             st.text(str(store.backup_dir))
         saved = store.path.exists()
         st.caption(
-            ("" if saved else "The file is created with your first save. ")
-            + "Everything you enter is kept in this one file on this computer. InfoView copies "
-            "it to the backups folder once a day (the last 7 days are kept) and before every "
-            "import, restore or delete-all (the last 20). To keep your data in another folder, "
-            "set the environment variable `INFOVIEW_DATA_DIR` to that folder before you start "
-            "InfoView."
+            md(
+                "{}Everything you enter is kept in this one file on this computer. InfoView "
+                "copies it to the backups folder once a day (the last 7 days are kept) and before "
+                "every import, restore or delete-all (the last 20). To keep your data in another "
+                "folder, set the environment variable `INFOVIEW_DATA_DIR` to that folder before "
+                "you start InfoView.",
+                "" if saved else "The file is created with your first save. ",
+            )
         )
         if store.backup_error:
             st.warning(
-                f"Backups need attention: {md_escape(store.backup_error)}.",
+                md("Backups need attention: {}.", store.backup_error),
                 icon=":material/warning:",
             )
 
@@ -166,9 +168,12 @@ def sample_section(store: Store, demo: bool, today: date) -> None:
         with st.container(border=True):
             text, button = st.columns([3, 1], vertical_alignment="center")
             text.markdown(
-                f"**Sample data is loaded:** {counted(count, 'fictional contact')} with "
-                "their asks, plans and conversations. Remove it when you are ready for your "
-                "own network; whatever you added yourself stays."
+                md(
+                    "**Sample data is loaded:** {} with "
+                    "their asks, plans and conversations. Remove it when you are ready for your "
+                    "own network; whatever you added yourself stays.",
+                    counted(count, "fictional contact"),
+                )
             )
             if button.button(
                 "Remove sample data",
@@ -181,7 +186,7 @@ def sample_section(store: Store, demo: bool, today: date) -> None:
                 except StoreError as exc:
                     show_error("The sample data could not be removed", exc)
                     return
-                flash(f"Removed {counted(removed, 'sample record')}.", "🧹")
+                flash("Removed {}.", counted(removed, "sample record"), icon="🧹")
                 st.rerun()
     elif not demo and _is_empty(store):
         with st.container(border=True):
@@ -201,7 +206,7 @@ def sample_section(store: Store, demo: bool, today: date) -> None:
                 except StoreError as exc:
                     show_error("The sample data could not be loaded", exc)
                     return
-                flash(f"Loaded {counted(loaded, 'sample record')}.", "🧪")
+                flash("Loaded {}.", counted(loaded, "sample record"), icon="🧪")
                 st.rerun()
 
 
@@ -245,28 +250,34 @@ def _import_preview(plan: ImportPlan, kind: str, key: str) -> ImportPreview:
     skipped = len(preview.skipped)
     with figures_box:
         figures = st.columns(5 if plan.possible else 4)
-        figures[0].metric("New", f"{preview.new_count:,}")
-        figures[1].metric("Updated", f"{updated:,}", help="Empty fields filled, job refreshed")
-        figures[2].metric("Already up to date", f"{plan.unchanged:,}")
-        figures[3].metric("Left out", f"{skipped:,}")
+        figures[0].metric("New", plain("{:,}", preview.new_count))
+        figures[1].metric(
+            "Updated", plain("{:,}", updated), help="Empty fields filled, job refreshed"
+        )
+        figures[2].metric("Already up to date", plain("{:,}", plan.unchanged))
+        figures[3].metric("Left out", plain("{:,}", skipped))
         if plan.possible:
-            figures[4].metric("Merged", f"{len(preview.merges):,}", help="Into people you had")
+            figures[4].metric(
+                "Merged", plain("{:,}", len(preview.merges)), help="Into people you had"
+            )
     for warning in plan.warnings:
         st.warning(md_escape(warning), icon=":material/warning:")
     more = " (the first 500)"
     if new:
-        with st.expander(f"New contacts{more if new > PREVIEW_ROWS else ''}"):
-            st.dataframe(new_frame(plan.new), hide_index=True, width="stretch")
+        with st.expander(md("New contacts{}", more if new > PREVIEW_ROWS else "")):
+            st.dataframe(plain_frame(new_frame(plan.new)), hide_index=True, width="stretch")
     if updated:
-        with st.expander(f"Contacts that change{more if updated > PREVIEW_ROWS else ''}"):
+        with st.expander(md("Contacts that change{}", more if updated > PREVIEW_ROWS else "")):
             st.caption(
                 "An import fills empty fields and refreshes organization and title; "
                 "it never overwrites what you wrote yourself."
             )
-            st.dataframe(updated_frame(plan), hide_index=True, width="stretch")
+            st.dataframe(plain_frame(updated_frame(plan)), hide_index=True, width="stretch")
     if skipped:
-        with st.expander(f"Left out{more if skipped > PREVIEW_ROWS else ''}", expanded=True):
-            st.dataframe(skipped_frame(preview.skipped, kind), hide_index=True, width="stretch")
+        with st.expander(md("Left out{}", more if skipped > PREVIEW_ROWS else ""), expanded=True):
+            st.dataframe(
+                plain_frame(skipped_frame(preview.skipped, kind)), hide_index=True, width="stretch"
+            )
     return preview
 
 
@@ -285,9 +296,13 @@ def import_section(store: Store, demo: bool, today: date) -> None:
     )
     if demo:
         st.info(
-            f"In the demo, files can be up to {size_text(DEMO_MAX_UPLOAD_BYTES)} and "
-            f"{DEMO_MAX_UPLOAD_ROWS:,} rows. Please don't upload real people's contacts here: "
-            "try a small made-up file, or run InfoView on your own computer.",
+            md(
+                "In the demo, files can be up to {} and "
+                "{:,} rows. Please don't upload real people's contacts here: "
+                "try a small made-up file, or run InfoView on your own computer.",
+                size_text(DEMO_MAX_UPLOAD_BYTES),
+                DEMO_MAX_UPLOAD_ROWS,
+            ),
             icon=":material/science:",
         )
     upload = st.file_uploader(
@@ -314,9 +329,9 @@ def import_section(store: Store, demo: bool, today: date) -> None:
     key = file_key(upload.name, data)
     parsed = _read_import(kind, key, data, demo)
     if isinstance(parsed, str):
-        st.error(f"{md_escape(parsed)} Nothing was imported.")
+        st.error(md("{} Nothing was imported.", parsed))
         return
-    st.caption(f"Read as {FORMATS[kind][0]}: {counted(parsed.total, 'row')}.")
+    st.caption(md("Read as {}: {}.", FORMATS[kind][0], counted(parsed.total, "row")))
     plan = _plan_import(store, kind, key, parsed, today)
     preview = _import_preview(plan, kind, key)
     if preview.is_empty:
@@ -395,7 +410,7 @@ def _restore_preview(store: Store, name: str, data: bytes, demo: bool) -> None:
     key = file_key(name, data)
     contents = _read_backup_file(key, data, demo)
     if isinstance(contents, str):
-        st.error(f"{md_escape(contents)} Nothing was changed.")
+        st.error(md("{} Nothing was changed.", contents))
         return
     st.caption(md_escape(_backup_caption(contents, _zone(store))))
     for warning in contents.warnings:
@@ -410,25 +425,29 @@ def _restore_preview(store: Store, name: str, data: bytes, demo: bool) -> None:
     if any(d != "later" for d in decisions.values()):
         plan = plan_restore(contents, store, mode, decisions)
     st.markdown("**What will change**")
-    st.dataframe(changes_frame(plan), hide_index=True, width="stretch")
+    st.dataframe(plain_frame(changes_frame(plan)), hide_index=True, width="stretch")
     if mode == "merge" and plan.conflicts:
         st.markdown(
-            f"**Changed on both sides** · {counted(len(plan.conflicts), 'record')}; "
-            "the newer version of each is kept."
+            md(
+                "**Changed on both sides** · {}; the newer version of each is kept.",
+                counted(len(plan.conflicts), "record"),
+            )
         )
         st.dataframe(
-            conflicts_frame(plan.conflicts, _zone(store)), hide_index=True, width="stretch"
+            plain_frame(conflicts_frame(plan.conflicts, _zone(store))),
+            hide_index=True,
+            width="stretch",
         )
     removed = sum(c.removed for c in plan.changes.values())
     if mode == "replace" and removed:
         st.warning(
-            f"Replacing removes {counted(removed, 'record')} that the backup does not "
-            "hold. "
-            + (
+            md(
+                "Replacing removes {} that the backup does not hold. {}",
+                counted(removed, "record"),
                 # The demo keeps nothing on disk, so there is no automatic backup to go back to.
                 "The demo makes no backup of its own: save one first if you may want them back."
                 if demo
-                else "Your current data is backed up first."
+                else "Your current data is backed up first.",
             ),
             icon=":material/warning:",
         )
@@ -462,7 +481,7 @@ def backups_list(store: Store) -> None:
         except (StoreError, OSError) as exc:
             show_error("The backup could not be made", exc)
         else:
-            flash(f"Backup made: {md_escape(path.name if path else '')}")
+            flash("Backup made: {}", path.name if path else "")
             st.rerun()
     if not found:
         st.info(
@@ -492,5 +511,5 @@ def _backup_row(store: Store, info: BackupInfo, sure: bool, zone: str) -> None:
         except (StoreError, OSError) as exc:
             show_error("Nothing was restored", exc)
             return
-        flash(f"Restored the backup from {moment_text(info.created, zone)}.")
+        flash("Restored the backup from {}.", moment_text(info.created, zone))
         st.rerun()

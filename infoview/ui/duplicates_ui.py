@@ -38,7 +38,7 @@ from infoview.research import SECTOR_LABELS, SOURCE_LABELS
 from infoview.store import Store, StoreError
 from infoview.ui.pages import CONTACT, DATA
 from infoview.ui.setup import flash
-from infoview.ui.text import md_escape
+from infoview.ui.text import md, md_escape, plain, plain_frame
 from infoview.wording import counted
 
 REVIEW_PARAM = "review"  # ?review=<keep id>.<other id> opens that pair on the Data page
@@ -199,7 +199,7 @@ def duplicates_section(store: Store) -> None:
             LEVELS,
             default="All",
             required=True,
-            format_func=lambda word: f"{word} · {counts[word]:,}",
+            format_func=lambda word: md("{} · {:,}", word, counts[word]),
             key=_LEVEL,
         )
         shown = [c for c in found if level == "All" or CONFIDENCE_WORDS[c.confidence] == level]
@@ -208,7 +208,7 @@ def duplicates_section(store: Store) -> None:
             _suggestion_row(store, candidate)
         if len(shown) > limit:
             left = len(shown) - limit
-            if st.button(f"Show {min(left, PAGE_SIZE)} more of {left:,}", key="dd_more"):
+            if st.button(md("Show {} more of {:,}", min(left, PAGE_SIZE), left), key="dd_more"):
                 st.session_state[_SHOWN] = limit + PAGE_SIZE
                 st.rerun()
     merge_history(store)
@@ -220,13 +220,17 @@ def _suggestion_row(store: Store, candidate: Candidate) -> None:
         return
     with st.container(border=True, horizontal=True, vertical_alignment="center"):
         with st.container(gap="small"):
-            st.text(f"{first.full_name}  ·  {second.full_name}")
+            st.text(plain("{}  ·  {}", first.full_name, second.full_name))
             where = " / ".join(
                 o or "no organization" for o in (first.organization, second.organization)
             )
             st.caption(
-                f"**{CONFIDENCE_WORDS[candidate.confidence]}** · {md_escape(candidate.reason)}"
-                f" · {md_escape(where)}"
+                md(
+                    "**{}** · {} · {}",
+                    CONFIDENCE_WORDS[candidate.confidence],
+                    candidate.reason,
+                    where,
+                )
             )
         if st.button(
             "Review",
@@ -255,7 +259,7 @@ def review_pair(store: Store, keep_id: str, other_id: str) -> None:
     for column, contact, side in ((left, keep, "Left: stays"), (right, other, "Right: folded in")):
         with column.container(border=True):
             st.caption(side)
-            st.text(contact.full_name)
+            st.text(plain(contact.full_name))
             facts = [
                 " at ".join(p for p in (contact.title, contact.organization) if p),
                 SOURCE_LABELS.get(contact.source.value, ""),
@@ -307,7 +311,7 @@ def review_pair(store: Store, keep_id: str, other_id: str) -> None:
         try:
             keep_apart(store, keep.id, other.id)
         except (MergeProblem, StoreError) as exc:
-            st.error(f"Nothing was changed: {md_escape(exc)}")
+            st.error(md("Nothing was changed: {}", exc))
             return
         close_review()
         flash("Noted: they are different people, and will not be suggested again.")
@@ -325,11 +329,11 @@ def _field_choices(keep: Contact, other: Contact, names: Mapping[str, str]) -> d
         options = ["keep", "other", *(["both"] if name in UNION_FIELDS or name == "notes" else [])]
         with st.container(border=True):
             label_col, left_col, right_col = st.columns([2, 3, 3])
-            label_col.markdown(f"**{field_label(name)}**")
+            label_col.markdown(md("**{}**", field_label(name)))
             left_col.text(value_text(name, getattr(keep, name), names))
             right_col.text(value_text(name, getattr(other, name), names))
             choice = st.radio(
-                f"Keep for {field_label(name)}",
+                md("Keep for {}", field_label(name)),
                 options,
                 index=options.index(defaults[name]) if defaults[name] in options else 0,
                 format_func=CHOICE_WORDS.get,
@@ -339,7 +343,7 @@ def _field_choices(keep: Contact, other: Contact, names: Mapping[str, str]) -> d
             )
         choices[name] = choice or defaults[name]
     if same:
-        st.caption("The same in both: " + ", ".join(same) + ".")
+        st.caption(md("The same in both: {}.", ", ".join(same)))
     return choices
 
 
@@ -348,20 +352,27 @@ def _merge_preview(plan: MergePlan, names: Mapping[str, str]) -> None:
     with st.container(border=True):
         st.markdown("**What the merge does**")
         st.markdown(
-            f"The right record is folded into the left one, which keeps its id. Moving to it: "
-            f"{md_escape(moves_text(plan.moves()))}. Reminders follow the asks and "
-            "conversations they belong to."
+            md(
+                "The right record is folded into the left one, which keeps its id. Moving to it: "
+                "{}. Reminders follow the asks and "
+                "conversations they belong to.",
+                moves_text(plan.moves()),
+            )
         )
         changed = plan.changed_fields()
         if changed:
             st.markdown("The left record becomes:")
             # A table shows user values as plain text: no links, no Markdown.
             st.dataframe(
-                pd.DataFrame(
-                    {
-                        "Field": [field_label(n) for n in changed],
-                        "Becomes": [value_text(n, getattr(plan.result, n), names) for n in changed],
-                    }
+                plain_frame(
+                    pd.DataFrame(
+                        {
+                            "Field": [field_label(n) for n in changed],
+                            "Becomes": [
+                                value_text(n, getattr(plan.result, n), names) for n in changed
+                            ],
+                        }
+                    )
                 ),
                 hide_index=True,
                 width="stretch",
@@ -376,13 +387,10 @@ def _do_merge(store: Store, plan: MergePlan) -> None:
     try:
         record = apply_merge(store, plan)
     except (MergeProblem, StoreError) as exc:
-        st.error(f"Nothing was merged: {md_escape(exc)}")
+        st.error(md("Nothing was merged: {}", exc))
         return
     close_review()
-    flash(
-        f"Merged {md_escape(record.other_name)} into {md_escape(record.keep_name)}. "
-        "Undo it under Merges you made."
-    )
+    flash("Merged {} into {}. Undo it under Merges you made.", record.other_name, record.keep_name)
     st.rerun()
 
 
@@ -395,10 +403,10 @@ def merge_history(store: Store) -> None:
     st.markdown("#### Merges you made")
     for record in made[:HISTORY_ROWS]:
         with st.container(border=True, horizontal=True, vertical_alignment="center"):
-            st.text(merge_line(record))
+            st.text(plain(merge_line(record)))
             if record.undone_at is not None:
                 st.caption(
-                    f"Undone {record.undone_at.astimezone():%d %b %Y %H:%M}", width="content"
+                    md("Undone {:%d %b %Y %H:%M}", record.undone_at.astimezone()), width="content"
                 )
                 continue
             blockers = undo_blockers(store, record)
@@ -422,15 +430,14 @@ def merge_history(store: Store) -> None:
                 try:
                     undo_merge(store, record.id)
                 except (MergeProblem, StoreError) as exc:
-                    st.error(f"Nothing was undone: {md_escape(exc)}")
+                    st.error(md("Nothing was undone: {}", exc))
                     return
                 flash(
-                    f"Undone: {md_escape(record.keep_name)} and {md_escape(record.other_name)} "
-                    "are two records again."
+                    "Undone: {} and {} are two records again.", record.keep_name, record.other_name
                 )
                 st.rerun()
     if len(made) > HISTORY_ROWS:
-        st.caption(f"and {counted(len(made) - HISTORY_ROWS, 'earlier merge')}.")
+        st.caption(md("and {}.", counted(len(made) - HISTORY_ROWS, "earlier merge")))
 
 
 # ----------------------------------------------------------------------- contact's page
@@ -447,9 +454,13 @@ def same_person_note(store: Store, contact: Contact) -> None:
                 continue
             where = f" at {other.organization}" if other.organization else ""
             st.markdown(
-                f":material/group: This may be the same person as **{md_escape(other.full_name)}**"
-                f"{md_escape(where)} ({CONFIDENCE_WORDS[candidate.confidence].lower()}: "
-                f"{md_escape(candidate.reason)})."
+                md(
+                    ":material/group: This may be the same person as **{}**{} ({}: {}).",
+                    other.full_name,
+                    where,
+                    CONFIDENCE_WORDS[candidate.confidence].lower(),
+                    candidate.reason,
+                )
             )
             st.page_link(
                 DATA.path,
@@ -463,7 +474,7 @@ def same_person_note(store: Store, contact: Contact) -> None:
 def _decide(rows: list[tuple[Any, str, Contact, Confidence, str]], prefix: str) -> dict:
     """Draw one choice per possible duplicate (key, title, existing, confidence, reason)."""
     decisions: dict[Any, Decision] = {}
-    with st.expander(f"May already be in your network · {len(rows):,}", expanded=True):
+    with st.expander(md("May already be in your network · {:,}", len(rows)), expanded=True):
         st.caption(
             "These look like someone you already have. Choose for each: merge them into that "
             "person (undoable), keep them as different people, or leave them out. Undecided "
@@ -471,14 +482,19 @@ def _decide(rows: list[tuple[Any, str, Contact, Confidence, str]], prefix: str) 
         )
         for key, title, known, confidence, reason in rows[: PAGE_SIZE * 5]:
             with st.container(border=True):
-                st.text(title)
+                st.text(plain(title))
                 where = f" at {known.organization}" if known.organization else ""
                 st.caption(
-                    f"{CONFIDENCE_WORDS[confidence]} the same person as "
-                    f"**{md_escape(known.full_name)}**{md_escape(where)} · {md_escape(reason)}"
+                    md(
+                        "{} the same person as **{}**{} · {}",
+                        CONFIDENCE_WORDS[confidence],
+                        known.full_name,
+                        where,
+                        reason,
+                    )
                 )
                 decisions[key] = st.radio(
-                    f"What to do with {md_escape(title)}",
+                    md("What to do with {}", title),
                     list(DECISION_WORDS),
                     format_func=DECISION_WORDS.get,
                     horizontal=True,
@@ -486,7 +502,9 @@ def _decide(rows: list[tuple[Any, str, Contact, Confidence, str]], prefix: str) 
                     label_visibility="collapsed",
                 )
         if len(rows) > PAGE_SIZE * 5:
-            st.caption(f"The other {len(rows) - PAGE_SIZE * 5:,} are added and stay suggested.")
+            st.caption(
+                md("The other {:,} are added and stay suggested.", len(rows) - PAGE_SIZE * 5)
+            )
     return decisions
 
 

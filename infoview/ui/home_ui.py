@@ -41,7 +41,7 @@ from infoview.store import Store, StoreError
 from infoview.ui import pages
 from infoview.ui.setup import flash
 from infoview.ui.steps import step_page
-from infoview.ui.text import md_escape
+from infoview.ui.text import Markdown, md, md_escape, md_join, plain, plain_frame
 from infoview.wording import counted, number
 
 SHOWN = 6
@@ -103,9 +103,9 @@ def welcome(store: Store, today: date) -> None:
             try:
                 count = load_sample(store, today)
             except StoreError as exc:
-                st.error(f"The sample data could not be loaded: {md_escape(exc)}")
+                st.error(md("The sample data could not be loaded: {}", exc))
                 return
-            flash(f"Loaded {counted(count, 'sample record')}. Look around!", "🧪")
+            flash("Loaded {}. Look around!", counted(count, "sample record"), icon="🧪")
             st.rerun()
 
 
@@ -124,9 +124,9 @@ def sample_notice(store: Store) -> None:
             try:
                 count = remove_sample(store)
             except StoreError as exc:
-                st.error(f"The sample data could not be removed: {md_escape(exc)}")
+                st.error(md("The sample data could not be removed: {}", exc))
                 return
-            flash(f"Removed {counted(count, 'sample record')}.", "🧹")
+            flash("Removed {}.", counted(count, "sample record"), icon="🧹")
             st.rerun()
 
 
@@ -139,11 +139,14 @@ def figures_row(figs: Figures) -> None:
     shown = ("contacts", "asks_sent", "replies", "conversations", "referrals")
     labels = ("Contacts", "Asks sent", "Replies", "Conversations", "Referrals")
     for col, name, label in zip(cols, shown, labels, strict=True):
-        col.metric(label, f"{getattr(figs, name):,}", help=HELP[name])
+        col.metric(label, plain("{:,}", getattr(figs, name)), help=HELP[name])
     if figs.archived:
         st.caption(
-            f"Contacts: {figs.contacts_text}. The other figures count everything that "
-            "happened, archived people's history included."
+            md(
+                "Contacts: {}. The other figures count everything that "
+                "happened, archived people's history included.",
+                figs.contacts_text,
+            )
         )
 
 
@@ -177,11 +180,16 @@ def _when(day: date, today: date) -> str:
 
 def _reminder_row(store: Store, reminder: Reminder, today: date) -> None:
     text, actions = st.container(border=True).columns([4, 1], vertical_alignment="center")
-    icon = ICONS.get(reminder.kind, ":material/event:")
+    icon = Markdown(ICONS.get(reminder.kind, ":material/event:"))
     # One Markdown element for the title and its detail: each element costs browser time.
     text.markdown(
-        f"{icon} **{md_escape(reminder.title)}** · :gray[{_when(reminder.due, today)}]  \n"
-        f":small[:gray[{md_escape(reminder.detail)}]]"
+        md(
+            "{} **{}** · :gray[{}]  \n:small[:gray[{}]]",
+            icon,
+            reminder.title,
+            _when(reminder.due, today),
+            reminder.detail,
+        )
     )
     row = actions.container(horizontal=True, vertical_alignment="center", gap="small")
     row.page_link(
@@ -198,7 +206,7 @@ def _reminder_row(store: Store, reminder: Reminder, today: date) -> None:
         except StoreError as exc:
             st.error(md_escape(exc))
             return
-        flash("Dismissed. You can bring it back below.", "🙈")
+        flash("Dismissed. You can bring it back below.", icon="🙈")
         st.rerun()
 
 
@@ -209,7 +217,7 @@ def _reminder_list(store: Store, reminders: list[Reminder], today: date, key: st
     for reminder in reminders[:shown]:
         _reminder_row(store, reminder, today)
     if more > 0:
-        st.toggle(f"Show more ({len(reminders):,} in all, the {MORE_MAX} soonest)", key=key)
+        st.toggle(md("Show more ({:,} in all, the {} soonest)", len(reminders), MORE_MAX), key=key)
 
 
 def due_section(
@@ -249,10 +257,10 @@ def due_section(
             key="home_ics",
         )
     if view.dismissed:
-        with st.expander(f"Dismissed reminders ({number(len(view.dismissed))})"):
+        with st.expander(md("Dismissed reminders ({})", number(len(view.dismissed)))):
             for reminder in view.dismissed[:MORE_MAX]:
                 text, button = st.columns([5, 2], vertical_alignment="center")
-                text.markdown(f"{md_escape(reminder.title)} · :gray[{_when(reminder.due, today)}]")
+                text.markdown(md("{} · :gray[{}]", reminder.title, _when(reminder.due, today)))
                 if button.button(
                     "Bring back", key=f"restore_{reminder.key}", icon=":material/undo:"
                 ):
@@ -261,7 +269,7 @@ def due_section(
                     except StoreError as exc:
                         st.error(md_escape(exc))
                         return
-                    flash("The reminder is back.", "🔔")
+                    flash("The reminder is back.", icon="🔔")
                     st.rerun()
 
 
@@ -298,8 +306,12 @@ def pipeline_section(store: Store) -> None:
     """Show how many contacts are at each stage and the ones furthest along."""
     table, ids, total, counts = _pipeline_table(store)
     st.caption(
-        "Where your contacts are now, by the furthest step each reached: "
-        + " · ".join(f"{STAGE_LABELS[stage]} **{counts[stage]:,}**" for stage in Stage)
+        md(
+            "Where your contacts are now, by the furthest step each reached: {}",
+            md_join(
+                " · ", (md("{} **{:,}**", STAGE_LABELS[stage], counts[stage]) for stage in Stage)
+            ),
+        )
     )
     if not ids:
         st.info(
@@ -311,12 +323,12 @@ def pipeline_section(store: Store) -> None:
         )
         return
     st.dataframe(
-        table,
+        plain_frame(table),
         hide_index=True,
         width="stretch",
     )
     if total > len(ids):
-        st.caption(f"The {len(ids)} furthest along of {total:,} contacts in play.")
+        st.caption(md("The {} furthest along of {:,} contacts in play.", len(ids), total))
     names = dict(zip(ids, table["Name"], strict=True))
     st.selectbox(
         "Open a contact's page",

@@ -14,7 +14,7 @@ import streamlit as st
 from sqlalchemy import Engine
 
 from infoview.store import Store, StoreError
-from infoview.ui.text import md_escape
+from infoview.ui.text import md
 
 _STORE = "_infoview_hosted_store"  # (issuer, subject, PgStore) of this browser session
 
@@ -134,7 +134,7 @@ def account_box() -> None:
     name = display_name() or "you"
     with st.sidebar:
         st.divider()
-        st.caption(f"Signed in as {md_escape(name)}")
+        st.caption(md("Signed in as {}", name))
         if st.button("Sign out", icon=":material/logout:", key="hosted_logout"):
             sign_out()
 

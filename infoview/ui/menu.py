@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from infoview.ui import pages
-from infoview.ui.text import md_escape
+from infoview.ui.text import md, md_escape
 
 
 def draw_menu(contact_id: str | None = None, contact_label: str = "", hosted: bool = False) -> None:
@@ -18,7 +18,7 @@ def draw_menu(contact_id: str | None = None, contact_label: str = "", hosted: bo
         for page in items:
             if page.section and page.section != section:
                 section = page.section
-                st.markdown(f"**{section}**")
+                st.markdown(md("**{}**", section))
             params = {"contact": contact_id} if contact_id and page.takes_contact else None
             st.page_link(page.path, label=page.label, icon=page.icon, query_params=params)
         if contact_id and contact_label:

@@ -17,7 +17,7 @@ from infoview.questions import Question as BankQuestion
 from infoview.research import SECTOR_LABELS
 from infoview.store import Store
 from infoview.ui.questions_ui import on_referral_back, save_plan
-from infoview.ui.text import md_escape
+from infoview.ui.text import md
 from infoview.wording import counted, number
 
 _BANK_SHOWN = "qp_bank_shown"
@@ -66,7 +66,7 @@ def question_bank(store: Store, plan: CallPlan, sector: str) -> None:
     )
     sector_label = SECTOR_LABELS.get(sector, sector)
     only_sector = st.toggle(
-        f"Only questions that suit {sector_label.lower()}",
+        md("Only questions that suit {}", sector_label.lower()),
         value=True,
         key="qp_bank_sector",
         persist_state="session",
@@ -89,9 +89,13 @@ def question_bank(store: Store, plan: CallPlan, sector: str) -> None:
             # One row, two elements: the wording with its kind, length and sectors, and a button.
             with st.container(horizontal=True, wrap=False, vertical_alignment="center"):
                 st.markdown(
-                    f"{md_escape(question.text)}  \n:gray[:small["
-                    f"{CATEGORY_LABELS[question.category]} · {question.minutes:g} min · "
-                    f"{suits_text(question)}]]",
+                    md(
+                        "{}  \n:gray[:small[{} · {:g} min · {}]]",
+                        question.text,
+                        CATEGORY_LABELS[question.category],
+                        question.minutes,
+                        suits_text(question),
+                    ),
                     width="stretch",
                 )
                 st.button(
@@ -104,7 +108,7 @@ def question_bank(store: Store, plan: CallPlan, sector: str) -> None:
         left = len(found) - shown
         if left > 0:
             st.button(
-                f"Show {min(left, BANK_PAGE)} more",
+                md("Show {} more", min(left, BANK_PAGE)),
                 key="qp_bank_more",
                 icon=":material/expand_more:",
                 type="tertiary",

@@ -37,7 +37,7 @@ from infoview.store import StaleRecordError, Store, StoreError
 from infoview.ui import pages
 from infoview.ui.kept import report_problem, reserved_id, show_problem
 from infoview.ui.steps import step_link
-from infoview.ui.text import md_escape
+from infoview.ui.text import md, md_escape, md_join
 from infoview.wording import counted
 
 PAGE = "qp"  # the key prefix of the step's session state
@@ -112,9 +112,9 @@ def research_line(contact: Contact, today: date) -> str:
 def who_and_why(contact: Contact, today: date) -> None:
     """Show a short research summary and the compelling reason to talk."""
     st.subheader(md_escape(contact.full_name))
-    line = f":gray[:small[{research_line(contact, today)}]]"
+    line = md(":gray[:small[{}]]", research_line(contact, today))
     if contact.reason.strip():
-        st.markdown(f"{line}\n\n**Why you are talking:** {md_escape(contact.reason)}")
+        st.markdown(md("{}\n\n**Why you are talking:** {}", line, contact.reason))
     else:
         st.markdown(line)
         st.warning(
@@ -147,7 +147,7 @@ def call_length(store: Store, plan: CallPlan, suggested: int | None) -> None:
         help="Use the length they agreed to. A visit in person can run longer, up to 3 hours.",
     )
     if suggested is not None and suggested != plan.minutes:
-        st.caption(f"Your ask proposed {suggested} minutes.")
+        st.caption(md("Your ask proposed {} minutes.", suggested))
 
 
 def time_budget(fit: PlanFit) -> None:
@@ -163,7 +163,7 @@ def time_budget(fit: PlanFit) -> None:
         f"Questions {fit.question_minutes:g} min · kept aside {r.total:g} min: hellos "
         f"{r.hello:g}, your 30-second introduction {r.intro:g}, wrap-up {r.wrap_up:g}"
     )
-    st.progress(share, text=f"{label}  \n:gray[:small[{breakdown}]]")
+    st.progress(share, text=md("{}  \n:gray[:small[{}]]", label, breakdown))
 
 
 def _drop(store: Store, plan: CallPlan, items: list[PlanItem], indexes: tuple[int, ...]) -> None:
@@ -178,17 +178,20 @@ def over_time(store: Store, plan: CallPlan, fit: PlanFit) -> None:
         st.warning(fit.warning, icon=":material/timer:")
         return
     drops = [
-        f"- {md_escape(fit.items[i].text)} ({fit.items[i].minutes:g} min)"
-        for i in fit.suggest_drops
+        md("- {} ({:g} min)", fit.items[i].text, fit.items[i].minutes) for i in fit.suggest_drops
     ]
     st.warning(
-        f"{fit.warning}\n\n**Questions to drop first** (the least related to your reason and "
-        "topics, then the least needed in a short call):\n\n" + "\n".join(drops),
+        md(
+            "{}\n\n**Questions to drop first** (the least related to your reason and "
+            "topics, then the least needed in a short call):\n\n{}",
+            fit.warning,
+            md_join("\n", drops),
+        ),
         icon=":material/timer:",
     )
     count = len(fit.suggest_drops)
     st.button(
-        f"Drop {'this question' if count == 1 else f'these {count} questions'}",
+        md("Drop {}", "this question" if count == 1 else f"these {count} questions"),
         key=f"qp_drop_{plan.id}_{plan.revision}",
         on_click=_drop,
         args=(store, plan, list(fit.items), fit.suggest_drops),
@@ -199,13 +202,16 @@ def duplicates_note(fit: PlanFit) -> None:
     """Point out questions that ask the same thing in other words."""
     if not fit.duplicates:
         return
-    pairs = "\n".join(
-        f"- {md_escape(fit.items[a].text)} / {md_escape(fit.items[b].text)}"
-        for a, b in fit.duplicates
+    pairs = md_join(
+        "\n",
+        (md("- {} / {}", fit.items[a].text, fit.items[b].text) for a, b in fit.duplicates),
     )
     st.info(
-        "**These questions ask much the same thing**; one of each pair is enough, and the "
-        f"minutes go to something new:\n\n{pairs}",
+        md(
+            "**These questions ask much the same thing**; one of each pair is enough, and the "
+            "minutes go to something new:\n\n{}",
+            pairs,
+        ),
         icon=":material/content_copy:",
     )
 
@@ -402,8 +408,11 @@ def suggested_plan(store: Store, plan: CallPlan, sector: str) -> None:
     )
     if box.open:  # drawn only when opened
         box.write(
-            f"This replaces your {counted(len(own), 'question')} with a "
-            f"starter set sized for {plan.minutes} minutes."
+            md(
+                "This replaces your {} with a starter set sized for {} minutes.",
+                counted(len(own), "question"),
+                plan.minutes,
+            )
         )
         box.button(
             "Replace my questions",

@@ -28,7 +28,7 @@ from infoview.ui.kept import forget_record, kept_widget, reserved_id
 from infoview.ui.pages import ASK, CONTACT
 from infoview.ui.setup import flash
 from infoview.ui.steps import step_link
-from infoview.ui.text import md_escape, show
+from infoview.ui.text import Markdown, md, md_escape, plain_frame, show
 from infoview.wording import counted, number
 
 _LIST = "rs_list"  # the list's search and filters, kept while a contact is open
@@ -70,8 +70,12 @@ def detail(store: Store, chosen: str) -> None:
     if not is_new:
         stage = stages_of(store).get(contact.id, Stage.CONNECTED)
         st.caption(
-            f"Stage: **{stage.label}** · Source: {SOURCE_LABELS[contact.source.value]}"
-            + (" · Archived" if contact.archived else "")
+            md(
+                "Stage: **{}** · Source: {}{}",
+                stage.label,
+                SOURCE_LABELS[contact.source.value],
+                " · Archived" if contact.archived else "",
+            )
         )
     stale_notice(store, contact)
     left, right = st.columns([3, 2], gap="large")
@@ -85,17 +89,19 @@ def detail(store: Store, chosen: str) -> None:
 
 def _checklist(contact: Contact, is_new: bool) -> None:
     score = completeness(contact) if not is_new else 0
-    st.markdown(f"**Research checklist** · {score}% known")
+    st.markdown(md("**Research checklist** · {}% known", score))
     st.progress(score / 100)
     for item in research_checklist(contact):
-        mark = ":green[:material/check_box:]" if item.done else ":material/check_box_outline_blank:"
-        st.markdown(f"{mark} {item.label}", help=item.hint)
+        mark = Markdown(
+            ":green[:material/check_box:]" if item.done else ":material/check_box_outline_blank:"
+        )
+        st.markdown(md("{} {}", mark, item.label), help=item.hint)
     if not is_new and contact.position_since:
         show(f"In this position: {tenure_text(contact.position_since, date.today())}")
     links = [(contact.linkedin_url, "LinkedIn"), (contact.bio_url, "Company bio")]
     for url, label in [*links, (contact.website, "Personal website")]:
         if url:
-            st.link_button(f"Open {label} ↗", url)
+            st.link_button(md("Open {} ↗", label), url)
     st.markdown("**Coaching on the reason**")
     reason_coaching(contact.reason, contact.outside_field)
 
@@ -125,7 +131,7 @@ def _actions(store: Store, contact: Contact) -> None:
         sure = st.checkbox("Yes, delete this contact and their records", key="del_ok")
         if st.button("Delete for good", disabled=not sure, key="delete"):
             store.delete_contact(contact.id)
-            flash("Contact deleted.", "🗑️")
+            flash("Contact deleted.", icon="🗑️")
             open_contact(None)
             st.rerun()
 
@@ -172,7 +178,7 @@ def contact_list(store: Store) -> None:
     if narrowed:
         with st.container(border=True, horizontal=True, vertical_alignment="center"):
             who = org or store.contact(referred_by).full_name  # type: ignore[union-attr]
-            st.markdown(narrowed.format(f"**{md_escape(who)}**"), width="stretch")
+            st.markdown(md(narrowed, md("**{}**", who)), width="stretch")
             st.button("Show everyone", on_click=_clear_link_filters, icon=":material/close:")
 
     keys = store.cached(("search_keys",), lambda: {c.id: search_key(c) for c in contacts})
@@ -265,7 +271,7 @@ def _table(found: list[Contact], count_line: str, stages: dict[str, Stage]) -> N
     )
     st.caption(count_line)
     st.dataframe(
-        table,
+        plain_frame(table),
         hide_index=True,
         width="stretch",
         height=35 * (len(rows) + 1) + 3,  # the whole page of rows, no inner scrolling
@@ -283,7 +289,7 @@ def _table(found: list[Contact], count_line: str, stages: dict[str, Stage]) -> N
     )
     nav = st.columns([2, 1, 3])
     nav[1].number_input("Page", 1, pages, key="research_page")
-    nav[1].caption(f"of {number(pages)}")
+    nav[1].caption(md("of {}", number(pages)))
     names = {c.id: c.full_name for c in rows}
     nav[0].selectbox(
         "Open a contact",

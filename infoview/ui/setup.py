@@ -22,9 +22,8 @@ from infoview.store import (
 from infoview.ui.hosted import account_box, hosted_store, is_hosted
 from infoview.ui.menu import draw_menu
 from infoview.ui.pages import Page
-from infoview.ui.text import md_escape
+from infoview.ui.text import FLASH_KEY, flash, md, plain
 
-_FLASH = "_infoview_flash"
 _DEMO_STORE = "_infoview_demo_store"
 _CURRENT = "_infoview_current_contact"
 _SETTLED: weakref.WeakKeyDictionary[Store, int] = weakref.WeakKeyDictionary()
@@ -135,13 +134,8 @@ def is_remote_visitor() -> bool:
         return False
 
 
-def flash(message: str, icon: str = "✅") -> None:
-    """Show a toast on the next run (survives st.rerun and st.switch_page)."""
-    st.session_state.setdefault(_FLASH, []).append((message, icon))
-
-
 def _show_flashes() -> None:
-    for message, icon in st.session_state.pop(_FLASH, []):
+    for message, icon in st.session_state.pop(FLASH_KEY, []):
         st.toast(message, icon=icon)
 
 
@@ -155,7 +149,9 @@ def _current_contact(store: Store) -> Contact | None:
 
 def page_setup(page: Page) -> Store:
     """Configure the page, draw the menu and return the store (or show the recovery page)."""
-    st.set_page_config(page_title=f"{page.title} · InfoView", page_icon=page.icon, layout="wide")
+    st.set_page_config(
+        page_title=plain("{} · InfoView", page.title), page_icon=page.icon, layout="wide"
+    )
     hosted = is_hosted()
     try:
         demo = not hosted and is_demo()
@@ -177,16 +173,23 @@ def page_setup(page: Page) -> Store:
         if hosted:
             st.title("InfoView cannot open your data right now")
             st.error(
-                f"{md_escape(exc)}\n\nNothing was changed. Reload this page in a minute; if "
-                "it keeps happening, tell the person who runs this InfoView."
+                md(
+                    "{}\n\nNothing was changed. Reload this page in a minute; if "
+                    "it keeps happening, tell the person who runs this InfoView.",
+                    exc,
+                )
             )
             st.stop()
         draw_menu()
         st.title("InfoView cannot open your data right now")
         st.error(
-            f"{md_escape(exc)}\n\nNothing was changed. If another program is using the data "
-            "file, close it and reload this page; otherwise check that the data folder "
-            f"(`{md_escape(default_data_dir())}`) exists and is writable."
+            md(
+                "{}\n\nNothing was changed. If another program is using the data "
+                "file, close it and reload this page; otherwise check that the data folder "
+                "(`{}`) exists and is writable.",
+                exc,
+                default_data_dir(),
+            )
         )
         st.stop()
     current = _current_contact(store)
@@ -237,7 +240,7 @@ def demo_banner(store: Store) -> None:
             )
             if st.button("Yes, start over", type="primary", key="demo_reset"):
                 reset_demo()
-                flash("The demo starts over with fresh sample data.", "🔄")
+                flash("The demo starts over with fresh sample data.", icon="🔄")
                 st.rerun()
     leave_guard(store)
 
@@ -246,8 +249,10 @@ def recovery_page(exc: StoreDamagedError) -> None:
     """Explain a damaged data file, keep it, and offer the newest good backup."""
     st.title("Your data file needs attention")
     st.error(
-        "InfoView could not open your data file, so it has not touched it. "
-        f"What is wrong: {md_escape(exc.reason)}"
+        md(
+            "InfoView could not open your data file, so it has not touched it. What is wrong: {}",
+            exc.reason,
+        )
     )
     st.markdown("**The file:**")
     st.code(str(exc.path), language=None)
@@ -260,8 +265,11 @@ def recovery_page(exc: StoreDamagedError) -> None:
         )
         return
     st.markdown(
-        f"**Backups found:** {len(backups)}, "
-        f"the newest from {backups[0].created:%Y-%m-%d %H:%M} UTC."
+        md(
+            "**Backups found:** {}, the newest from {:%Y-%m-%d %H:%M} UTC.",
+            len(backups),
+            backups[0].created,
+        )
     )
     st.caption("Restoring keeps the damaged file beside it, renamed, so nothing is lost.")
     if st.button("Restore the newest good backup", type="primary", key="restore_backup"):
@@ -271,5 +279,5 @@ def recovery_page(exc: StoreDamagedError) -> None:
             st.error(str(err))
             return
         _shared_store.clear()
-        flash(f"Restored {used.name}.")
+        flash("Restored {}.", used.name)
         st.rerun()

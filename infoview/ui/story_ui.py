@@ -45,7 +45,7 @@ from infoview.story import (
 )
 from infoview.ui.long_text import warn_if_too_long
 from infoview.ui.setup import flash
-from infoview.ui.text import md_escape, show
+from infoview.ui.text import md, md_join, plain, show
 from infoview.ui.zones import zone_here
 
 DRAFT = "ys_draft"  # the form's values: a plain key, so it outlives the widgets
@@ -194,7 +194,7 @@ def _save(store: Store) -> None:
     st.session_state.pop(STALE, None)
     st.session_state.pop(REGEN, None)
     _fill(stored)
-    flash("Your story is saved.", "💾")
+    flash("Your story is saved.", icon="💾")
 
 
 def _open_where(fields: frozenset[str]) -> None:
@@ -223,11 +223,19 @@ def save_bar(store: Store, saved: Profile, draft: dict) -> None:
     done = sum(filled for _, filled in parts)
     left, right = st.columns([5, 2], vertical_alignment="center", gap="large")
     with left:
-        st.progress(story_fraction(preview), text=f"Your story: {done} of {len(parts)} parts")
+        st.progress(
+            story_fraction(preview), text=md("Your story: {} of {} parts", done, len(parts))
+        )
         st.caption(
-            "  ".join(
-                (":green[:material/check_circle:]" if filled else ":material/circle:") + f" {label}"
-                for label, filled in parts
+            md_join(
+                "  ",
+                (
+                    md(
+                        ":green[:material/check_circle:] {}" if filled else ":material/circle: {}",
+                        label,
+                    )
+                    for label, filled in parts
+                ),
             )
         )
     with right:
@@ -249,15 +257,20 @@ def save_bar(store: Store, saved: Profile, draft: dict) -> None:
     errors = st.session_state.pop(ERRORS, None)
     if errors:
         st.error(
-            "Nothing was saved. Please fix:\n\n" + "\n".join(f"- {md_escape(m)}" for m in errors)
+            md(
+                "Nothing was saved. Please fix:\n\n{}",
+                md_join("\n", (md("- {}", m) for m in errors)),
+            )
         )
     refused = st.session_state.get(STALE)
     if refused or (st.session_state.get(BASE) != saved.revision and saved.revision):
         st.warning(
-            ("Not saved: " if refused else "")
-            + "your story was changed in another tab or window after you opened it here. "
-            "Load the saved version to carry on from it (the edits on this page are dropped; "
-            "copy anything you want to keep first).",
+            md(
+                "{}your story was changed in another tab or window after you opened it here. "
+                "Load the saved version to carry on from it (the edits on this page are dropped; "
+                "copy anything you want to keep first).",
+                "Not saved: " if refused else "",
+            ),
             icon=":material/sync_problem:",
         )
         st.button("Load the saved version", key="ys_reload", on_click=_load_saved, args=(store,))
@@ -341,7 +354,7 @@ def settings(draft: dict) -> None:
             st.markdown(label)
             month, day = st.columns([3, 2])
             month.selectbox(
-                f"{label}: month",
+                md("{}: month", label),
                 range(1, 13),
                 format_func=lambda m: MONTHS[m - 1],
                 key=_w(f"{key}_month"),
@@ -349,7 +362,7 @@ def settings(draft: dict) -> None:
                 **_cb(f"{key}_month"),
             )
             day.number_input(
-                f"{label}: day",
+                md("{}: day", label),
                 min_value=1,
                 max_value=31,
                 step=1,
@@ -398,13 +411,13 @@ def settings(draft: dict) -> None:
 
 def reflection(part: ReflectionPart, hint: str = "") -> None:
     """Draw one part of the story: its prompts, then a box with an example as placeholder."""
-    st.markdown(f"#### {part.label}")
-    st.markdown("\n".join(f"- {prompt}" for prompt in part.prompts))
+    st.markdown(md("#### {}", part.label))
+    st.markdown(md_join("\n", (md("- {}", prompt) for prompt in part.prompts)))
     text = st.text_area(
-        part.label + (f" ({hint})" if hint else ""),
+        md("{} ({})", part.label, hint) if hint else md("{}", part.label),
         key=_w(part.key),
         height=130,
-        placeholder=f"For example: {part.example}",
+        placeholder=plain("For example: {}", part.example),
         label_visibility="visible" if hint else "collapsed",
         **_cb(part.key),
     )
@@ -422,16 +435,18 @@ def story_parts() -> None:
 
 def skills(draft: dict) -> None:
     """Draw the skill rows (skill -> how it shows up in the target field) with examples."""
-    st.markdown("\n".join(f"- {prompt}" for prompt in SKILL_PROMPTS))
+    st.markdown(md_join("\n", (md("- {}", prompt) for prompt in SKILL_PROMPTS)))
     with st.expander("Examples of skills and how they translate"):
-        st.markdown("\n".join(f"- {ex.skill} → {ex.translation}" for ex in SKILL_EXAMPLES))
+        st.markdown(
+            md_join("\n", (md("- {} → {}", ex.skill, ex.translation) for ex in SKILL_EXAMPLES))
+        )
     head = st.columns([4, 5, 1])
     head[0].markdown("**A skill you have**")
     head[1].markdown("**How it shows up in the field you're exploring**")
     for number, row in enumerate(draft["skills"], start=1):
         cols = st.columns([4, 5, 1], vertical_alignment="center")
         cols[0].text_input(
-            f"Skill {number}",
+            md("Skill {}", number),
             key=_skill_key(row["id"], "skill"),
             max_chars=models.SHORT_MAX,
             placeholder="e.g. Running a lab",
@@ -439,7 +454,7 @@ def skills(draft: dict) -> None:
             **_cb(),
         )
         cols[1].text_input(
-            f"How skill {number} translates",
+            md("How skill {} translates", number),
             key=_skill_key(row["id"], "translation"),
             max_chars=models.REASON_MAX,
             placeholder="e.g. Project management: budgets, timelines, people",
@@ -449,7 +464,7 @@ def skills(draft: dict) -> None:
         cols[2].button(
             ":material/close:",
             key=f"ys_skill_remove_{row['id']}",
-            help=f"Remove skill {number}",
+            help=md("Remove skill {}", number),
             type="tertiary",
             on_click=_remove_skill,
             args=(row["id"],),
@@ -470,7 +485,7 @@ def offers() -> None:
         "people you talk with:"
     )
     for idea in OFFER_IDEAS:
-        st.markdown(f"**{idea.label}.** {idea.prompt}  \n*For example: {idea.example}*")
+        st.markdown(md("**{}.** {}  \n*For example: {}*", idea.label, idea.prompt, idea.example))
     st.text_area(
         "What I can offer (one per line)",
         key=_w("offers"),
@@ -523,11 +538,12 @@ def introduction(saved: Profile, draft: dict) -> None:
     )
     text = draft["intro"]
     st.caption(
-        f"{intro_minutes_label(text)} at a calm pace · "
-        + (
+        md(
+            "{} at a calm pace · {}",
+            intro_minutes_label(text),
             "Your own words: kept as you wrote them."
             if draft["intro_edited"]
-            else "Written from your story; edit it to make it yours."
+            else "Written from your story; edit it to make it yours.",
         )
     )
     if draft["intro_edited"] and _squash(generated) != _squash(text):

@@ -17,7 +17,7 @@ from infoview.targets import (
 from infoview.ui import pages
 from infoview.ui.setup import flash
 from infoview.ui.steps import contact_link
-from infoview.ui.text import md_escape
+from infoview.ui.text import md, md_escape, plain_frame
 
 RESEARCH_PAGE = pages.RESEARCH.path
 SHOWN_MAX = 40
@@ -29,7 +29,7 @@ def _save(store: Store, values: dict, base: Target | None, done: str) -> None:
     except (TargetError, StaleRecordError, StoreError) as exc:
         st.error(md_escape(exc))
         return
-    flash(done, "🎯")
+    flash(done, icon="🎯")
     st.rerun()
 
 
@@ -94,7 +94,7 @@ def suggestions_section(store: Store, suggestions: list[tuple[str, int]]) -> Non
     with st.container(horizontal=True, gap="small"):
         for number, (name, count) in enumerate(suggestions):
             if st.button(
-                f"{md_escape(name)} · {count:,}",
+                md("{} · {:,}", name, count),
                 key=f"tg_suggest_{number}",
                 icon=":material/add:",
             ):
@@ -115,7 +115,7 @@ def table(rows: list[TargetRow]) -> None:
         }
     )
     st.dataframe(
-        frame,
+        plain_frame(frame),
         hide_index=True,
         width="stretch",
         column_config={
@@ -152,7 +152,7 @@ def target_detail(store: Store, row: TargetRow, number: int) -> None:
                     contact_link(person.id, person.full_name)
                 right.caption(stage.label)
             if row.count > len(row.shown):
-                st.caption(f"and {row.count - len(row.shown):,} more.")
+                st.caption(md("and {:,} more.", row.count - len(row.shown)))
         else:
             st.caption("You know nobody there yet.")
         _find_link(row)
@@ -167,5 +167,5 @@ def target_detail(store: Store, row: TargetRow, number: int) -> None:
                 except StoreError as exc:
                     st.error(md_escape(exc))
                     return
-                flash("Removed from your target list; your contacts there stay.", "🗑️")
+                flash("Removed from your target list; your contacts there stay.", icon="🗑️")
                 st.rerun()

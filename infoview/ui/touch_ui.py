@@ -29,7 +29,7 @@ from infoview.models import RHYTHM_MAX_DAYS, RHYTHM_MIN_DAYS, SHORT_MAX, Channel
 from infoview.store import Store, StoreError
 from infoview.ui import pages
 from infoview.ui.setup import flash
-from infoview.ui.text import md_escape
+from infoview.ui.text import md, md_escape
 from infoview.wording import first_name
 
 CONTACT_PAGE = pages.CONTACT.path
@@ -41,8 +41,8 @@ LOG_SHOWN = 10
 
 def _badge(w: Warmth) -> str:
     if w.level == RED:
-        return f":red-badge[:material/priority_high: past {w.longest} days]"
-    return f":orange-badge[:material/schedule: past {w.ideal} days]"
+        return md(":red-badge[:material/priority_high: past {} days]", w.longest)
+    return md(":orange-badge[:material/schedule: past {} days]", w.ideal)
 
 
 def _snooze(store: Store, contact_id: str, today: date, days: int, words: str) -> None:
@@ -51,7 +51,7 @@ def _snooze(store: Store, contact_id: str, today: date, days: int, words: str) -
     except (RhythmError, StoreError) as exc:
         st.error(md_escape(exc))
         return
-    flash(f"Snoozed for {words}.", "😴")
+    flash("Snoozed for {}.", words, icon="😴")
     st.rerun()
 
 
@@ -78,7 +78,7 @@ def touch_form(store: Store, contact: Contact, today: date, key: str) -> None:
             except (RhythmError, StoreError) as exc:
                 st.error(md_escape(exc))
                 return
-            flash("Logged. Their keep-in-touch clock starts again.", "🤝")
+            flash("Logged. Their keep-in-touch clock starts again.", icon="🤝")
             st.rerun()
 
 
@@ -86,8 +86,13 @@ def _drifting_row(store: Store, item: Drifting, today: date) -> None:
     contact, w = item.contact, item.warmth
     text, actions = st.container(border=True).columns([3, 2], vertical_alignment="center")
     text.markdown(
-        f"{_badge(w)} **{md_escape(contact.full_name)}** · :gray[{md_escape(since_text(w))}]  \n"
-        f":small[:gray[Why write now: {md_escape(item.reason)}]]"
+        md(
+            "{} **{}** · :gray[{}]  \n:small[:gray[Why write now: {}]]",
+            _badge(w),
+            contact.full_name,
+            since_text(w),
+            item.reason,
+        )
     )
     row = actions.container(horizontal=True, vertical_alignment="center", gap="small")
     if contact.email:
@@ -121,8 +126,12 @@ def losing_touch_section(store: Store, drifting: list[Drifting], today: date) ->
         return
     red = sum(1 for d in drifting if d.warmth.level == RED)
     st.caption(
-        f"{len(drifting):,} people past their ideal gap, {red:,} of them past the longest. "
-        "Snooze hides someone for a week or a month."
+        md(
+            "{:,} people past their ideal gap, {:,} of them past the longest. "
+            "Snooze hides someone for a week or a month.",
+            len(drifting),
+            red,
+        )
     )
     more = len(drifting) - SHOWN
     shown = MORE_MAX if more > 0 and st.session_state.get("lt_more") else SHOWN
@@ -130,7 +139,8 @@ def losing_touch_section(store: Store, drifting: list[Drifting], today: date) ->
         _drifting_row(store, item, today)
     if more > 0:
         st.toggle(
-            f"Show more ({len(drifting):,} in all, the {MORE_MAX} most overdue)", key="lt_more"
+            md("Show more ({:,} in all, the {} most overdue)", len(drifting), MORE_MAX),
+            key="lt_more",
         )
 
 
@@ -160,12 +170,12 @@ def keep_in_touch_section(store: Store, contact: Contact, w: Warmth | None, toda
     else:
         st.caption(md_escape(_rhythm_text(w, today)))
     touches = touches_of(store, contact.id)
-    with st.expander(f"Times in touch ({len(touches)})", key="ct_touches"):
+    with st.expander(md("Times in touch ({})", len(touches)), key="ct_touches"):
         touch_form(store, contact, today, "ct_touch_form")
         for touch in touches[:LOG_SHOWN]:
             text, button = st.columns([5, 1], vertical_alignment="center")
-            note = f" · {md_escape(touch.note)}" if touch.note else ""
-            text.markdown(f"`{touch.on:%Y-%m-%d}` {CHANNEL_LABELS[touch.channel]}{note}")
+            note = md(" · {}", touch.note) if touch.note else ""
+            text.markdown(md("`{:%Y-%m-%d}` {}{}", touch.on, CHANNEL_LABELS[touch.channel], note))
             if button.button(
                 "Delete", key=f"ct_del_{touch.id}", type="tertiary", icon=":material/delete:"
             ):
@@ -174,10 +184,10 @@ def keep_in_touch_section(store: Store, contact: Contact, w: Warmth | None, toda
                 except StoreError as exc:
                     st.error(md_escape(exc))
                     return
-                flash("Deleted that entry.", "🗑️")
+                flash("Deleted that entry.", icon="🗑️")
                 st.rerun()
         if len(touches) > LOG_SHOWN:
-            st.caption(f"and {len(touches) - LOG_SHOWN:,} earlier.")
+            st.caption(md("and {:,} earlier.", len(touches) - LOG_SHOWN))
     with st.expander("Change how often to keep in touch", key="ct_rhythm"):
         _rhythm_form(store, contact, rhythm)
 
@@ -218,7 +228,7 @@ def _rhythm_form(store: Store, contact: Contact, rhythm: Rhythm | None) -> None:
             except (RhythmError, StoreError) as exc:
                 st.error(md_escape(exc))
                 return
-            flash("Saved how often to keep in touch.", "🗓️")
+            flash("Saved how often to keep in touch.", icon="🗓️")
             st.rerun()
 
 

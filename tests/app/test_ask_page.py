@@ -55,8 +55,8 @@ def _button(at, label: str):
 
 
 def _plain(text: str) -> str:
-    """Return Markdown with md_escape's backslashes taken out."""
-    return re.sub(r"\\(.)", r"\1", text)
+    """Return Markdown with md_escape's backslashes and invisible word joiners taken out."""
+    return re.sub(r"\\(.)", r"\1", text).replace("\u2060", "")
 
 
 def _text(at) -> str:
