@@ -73,7 +73,7 @@ def report_buttons(store: Store, today: date) -> None:
 
 def share_section(store: Store, today: date) -> None:
     """Draw "Share with a coach": the local explanation, or codes, coaches and revoking."""
-    from infoview.ui.data_ui import backup_button
+    from infoview.ui.data_out_ui import backup_button
 
     st.subheader("Share with a coach")
     client = _pg(store)
