@@ -367,3 +367,17 @@ def test_publishing_refuses_empty_or_oversized_text_and_other_coaches(people):
     with pytest.raises(ReadOnlyError):
         pub.publish(_shared(people, "a"), pub.QUESTION, "From a view")
     assert [p.body for p in pub.published_by(people["coach"])] == ["What surprised you?"]
+
+
+def test_deleting_an_account_removes_its_shares_and_comments(people):
+    view = _shared(people, "a")
+    view.add_comment("outreach", _ask(view).id, "Before the account went")
+    people["a"].delete_account()
+    assert clients_of(people["coach"]) == []
+    with pytest.raises(AccessRevokedError):
+        view.refresh()
+    with people["coach"].engine.connect() as conn:
+        left = conn.execute(
+            select(comments.c.id).where(comments.c.coach_id == people["coach"].user_id)
+        ).all()
+    assert left == []
