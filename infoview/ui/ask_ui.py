@@ -66,6 +66,7 @@ from infoview.models import (
 from infoview.pipeline import ANSWERED_STATUSES
 from infoview.store import StaleRecordError, Store, StoreError
 from infoview.ui import pages
+from infoview.ui.date_box import TYPED_DATE_HELP
 from infoview.ui.note_coach import note_review
 from infoview.ui.setup import flash
 from infoview.ui.text import md_escape
@@ -529,7 +530,12 @@ def timing(page: AskPage, draft: AskDraft) -> None:
     """Draw the planned send date and the timing advice for it."""
     st.markdown("#### When to send")
     left, right = st.columns([1, 3], gap="large")
-    left.date_input("Planned send date", key=_wkey(page.contact.id, "planned"), format="YYYY-MM-DD")
+    left.date_input(
+        "Planned send date",
+        key=_wkey(page.contact.id, "planned"),
+        format="YYYY-MM-DD",
+        help=TYPED_DATE_HELP,
+    )
     day = planned_day(page, draft)
     advice = advise_send_date(day, page.contact.sector, page.profile.calendar, page.profile.country)
     show, headline = _VERDICTS.get(advice.verdict, _VERDICTS["ok"])
@@ -574,7 +580,13 @@ def send_panel(page: AskPage, draft: AskDraft, review: Review) -> None:
     left, right = st.columns([1, 3], vertical_alignment="bottom")
     if _wkey(cid, "sent_on") not in st.session_state:
         st.session_state[_wkey(cid, "sent_on")] = page.today
-    left.date_input("Sent on", key=_wkey(cid, "sent_on"), max_value=page.today, format="YYYY-MM-DD")
+    left.date_input(
+        "Sent on",
+        key=_wkey(cid, "sent_on"),
+        max_value=page.today,
+        format="YYYY-MM-DD",
+        help=TYPED_DATE_HELP,
+    )
     right.button(
         "Mark as sent",
         icon=":material/send:",
@@ -632,7 +644,12 @@ def status_panel(page: AskPage, ask: Outreach) -> None:
         st.session_state[key] = page.today
     row = st.container(horizontal=True, vertical_alignment="bottom")
     row.date_input(
-        "When it happened", key=key, max_value=page.today, format="YYYY-MM-DD", width=180
+        "When it happened",
+        key=key,
+        max_value=page.today,
+        format="YYYY-MM-DD",
+        width=180,
+        help=TYPED_DATE_HELP,
     )
     for status in next_statuses(ask.status):
         row.button(
@@ -646,7 +663,9 @@ def status_panel(page: AskPage, ask: Outreach) -> None:
         answered = ask.status in ANSWERED_STATUSES
         a, b = st.columns(2)
         st.session_state.setdefault(f"ask_fix_sent_{ask.id}", ask.sent_on)
-        a.date_input("Sent on", key=f"ask_fix_sent_{ask.id}", format="YYYY-MM-DD")
+        a.date_input(
+            "Sent on", key=f"ask_fix_sent_{ask.id}", format="YYYY-MM-DD", help=TYPED_DATE_HELP
+        )
         if answered:
             st.session_state.setdefault(f"ask_fix_replied_{ask.id}", ask.replied_on)
             b.date_input("Answered on", key=f"ask_fix_replied_{ask.id}", format="YYYY-MM-DD")

@@ -24,6 +24,7 @@ from infoview.research import (
 )
 from infoview.store import StaleRecordError, Store, StoreError
 from infoview.story import suggest_outside_field
+from infoview.ui.date_box import TYPED_DATE_HELP
 from infoview.ui.kept import (
     forget_record,
     form_holds,
@@ -83,7 +84,7 @@ def contact_form(store: Store, contact: Contact, is_new: bool, field_hint: str =
         b.text_input("Company bio URL", max_chars=models.URL_MAX, key=_key("bio_url"))
         a, b = st.columns(2)
         a.text_input("Personal website", max_chars=models.URL_MAX, key=_key("website"))
-        b.date_input("Joined your network on", key=_key("joined_on"))
+        b.date_input("Joined your network on", key=_key("joined_on"), help=TYPED_DATE_HELP)
         a, b = st.columns(2)
         a.text_area("Previous employers (one per line)", key=_key("previous_employers"))
         b.text_area("Education (one per line)", key=_key("education"))
