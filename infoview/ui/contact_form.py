@@ -125,7 +125,7 @@ MONTHS = {n: calendar.month_name[n] for n in range(1, 13)}
 
 
 def _since_and_sector(contact: Contact) -> None:
-    month, year, sector = st.columns([1, 1, 2])
+    month, year, sector = st.columns([4, 3, 5])
     month.selectbox(
         "In this position since",
         list(MONTHS),

@@ -25,10 +25,13 @@ FOCUS_CSS = """
   outline: 3px solid var(--iv-focus-ring) !important;
   outline-offset: 2px !important;
 }
-.stApp [data-baseweb="input"]:focus-within,
-.stApp [data-baseweb="textarea"]:focus-within,
-.stApp [data-baseweb="select"] > div:focus-within,
-.stApp [data-testid="stDateInputField"]:focus-within {
+.stApp [data-testid="stTextInputRootElement"]:focus-within,
+.stApp [data-testid="stTextAreaRootElement"]:focus-within,
+.stApp [data-testid="stNumberInputContainer"]:focus-within,
+.stApp [data-testid="stDateInputField"]:focus-within,
+.stApp [data-testid="stSelectbox"] > div:focus-within,
+.stApp [data-testid="stMultiSelect"] > div:focus-within,
+.stApp [data-testid="stChatInput"]:focus-within {
   outline: 3px solid var(--iv-focus-ring) !important;
   outline-offset: 1px;
 }
