@@ -60,7 +60,8 @@ if not profile.name.strip():
         icon="👤",
     )
 
-show_problem()
+with st.container():  # always there, so a message does not move (and remount) what follows
+    show_problem()
 sent = stage_of(page)
 if sent is None:
     draft_section(page)

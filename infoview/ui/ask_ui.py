@@ -423,8 +423,6 @@ def draft_editor(page: AskPage, draft: AskDraft, saved: Outreach | None) -> None
         "Edit freely: it is your email. The coach re-reads it when you click outside the box "
         "or press Ctrl+Enter."
     )
-    if draft.edited:
-        st.caption("You have edited the draft, so the template no longer rewrites it.")
     row = st.container(horizontal=True)
     row.button(
         "Save draft",
@@ -451,6 +449,8 @@ def draft_editor(page: AskPage, draft: AskDraft, saved: Outreach | None) -> None
             on_click=_on_restore,
             args=(page,),
         )
+    if draft.edited:  # below the buttons: a line above them would remount them, losing focus
+        st.caption("You have edited the draft, so the template no longer rewrites it.")
     if has_unsaved_changes(draft, saved):
         st.caption("● Unsaved changes — they are kept while you use the app; save to keep them.")
     else:
