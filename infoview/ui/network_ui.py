@@ -20,6 +20,7 @@ from infoview.keep_in_touch import kept_warm_by_month, ties_of
 from infoview.store import Store
 from infoview.targets import coverage, target_list
 from infoview.ui import pages
+from infoview.ui.date_box import TYPED_DATE_HELP
 
 TABS = ("Growth", "Funnel", "Replies", "Referrals", "Activity", "Sectors and fields", "Kept warm")
 FREQS = {"W": "Week", "M": "Month"}
@@ -157,7 +158,7 @@ def filter_bar(store: Store, people: pd.DataFrame, today: date) -> Filters:
         max_value=span[1],
         format="YYYY-MM-DD",
         help="Contacts count by the day they joined your network; asks and conversations "
-        "by the day they happened.",
+        "by the day they happened.\n\n" + TYPED_DATE_HELP,
     )
     sectors = cols[1].multiselect(
         "Sector",
