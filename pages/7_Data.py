@@ -5,15 +5,8 @@ from datetime import date
 import streamlit as st
 
 from infoview.ui import page_setup, pages
-from infoview.ui.data_ui import (
-    delete_account_section,
-    delete_section,
-    export_section,
-    import_section,
-    restore_section,
-    sample_section,
-    where_it_lives,
-)
+from infoview.ui.data_out_ui import delete_account_section, delete_section, export_section
+from infoview.ui.data_ui import import_section, restore_section, sample_section, where_it_lives
 from infoview.ui.duplicates_ui import duplicates_section, review_from_link
 from infoview.ui.hosted import is_hosted
 from infoview.ui.setup import is_demo

@@ -31,15 +31,18 @@ from infoview.ui.kept import (
     keep_typing_in_form,
     load_record,
     loaded_record,
+    release_id,
     remember_submitted,
 )
 from infoview.ui.long_text import warn_if_too_long
 from infoview.ui.pages import ASK
 from infoview.ui.setup import flash
+from infoview.ui.steps import step_link
 from infoview.ui.text import md_escape
 
 PREFIX = "rc_"
 FORM = "rc_form"  # which contact the widgets hold, and their values (see ui/kept.py)
+NEW_ID = "rc_new_id"  # the id reserved for the contact being added
 
 
 def _key(name: str) -> str:
@@ -105,9 +108,8 @@ def contact_form(store: Store, contact: Contact, is_new: bool, field_hint: str =
         submitted = row.button("Save contact", type="primary", key="rc_save")
         if not is_new and contact.reason.strip() and not contact.archived:
             # Beside Save, so the next step is one Tab away from the button just pressed.
-            row.page_link(
-                ASK.path, label="Next: craft the ask →", query_params={"contact": contact.id}
-            )
+            with row:
+                step_link(ASK, contact.id, "Next: craft the ask →")
     keep_typing_in_form(FORM)  # a page switch now keeps unsaved typing, as the widgets showed it
     if submitted and not held:
         # The widgets were not showing this contact's values (they were just filled from the
@@ -224,7 +226,7 @@ def _save(store: Store, base: Contact, is_new: bool) -> None:
     flash(f"Saved {md_escape(saved.full_name)}.")
     forget_record(FORM)
     if is_new:
-        st.session_state.pop("rc_new_id", None)
+        release_id(NEW_ID)
         st.query_params["contact"] = saved.id
     st.rerun()
 
