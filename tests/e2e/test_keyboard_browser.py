@@ -90,7 +90,7 @@ def test_add_a_contact_draft_an_ask_and_mark_it_sent_by_keyboard(server, page):
     wait_idle(page)
     # "Mark as sent" gives way to where the ask stands: its controls sit right before the
     # spot the button was, a few Shift+Tabs away (from the top of the page it took dozens).
-    assert tab_until(page, "They replied", MAX_TABS, key="Shift+Tab") <= MAX_TABS
+    assert tab_until(page, "Undo sent", MAX_TABS, key="Shift+Tab") <= MAX_TABS
     assert exception_texts(page) == []
     [ask] = Store.in_dir(server.data_dir).by_contact("outreach")[saved.id]
     assert ask.status.value == "sent" and "grant writing" in ask.body
