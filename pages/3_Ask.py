@@ -7,6 +7,7 @@ from infoview.ui import md_escape, page_setup, pages
 from infoview.ui.ask_draft import PAGE, ask_page
 from infoview.ui.ask_templates_ui import user_templates
 from infoview.ui.ask_ui import draft_section, sent_section, stage_of
+from infoview.ui.comments_ui import ask_comments, coach_templates
 from infoview.ui.kept import show_problem
 from infoview.ui.picker import require_contact
 from infoview.ui.steps import step_link
@@ -59,6 +60,7 @@ if not profile.name.strip():
 
 with st.container():  # always there, so a message does not move (and remount) what follows
     show_problem(PAGE)
+    ask_comments(store, contact.id)
 sent = stage_of(page)
 if sent is None:
     draft_section(page)
@@ -67,5 +69,6 @@ else:
 
 st.divider()
 user_templates(page)
+coach_templates(store)
 
 step_link(pages.QUESTIONS, contact.id, "Next: plan your questions →")

@@ -6,6 +6,7 @@ import streamlit as st
 
 from infoview.questions import default_call_minutes, plan_call, plan_focus
 from infoview.ui import page_setup, pages
+from infoview.ui.comments_ui import coach_questions, plan_comments
 from infoview.ui.kept import show_problem
 from infoview.ui.picker import require_contact
 from infoview.ui.question_bank_ui import question_bank
@@ -50,6 +51,7 @@ who_and_why(contact, today)
 show_problem(PAGE)
 
 plan = load_plan(store, contact)
+plan_comments(store, plan.id)
 asks = store.by_contact("outreach").get(contact.id, [])
 fit = plan_call(
     plan.items, plan.minutes, plan.referral_removed, focus=plan_focus(contact.reason, asks)
@@ -73,6 +75,7 @@ if plan_tab.open:
             editing = edit_switch()
         plan_editor(store, plan, fit, editing)
         custom_question(store, plan)
+        coach_questions(store, plan)
 if bank_tab.open:
     with bank_tab:
         question_bank(store, plan, contact.sector.value)

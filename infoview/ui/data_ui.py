@@ -113,8 +113,9 @@ def where_it_lives(store: Store, demo: bool, hosted: bool = False) -> None:
         if hosted:
             st.markdown(
                 "**Where your data lives:** in this InfoView's database, filed under your "
-                "sign-in. Only you can see it, from any browser where you sign in. To keep "
-                "a copy of your own, download a JSON backup under **Export**; to bring in "
+                "sign-in. Only you can see it, from any browser where you sign in, unless "
+                "you share it with a coach under **Share**. To keep a copy of your own, "
+                "download a JSON backup under **Export**; to bring in "
                 "what you kept in InfoView on your own computer, use **Restore**."
             )
             return

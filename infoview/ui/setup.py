@@ -196,7 +196,7 @@ def page_setup(page: Page) -> Store:
         )
         st.stop()
     current = _current_contact(store)
-    draw_menu(current.id if current else None, current.full_name if current else "")
+    draw_menu(current.id if current else None, current.full_name if current else "", hosted)
     if hosted:
         account_box()
     elif demo:
