@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from pydantic import ValidationError
+
 from infoview.coach.research import reason_is_specific
 from infoview.models import SECTOR_LABELS as SECTOR_LABELS  # re-exported for the pages
 from infoview.models import SOURCE_LABELS as SOURCE_LABELS
-from infoview.models import Contact, Conversation, Outreach
+from infoview.models import Contact, Conversation, Outreach, Source
 from infoview.pipeline import Stage, contact_stage
 from infoview.wording import fold, split_lines, split_tags
 
@@ -207,7 +210,8 @@ FORM_FIELDS = (
     "full_name",
     "organization",
     "title",
-    "position_since",
+    "since_month",
+    "since_year",
     "sector",
     "field",
     "email",
@@ -222,6 +226,7 @@ FORM_FIELDS = (
     "tags",
     "notes",
     "joined_on",
+    "referred_by",
 )
 
 
@@ -231,7 +236,8 @@ def form_values(contact: Contact) -> dict[str, Any]:
         "full_name": contact.full_name,
         "organization": contact.organization,
         "title": contact.title,
-        "position_since": contact.position_since,
+        "since_month": contact.position_since.month if contact.position_since else None,
+        "since_year": contact.position_since.year if contact.position_since else None,
         "sector": contact.sector.value,
         "field": contact.field,
         "email": contact.email or "",
@@ -246,6 +252,7 @@ def form_values(contact: Contact) -> dict[str, Any]:
         "tags": ", ".join(contact.tags),
         "notes": contact.notes,
         "joined_on": contact.joined_on,
+        "referred_by": contact.referred_by,
     }
 
 
@@ -258,6 +265,58 @@ REQUIRED_FIELDS = {
 }
 
 
+SINCE_RANGE = (1950, 2100)
+
+
+def since_from_form(month: Any, year: Any) -> date | None:
+    """Return the first day of the month a position began, from the form's month and year.
+
+    Both empty means unknown (None); one without the other, or a year out of range, raises
+    ValueError with a sentence for the user.
+    """
+    if month in (None, "") and year in (None, ""):
+        return None
+    if month in (None, ""):
+        raise ValueError("In this position since: choose the month as well as the year.")
+    if year in (None, ""):
+        raise ValueError("In this position since: type the year as well as the month.")
+    low, high = SINCE_RANGE
+    if not low <= int(year) <= high:
+        raise ValueError(f"In this position since: the year must be between {low} and {high}.")
+    return date(int(year), int(month), 1)
+
+
+def form_problems(values: Mapping[str, Any]) -> list[str]:
+    """Return a message for each required field left empty and for a half-filled month."""
+    problems = missing_required(values)
+    try:
+        since_from_form(values.get("since_month"), values.get("since_year"))
+    except ValueError as exc:
+        problems.append(str(exc))
+    return problems
+
+
+def referrer_choices(
+    contacts: Sequence[Contact],
+    stages: Mapping[str, Stage],
+    contact_id: str,
+    current: str | None,
+    limit: int = 1000,
+) -> list[Contact]:
+    """Return who can be chosen as having referred a contact, by name.
+
+    Everyone else who is not archived; in a network bigger than ``limit``, only the people
+    the user has met (who refer most), so the list stays quick to send and to search. The
+    contact's current referrer is always offered.
+    """
+    others = [c for c in contacts if c.id != contact_id and (not c.archived or c.id == current)]
+    if len(others) > limit:
+        others = [
+            c for c in others if c.id == current or stages.get(c.id, Stage.CONNECTED) >= Stage.MET
+        ]
+    return sorted(others, key=lambda c: fold(c.full_name))
+
+
 def missing_required(values: Mapping[str, Any]) -> list[str]:
     """Return a message for each required form field left empty."""
     return [
@@ -267,10 +326,41 @@ def missing_required(values: Mapping[str, Any]) -> list[str]:
     ]
 
 
+def draft_contact(values: Mapping[str, Any], base: Contact) -> Contact:
+    """Return the contact the form describes so far, with fields that do not validate yet
+    (a half-typed URL) left as stored: what the live checklist and coaching read."""
+    values = dict(values)
+    for _ in range(len(FORM_FIELDS) + 1):
+        try:
+            return contact_from_form(values, base)
+        except ValidationError as exc:
+            bad = {str(e["loc"][0]) for e in exc.errors() if e["loc"]}
+            if not bad & set(values):
+                break
+            for name in bad:
+                values.pop(name, None)
+    return base
+
+
 def contact_from_form(values: Mapping[str, Any], base: Contact) -> Contact:
     """Build the contact a submitted form describes; raises ValidationError on bad input."""
     data = base.model_dump()
     data.update({name: values[name] for name in FORM_FIELDS if name in values})
+    if "since_month" in values or "since_year" in values:
+        # A half-filled month is reported by form_problems; here it keeps what was stored.
+        with contextlib.suppress(ValueError, TypeError):
+            data["position_since"] = since_from_form(
+                values.get("since_month"), values.get("since_year")
+            )
+    if "referred_by" in values:
+        # Who referred someone is also where they came from, as a referral met in a
+        # conversation is (imports keep their own source).
+        referred = values["referred_by"] or None
+        data["referred_by"] = referred
+        if referred and base.source == Source.MANUAL:
+            data["source"] = Source.REFERRAL
+        elif not referred and base.source == Source.REFERRAL:
+            data["source"] = Source.MANUAL
     data["previous_employers"] = split_lines(str(values.get("previous_employers", "")))
     data["education"] = split_lines(str(values.get("education", "")))
     data["tags"] = split_tags(str(values.get("tags", "")))

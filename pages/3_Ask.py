@@ -62,8 +62,9 @@ if not profile.name.strip():
         icon="👤",
     )
 
-show_problem(PAGE)
-ask_comments(store, contact.id)
+with st.container():  # always there, so a message does not move (and remount) what follows
+    show_problem(PAGE)
+    ask_comments(store, contact.id)
 sent = stage_of(page)
 if sent is None:
     draft_section(page)

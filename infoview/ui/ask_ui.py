@@ -68,6 +68,7 @@ from infoview.ui.ask_draft import (
     sync_draft,
     wkey,
 )
+from infoview.ui.date_box import TYPED_DATE_HELP
 from infoview.ui.note_coach import note_review
 from infoview.ui.setup import flash
 from infoview.ui.text import Markdown, md, md_escape, plain, plain_frame
@@ -158,8 +159,6 @@ def draft_editor(page: AskPage, draft: AskDraft, saved: Outreach | None) -> None
         "Edit freely: it is your email. The coach re-reads it when you click outside the box "
         "or press Ctrl+Enter."
     )
-    if draft.edited:
-        st.caption("You have edited the draft, so the template no longer rewrites it.")
     row = st.container(horizontal=True)
     row.button(
         "Save draft",
@@ -186,6 +185,8 @@ def draft_editor(page: AskPage, draft: AskDraft, saved: Outreach | None) -> None
             on_click=on_restore,
             args=(page,),
         )
+    if draft.edited:  # below the buttons: a line above them would remount them, losing focus
+        st.caption("You have edited the draft, so the template no longer rewrites it.")
     if has_unsaved_changes(draft, saved):
         st.caption("● Unsaved changes — they are kept while you use the app; save to keep them.")
     else:
@@ -273,7 +274,12 @@ def timing(page: AskPage, draft: AskDraft) -> None:
     """Draw the planned send date and the timing advice for it."""
     st.markdown("#### When to send")
     left, right = st.columns([1, 3], gap="large")
-    left.date_input("Planned send date", key=wkey(page.contact.id, "planned"), format="YYYY-MM-DD")
+    left.date_input(
+        "Planned send date",
+        key=wkey(page.contact.id, "planned"),
+        format="YYYY-MM-DD",
+        help=TYPED_DATE_HELP,
+    )
     day = planned_day(page, draft)
     advice = advise_send_date(day, page.contact.sector, page.profile.calendar, page.profile.country)
     show, headline = _VERDICTS.get(advice.verdict, _VERDICTS["ok"])
@@ -321,7 +327,13 @@ def send_panel(page: AskPage, draft: AskDraft, review: Review) -> None:
     left, right = st.columns([1, 3], vertical_alignment="bottom")
     if wkey(cid, "sent_on") not in st.session_state:
         st.session_state[wkey(cid, "sent_on")] = page.today
-    left.date_input("Sent on", key=wkey(cid, "sent_on"), max_value=page.today, format="YYYY-MM-DD")
+    left.date_input(
+        "Sent on",
+        key=wkey(cid, "sent_on"),
+        max_value=page.today,
+        format="YYYY-MM-DD",
+        help=TYPED_DATE_HELP,
+    )
     right.button(
         "Mark as sent",
         icon=":material/send:",
@@ -379,7 +391,12 @@ def status_panel(page: AskPage, ask: Outreach) -> None:
         st.session_state[key] = page.today
     row = st.container(horizontal=True, vertical_alignment="bottom")
     row.date_input(
-        "When it happened", key=key, max_value=page.today, format="YYYY-MM-DD", width=180
+        "When it happened",
+        key=key,
+        max_value=page.today,
+        format="YYYY-MM-DD",
+        width=180,
+        help=TYPED_DATE_HELP,
     )
     for status in next_statuses(ask.status):
         row.button(
@@ -393,7 +410,9 @@ def status_panel(page: AskPage, ask: Outreach) -> None:
         answered = ask.status in ANSWERED_STATUSES
         a, b = st.columns(2)
         st.session_state.setdefault(f"ask_fix_sent_{ask.id}", ask.sent_on)
-        a.date_input("Sent on", key=f"ask_fix_sent_{ask.id}", format="YYYY-MM-DD")
+        a.date_input(
+            "Sent on", key=f"ask_fix_sent_{ask.id}", format="YYYY-MM-DD", help=TYPED_DATE_HELP
+        )
         if answered:
             st.session_state.setdefault(f"ask_fix_replied_{ask.id}", ask.replied_on)
             b.date_input("Answered on", key=f"ask_fix_replied_{ask.id}", format="YYYY-MM-DD")

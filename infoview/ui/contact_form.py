@@ -2,33 +2,42 @@
 
 from __future__ import annotations
 
-from datetime import date
+import calendar
+from typing import Any
 
 import streamlit as st
 from pydantic import ValidationError
 
 from infoview import models
 from infoview.coach.research import review_reason
+from infoview.conversations import stages_of
 from infoview.models import Contact, friendly_errors
 from infoview.research import (
     FORM_FIELDS,
     SECTOR_LABELS,
+    SINCE_RANGE,
     contact_from_form,
+    draft_contact,
+    form_problems,
     form_values,
-    missing_required,
+    referrer_choices,
 )
 from infoview.store import StaleRecordError, Store, StoreError
 from infoview.story import suggest_outside_field
+from infoview.ui.date_box import TYPED_DATE_HELP
 from infoview.ui.kept import (
     forget_record,
     form_holds,
+    keep_typing_in_form,
     load_record,
     loaded_record,
     release_id,
     remember_submitted,
 )
 from infoview.ui.long_text import warn_if_too_long
+from infoview.ui.pages import ASK
 from infoview.ui.setup import flash
+from infoview.ui.steps import step_link
 from infoview.ui.text import md, md_join
 
 PREFIX = "rc_"
@@ -55,42 +64,34 @@ def loaded_revision() -> int | None:
     return loaded[1] if loaded else None
 
 
-def contact_form(store: Store, contact: Contact, is_new: bool, field_hint: str = "") -> None:
-    """Draw the editor for one contact and save it on submit."""
+def contact_form(store: Store, contact: Contact, is_new: bool, field_hint: str = "") -> Contact:
+    """Draw the editor for one contact, save it on "Save contact", return what it shows.
+
+    No st.form: each field reports when it changes (Enter, Tab, leaving it), so the checklist
+    and the coaching beside the form follow the typing. Fields sit in rows, so Tab moves
+    through them in reading order.
+    """
     held = form_holds(FORM, contact.id)  # before loading: did the widgets hold this contact?
     load_into_form(contact, is_new)
-    with st.form("contact_form", border=True):
+    with st.container(border=True):
         st.text_input("Full name *", max_chars=models.NAME_MAX, key=_key("full_name"))
         a, b = st.columns(2)
         a.text_input("Organization", max_chars=models.SHORT_MAX, key=_key("organization"))
         b.text_input("Title", max_chars=models.SHORT_MAX, key=_key("title"))
-        a.date_input(
-            "In this position since (month and year)",
-            min_value=date(1950, 1, 1),
-            max_value=date(2100, 12, 31),
-            key=_key("position_since"),
-            help="The day is ignored; InfoView shows tenure like “3 yrs 2 mos”.",
-        )
-        b.selectbox(
-            "Sector",
-            list(SECTOR_LABELS),
-            format_func=SECTOR_LABELS.get,
-            key=_key("sector"),
-            help="Guessed from the organization and title when the contact was imported: "
-            "pick the right one if the guess is wrong."
-            if contact.sector_inferred
-            else None,
-        )
-        if contact.sector_inferred:
-            b.caption(":material/auto_awesome: Guessed from organization and title")
+        _since_and_sector(contact)
+        a, b = st.columns(2)
         a.text_input("Field", max_chars=models.SHORT_MAX, key=_key("field"), help=field_hint)
         b.text_input("Email (optional)", max_chars=models.EMAIL_MAX, key=_key("email"))
+        a, b = st.columns(2)
         a.text_input("LinkedIn URL", max_chars=models.URL_MAX, key=_key("linkedin_url"))
         b.text_input("Company bio URL", max_chars=models.URL_MAX, key=_key("bio_url"))
+        a, b = st.columns(2)
         a.text_input("Personal website", max_chars=models.URL_MAX, key=_key("website"))
-        b.date_input("Joined your network on", key=_key("joined_on"))
+        b.date_input("Joined your network on", key=_key("joined_on"), help=TYPED_DATE_HELP)
+        a, b = st.columns(2)
         a.text_area("Previous employers (one per line)", key=_key("previous_employers"))
         b.text_area("Education (one per line)", key=_key("education"))
+        _referred_by(store, contact)
         st.text_area(
             "The compelling reason to talk *",
             max_chars=models.REASON_MAX,
@@ -103,7 +104,13 @@ def contact_form(store: Store, contact: Contact, is_new: bool, field_hint: str =
         st.text_input("Tags (comma separated)", key=_key("tags"))
         notes = st.text_area("Notes", key=_key("notes"), height=120)
         warn_if_too_long(notes, models.NOTES_MAX)
-        submitted = st.form_submit_button("Save contact", type="primary")
+        row = st.container(horizontal=True, vertical_alignment="center")
+        submitted = row.button("Save contact", type="primary", key="rc_save")
+        if not is_new and contact.reason.strip() and not contact.archived:
+            # Beside Save, so the next step is one Tab away from the button just pressed.
+            with row:
+                step_link(ASK, contact.id, "Next: craft the ask →")
+    keep_typing_in_form(FORM)  # a page switch now keeps unsaved typing, as the widgets showed it
     if submitted and not held:
         # The widgets were not showing this contact's values (they were just filled from the
         # store): saving what was submitted could blank fields the user never touched.
@@ -113,6 +120,74 @@ def contact_form(store: Store, contact: Contact, is_new: bool, field_hint: str =
         )
     elif submitted:
         _save(store, contact, is_new)
+    return draft_contact(_shown_values(), contact)
+
+
+MONTHS = {n: calendar.month_name[n] for n in range(1, 13)}
+
+
+def _since_and_sector(contact: Contact) -> None:
+    month, year, sector = st.columns([4, 3, 5])
+    month.selectbox(
+        "In this position since",
+        list(MONTHS),
+        index=None,
+        format_func=MONTHS.get,
+        placeholder="Month",
+        key=_key("since_month"),
+        help="The month and year they started in this position: InfoView shows how long "
+        "they have been there, like “3 yrs 2 mos”.",
+    )
+    low, high = SINCE_RANGE
+    year.number_input(
+        "Year",
+        min_value=low,
+        max_value=high,
+        step=1,
+        format="%d",
+        placeholder="Year",
+        key=_key("since_year"),
+    )
+    sector.selectbox(
+        "Sector",
+        list(SECTOR_LABELS),
+        format_func=SECTOR_LABELS.get,
+        key=_key("sector"),
+        help="Guessed from the organization and title when the contact was imported: "
+        "pick the right one if the guess is wrong."
+        if contact.sector_inferred
+        else None,
+    )
+    if contact.sector_inferred:
+        sector.caption(":material/auto_awesome: Guessed from organization and title")
+
+
+def _referred_by(store: Store, contact: Contact) -> None:
+    current = st.session_state.get(_key("referred_by"))
+    people = store.cached(
+        ("referrer_choices", contact.id, current),
+        lambda: referrer_choices(
+            store.contacts(include_archived=True), stages_of(store), contact.id, current
+        ),
+    )
+    names = {c.id: c.full_name for c in people}
+    if current not in names:
+        st.session_state[_key("referred_by")] = None  # that person was deleted
+    st.selectbox(
+        "Referred by",
+        list(names),
+        index=None,
+        format_func=lambda cid: names.get(cid, cid),
+        placeholder="Nobody: I found them myself",
+        key=_key("referred_by"),
+        help="Who pointed you to this person. A referred contact gets the referral ask, "
+        "which opens with that person's name.",
+    )
+
+
+def _shown_values() -> dict[str, Any]:
+    """Return the form's values as the widgets hold them now, by field name."""
+    return {name: st.session_state.get(_key(name)) for name in FORM_FIELDS}
 
 
 def outside_field_hint(my_fields: list[str]) -> None:
@@ -134,7 +209,7 @@ def outside_field_hint(my_fields: list[str]) -> None:
 def _save(store: Store, base: Contact, is_new: bool) -> None:
     submitted = remember_submitted(FORM)
     values = {name: submitted.get(_key(name)) for name in FORM_FIELDS}
-    problems = missing_required(values)
+    problems = form_problems(values)
     try:
         contact = contact_from_form(values, base)
     except ValidationError as exc:

@@ -32,6 +32,7 @@ from infoview.ui.conversation_ui import (
     kept,
     select_next,
 )
+from infoview.ui.date_box import TYPED_DATE_HELP
 from infoview.ui.kept import reserved_ids
 from infoview.ui.long_text import warn_if_too_long
 from infoview.ui.setup import flash
@@ -73,6 +74,7 @@ def log_tab(
             default_day,
             lambda day: day <= today,
             max_value=today,
+            help=TYPED_DATE_HELP,
         )
         mode, minutes = how_and_how_long(conv, b, c, f"cv_lmode_{rev}", f"cv_lmin_{rev}")
         answers = []

@@ -47,6 +47,7 @@ from infoview.models import CallMode, Contact, Conversation, friendly_errors
 from infoview.questions import default_call_minutes
 from infoview.research import search_key
 from infoview.store import StaleRecordError, Store, StoreError
+from infoview.ui.date_box import TYPED_DATE_HELP
 from infoview.ui.kept import kept_widget, release_id, report_problem, reserved_id
 from infoview.ui.note_coach import note_review
 from infoview.ui.setup import flash
@@ -246,7 +247,7 @@ def _schedule_form(
     rev = f"{conv.id}_{conv.revision}"
     with st.container(border=conv.scheduled_at is None):
         a, b, c = st.columns([2, 2, 3])
-        new_day = kept(a.date_input, "Day", f"cv_day_{rev}", day)
+        new_day = kept(a.date_input, "Day", f"cv_day_{rev}", day, help=TYPED_DATE_HELP)
         new_time = kept(b.time_input, "Time", f"cv_time_{rev}", at, step=timedelta(minutes=15))
         zones = zone_options(conv_zone, zone)
         new_zone = kept(
@@ -316,6 +317,7 @@ def _sent_on(key: str, today: date) -> date:
         lambda day: day <= today,
         max_value=today,
         width=180,
+        help=TYPED_DATE_HELP,
     )
 
 
@@ -366,7 +368,9 @@ def thanks_tab(
             _save(store, conv, "Report-back marked as not sent.", report_back_done_on=None)
         return
     with st.container(horizontal=True, vertical_alignment="bottom"):
-        new_due = kept(st.date_input, "Remind me on", f"cv_rbdue_{rev}", due, width=180)
+        new_due = kept(
+            st.date_input, "Remind me on", f"cv_rbdue_{rev}", due, width=180, help=TYPED_DATE_HELP
+        )
         if st.button("Save the reminder date", key=f"cv_rbsave_{rev}", disabled=new_due == due):
             _save(store, conv, "Reminder date saved.", report_back_due=new_due)
     outcome = kept(

@@ -131,6 +131,19 @@ def remember_submitted(bucket: str) -> dict[str, Any]:
     return values
 
 
+def keep_typing_in_form(bucket: str) -> None:
+    """Copy what a form's widgets hold now into its kept copy (a form saved by a button).
+
+    Leaving the page makes Streamlit forget the widgets; coming back refills them from this
+    copy, so unsaved typing comes back as it was left instead of the stored record.
+    """
+    kept = st.session_state.get(bucket)
+    if kept:
+        for key in kept["values"]:
+            if key in st.session_state:
+                kept["values"][key] = st.session_state[key]
+
+
 def forget_record(bucket: str) -> None:
     """Drop the form's copy, so the next run fills it from the stored record again."""
     st.session_state.pop(bucket, None)

@@ -19,7 +19,9 @@ from infoview.keep_in_touch import kept_warm_by_month, ties_of
 from infoview.store import Store
 from infoview.targets import coverage, target_list
 from infoview.ui import pages
+from infoview.ui.date_box import TYPED_DATE_HELP
 from infoview.ui.kept import kept_values, remember, restore
+from infoview.ui.text import Markdown, md
 
 TABS = ("Growth", "Funnel", "Replies", "Referrals", "Activity", "Sectors and fields", "Kept warm")
 FREQS = {"W": "Week", "M": "Month"}
@@ -143,8 +145,11 @@ def filter_bar(store: Store, people: pd.DataFrame, today: date) -> Filters:
         min_value=span[0],
         max_value=span[1],
         format="YYYY-MM-DD",
-        help="Contacts count by the day they joined your network; asks and conversations "
-        "by the day they happened.",
+        help=md(
+            "Contacts count by the day they joined your network; asks and conversations by "
+            "the day they happened.\n\n{}",
+            Markdown(TYPED_DATE_HELP),
+        ),
     )
     sectors = cols[1].multiselect(
         "Sector",

@@ -25,7 +25,7 @@ from infoview.research import (
 from infoview.store import StaleRecordError, Store, StoreError
 from infoview.ui.contact_form import FORM, NEW_ID, contact_form, reason_coaching, stale_notice
 from infoview.ui.kept import forget_record, kept_widget, reserved_id
-from infoview.ui.pages import ASK, CONTACT
+from infoview.ui.pages import CONTACT
 from infoview.ui.setup import flash
 from infoview.ui.steps import step_link
 from infoview.ui.text import Markdown, md, md_escape, plain_frame, show
@@ -67,7 +67,11 @@ def detail(store: Store, chosen: str) -> None:
         contact = store.contact(new_id) or Contact(id=new_id, full_name="New contact")
     st.button("← All contacts", on_click=open_contact, args=(None,))
     st.subheader("Add a contact" if is_new else md_escape(contact.full_name))
-    if not is_new:
+    # The same elements in the same places before and after a save: Streamlit mounts an
+    # element afresh when what comes before it changes, and the keyboard focus is lost.
+    if is_new:
+        st.caption("Not saved yet: a name and the compelling reason are enough to start.")
+    else:
         stage = stages_of(store).get(contact.id, Stage.CONNECTED)
         st.caption(
             md(
@@ -77,18 +81,20 @@ def detail(store: Store, chosen: str) -> None:
                 " · Archived" if contact.archived else "",
             )
         )
-    stale_notice(store, contact)
+    with st.container():
+        stale_notice(store, contact)
     left, right = st.columns([3, 2], gap="large")
     with left:
-        contact_form(store, contact, is_new)
+        shown = contact_form(store, contact, is_new)
     with right:
-        _checklist(contact, is_new)
+        _checklist(shown)
         if not is_new:
             _actions(store, contact)
 
 
-def _checklist(contact: Contact, is_new: bool) -> None:
-    score = completeness(contact) if not is_new else 0
+def _checklist(contact: Contact) -> None:
+    """Show the research checklist and the coaching for the contact as the form shows it."""
+    score = completeness(contact)
     st.markdown(md("**Research checklist** · {}% known", score))
     st.progress(score / 100)
     for item in research_checklist(contact):
@@ -96,7 +102,7 @@ def _checklist(contact: Contact, is_new: bool) -> None:
             ":green[:material/check_box:]" if item.done else ":material/check_box_outline_blank:"
         )
         st.markdown(md("{} {}", mark, item.label), help=item.hint)
-    if not is_new and contact.position_since:
+    if contact.position_since:
         show(f"In this position: {tenure_text(contact.position_since, date.today())}")
     links = [(contact.linkedin_url, "LinkedIn"), (contact.bio_url, "Company bio")]
     for url, label in [*links, (contact.website, "Personal website")]:
@@ -108,8 +114,6 @@ def _checklist(contact: Contact, is_new: bool) -> None:
 
 def _actions(store: Store, contact: Contact) -> None:
     step_link(CONTACT, contact.id, "Their whole story: asks, plans, conversations", CONTACT.icon)
-    if contact.reason and not contact.archived:
-        step_link(ASK, contact.id, "Next: craft the ask →")
     archive_label = "Restore from archive" if contact.archived else "Archive"
     if st.button(archive_label, key="archive", type="primary" if contact.archived else "secondary"):
         try:

@@ -19,6 +19,7 @@ from infoview.store import (
     list_backups,
     restore_newest_good_backup,
 )
+from infoview.ui.css import inject_css
 from infoview.ui.hosted import account_box, hosted_store, is_hosted
 from infoview.ui.menu import draw_menu
 from infoview.ui.pages import Page
@@ -135,8 +136,12 @@ def is_remote_visitor() -> bool:
 
 
 def _show_flashes() -> None:
-    for message, icon in st.session_state.pop(FLASH_KEY, []):
-        st.toast(message, icon=icon)
+    # Always one container, toasts or not: an element that appears only on the run after an
+    # action would shift everything below it, and Streamlit would mount the page's widgets
+    # afresh, dropping the keyboard focus from the button just pressed.
+    with st.container():
+        for message, icon in st.session_state.pop(FLASH_KEY, []):
+            st.toast(message, icon=icon)
 
 
 def _current_contact(store: Store) -> Contact | None:
@@ -152,6 +157,7 @@ def page_setup(page: Page) -> Store:
     st.set_page_config(
         page_title=plain("{} · InfoView", page.title), page_icon=page.icon, layout="wide"
     )
+    inject_css()
     hosted = is_hosted()
     try:
         demo = not hosted and is_demo()

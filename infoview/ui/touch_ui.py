@@ -28,6 +28,7 @@ from infoview.mailto import mailto_link
 from infoview.models import RHYTHM_MAX_DAYS, RHYTHM_MIN_DAYS, SHORT_MAX, Channel, Contact, Rhythm
 from infoview.store import Store, StoreError
 from infoview.ui import pages
+from infoview.ui.date_box import TYPED_DATE_HELP
 from infoview.ui.setup import flash
 from infoview.ui.text import md, md_escape
 from infoview.wording import first_name
@@ -59,7 +60,9 @@ def touch_form(store: Store, contact: Contact, today: date, key: str) -> None:
     """A small form to log a time in touch: the day, how, and a one-line note."""
     with st.form(key, clear_on_submit=True, border=False):
         day, how = st.columns(2)
-        on = day.date_input("When", value=today, max_value=today, key=f"{key}_on")
+        on = day.date_input(
+            "When", value=today, max_value=today, key=f"{key}_on", help=TYPED_DATE_HELP
+        )
         channel = how.selectbox(
             "How",
             list(Channel),

@@ -97,7 +97,7 @@ def test_a_reopened_contact_form_shows_and_saves_every_field(app, store, data_di
     _open_by(at, how, first.id, left_page=where == "home")
     shown = _form(at)
     assert shown["rc_organization"] == "Research Council"
-    assert shown["rc_position_since"] == date(2021, 3, 1)
+    assert (shown["rc_since_month"], shown["rc_since_year"]) == (3, 2021)
     assert shown["rc_joined_on"] == date(2023, 5, 2)
     _save_email(at, "priya@example.org")
     saved = Store.in_dir(data_dir).contact(first.id)

@@ -6,17 +6,21 @@ import pytest
 from pydantic import ValidationError
 
 from infoview.coach.research import review_reason
-from infoview.models import Contact
+from infoview.models import Contact, Source
 from infoview.pipeline import Stage
 from infoview.research import (
     ContactFilter,
     completeness,
     contact_from_form,
+    draft_contact,
     filter_contacts,
+    form_problems,
     form_values,
     page_of,
+    referrer_choices,
     research_checklist,
     search_key,
+    since_from_form,
     tenure_text,
 )
 
@@ -142,3 +146,71 @@ def test_outside_field_is_encouraged_only_with_a_strong_reason():
     strong = "She left structural biology for museum curation and I want to hear how it went."
     assert "outside your field" in review_reason(strong, True).message
     assert "outside your field" not in review_reason("cool job", True).message
+
+
+# ---------------------------------------------------------------- the contact form (#17)
+
+
+def test_since_is_a_month_and_a_year_stored_as_the_first_of_the_month():
+    assert since_from_form(5, 2019) == date(2019, 5, 1)
+    assert since_from_form(None, None) is None
+    assert since_from_form("", "") is None
+
+
+@pytest.mark.parametrize(
+    ("month", "year", "words"),
+    [(None, 2019, "the month"), (5, None, "the year"), (5, 1800, "between 1950 and 2100")],
+)
+def test_a_half_filled_since_is_explained(month, year, words):
+    with pytest.raises(ValueError, match=words):
+        since_from_form(month, year)
+    values = form_values(Contact(full_name="Ann", reason="x")) | {
+        "since_month": month,
+        "since_year": year,
+    }
+    assert any(words in problem for problem in form_problems(values))
+
+
+def test_the_form_shows_and_keeps_a_stored_month():
+    contact = Contact(full_name="Ann", position_since=date(2021, 3, 1))
+    values = form_values(contact)
+    assert (values["since_month"], values["since_year"]) == (3, 2021)
+    assert contact_from_form(values, contact).position_since == date(2021, 3, 1)
+    changed = contact_from_form(values | {"since_month": 11, "since_year": 2020}, contact)
+    assert changed.position_since == date(2020, 11, 1)
+    cleared = contact_from_form(values | {"since_month": None, "since_year": None}, contact)
+    assert cleared.position_since is None
+
+
+def test_choosing_a_referrer_makes_a_manual_contact_a_referral_and_back():
+    friend = Contact(full_name="Kim Park")
+    contact = Contact(full_name="Ann")
+    referred = contact_from_form(form_values(contact) | {"referred_by": friend.id}, contact)
+    assert referred.referred_by == friend.id and referred.source == Source.REFERRAL
+    undone = contact_from_form(form_values(referred) | {"referred_by": None}, referred)
+    assert undone.referred_by is None and undone.source == Source.MANUAL
+    imported = Contact(full_name="Lee", source=Source.LINKEDIN)
+    kept = contact_from_form(form_values(imported) | {"referred_by": friend.id}, imported)
+    assert kept.source == Source.LINKEDIN and kept.referred_by == friend.id
+
+
+def test_the_live_draft_keeps_stored_values_for_fields_that_do_not_validate_yet():
+    contact = Contact(full_name="Ann", linkedin_url="https://www.linkedin.com/in/ann")
+    values = form_values(contact) | {"organization": "Acme", "linkedin_url": "linkedin.com/in/"}
+    values |= {"website": "ftp://x", "full_name": ""}
+    draft = draft_contact(values, contact)
+    assert draft.organization == "Acme"
+    assert draft.linkedin_url == contact.linkedin_url and draft.full_name == "Ann"
+    assert research_checklist(draft)[0].done
+
+
+def test_referrer_choices_offer_everyone_else_then_only_people_met_in_a_big_network():
+    people = [Contact(full_name=f"P{i:02}") for i in range(6)]
+    archived = Contact(full_name="Gone", archived=True)
+    me = people[0]
+    stages = {people[1].id: Stage.MET, people[2].id: Stage.ASKED}
+    everyone = [*people, archived]
+    names = [c.full_name for c in referrer_choices(everyone, stages, me.id, None)]
+    assert names == ["P01", "P02", "P03", "P04", "P05"]
+    big = [c.full_name for c in referrer_choices(everyone, stages, me.id, archived.id, limit=3)]
+    assert big == ["Gone", "P01"]
