@@ -7,7 +7,8 @@ from datetime import date
 import streamlit as st
 
 from infoview.store import Store, StoreError
-from infoview.ui.text import md_escape
+from infoview.ui.text import md, md_escape, plain, say
+from infoview.wording import counted
 
 _FORM_CODE = "cl_code"
 _LINK_SEEN = "_infoview_invite_link_seen"  # the link's code is filled in once, not every run
@@ -51,7 +52,7 @@ def accept_section(coach: Store, expanded: bool = True) -> None:
                 st.error(md_escape(exc), icon=":material/error:")
             else:
                 st.query_params.pop("invite", None)
-                flash(f"{md_escape(share.name or 'Your new client')} now shares with you.", "🤝")
+                flash("{} now shares with you.", share.name or "Your new client", icon="🤝")
                 st.rerun()
 
 
@@ -132,7 +133,7 @@ def clients_section(coach: Store) -> int:
     if not summaries:
         return 0
     names = {cid: (s.name or "(no name)") for cid, (s, _v, _m) in summaries.items()}
-    each, together, yours = st.tabs([f"Your clients ({len(rows)})", "Cohort", "From you"])
+    each, together, yours = st.tabs([md("Your clients ({})", len(rows)), "Cohort", "From you"])
     with each:
         st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
         if st.session_state.get(_PICK) not in names:
@@ -157,7 +158,7 @@ def cohort_section(clients: list, today: date) -> None:
     from infoview.coaching import INACTIVE_DAYS, cohort
 
     found = cohort(clients, today)
-    st.markdown(f"**Clients who started each step** (of {found.clients})")
+    st.markdown(md("**Clients who started each step** (of {})", found.clients))
     st.dataframe(
         pd.DataFrame({"Step": list(found.per_step), "Clients": list(found.per_step.values())}),
         hide_index=True,
@@ -179,9 +180,9 @@ def cohort_section(clients: list, today: date) -> None:
         hide_index=True,
         width="stretch",
     )
-    st.markdown(f"**No change in {INACTIVE_DAYS} days** ({len(found.inactive)})")
+    st.markdown(md("**No change in {} days** ({})", INACTIVE_DAYS, len(found.inactive)))
     if found.inactive:
-        st.text(", ".join(found.inactive))
+        st.text(plain(", ".join(found.inactive)))
     else:
         st.caption("Everyone has been at work in the last two weeks.")
 
@@ -190,7 +191,7 @@ def cohort_section(clients: list, today: date) -> None:
 def _comment_list(found: list) -> None:
     for comment in found:
         mark = "Done" if comment.done else "Open"
-        st.caption(f"{mark} · written {comment.created_at:%Y-%m-%d}")
+        st.caption(md("{} · written {:%Y-%m-%d}", mark, comment.created_at))
         st.text(comment.body)
 
 
@@ -201,7 +202,7 @@ def comment_form(view, table: str, record_id: str, key: str) -> None:
 
     with st.form(f"cl_comment_{key}", clear_on_submit=True, border=False):
         body = st.text_area(
-            f"Your comment on this {COMMENTABLE[table]}",
+            md("Your comment on this {}", COMMENTABLE[table]),
             key=f"cl_comment_text_{key}",
             max_chars=COMMENT_MAX,
             placeholder="Lead with your connection; cut it to about 80 words.",
@@ -213,7 +214,9 @@ def comment_form(view, table: str, record_id: str, key: str) -> None:
             except StoreError as exc:
                 st.error(md_escape(exc), icon=":material/error:")
             else:
-                flash("Comment saved: your client sees it beside their draft and on Home.", "💬")
+                flash(
+                    "Comment saved: your client sees it beside their draft and on Home.", icon="💬"
+                )
                 st.rerun()
 
 
@@ -222,21 +225,33 @@ def client_detail(view, name: str, summary, today: date) -> None:
     import pandas as pd
 
     st.subheader(md_escape(name))
-    st.caption(f"Read-only. Last active {_when(summary.last_active)}.")
+    st.caption(md("Read-only. Last active {}.", _when(summary.last_active)))
     j = summary.journey
-    st.markdown(
-        f"**Journey:** 1 · Story {j.story_done} of {j.story_total} parts · 2 · Research "
-        f"{j.researched} of {j.contacts} with a reason · 3 · {j.asks_sent} asks sent · "
-        f"4 · {j.plans} call plans · 5 · {j.conversations} conversations"
+    say(
+        st.markdown,
+        "**Journey:** 1 · Story {} of {} parts · 2 · Research {} of {} with a reason · "
+        "3 · {} · 4 · {} · 5 · {}",
+        j.story_done,
+        j.story_total,
+        j.researched,
+        j.contacts,
+        counted(j.asks_sent, "ask") + " sent",
+        counted(j.plans, "call plan"),
+        counted(j.conversations, "conversation"),
     )
-    st.caption(
-        f"Reply rate: {_percent(summary.reply_rate)} ({summary.replied} of {summary.sent} "
-        "sent asks answered)."
+    say(
+        st.caption,
+        "Reply rate: {} ({} of {} sent asks answered).",
+        _percent(summary.reply_rate),
+        summary.replied,
+        summary.sent,
     )
     due = summary.due_now + summary.due_soon
-    st.markdown(f"**What is due** ({len(summary.due_now)} now, {len(summary.due_soon)} this week)")
+    st.markdown(
+        md("**What is due** ({} now, {} this week)", len(summary.due_now), len(summary.due_soon))
+    )
     for reminder in due[:10]:
-        st.markdown(f"- {md_escape(reminder.title)} · {reminder.due:%a %d %b}")
+        st.markdown(md("- {} · {:%a %d %b}", reminder.title, reminder.due))
     if not due:
         st.caption("Nothing due this week.")
 
@@ -293,7 +308,7 @@ def client_detail(view, name: str, summary, today: date) -> None:
             if plan is not None:
                 with st.container(border=True):
                     for number, item in enumerate(plan.items, start=1):
-                        st.text(f"{number}. {item.text} ({item.minutes:g} min)")
+                        st.text(plain("{}. {} ({:g} min)", number, item.text, item.minutes))
                     if not plan.items:
                         st.text("(no questions yet)")
                 _comment_list(by_target.get(("plans", plan.id), []))
@@ -318,11 +333,11 @@ def assignments_section(coach: Store, clients: list, today: date) -> None:
         waiting = [name for name, view in clients if not asg.is_done(item, view)]
         with st.container(border=True):
             text, withdraw = st.columns([5, 2], vertical_alignment="center")
-            text.markdown(f"{md_escape(item.text)}: **{len(done)} of {len(clients)}** done")
+            text.markdown(md("{}: **{} of {}** done", item.text, len(done), len(clients)))
             if done:
-                text.caption("Done: " + md_escape(", ".join(done)))
+                say(text.caption, "Done: {}", ", ".join(done))
             if waiting:
-                text.caption("Not yet: " + md_escape(", ".join(waiting)))
+                say(text.caption, "Not yet: {}", ", ".join(waiting))
             if withdraw.button("Withdraw", key=f"cl_asg_del_{item.id}", width="stretch"):
                 asg.delete_assignment(coach, item.id)  # type: ignore[arg-type]
                 st.rerun()
@@ -339,7 +354,7 @@ def assignments_section(coach: Store, clients: list, today: date) -> None:
             except StoreError as exc:
                 st.error(md_escape(exc), icon=":material/error:")
             else:
-                flash(f"Set: {made.text}. Each client sees it on Home.", "📌")
+                flash("Set: {}. Each client sees it on Home.", made.text, icon="📌")
                 st.rerun()
 
 
@@ -360,7 +375,7 @@ def publish_section(coach: Store) -> None:
     for item in mine:
         text, withdraw = st.columns([5, 2], vertical_alignment="center")
         label = "Template" if item.kind == pub.TEMPLATE else "Question"
-        text.text(f"{label}: {item.name or item.body}")
+        text.text(plain("{}: {}", label, item.name or item.body))
         if withdraw.button("Withdraw", key=f"cl_pub_del_{item.id}", width="stretch"):
             pub.withdraw(coach, item.id)  # type: ignore[arg-type]
             st.rerun()
@@ -386,5 +401,5 @@ def _publish(coach: Store, kind: str, body: str, name: str = "", subject: str = 
     except StoreError as exc:
         st.error(md_escape(exc), icon=":material/error:")
     else:
-        flash("Published: your clients see it under From your coach.", "📣")
+        flash("Published: your clients see it under From your coach.", icon="📣")
         st.rerun()

@@ -6,7 +6,8 @@ import streamlit as st
 
 from infoview.store import Store, StoreError
 from infoview.ui import pages
-from infoview.ui.text import md_escape
+from infoview.ui.text import md, md_escape, plain, say
+from infoview.wording import counted
 
 
 def _client_comments(store: Store) -> list | None:
@@ -19,7 +20,7 @@ def _client_comments(store: Store) -> list | None:
     try:
         return comments_for(store)
     except StoreError as exc:
-        st.warning(f"Your coach's comments cannot be read right now: {md_escape(exc)}")
+        say(st.warning, "Your coach's comments cannot be read right now: {}", exc)
         return None
 
 
@@ -41,11 +42,11 @@ def _done_button(store: Store, comment, key: str) -> None:
 
 def _one(store: Store, comment, key: str, about: str = "") -> None:
     with st.container(border=True):
-        who = md_escape(comment.coach_name or "Your coach")
-        where = f" on {md_escape(about)}" if about else f" on your {comment.kind}"
+        who = comment.coach_name or "Your coach"
+        where = md(" on {}", about) if about else md(" on your {}", comment.kind)
         state = " · done" if comment.done else ""
-        st.caption(f"{who}{where} · {comment.created_at:%d %b}{state}")
-        st.text(comment.body)
+        st.caption(md("{}{} · {:%d %b}{}", who, where, comment.created_at, state))
+        st.text(plain(comment.body))
         _done_button(store, comment, key)
 
 
@@ -57,7 +58,7 @@ def home_comments(store: Store) -> None:
     open_ones = [c for c in found if not c.done]
     if not open_ones:
         return
-    st.subheader(f"From your coach ({len(open_ones)})")
+    st.subheader(md("From your coach ({})", len(open_ones)))
     for comment in open_ones:
         record = store.get(comment.table, comment.record_id)
         contact = store.contact(getattr(record, "contact_id", None)) if record else None
@@ -67,7 +68,7 @@ def home_comments(store: Store) -> None:
             target = pages.ASK if comment.table == "outreach" else pages.QUESTIONS
             st.page_link(
                 target.path,
-                label=f"Open the {comment.kind}",
+                label=md("Open the {}", comment.kind),
                 icon=target.icon,
                 query_params={"contact": contact.id},
             )
@@ -84,11 +85,11 @@ def comments_beside(store: Store, table: str, record_ids: list[str], key: str) -
         return
     open_ones = [c for c in here if not c.done]
     done = [c for c in here if c.done]
-    st.markdown(f"**Your coach's comments** ({len(open_ones)} open)")
+    st.markdown(md("**Your coach's comments** ({} open)", len(open_ones)))
     for comment in open_ones:
         _one(store, comment, key)
     if done:
-        with st.expander(f"Done ({len(done)})"):
+        with st.expander(md("Done ({})", len(done))):
             for comment in done:
                 _one(store, comment, key)
 
@@ -117,7 +118,7 @@ def home_assignments(store: Store) -> None:
     try:
         found = asg.for_client(store)
     except StoreError as exc:
-        st.warning(f"Your coach's assignments cannot be read right now: {md_escape(exc)}")
+        say(st.warning, "Your coach's assignments cannot be read right now: {}", exc)
         return
     today = date.today()
     shown = [a for a in found if a.due >= today or not asg.is_done(a, store)]
@@ -127,10 +128,15 @@ def home_assignments(store: Store) -> None:
     for item in shown:
         count = asg.progress(item, store)
         state = "done" if count >= item.target else ("overdue" if item.due < today else "to do")
-        who = md_escape(item.coach_name or "Your coach")
         st.markdown(
-            f"- {md_escape(item.text)}: **{min(count, item.target)} of {item.target}** · {state} "
-            f"· set by {who}"
+            md(
+                "- {}: **{} of {}** · {} · set by {}",
+                item.text,
+                min(count, item.target),
+                item.target,
+                state,
+                item.coach_name or "Your coach",
+            )
         )
 
 
@@ -144,7 +150,7 @@ def _published(store: Store, kind: str) -> list:
     try:
         return pub.from_my_coaches(store, kind)
     except StoreError as exc:
-        st.warning(f"What your coach published cannot be read right now: {md_escape(exc)}")
+        say(st.warning, "What your coach published cannot be read right now: {}", exc)
         return []
 
 
@@ -157,12 +163,12 @@ def coach_templates(store: Store) -> None:
     if not found:
         return
     mine = {(t.name, t.subject, t.body) for t in store.all("templates")}  # type: ignore[attr-defined]
-    with st.expander(f"From your coach: {len(found)} template(s)", icon=":material/school:"):
+    with st.expander(
+        md("From your coach: {}", counted(len(found), "template")), icon=":material/school:"
+    ):
         for item in found:
-            st.markdown(
-                f"**{md_escape(item.name)}** · from {md_escape(item.coach_name or 'your coach')}"
-            )
-            st.text(f"Subject: {item.subject}\n\n{item.body}")
+            st.markdown(md("**{}** · from {}", item.name, item.coach_name or "your coach"))
+            st.text(plain("Subject: {}\n\n{}", item.subject, item.body))
             if (item.name, item.subject, item.body) in mine:
                 st.caption("In your templates already.")
             elif st.button("Copy into my templates", key=f"ask_coach_tpl_{item.id}"):
@@ -185,10 +191,12 @@ def coach_questions(store: Store, plan) -> None:
     if not found:
         return
     have = {i.text.strip() for i in plan.items}
-    with st.expander(f"From your coach: {len(found)} question(s)", icon=":material/school:"):
+    with st.expander(
+        md("From your coach: {}", counted(len(found), "question")), icon=":material/school:"
+    ):
         for item in found:
             text, add = st.columns([5, 2], vertical_alignment="center")
-            text.text(item.body)
+            text.text(plain(item.body))
             if item.body.strip() in have:
                 add.caption("In your plan")
                 continue

@@ -9,7 +9,8 @@ import streamlit as st
 
 from infoview.store import Store, StoreError
 from infoview.ui import pages
-from infoview.ui.text import md_escape
+from infoview.ui.text import md_escape, plain, say
+from infoview.wording import counted
 
 _CODE = "_infoview_share_code"  # the code made in this session: it is shown only here, once
 
@@ -100,7 +101,7 @@ def share_section(store: Store, today: date) -> None:
         coaches = sharing.coaches_of(client)
         waiting = sharing.open_invitations(client)
     except StoreError as exc:
-        st.error(f"Sharing cannot be read right now: {md_escape(exc)}")
+        say(st.error, "Sharing cannot be read right now: {}", exc)
         return
 
     made = st.session_state.get(_CODE)
@@ -116,9 +117,11 @@ def share_section(store: Store, today: date) -> None:
     if made:
         code, expires = made
         with st.container(border=True):
-            st.markdown(
-                f"**Your code:** give it to your coach. It works once, for one coach, until "
-                f"{_day(expires)}. InfoView shows it only now."
+            say(
+                st.markdown,
+                "**Your code:** give it to your coach. It works once, for one coach, until "
+                "{}. InfoView shows it only now.",
+                _day(expires),
             )
             st.code(code, language=None)
             link = invite_link(code)
@@ -133,8 +136,8 @@ def share_section(store: Store, today: date) -> None:
         st.caption("Nobody: your data is yours alone.")
     for share in coaches:
         who, since, stop = st.columns([4, 3, 2], vertical_alignment="center")
-        who.text(share.name or "A coach without a name")
-        since.caption(f"since {_day(share.since)}")
+        who.text(plain(share.name or "A coach without a name"))
+        say(since.caption, "since {}", _day(share.since))
         if stop.button(
             "Stop sharing",
             key=f"share_revoke_{share.coach_id}",
@@ -148,13 +151,15 @@ def share_section(store: Store, today: date) -> None:
             else:
                 from infoview.ui.setup import flash
 
-                flash(f"{md_escape(share.name or 'That coach')} can no longer see your data.", "🔒")
+                flash("{} can no longer see your data.", share.name or "That coach", icon="🔒")
                 st.rerun()
     if waiting:
         left, right = st.columns([6, 2], vertical_alignment="center")
-        left.caption(
-            f"{len(waiting)} unused code{'s' if len(waiting) != 1 else ''} still "
-            f"open (the last runs out {_day(waiting[-1])})."
+        say(
+            left.caption,
+            "{} still open (the last runs out {}).",
+            counted(len(waiting), "unused code"),
+            _day(waiting[-1]),
         )
         if right.button("Cancel unused codes", key="share_cancel", width="stretch"):
             try:
