@@ -48,7 +48,7 @@ who_and_why(contact, today)
 show_problem()
 
 plan = load_plan(store, contact)
-asks = store.by_contact("outreach").get(contact.id, [])
+asks = store.asks(contact.id)
 fit = plan_call(
     plan.items, plan.minutes, plan.referral_removed, focus=plan_focus(contact.reason, asks)
 )
