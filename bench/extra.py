@@ -28,7 +28,7 @@ def chart_rows(store) -> list[Row]:
     from infoview import charts as ch
 
     contacts = store.contacts(include_archived=True)
-    asks, convs = store.all("outreach"), store.all("conversations")
+    asks, convs = store.asks(), store.conversations()
     start = time.perf_counter()
     frame = an.contacts_frame(contacts)
     rows: list[Row] = [("Chart data: contacts frame", _ms(time.perf_counter() - start), "—", "—")]
@@ -226,13 +226,13 @@ def ranking_rows(store) -> list[Row]:
     from datetime import date
 
     from infoview.ask_next import ask_next
-    from infoview.conversations import stages_of
     from infoview.keep_in_touch import losing_touch_list
     from infoview.models import Target
+    from infoview.next_steps import stages_of
     from infoview.targets import network_suggestions, org_groups, target_list
 
     today = date.today()
-    if not store.count("targets"):
+    if not store.count(Target):
         top = network_suggestions(org_groups(store), [], limit=25)
         store.save_many(
             [Target(organization=name, motivation=1 + i % 3) for i, (name, _) in enumerate(top)]

@@ -4,15 +4,11 @@ from datetime import UTC, datetime
 
 import streamlit as st
 
-from infoview.conversations import (
-    contact_reminders,
-    referrals_by_referrer,
-    reminders_of,
-    stages_of,
-)
 from infoview.dates import today_in
-from infoview.followups import CALL, LOG_CALL, THANK_YOU
+from infoview.next_steps import stages_of
 from infoview.pipeline import Stage
+from infoview.reminders import CALL, LOG_CALL, THANK_YOU, contact_reminders, reminders_of
+from infoview.timeline import referrals_by_referrer
 from infoview.ui import md_escape, page_setup, pages
 from infoview.ui.conversation_ui import (
     KEPT,

@@ -47,7 +47,6 @@ from infoview.coach.ask import RULES, Level, Review
 from infoview.coach.drafts import review_note
 from infoview.coach.fixes import suggest_fixes
 from infoview.dates import safe_zone, short_day
-from infoview.followups import FOLLOW_UP, NO_REPLY, SECOND_CONTACT, ask_reminders, ask_status_change
 from infoview.mailto import mailto_link, mailto_too_long, safe_address
 from infoview.models import (
     BODY_MAX,
@@ -64,6 +63,7 @@ from infoview.models import (
     utcnow,
 )
 from infoview.pipeline import ANSWERED_STATUSES
+from infoview.reminders import FOLLOW_UP, NO_REPLY, SECOND_CONTACT, ask_reminders, ask_status_change
 from infoview.store import StaleRecordError, Store, StoreError
 from infoview.ui import pages
 from infoview.ui.note_coach import note_review
@@ -113,7 +113,7 @@ class AskPage:
 def ask_page(store: Store, contact: Contact, today: date) -> AskPage:
     """Gather what the page needs for one contact."""
     referrer = store.contact(contact.referred_by) if contact.referred_by else None
-    templates = {t.id: t for t in store.all("templates")}  # type: ignore[attr-defined]
+    templates = {t.id: t for t in store.all(UserTemplate)}
     return AskPage(
         store, contact, store.profile(), today, referrer.full_name if referrer else "", templates
     )
@@ -149,7 +149,7 @@ def _fresh_or_none(page: AskPage, draft: AskDraft) -> tuple[str, str] | None:
 
 def _load(page: AskPage) -> AskDraft:
     """Return a draft built from the contact's latest ask, or a new one."""
-    saved = latest_ask(page.store.by_contact("outreach").get(page.contact.id, []))  # type: ignore[arg-type]
+    saved = latest_ask(page.store.asks(page.contact.id))
     template, _ = suggest_template(page.contact, page.profile)
     if saved is None:
         return AskDraft(ask_id=new_id(), template=template)
@@ -201,7 +201,7 @@ def current_draft(page: AskPage) -> tuple[AskDraft, Outreach | None]:
     """Return the draft being written (with the latest typing) and its saved record, if any."""
     cid = page.contact.id
     draft = _drafts().get(cid)
-    saved = page.store.get("outreach", draft.ask_id) if draft else None
+    saved = page.store.get(Outreach, draft.ask_id) if draft else None
     if draft is not None:
         if saved is None and draft.revision:
             draft = None  # deleted in another tab: start again from what is stored
@@ -214,7 +214,7 @@ def current_draft(page: AskPage) -> tuple[AskDraft, Outreach | None]:
     if draft is None:
         _forget_widgets(cid)
         draft = _load(page)
-        saved = page.store.get("outreach", draft.ask_id)
+        saved = page.store.get(Outreach, draft.ask_id)
     draft = _sync(page, draft)
     if draft.template not in template_options(list(page.user_templates.values())):
         draft = replace(draft, template=suggest_template(page.contact, page.profile)[0])
@@ -277,7 +277,7 @@ def _on_use_date(page: AskPage, day: date) -> None:
 
 def _on_save_draft(page: AskPage) -> None:
     draft = _sync(page, _drafts()[page.contact.id])
-    saved = page.store.get("outreach", draft.ask_id)
+    saved = page.store.get(Outreach, draft.ask_id)
     record = _build(page, draft, saved)
     stored = _save(page, record, draft.revision) if record else None
     if stored is not None:
@@ -287,7 +287,7 @@ def _on_save_draft(page: AskPage) -> None:
 
 def _on_mark_sent(page: AskPage) -> None:
     draft = _sync(page, _drafts()[page.contact.id])
-    saved = page.store.get("outreach", draft.ask_id)
+    saved = page.store.get(Outreach, draft.ask_id)
     record = _build(page, draft, saved)
     if record is None:
         return
@@ -325,7 +325,7 @@ def _on_fix_dates(page: AskPage, ask: Outreach) -> None:
 def _on_delete_draft(page: AskPage, ask_id: str, stored: bool) -> None:
     if stored:
         try:
-            page.store.delete("outreach", ask_id)
+            page.store.delete(Outreach, ask_id)
         except StoreError as exc:
             report_problem("error", f"Not deleted: {exc}")
             return
@@ -816,10 +816,10 @@ def stage_of(page: AskPage) -> Outreach | None:
     """Return the sent ask to show, or None while the page is drafting."""
     draft = _drafts().get(page.contact.id)
     if draft is not None:
-        ask = page.store.get("outreach", draft.ask_id)
+        ask = page.store.get(Outreach, draft.ask_id)
         if ask is not None:
             return None if ask.status == AskStatus.DRAFT else ask
         if not draft.revision:
             return None  # a new draft, not saved yet
-    ask = latest_ask(page.store.by_contact("outreach").get(page.contact.id, []))  # type: ignore[arg-type]
+    ask = latest_ask(page.store.asks(page.contact.id))
     return ask if ask is not None and ask.status != AskStatus.DRAFT else None

@@ -34,20 +34,20 @@ from infoview.conversations import (
     log_conversation,
     move_conversation,
     notes_for_log,
-    referrals_by_referrer,
     referrals_from_rows,
     schedule_at,
     scheduled_parts,
     sort_conversations,
 )
 from infoview.dates import safe_zone, zone_options
-from infoview.followups import thank_you_due
 from infoview.io.ics import call_ics, dates_ics, followup_items
 from infoview.mailto import mailto_link, mailto_too_long
 from infoview.models import CallMode, Contact, Conversation, friendly_errors, new_id
 from infoview.questions import default_call_minutes, latest_plan
+from infoview.reminders import thank_you_due
 from infoview.research import search_key
 from infoview.store import StaleRecordError, Store, StoreError
+from infoview.timeline import referrals_by_referrer
 from infoview.ui.kept import kept_widget
 from infoview.ui.long_text import warn_if_too_long
 from infoview.ui.note_coach import note_review
@@ -136,7 +136,7 @@ def _save(store: Store, conv: Conversation, message: str, **changes: object) -> 
 
 def choose_conversation(store: Store, contact: Contact) -> Conversation:
     """Let the user pick one of the contact's conversations or start a new one."""
-    convs = sort_conversations(store.by_contact("conversations").get(contact.id, []))  # type: ignore[arg-type]
+    convs = sort_conversations(store.conversations(contact.id))
     new_key = f"cv_new_{contact.id}"
     new_conv_id = st.session_state.setdefault(new_key, new_id())
     if any(c.id == new_conv_id for c in convs):
@@ -166,13 +166,13 @@ def choose_conversation(store: Store, contact: Contact) -> Conversation:
         choice = NEW
     if choice != NEW:
         return by_id[choice]
-    asks = store.by_contact("outreach").get(contact.id, [])
+    asks = store.asks(contact.id)
     latest_ask = max(asks, key=lambda a: a.updated_at, default=None)
     return Conversation(
         id=new_conv_id,
         contact_id=contact.id,
-        minutes=default_call_minutes(asks),  # type: ignore[arg-type]
-        mode=latest_ask.mode if latest_ask is not None else CallMode.PHONE,  # type: ignore[union-attr]
+        minutes=default_call_minutes(asks),
+        mode=latest_ask.mode if latest_ask is not None else CallMode.PHONE,
     )
 
 
@@ -285,7 +285,7 @@ def log_tab(
 ) -> None:
     """Draw the log form: notes per planned question, what you learned, and referrals."""
     rev = f"{conv.id}_{conv.revision}"
-    plan = latest_plan(store.by_contact("plans").get(contact.id, []))  # type: ignore[arg-type]
+    plan = latest_plan(store.plans(contact.id))
     notes = notes_for_log(plan.items if plan else [], conv.question_notes)
     default_day = conv.happened_on
     if default_day is None and conv.scheduled_at is not None:
@@ -528,8 +528,8 @@ def thanks_tab(
         st.info("Log the conversation first; the thank-you note and the reminder follow from it.")
         return
     rev = f"{conv.id}_{conv.revision}"
-    asks = store.by_contact("outreach").get(contact.id, [])
-    topics = list(max(asks, key=lambda a: a.updated_at).topics) if asks else []  # type: ignore[attr-defined]
+    asks = store.asks(contact.id)
+    topics = list(max(asks, key=lambda a: a.updated_at).topics) if asks else []
     st.markdown("#### Thank-you note")
     if conv.thank_you_sent_on:
         st.success(f"Thank-you sent on {conv.thank_you_sent_on:%a %d %b %Y}.", icon="💌")

@@ -16,9 +16,9 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from infoview.conversations import home_numbers
 from infoview.dates import moment_text
 from infoview.demo import has_sample, load_sample, remove_sample
+from infoview.figures import home_numbers
 from infoview.io.backup import (
     TABLE_LABELS,
     BackupContents,
@@ -540,7 +540,7 @@ def import_section(store: Store, demo: bool, today: date) -> None:
 # --------------------------------------------------------------------------------- export
 def export_section(store: Store, today: date) -> None:
     """Offer everything as a JSON backup, and the contacts as CSV and vCard, built on click."""
-    contacts = store.count("contacts")
+    contacts = store.count(Contact)
     figs = home_numbers(store)[0]
     # Exports hold archived people too; say so, since Home counts only active ones.
     held = f" ({figs.archived:,} archived included)" if figs.archived else ""

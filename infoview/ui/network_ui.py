@@ -14,9 +14,9 @@ import streamlit as st
 from infoview import analytics, charts
 from infoview.analytics import SECTOR_LABELS, SOURCE_LABELS, Filters
 from infoview.charts import Summary
-from infoview.conversations import stages_of
 from infoview.demo import has_sample
 from infoview.keep_in_touch import kept_warm_by_month, ties_of
+from infoview.next_steps import stages_of
 from infoview.store import Store
 from infoview.targets import coverage, target_list
 from infoview.ui import pages
@@ -270,8 +270,8 @@ def funnel_view(store: Store, filters: Filters) -> View:
     def build() -> View:
         frame = analytics.funnel(
             store.contacts(include_archived=True),
-            store.all("outreach"),
-            store.all("conversations"),
+            store.asks(),
+            store.conversations(),
             filters,
             people_frame(store),
         )
@@ -287,7 +287,7 @@ def replies_view(store: Store, filters: Filters) -> View:
     """Return reply rate and days-to-reply charts and their summary."""
 
     def build() -> View:
-        stats = analytics.replies(store.all("outreach"), people_frame(store), filters)
+        stats = analytics.replies(store.asks(), people_frame(store), filters)
         summary = charts.replies_summary(stats, filters)
         if summary.empty:
             return View(summary)
@@ -331,7 +331,7 @@ def activity_view(store: Store, filters: Filters, today: date | None = None) -> 
 
     def build() -> View:
         frame = analytics.activity(
-            store.all("outreach"), store.all("conversations"), people_frame(store), filters, today
+            store.asks(), store.conversations(), people_frame(store), filters, today
         )
         summary = charts.activity_summary(frame, filters)
         return View(summary) if summary.empty else View(summary, (charts.activity_chart(frame),))

@@ -7,8 +7,8 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from infoview.conversations import stages_of
 from infoview.models import Contact
+from infoview.next_steps import stages_of
 from infoview.pipeline import STAGE_LABELS, Stage
 from infoview.research import (
     SECTOR_LABELS,
