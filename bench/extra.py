@@ -26,6 +26,7 @@ def chart_rows(store) -> list[Row]:
     """Time each chart's aggregation + spec build at the store's size and measure the spec."""
     from infoview import analytics as an
     from infoview import charts as ch
+    from infoview.referral_tree import referral_tree
 
     contacts = store.contacts(include_archived=True)
     asks, convs = store.asks(), store.conversations()
@@ -37,7 +38,7 @@ def chart_rows(store) -> list[Row]:
         "funnel": lambda: ch.funnel_chart(an.funnel(contacts, asks, convs, people=frame)),
         "reply rate": lambda: ch.reply_rate_chart(an.replies(asks, frame)),
         "reply days": lambda: ch.reply_days_chart(an.replies(asks, frame)),
-        "referral tree": lambda: ch.tree_chart(an.referral_tree(frame)),
+        "referral tree": lambda: ch.tree_chart(referral_tree(frame)),
         "activity": lambda: ch.activity_chart(an.activity(asks, convs, frame)),
         "sector mix": lambda: ch.mix_chart(an.mix(frame), "Sector"),
         "field mix": lambda: ch.mix_chart(an.mix(frame), "Field"),

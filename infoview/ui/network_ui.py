@@ -17,6 +17,7 @@ from infoview.charts import Summary
 from infoview.demo import has_sample
 from infoview.keep_in_touch import kept_warm_by_month, ties_of
 from infoview.next_steps import stages_of
+from infoview.referral_tree import referral_tree
 from infoview.store import Store
 from infoview.targets import coverage, target_list
 from infoview.ui import pages
@@ -307,7 +308,7 @@ def tree_view(store: Store, filters: Filters) -> View:
     """Return the referral tree, its summary and the contacts who opened the most doors."""
 
     def build() -> View:
-        tree = analytics.referral_tree(people_frame(store), filters, max_nodes=TREE_NODES)
+        tree = referral_tree(people_frame(store), filters, max_nodes=TREE_NODES)
         summary = charts.tree_summary(tree, filters)
         if summary.empty:
             return View(summary)
