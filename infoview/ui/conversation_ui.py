@@ -45,7 +45,7 @@ from infoview.mailto import mailto_link, mailto_too_long
 from infoview.models import CallMode, Contact, Conversation, friendly_errors, new_id
 from infoview.questions import default_call_minutes, latest_plan
 from infoview.reminders import thank_you_due
-from infoview.research import search_key
+from infoview.research import search_contacts
 from infoview.store import StaleRecordError, Store, StoreError
 from infoview.timeline import referrals_by_referrer
 from infoview.ui.kept import kept_widget
@@ -54,7 +54,7 @@ from infoview.ui.note_coach import note_review
 from infoview.ui.setup import flash
 from infoview.ui.steps import contact_link
 from infoview.ui.text import md_escape
-from infoview.wording import counted, fold, number
+from infoview.wording import counted, number
 from infoview.writing import AskDetails, render_email
 
 _PROBLEM = "cv_problem"
@@ -590,13 +590,7 @@ def thanks_tab(
 
 
 def _search(store: Store, query: str, exclude: str) -> list[Contact]:
-    contacts = store.contacts()
-    keys = store.cached(("search_keys_active",), lambda: {c.id: search_key(c) for c in contacts})
-    words = fold(query).split()
-    if not words:
-        return []
-    found = [c for c in contacts if c.id != exclude and all(w in keys[c.id] for w in words)]
-    return sorted(found, key=lambda c: fold(c.full_name))[:50]
+    return search_contacts(store, query, 50, exclude)
 
 
 def correct_tab(store: Store, contact: Contact, conv: Conversation) -> None:

@@ -19,7 +19,7 @@ from infoview.research import (
     filter_contacts,
     page_of,
     research_checklist,
-    search_key,
+    search_keys,
     tenure_text,
 )
 from infoview.store import StaleRecordError, Store, StoreError
@@ -179,7 +179,7 @@ def contact_list(store: Store) -> None:
             st.markdown(narrowed.format(f"**{md_escape(who)}**"), width="stretch")
             st.button("Show everyone", on_click=_clear_link_filters, icon=":material/close:")
 
-    keys = store.cached(("search_keys",), lambda: {c.id: search_key(c) for c in contacts})
+    keys = search_keys(store, include_archived=True)
     all_tags = store.cached(("tags",), lambda: sorted({t for c in contacts for t in c.tags}))
     query = kept_widget(
         top[0].text_input,
