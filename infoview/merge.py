@@ -29,7 +29,7 @@ from infoview.models import (
     friendly_errors,
     utcnow,
 )
-from infoview.store import CONTACT_CHILDREN, TABLES, StaleRecordError, Store
+from infoview.store import CONTACT_CHILDREN, RECORD_NOUNS, TABLES, StaleRecordError, Store
 
 Choice = Literal["keep", "other", "both"]
 
@@ -59,14 +59,9 @@ CHOICE_FIELDS = (*SCALAR_FIELDS, *UNION_FIELDS, *TEXT_JOINED)
 # Values that would be lost when the other one is chosen; the merged notes keep them.
 _KEPT_IN_NOTES = ("email", "linkedin_url", "bio_url", "website", "title")
 MOVED_LABELS = {
-    "outreach": ("ask", "asks"),
-    "plans": ("call plan", "call plans"),
-    "conversations": ("conversation", "conversations"),
+    **{t: RECORD_NOUNS[t] for t in ("outreach", "plans", "conversations")},
     "referrals": ("person they suggested", "people they suggested"),
-    "dismissals": ("dismissed reminder", "dismissed reminders"),
-    "kept_apart": ("pair kept apart", "pairs kept apart"),
-    "touches": ("time in touch", "times in touch"),
-    "rhythms": ("keep-in-touch setting", "keep-in-touch settings"),
+    **{t: RECORD_NOUNS[t] for t in ("dismissals", "kept_apart", "touches", "rhythms")},
 }
 
 

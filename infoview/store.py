@@ -69,6 +69,20 @@ TABLES: dict[str, type[Record]] = {
 CONTACT_CHILDREN = ("outreach", "plans", "conversations", "touches", "rhythms")
 # The same tables named by the model of their records, for callers outside the store.
 CONTACT_CHILD_KINDS: tuple[type[Record], ...] = tuple(TABLES[t] for t in CONTACT_CHILDREN)
+# What one record of each table is called, and many of them, in the app's messages.
+RECORD_NOUNS: dict[str, tuple[str, str]] = {
+    "contacts": ("contact", "contacts"),
+    "outreach": ("ask", "asks"),
+    "plans": ("call plan", "call plans"),
+    "conversations": ("conversation", "conversations"),
+    "dismissals": ("dismissed reminder", "dismissed reminders"),
+    "templates": ("email template", "email templates"),
+    "merges": ("merge record", "merge records"),
+    "kept_apart": ("pair kept apart", "pairs kept apart"),
+    "touches": ("time in touch", "times in touch"),
+    "rhythms": ("keep-in-touch setting", "keep-in-touch settings"),
+    "targets": ("target employer", "target employers"),
+}
 DAILY_BACKUPS_KEPT = 7
 EVENT_BACKUPS_KEPT = 20
 LOCK_TIMEOUT_S = 15

@@ -45,7 +45,7 @@ from infoview.io.importing import (
 from infoview.io.linkedin import parse_linkedin, plan_import
 from infoview.io.vcard import contacts_to_vcard, parse_vcards, plan_vcard_import
 from infoview.models import Contact, field_label
-from infoview.store import TABLES, BackupInfo, Store, StoreError
+from infoview.store import RECORD_NOUNS, TABLES, BackupInfo, Store, StoreError
 from infoview.ui import pages
 from infoview.ui.duplicates_ui import import_duplicates, restore_duplicates
 from infoview.ui.setup import DEMO_MAX_UPLOAD_BYTES, DEMO_MAX_UPLOAD_ROWS, flash
@@ -77,19 +77,7 @@ REASON_LABELS = {
     "before-undo-merge": "Before undoing a merge",
 }
 # What "delete all" removes, table by table: (one, many).
-NOUNS = {
-    "contacts": ("contact", "contacts"),
-    "outreach": ("ask", "asks"),
-    "plans": ("call plan", "call plans"),
-    "conversations": ("conversation", "conversations"),
-    "dismissals": ("dismissed reminder", "dismissed reminders"),
-    "templates": ("email template", "email templates"),
-    "merges": ("merge record", "merge records"),
-    "kept_apart": ("pair kept apart", "pairs kept apart"),
-    "touches": ("time in touch", "times in touch"),
-    "rhythms": ("keep-in-touch setting", "keep-in-touch settings"),
-    "targets": ("target employer", "target employers"),
-}
+NOUNS = RECORD_NOUNS
 TABLE_NAMES = {"profile": "Your story and settings"} | {
     table: many.capitalize() for table, (_, many) in NOUNS.items()
 }
