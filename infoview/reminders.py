@@ -170,6 +170,13 @@ def conversation_reminders(
     name = _called(contact)
     out: list[Reminder] = []
     this_call = (("contact", contact.id), ("conversation", conv.id))
+
+    def remind(what: str, kind: str, due: date, title: str, detail: str) -> Reminder:
+        return Reminder(
+            f"conv:{conv.id}:{what}", contact.id, kind, due, title, detail,
+            ACTION_CONVERSATIONS, this_call,
+        )  # fmt: skip
+
     if conv.happened_on is None:
         if conv.scheduled_at is not None:
             zone = safe_zone(tz_name or conv.timezone)
@@ -179,45 +186,36 @@ def conversation_reminders(
             day = at.date()
             if day >= today:
                 out.append(
-                    Reminder(
-                        key=f"conv:{conv.id}:call:{day.isoformat()}",
-                        contact_id=contact.id,
-                        kind=CALL,
-                        due=day,
-                        title=f"Call with {name} at {at:%H:%M}",
-                        detail=f"{conv.minutes} minutes. Take your question plan along.",
-                        action=ACTION_CONVERSATIONS,
-                        params=this_call,
+                    remind(
+                        f"call:{day.isoformat()}",
+                        CALL,
+                        day,
+                        f"Call with {name} at {at:%H:%M}",
+                        f"{conv.minutes} minutes. Take your question plan along.",
                     )
                 )
             else:
                 out.append(
-                    Reminder(
-                        key=f"conv:{conv.id}:log",
-                        contact_id=contact.id,
-                        kind=LOG_CALL,
-                        due=day,
-                        title=f"How did the call with {name} go? Log it",
-                        detail="Note what you learned and who they suggested while it is fresh.",
-                        action=ACTION_CONVERSATIONS,
-                        params=this_call,
+                    remind(
+                        "log",
+                        LOG_CALL,
+                        day,
+                        f"How did the call with {name} go? Log it",
+                        "Note what you learned and who they suggested while it is fresh.",
                     )
                 )
         return out
     if conv.thank_you_sent_on is None:
         out.append(
-            Reminder(
-                key=f"conv:{conv.id}:thanks",
-                contact_id=contact.id,
-                kind=THANK_YOU,
-                due=thank_you_due(conv.happened_on),
-                title=f"Send {name} a thank-you note",
-                detail=(
+            remind(
+                "thanks",
+                THANK_YOU,
+                thank_you_due(conv.happened_on),
+                f"Send {name} a thank-you note",
+                (
                     "Send a thank-you within a day of the call and name one thing you learned "
                     "from them."
                 ),
-                action=ACTION_CONVERSATIONS,
-                params=this_call,
             )
         )
     linkedin = linkedin_reminder(conv, contact, today)
@@ -226,15 +224,12 @@ def conversation_reminders(
     if conv.report_back_done_on is None:
         due = conv.report_back_due or conv.happened_on + timedelta(weeks=REPORT_BACK_WEEKS)
         out.append(
-            Reminder(
-                key=f"conv:{conv.id}:report",
-                contact_id=contact.id,
-                kind=REPORT_BACK,
-                due=due,
-                title=f"Tell {name} what you did with their advice",
-                detail="A short update keeps the connection warm and shows their time mattered.",
-                action=ACTION_CONVERSATIONS,
-                params=this_call,
+            remind(
+                "report",
+                REPORT_BACK,
+                due,
+                f"Tell {name} what you did with their advice",
+                "A short update keeps the connection warm and shows their time mattered.",
             )
         )
     return out
