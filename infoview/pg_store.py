@@ -283,11 +283,8 @@ class PgStore(Store):
         """Group writes into one commit: all of them land, or none does."""
         with self._lock:
             if self._tx_depth:
-                self._tx_depth += 1
-                try:
+                with self._nested():
                     yield self
-                finally:
-                    self._tx_depth -= 1
                 return
             conn: Connection | None = None
             try:

@@ -492,16 +492,22 @@ class Store:
 
     # ------------------------------------------------------------ transactions
     @contextmanager
+    def _nested(self) -> Iterator[None]:
+        """Run a transaction inside another: its writes commit with the outer one."""
+        self._tx_depth += 1
+        try:
+            yield
+        finally:
+            self._tx_depth -= 1
+
+    @contextmanager
     def transaction(self) -> Iterator[Store]:
         """Group writes into one commit: all of them land, or none does."""
         with self._lock:
             outer = self._tx_depth == 0
             if not outer:
-                self._tx_depth += 1
-                try:
+                with self._nested():
                     yield self
-                finally:
-                    self._tx_depth -= 1
                 return
             with self._locked_file():
                 if self.path is not None:
