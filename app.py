@@ -11,6 +11,7 @@ from infoview.keep_in_touch import losing_touch_list
 from infoview.reminders import due_keep_in_touch, home_due
 from infoview.ui import page_setup, pages
 from infoview.ui.ask_next_ui import ask_next_list
+from infoview.ui.comments_ui import home_assignments, home_comments
 from infoview.ui.home_ui import (
     due_section,
     figures_row,
@@ -46,6 +47,8 @@ figs, progress = home_numbers(store)
 figures_row(figs)
 st.subheader("Your journey")
 journey_section(progress)
+home_comments(store)
+home_assignments(store)
 
 due_section(
     store,
