@@ -5,9 +5,10 @@ from datetime import UTC, datetime
 import streamlit as st
 
 from infoview.ask_next import ask_next
-from infoview.conversations import due_keep_in_touch, home_due, home_numbers, is_empty
 from infoview.dates import today_in
+from infoview.figures import home_numbers, is_empty
 from infoview.keep_in_touch import losing_touch_list
+from infoview.reminders import due_keep_in_touch, home_due
 from infoview.ui import page_setup, pages
 from infoview.ui.ask_next_ui import ask_next_list
 from infoview.ui.comments_ui import home_assignments, home_comments

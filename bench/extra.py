@@ -26,9 +26,10 @@ def chart_rows(store) -> list[Row]:
     """Time each chart's aggregation + spec build at the store's size and measure the spec."""
     from infoview import analytics as an
     from infoview import charts as ch
+    from infoview.referral_tree import referral_tree
 
     contacts = store.contacts(include_archived=True)
-    asks, convs = store.all("outreach"), store.all("conversations")
+    asks, convs = store.asks(), store.conversations()
     start = time.perf_counter()
     frame = an.contacts_frame(contacts)
     rows: list[Row] = [("Chart data: contacts frame", _ms(time.perf_counter() - start), "—", "—")]
@@ -37,7 +38,7 @@ def chart_rows(store) -> list[Row]:
         "funnel": lambda: ch.funnel_chart(an.funnel(contacts, asks, convs, people=frame)),
         "reply rate": lambda: ch.reply_rate_chart(an.replies(asks, frame)),
         "reply days": lambda: ch.reply_days_chart(an.replies(asks, frame)),
-        "referral tree": lambda: ch.tree_chart(an.referral_tree(frame)),
+        "referral tree": lambda: ch.tree_chart(referral_tree(frame)),
         "activity": lambda: ch.activity_chart(an.activity(asks, convs, frame)),
         "sector mix": lambda: ch.mix_chart(an.mix(frame), "Sector"),
         "field mix": lambda: ch.mix_chart(an.mix(frame), "Field"),
@@ -226,13 +227,13 @@ def ranking_rows(store) -> list[Row]:
     from datetime import date
 
     from infoview.ask_next import ask_next
-    from infoview.conversations import stages_of
     from infoview.keep_in_touch import losing_touch_list
     from infoview.models import Target
+    from infoview.next_steps import stages_of
     from infoview.targets import network_suggestions, org_groups, target_list
 
     today = date.today()
-    if not store.count("targets"):
+    if not store.count(Target):
         top = network_suggestions(org_groups(store), [], limit=25)
         store.save_many(
             [Target(organization=name, motivation=1 + i % 3) for i, (name, _) in enumerate(top)]

@@ -248,7 +248,7 @@ def load_rows(engine, url: str, seconds: float) -> list[Row]:
         latencies.append(took)
     lost = 0
     for subject, ids in acked.items():
-        stored = {r.id for r in PgStore(engine, ISSUER, subject).all("outreach")}
+        stored = {r.id for r in PgStore(engine, ISSUER, subject).all(Outreach)}
         lost += len(ids - stored)
     commits = len(latencies)
     p95 = statistics.quantiles(latencies, n=20)[-1] if len(latencies) > 1 else 0.0

@@ -112,7 +112,7 @@ def _check(
     if contact.referred_by in ctx.met:
         score, count = score + SUGGESTED_POINTS, count + 1
         if words:
-            who = ctx.names.get(contact.referred_by, "someone you met")  # type: ignore[arg-type]
+            who = ctx.names.get(contact.referred_by, "someone you met")
             reasons.append(f"suggested by {who}, whom you met")
     target = ctx.at_target.get(contact.id)
     if target is not None:
@@ -273,9 +273,9 @@ def ask_next(store: Store, today: date) -> list[Candidate]:
             store.contacts(),
             store.profile(),
             today,
-            asks=store.by_contact("outreach"),  # type: ignore[arg-type]
-            convs=store.by_contact("conversations"),  # type: ignore[arg-type]
-            targets=store.all("targets"),  # type: ignore[arg-type]
+            asks=store.by_contact(Outreach),
+            convs=store.by_contact(Conversation),
+            targets=store.targets(),
             by_org=org_groups(store),
         ),
     )

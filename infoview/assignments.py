@@ -69,9 +69,9 @@ def progress(assignment: Assignment, store: Store) -> int:
     """How many of the assignment's things the client did in its window."""
     lo, hi = assignment.starts, assignment.due
     if assignment.kind == "asks":
-        asks: list[Outreach] = store.all("outreach")  # type: ignore[assignment]
+        asks: list[Outreach] = store.asks()
         return sum(1 for a in asks if a.sent_on is not None and lo <= a.sent_on <= hi)
-    convs: list[Conversation] = store.all("conversations")  # type: ignore[assignment]
+    convs: list[Conversation] = store.conversations()
     return sum(1 for c in convs if c.happened_on is not None and lo <= c.happened_on <= hi)
 
 

@@ -10,9 +10,9 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from infoview.coach.ask import review_ask
-from infoview.conversations import Journey, home_due, home_numbers
-from infoview.followups import Reminder
+from infoview.figures import Journey, home_numbers
 from infoview.models import CallPlan, Contact, Outreach
+from infoview.reminders import Reminder, home_due
 from infoview.store import Store
 
 
@@ -74,7 +74,7 @@ def _name(contacts: dict[str, Contact], contact_id: str) -> str:
 def ask_rows(store: Store) -> list[AskRow]:
     """Every ask, newest change first, with the ask coach's score of its text."""
     contacts = {c.id: c for c in store.contacts(include_archived=True)}
-    asks: list[Outreach] = store.all("outreach")  # type: ignore[assignment]
+    asks: list[Outreach] = store.asks()
     rows = [
         AskRow(
             id=a.id,
@@ -92,7 +92,7 @@ def ask_rows(store: Store) -> list[AskRow]:
 def plan_rows(store: Store) -> list[PlanRow]:
     """Every call plan with questions, newest change first."""
     contacts = {c.id: c for c in store.contacts(include_archived=True)}
-    plans: list[CallPlan] = store.all("plans")  # type: ignore[assignment]
+    plans: list[CallPlan] = store.plans()
     rows = [
         PlanRow(p.id, _name(contacts, p.contact_id), len(p.items), p.minutes, p.updated_at)
         for p in plans
@@ -179,13 +179,13 @@ def cohort(clients: list[tuple[str, Store]], today: date, weeks: int = 8) -> Coh
         last = summary.last_active
         if last is None or (today - last.date()).days >= INACTIVE_DAYS:
             inactive.append(name)
-        for ask in store.all("outreach"):
-            if not is_sent(ask) or ask.sent_on is None:  # type: ignore[arg-type, attr-defined]
+        for ask in store.asks():
+            if not is_sent(ask) or ask.sent_on is None:
                 continue
-            monday = ask.sent_on - timedelta(days=ask.sent_on.weekday())  # type: ignore[attr-defined]
+            monday = ask.sent_on - timedelta(days=ask.sent_on.weekday())
             if monday in sent:
                 sent[monday] += 1
-                replied[monday] += is_answered(ask)  # type: ignore[arg-type]
+                replied[monday] += is_answered(ask)
     return Cohort(
         clients=len(clients),
         per_step=per_step,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import random
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -22,17 +22,20 @@ from infoview.models import (
     CallPlan,
     Contact,
     Conversation,
+    Dismissal,
     Outreach,
     PlanItem,
     Profile,
     QuestionNote,
     Record,
+    Rhythm,
     Source,
     StatusChange,
     Target,
+    TouchBase,
 )
 from infoview.questions import REFERRAL_ID
-from infoview.store import CONTACT_CHILDREN, Store
+from infoview.store import CONTACT_CHILD_KINDS, Store
 
 SAMPLE_ID_PREFIX = "sample-"
 
@@ -59,7 +62,7 @@ def load_sample(store: Store, today: date) -> int:
     A profile the user already saved is kept: the sample profile only fills an empty one.
     """
     records = sample_records(today)
-    existing = store.get("profile", "me")
+    existing = store.get(Profile, "me")
     if existing is not None and not existing.sample:
         records["profile"] = []
     return store.save_many([r for table in records.values() for r in table])
@@ -68,7 +71,7 @@ def load_sample(store: Store, today: date) -> int:
 def has_sample(store: Store) -> bool:
     """Return True while any sample record is in the store."""
     return store.cached(
-        ("has_sample",), lambda: any(r.sample for t in _ALL_TABLES for r in store.all(t))
+        ("has_sample",), lambda: any(r.sample for t in _SAMPLE_KINDS for r in store.all(t))
     )
 
 
@@ -80,40 +83,39 @@ def remove_sample(store: Store) -> int:
     with it. Returns how many records were deleted.
     """
     with store.transaction():
-        doomed = {table: {r.id for r in store.all(table) if r.sample} for table in _ALL_TABLES}
-        gone_contacts = doomed["contacts"]
-        for table in CONTACT_CHILDREN:
-            doomed[table] |= {
-                r.id
-                for r in store.all(table)
-                if r.contact_id in gone_contacts  # type: ignore[attr-defined]
-            }
+        doomed = {kind: {r.id for r in store.all(kind) if r.sample} for kind in _SAMPLE_KINDS}
+        gone_contacts = doomed[Contact]
+        for kind in CONTACT_CHILD_KINDS:
+            groups = store.by_contact(kind)
+            doomed[kind] |= {r.id for cid in gone_contacts for r in groups.get(cid, [])}
         every_id = set().union(*doomed.values())
-        doomed["dismissals"] |= {
-            r.id
-            for r in store.all("dismissals")
-            if any(word in every_id for word in _words(r.key))  # type: ignore[attr-defined]
+        doomed[Dismissal] |= {
+            r.id for r in store.all(Dismissal) if any(word in every_id for word in _words(r.key))
         }
         removed = 0
-        for table, ids in doomed.items():
-            removed += store.delete_where(table, lambda r, ids=ids: r.id in ids)
+        for kind, ids in doomed.items():
+            removed += store.delete_where(kind, _id_in(ids))
         for contact in store.contacts(include_archived=True):
             if contact.referred_by in gone_contacts:
                 store.save(contact.model_copy(update={"referred_by": None}))
         return removed
 
 
-_ALL_TABLES = (
-    "profile",
-    "contacts",
-    "outreach",
-    "plans",
-    "conversations",
-    "dismissals",
-    "touches",
-    "rhythms",
-    "targets",
+_SAMPLE_KINDS: tuple[type[Record], ...] = (
+    Profile,
+    Contact,
+    Outreach,
+    CallPlan,
+    Conversation,
+    Dismissal,
+    TouchBase,
+    Rhythm,
+    Target,
 )
+
+
+def _id_in(ids: set[str]) -> Callable[[Record], bool]:
+    return lambda record: record.id in ids
 
 
 def _words(key: str) -> Iterable[str]:

@@ -15,8 +15,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from infoview.models import Contact, Conversation, Outreach
+from infoview.models import CallPlan, Contact, Conversation, Outreach, Profile
 from infoview.pipeline import is_answered, is_sent
+from infoview.store import Store
+from infoview.story import story_progress
 
 HELP = {
     "contacts": "People in your network who are not archived. Archived people are counted apart.",
@@ -115,3 +117,58 @@ def milestones(
 def referrers(contacts: Iterable[Contact]) -> set[str]:
     """Return the ids of contacts who suggested at least one other contact."""
     return {c.referred_by for c in contacts if c.referred_by}
+
+
+# ------------------------------------------------------------------ Home's progress
+@dataclass(frozen=True)
+class Journey:
+    """How far the user is in the five steps overall."""
+
+    story_done: int
+    story_total: int
+    contacts: int
+    researched: int
+    asks_sent: int
+    plans: int
+    conversations: int
+
+
+def journey(
+    profile: Profile,
+    contacts: Iterable[Contact],
+    asks: Iterable[Outreach],
+    plans: Iterable[CallPlan],
+    conversations: Iterable[Conversation],
+) -> Journey:
+    """Return the user's progress through the five steps."""
+    parts = story_progress(profile)
+    figs = figures(contacts, asks, conversations)  # one definition per number
+    return Journey(
+        story_done=sum(done for _, done in parts),
+        story_total=len(parts),
+        contacts=figs.contacts,
+        researched=figs.with_reason,
+        asks_sent=figs.asks_sent,
+        plans=sum(bool(p.items) for p in plans),
+        conversations=figs.conversations,
+    )
+
+
+def home_numbers(store: Store) -> tuple[Figures, Journey]:
+    """Return Home's figures and journey, memoised until the data changes."""
+
+    def build() -> tuple[Figures, Journey]:
+        contacts = store.contacts(include_archived=True)
+        asks = store.asks()
+        convs = store.conversations()
+        return (
+            figures(contacts, asks, convs),
+            journey(store.profile(), contacts, asks, store.plans(), convs),
+        )
+
+    return store.cached(("home_numbers",), build)
+
+
+def is_empty(store: Store) -> bool:
+    """Return True for a first visit: no contacts, no saved profile, nothing else."""
+    return all(store.count(kind) == 0 for kind in (Contact, Profile, Outreach, Conversation))

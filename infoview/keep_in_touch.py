@@ -11,18 +11,18 @@ from __future__ import annotations
 
 import hashlib
 from bisect import bisect_right
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from pydantic import ValidationError
 
 from infoview.figures import referrers
-from infoview.followups import KEEP_IN_TOUCH, Reminder
 from infoview.models import (
     Channel,
     Contact,
     Conversation,
+    Dismissal,
     Outreach,
     Profile,
     Rhythm,
@@ -33,7 +33,6 @@ from infoview.models import (
 from infoview.pipeline import is_answered, is_sent
 from infoview.store import Store
 from infoview.targets import org_key, targets_by_key
-from infoview.wording import first_name
 
 MET = "met"
 REFERRER = "referrer"
@@ -223,10 +222,8 @@ def suggested_reason(
     target: Target | None = None,
 ) -> str:
     """Return one reason to write now, in words: a due report-back, noted news, or a next step."""
-    held = sorted(
-        (c for c in convs if c.happened_on is not None and c.happened_on <= today),
-        key=lambda c: c.happened_on,  # type: ignore[arg-type, return-value]
-    )
+    dated = [(c.happened_on, c) for c in convs if c.happened_on and c.happened_on <= today]
+    held = [c for _day, c in sorted(dated, key=lambda pair: pair[0])]
     for conv in reversed(held):
         if conv.report_back_done_on is None:
             return (
@@ -248,19 +245,6 @@ def reminder_key(w: Warmth) -> str:
     return f"touch:{w.contact_id}:{w.last.isoformat()}"
 
 
-def rhythm_reminder(contact: Contact, w: Warmth, reason: str) -> Reminder:
-    """Return the keep-in-touch reminder for one contact (its key changes with each interaction)."""
-    return Reminder(
-        key=reminder_key(w),
-        contact_id=contact.id,
-        kind=KEEP_IN_TOUCH,
-        due=w.due,
-        title=f"Keep in touch with {_name(contact)}: {since_text(w)}",
-        detail=reason,
-        action="contact",
-    )
-
-
 # ------------------------------------------------------------------ store-level reads
 
 
@@ -268,8 +252,8 @@ def rhythms_by_contact(store: Store) -> dict[str, Rhythm]:
     """Return each contact's rhythm record. After two contacts are merged the kept one may
     hold both; its own (the id rhythm_id gives it, which the settings write) wins."""
     out: dict[str, Rhythm] = {}
-    for record in store.all("rhythms"):
-        rhythm: Rhythm = record  # type: ignore[assignment]
+    for record in store.all(Rhythm):
+        rhythm: Rhythm = record
         if rhythm.contact_id not in out or rhythm.id == rhythm_id(rhythm.contact_id):
             out[rhythm.contact_id] = rhythm
     return out
@@ -280,9 +264,9 @@ def warmth_of_all(store: Store, today: date) -> dict[str, Warmth]:
 
     def build() -> dict[str, Warmth]:
         profile = store.profile()
-        touches = store.by_contact("touches")
-        convs = store.by_contact("conversations")
-        asks = store.by_contact("outreach")
+        touches = store.by_contact(TouchBase)
+        convs = store.by_contact(Conversation)
+        asks = store.by_contact(Outreach)
         rhythms = rhythms_by_contact(store)
         introducers = referrers(store.contacts(include_archived=True))
         out: dict[str, Warmth] = {}
@@ -295,9 +279,9 @@ def warmth_of_all(store: Store, today: date) -> dict[str, Warmth]:
                 contact,
                 profile,
                 today,
-                asks=asks.get(cid, []),  # type: ignore[arg-type]
-                convs=convs.get(cid, []),  # type: ignore[arg-type]
-                touches=touches.get(cid, []),  # type: ignore[arg-type]
+                asks=asks.get(cid, []),
+                convs=convs.get(cid, []),
+                touches=touches.get(cid, []),
                 rhythm=rhythms.get(cid),
                 referred_someone=cid in introducers,
             )
@@ -308,29 +292,12 @@ def warmth_of_all(store: Store, today: date) -> dict[str, Warmth]:
     return store.cached(("warmth", today), build)
 
 
-def rhythm_reminders(
-    store: Store, today: date, targets_by_org: Mapping[str, Target] | None = None
-) -> list[Reminder]:
-    """Return a keep-in-touch reminder for every rhythm-tracked contact, due or not."""
-    convs = store.by_contact("conversations")
-    targets = targets_by_org if targets_by_org is not None else targets_by_key(store)
-    out = []
-    for cid, w in warmth_of_all(store, today).items():
-        contact = store.contact(cid)
-        if contact is None:
-            continue
-        target = targets.get(org_key(contact.organization))
-        reason = suggested_reason(contact, convs.get(cid, []), today, target)  # type: ignore[arg-type]
-        out.append(rhythm_reminder(contact, w, reason))
-    return out
-
-
 # ------------------------------------------------------------------ writes
 
 
 def rhythm_of(store: Store, contact_id: str) -> Rhythm | None:
     """Return a contact's own rhythm record, if they have one."""
-    return store.get("rhythms", rhythm_id(contact_id))  # type: ignore[return-value]
+    return store.get(Rhythm, rhythm_id(contact_id))
 
 
 def _save_rhythm(store: Store, contact_id: str, **changes: object) -> Rhythm:
@@ -377,13 +344,13 @@ def log_touch(
 
 def touches_of(store: Store, contact_id: str) -> list[TouchBase]:
     """Return one contact's logged times in touch, newest first."""
-    found: list[TouchBase] = store.by_contact("touches").get(contact_id, [])  # type: ignore[assignment]
+    found: list[TouchBase] = store.touches(contact_id)
     return sorted(found, key=lambda t: (t.on, t.created_at), reverse=True)
 
 
 def delete_touch(store: Store, touch_id: str) -> bool:
     """Delete one logged time in touch."""
-    return store.delete("touches", touch_id)
+    return store.delete(TouchBase, touch_id)
 
 
 @dataclass(frozen=True)
@@ -399,18 +366,18 @@ def losing_touch_list(store: Store, today: date) -> list[Drifting]:
     """Return the contacts past their ideal gap, most overdue first (memoised)."""
 
     def build() -> list[Drifting]:
-        convs = store.by_contact("conversations")
+        convs = store.by_contact(Conversation)
         targets = targets_by_key(store)
         # A keep-in-touch reminder dismissed from "This week" stays away until the next
         # interaction gives it a new key.
-        dismissed = {d.key for d in store.all("dismissals")}  # type: ignore[attr-defined]
+        dismissed = {d.key for d in store.all(Dismissal)}
         out = []
         for w in losing_touch(warmth_of_all(store, today).values()):
             contact = store.contact(w.contact_id)
             if contact is None or reminder_key(w) in dismissed:
                 continue
             target = targets.get(org_key(contact.organization))
-            reason = suggested_reason(contact, convs.get(contact.id, []), today, target)  # type: ignore[arg-type]
+            reason = suggested_reason(contact, convs.get(contact.id, []), today, target)
             out.append(Drifting(contact, w, reason))
         return out
 
@@ -488,16 +455,16 @@ def kept_warm_by_month(
 def ties_of(store: Store) -> list[Tie]:
     """Return every person met (a conversation held or a time in touch), with their gaps."""
     profile = store.profile()
-    touches = store.by_contact("touches")
-    convs = store.by_contact("conversations")
-    asks = store.by_contact("outreach")
+    touches = store.by_contact(TouchBase)
+    convs = store.by_contact(Conversation)
+    asks = store.by_contact(Outreach)
     rhythms = rhythms_by_contact(store)
     introducers = referrers(store.contacts(include_archived=True))
     out = []
     for cid in set(touches) | set(convs):
         contact = store.contact(cid)
-        theirs_convs: list[Conversation] = convs.get(cid, [])  # type: ignore[assignment]
-        theirs_touches: list[TouchBase] = touches.get(cid, [])  # type: ignore[assignment]
+        theirs_convs: list[Conversation] = convs.get(cid, [])
+        theirs_touches: list[TouchBase] = touches.get(cid, [])
         if contact is None or contact.archived:
             continue
         met = [c.happened_on for c in theirs_convs if c.happened_on] + [
@@ -508,10 +475,6 @@ def ties_of(store: Store) -> list[Tie]:
         gaps = contact_gaps(profile, REFERRER if cid in introducers else MET, rhythms.get(cid))
         if gaps is None:
             continue
-        days = sorted(d for d, _ in interactions(asks.get(cid, []), theirs_convs, theirs_touches))  # type: ignore[arg-type]
+        days = sorted(d for d, _ in interactions(asks.get(cid, []), theirs_convs, theirs_touches))
         out.append(Tie(min(met), tuple(days), gaps[0], gaps[1]))
     return out
-
-
-def _name(contact: Contact) -> str:
-    return first_name(contact.full_name) or contact.full_name

@@ -29,7 +29,7 @@ from infoview.models import (
     friendly_errors,
     utcnow,
 )
-from infoview.store import CONTACT_CHILDREN, TABLES, StaleRecordError, Store
+from infoview.store import CONTACT_CHILDREN, RECORD_NOUNS, TABLES, StaleRecordError, Store
 
 Choice = Literal["keep", "other", "both"]
 
@@ -59,14 +59,9 @@ CHOICE_FIELDS = (*SCALAR_FIELDS, *UNION_FIELDS, *TEXT_JOINED)
 # Values that would be lost when the other one is chosen; the merged notes keep them.
 _KEPT_IN_NOTES = ("email", "linkedin_url", "bio_url", "website", "title")
 MOVED_LABELS = {
-    "outreach": ("ask", "asks"),
-    "plans": ("call plan", "call plans"),
-    "conversations": ("conversation", "conversations"),
+    **{t: RECORD_NOUNS[t] for t in ("outreach", "plans", "conversations")},
     "referrals": ("person they suggested", "people they suggested"),
-    "dismissals": ("dismissed reminder", "dismissed reminders"),
-    "kept_apart": ("pair kept apart", "pairs kept apart"),
-    "touches": ("time in touch", "times in touch"),
-    "rhythms": ("keep-in-touch setting", "keep-in-touch settings"),
+    **{t: RECORD_NOUNS[t] for t in ("dismissals", "kept_apart", "touches", "rhythms")},
 }
 
 
@@ -228,16 +223,8 @@ def plan_merge(
         for c in store.contacts(include_archived=True)
         if c.referred_by == other_id and c.id not in (keep_id, other_id)
     ]
-    plan.dismissals = [
-        d
-        for d in store.all("dismissals")
-        if _names_contact(d.key, other_id)  # type: ignore[attr-defined]
-    ]
-    plan.apart = [
-        p
-        for p in store.all("kept_apart")
-        if other_id in (p.a_id, p.b_id)  # type: ignore[attr-defined]
-    ]
+    plan.dismissals = [d for d in store.all(Dismissal) if _names_contact(d.key, other_id)]
+    plan.apart = [p for p in store.all(KeptApart) if other_id in (p.a_id, p.b_id)]
     return plan
 
 
@@ -268,7 +255,7 @@ def apply_merge(
 
 
 def _write(store: Store, plan: MergePlan) -> MergeRecord:
-    from infoview.conversations import dismissal_id  # its reminders load holiday calendars
+    from infoview.reminders import dismissal_id
 
     before: dict[str, list[dict[str, Any]]] = {}
     written: list[tuple[str, str]] = []
@@ -282,7 +269,7 @@ def _write(store: Store, plan: MergePlan) -> MergeRecord:
     store.save(plan.result, expected_revision=plan.keep.revision)
     written.append(("contacts", keep_id))
     remember("contacts", plan.other)
-    store.delete("contacts", other_id)
+    store.delete(Contact, other_id)
     for table, records in plan.children.items():
         for record in records:
             remember(table, record)
@@ -294,18 +281,18 @@ def _write(store: Store, plan: MergePlan) -> MergeRecord:
         written.append(("contacts", referral.id))
     for dismissal in plan.dismissals:
         remember("dismissals", dismissal)
-        store.delete("dismissals", dismissal.id)
+        store.delete(Dismissal, dismissal.id)
         key = _rekey(dismissal.key, other_id, keep_id)
         new_id = dismissal_id(key)
-        if store.get("dismissals", new_id) is None:
+        if store.get(Dismissal, new_id) is None:
             store.save(Dismissal(id=new_id, key=key))
             created.setdefault("dismissals", []).append(new_id)
     for pair in plan.apart:
         remember("kept_apart", pair)
-        store.delete("kept_apart", pair.id)
+        store.delete(KeptApart, pair.id)
         a = keep_id if pair.a_id == other_id else pair.a_id
         b = keep_id if pair.b_id == other_id else pair.b_id
-        if a != b and store.get("kept_apart", apart_id(a, b)) is None:
+        if a != b and store.get(KeptApart, apart_id(a, b)) is None:
             store.save(_apart(a, b))
             created.setdefault("kept_apart", []).append(apart_id(a, b))
     merged = store.contact(keep_id)
@@ -397,7 +384,7 @@ def undo_merge(store: Store, merge_id: str) -> MergeRecord:
     deleted since stays deleted.
     """
     with store.transaction():
-        merge = store.get("merges", merge_id)
+        merge = store.get(MergeRecord, merge_id)
         if not isinstance(merge, MergeRecord):
             raise MergeProblem("That merge is no longer kept, so it cannot be undone here.")
         problems = undo_blockers(store, merge)
@@ -435,7 +422,7 @@ def undo_merge(store: Store, merge_id: str) -> MergeRecord:
 
 def merges(store: Store) -> list[MergeRecord]:
     """Return the merges kept, newest first."""
-    found: list[MergeRecord] = store.all("merges")  # type: ignore[assignment]
+    found: list[MergeRecord] = store.all(MergeRecord)
     return sorted(found, key=lambda m: m.created_at, reverse=True)
 
 
@@ -462,7 +449,4 @@ def keep_apart(store: Store, a: str, b: str) -> KeptApart:
 
 def apart_pairs(store: Store) -> set[tuple[str, str]]:
     """Return every pair the user keeps apart."""
-    return {
-        pair_key(p.a_id, p.b_id)  # type: ignore[attr-defined]
-        for p in store.all("kept_apart")
-    }
+    return {pair_key(p.a_id, p.b_id) for p in store.all(KeptApart)}

@@ -284,11 +284,8 @@ class PgStore(Store):
         """Group writes into one commit: all of them land, or none does."""
         with self._lock:
             if self._tx_depth:
-                self._tx_depth += 1
-                try:
+                with self._nested():
                     yield self
-                finally:
-                    self._tx_depth -= 1
                 return
             conn: Connection | None = None
             try:
@@ -395,12 +392,12 @@ class PgStore(Store):
         touched = set()
         for (table, record_id), (record, doc_id) in self._undo.items():
             touched.add(table)
-            if record is None:
+            if record is None or doc_id is None:  # a stored record always has its doc id
                 self._models[table].pop(record_id, None)
                 self._doc_ids[table].pop(record_id, None)
             else:
                 self._models[table][record_id] = record
-                self._doc_ids[table][record_id] = doc_id  # type: ignore[assignment]
+                self._doc_ids[table][record_id] = doc_id
         for table in touched:
             order = self._doc_ids[table]
             self._models[table] = dict(

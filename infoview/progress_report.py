@@ -44,8 +44,9 @@ def _report(store: Store, today: date, esc) -> Report:
     summary = client_summary(store, today)
     j = summary.journey
     contacts: dict[str, Contact] = {c.id: c for c in store.contacts(include_archived=True)}
-    convs: list[Conversation] = store.all("conversations")  # type: ignore[assignment]
-    held = sorted((c for c in convs if c.happened_on is not None), key=lambda c: c.happened_on)  # type: ignore[arg-type, return-value]
+    convs: list[Conversation] = store.conversations()
+    dated = [(c.happened_on, c) for c in convs if c.happened_on is not None]
+    held = sorted(dated, key=lambda pair: pair[0])
     return Report(
         name=esc(store.profile().name or "An InfoView user"),
         made_on=today,
@@ -65,11 +66,11 @@ def _report(store: Store, today: date, esc) -> Report:
                 name=esc(
                     contacts[c.contact_id].full_name if c.contact_id in contacts else "Someone"
                 ),
-                on=c.happened_on,  # type: ignore[arg-type]
+                on=day,
                 learned=esc(c.insights.strip()),
                 advice=esc(c.advice.strip()),
             )
-            for c in held
+            for day, c in held
         ],
     )
 

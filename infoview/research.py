@@ -15,6 +15,7 @@ from infoview.models import SECTOR_LABELS as SECTOR_LABELS  # re-exported for th
 from infoview.models import SOURCE_LABELS as SOURCE_LABELS
 from infoview.models import Contact, Conversation, Outreach, Source
 from infoview.pipeline import Stage, contact_stage
+from infoview.store import Store
 from infoview.wording import fold, split_lines, split_tags
 
 PAGE_SIZE = 25
@@ -110,6 +111,33 @@ def search_key(contact: Contact) -> str:
     )
 
 
+def search_keys(store: Store, include_archived: bool = False) -> dict[str, str]:
+    """Return every contact's search text by id (memoised until the data changes)."""
+    return store.cached(
+        ("search_keys", include_archived),
+        lambda: {c.id: search_key(c) for c in store.contacts(include_archived=include_archived)},
+    )
+
+
+def matches(key: str, words: Sequence[str]) -> bool:
+    """Tell whether a contact's search text holds every folded word of a query."""
+    return all(word in key for word in words)
+
+
+def search_contacts(store: Store, query: str, limit: int, exclude: str = "") -> list[Contact]:
+    """Return the active contacts a query finds, by name, at most ``limit`` of them.
+
+    A query with no words finds nobody; ``exclude`` leaves one contact out (the one a record
+    is being moved away from).
+    """
+    words = fold(query).split()
+    if not words:
+        return []
+    keys = search_keys(store)
+    found = [c for c in store.contacts() if c.id != exclude and matches(keys.get(c.id, ""), words)]
+    return sorted(found, key=lambda c: fold(c.full_name))[:limit]
+
+
 def contact_stages(
     contacts: Iterable[Contact],
     asks_by_contact: Mapping[str, Sequence[Outreach]],
@@ -179,8 +207,7 @@ def filter_contacts(
             continue
         if tags and not tags.intersection(fold(t) for t in contact.tags):
             continue
-        key = keys.get(contact.id, "")
-        if words and not all(word in key for word in words):
+        if words and not matches(keys.get(contact.id, ""), words):
             continue
         found.append(contact)
     if flt.sort == "recent":

@@ -24,7 +24,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar, cast, overload
 
 import orjson
 from filelock import FileLock, Timeout
@@ -67,6 +67,22 @@ TABLES: dict[str, type[Record]] = {
     "targets": Target,
 }
 CONTACT_CHILDREN = ("outreach", "plans", "conversations", "touches", "rhythms")
+# The same tables named by the model of their records, for callers outside the store.
+CONTACT_CHILD_KINDS: tuple[type[Record], ...] = tuple(TABLES[t] for t in CONTACT_CHILDREN)
+# What one record of each table is called, and many of them, in the app's messages.
+RECORD_NOUNS: dict[str, tuple[str, str]] = {
+    "contacts": ("contact", "contacts"),
+    "outreach": ("ask", "asks"),
+    "plans": ("call plan", "call plans"),
+    "conversations": ("conversation", "conversations"),
+    "dismissals": ("dismissed reminder", "dismissed reminders"),
+    "templates": ("email template", "email templates"),
+    "merges": ("merge record", "merge records"),
+    "kept_apart": ("pair kept apart", "pairs kept apart"),
+    "touches": ("time in touch", "times in touch"),
+    "rhythms": ("keep-in-touch setting", "keep-in-touch settings"),
+    "targets": ("target employer", "target employers"),
+}
 DAILY_BACKUPS_KEPT = 7
 EVENT_BACKUPS_KEPT = 20
 LOCK_TIMEOUT_S = 15
@@ -76,6 +92,23 @@ RACY_STAT_NS = 2_500_000_000
 _BOOKKEEPING = {"id", "created_at", "updated_at", "revision"}
 
 R = TypeVar("R", bound=Record)
+_MODEL_TABLES: dict[type[Record], str] = {model: name for name, model in TABLES.items()}
+
+
+class _ContactChild(Protocol):
+    contact_id: str
+
+
+def table_name(kind: type[Record] | str) -> str:
+    """Return the table that holds a model's records (a table's own name passes through)."""
+    if isinstance(kind, str):
+        if kind not in TABLES:
+            raise KeyError(f"no table is called {kind}")
+        return kind
+    try:
+        return _MODEL_TABLES[kind]
+    except KeyError:
+        raise TypeError(f"no table stores {kind.__name__}") from None
 
 
 class StoreError(Exception):
@@ -375,8 +408,10 @@ class Store:
         self.loads += 1
 
     def _stat(self) -> tuple[int, int, int] | None:
+        if self.path is None:
+            return None
         try:
-            st = os.stat(self.path)  # type: ignore[arg-type]
+            st = os.stat(self.path)
         except FileNotFoundError:
             return None
         return (st.st_ino, st.st_mtime_ns, st.st_size)
@@ -437,7 +472,7 @@ class Store:
         # same size, would stat the same: compare the bytes until the stat is old enough.
         checked = time.time_ns()
         try:
-            if self.path.read_bytes() != self._committed:  # type: ignore[union-attr]
+            if self.path is None or self.path.read_bytes() != self._committed:
                 return False
         except FileNotFoundError:
             return False
@@ -446,10 +481,10 @@ class Store:
 
     def _reload_if_changed(self) -> bool:
         current = self._stat()
-        if current is None or self._unchanged(current):
+        if self.path is None or current is None or self._unchanged(current):
             return False
-        raw = self.path.read_bytes()  # type: ignore[union-attr]
-        self._install(*parse_database(raw, self.path))  # type: ignore[arg-type]
+        raw = self.path.read_bytes()
+        self._install(*parse_database(raw, self.path))
         self._committed = raw
         self._seen = self._stat()
         self._verified_ns = time.time_ns()
@@ -457,16 +492,22 @@ class Store:
 
     # ------------------------------------------------------------ transactions
     @contextmanager
+    def _nested(self) -> Iterator[None]:
+        """Run a transaction inside another: its writes commit with the outer one."""
+        self._tx_depth += 1
+        try:
+            yield
+        finally:
+            self._tx_depth -= 1
+
+    @contextmanager
     def transaction(self) -> Iterator[Store]:
         """Group writes into one commit: all of them land, or none does."""
         with self._lock:
             outer = self._tx_depth == 0
             if not outer:
-                self._tx_depth += 1
-                try:
+                with self._nested():
                     yield self
-                finally:
-                    self._tx_depth -= 1
                 return
             with self._locked_file():
                 if self.path is not None:
@@ -549,46 +590,90 @@ class Store:
             return self._memo[key]
 
     # ------------------------------------------------------------------ reads
-    def get(self, table: str, record_id: str | None) -> Record | None:
+    # Every read is typed by the record's model: ``store.all(Target)`` is a list[Target], and
+    # only this module (and pg_store.py) knows which table holds which model. A table's name
+    # is still accepted, for tests and the few callers that walk every table.
+    @overload
+    def get(self, kind: type[R], record_id: str | None) -> R | None: ...
+    @overload
+    def get(self, kind: str, record_id: str | None) -> Record | None: ...
+    def get(self, kind: type[Record] | str, record_id: str | None) -> Any:
         """Return one record by id, or None."""
         if not record_id:
             return None
-        return self._models[table].get(record_id)
+        return self._models[table_name(kind)].get(record_id)
 
-    def all(self, table: str) -> list[Record]:
-        """Return every record of a table (oldest first)."""
+    @overload
+    def all(self, kind: type[R]) -> list[R]: ...
+    @overload
+    def all(self, kind: str) -> list[Record]: ...
+    def all(self, kind: type[Record] | str) -> list[Any]:
+        """Return every record of a kind (oldest first)."""
+        table = table_name(kind)
         return self.cached(("all", table), lambda: list(self._models[table].values()))
 
-    def count(self, table: str) -> int:
-        """Return how many records a table holds."""
-        return len(self._models[table])
+    def count(self, kind: type[Record] | str) -> int:
+        """Return how many records of a kind the store holds."""
+        return len(self._models[table_name(kind)])
 
-    def contact(self, contact_id: str | None) -> Contact | None:
-        """Return one contact, or None."""
-        return self.get("contacts", contact_id)  # type: ignore[return-value]
-
-    def contacts(self, include_archived: bool = False) -> list[Contact]:
-        """Return contacts, without archived ones unless asked."""
-        everyone: list[Contact] = self.all("contacts")  # type: ignore[assignment]
-        if include_archived:
-            return everyone
-        return self.cached(("active",), lambda: [c for c in everyone if not c.archived])
-
-    def by_contact(self, table: str) -> dict[str, list[Record]]:
-        """Return a table's records grouped by their contact_id."""
+    @overload
+    def by_contact(self, kind: type[R]) -> dict[str, list[R]]: ...
+    @overload
+    def by_contact(self, kind: str) -> dict[str, list[Record]]: ...
+    def by_contact(self, kind: type[Record] | str) -> dict[str, list[Any]]:
+        """Return the records of a kind that belong to a contact, grouped by contact id."""
+        table = table_name(kind)
+        if table not in CONTACT_CHILDREN:
+            raise TypeError(f"{table} records do not belong to one contact")
 
         def build() -> dict[str, list[Record]]:
             groups: dict[str, list[Record]] = {}
             for record in self._models[table].values():
-                groups.setdefault(record.contact_id, []).append(record)  # type: ignore[attr-defined]
+                groups.setdefault(cast(_ContactChild, record).contact_id, []).append(record)
             return groups
 
         return self.cached(("by_contact", table), build)
 
+    def contact(self, contact_id: str | None) -> Contact | None:
+        """Return one contact, or None."""
+        return self.get(Contact, contact_id)
+
+    def contacts(self, include_archived: bool = False) -> list[Contact]:
+        """Return contacts, without archived ones unless asked."""
+        everyone = self.all(Contact)
+        if include_archived:
+            return everyone
+        return self.cached(("active",), lambda: [c for c in everyone if not c.archived])
+
+    def asks(self, contact_id: str | None = None) -> list[Outreach]:
+        """Return every ask, or one contact's asks."""
+        return self._of(Outreach, contact_id)
+
+    def plans(self, contact_id: str | None = None) -> list[CallPlan]:
+        """Return every call plan, or one contact's plans."""
+        return self._of(CallPlan, contact_id)
+
+    def conversations(self, contact_id: str | None = None) -> list[Conversation]:
+        """Return every conversation, or one contact's conversations."""
+        return self._of(Conversation, contact_id)
+
+    def touches(self, contact_id: str | None = None) -> list[TouchBase]:
+        """Return every logged time in touch, or one contact's."""
+        return self._of(TouchBase, contact_id)
+
+    def targets(self) -> list[Target]:
+        """Return the target employers, in the order they were added."""
+        return self.all(Target)
+
+    def _of(self, kind: type[R], contact_id: str | None) -> list[R]:
+        if contact_id is None:
+            return self.all(kind)
+        return self.by_contact(kind).get(contact_id, [])
+
     def profile(self) -> Profile:
         """Return the user's profile (a blank one until they save it)."""
-        found = self._models["profile"].get("me")
-        return found if found is not None else Profile()  # type: ignore[return-value]
+        found = self.get(Profile, "me")
+        return found if found is not None else Profile()
 
     # ----------------------------------------------------------------- writes
     def save(self, record: R, expected_revision: int | None = None) -> R:
@@ -600,7 +685,7 @@ class Store:
         """
         table = _table_of(record)
         with self.transaction():
-            current = self._models[table].get(record.id)
+            current = self.get(type(record), record.id)
             now = utcnow()
             if current is None:
                 if expected_revision:
@@ -614,7 +699,7 @@ class Store:
                 )
             else:
                 if _content(current) == _content(record):
-                    return current  # type: ignore[return-value]
+                    return current
                 if expected_revision is not None and current.revision != expected_revision:
                     raise StaleRecordError(
                         "This record changed elsewhere (another tab or program) since you "
@@ -667,10 +752,10 @@ class Store:
         self._dirty = True
         self._revision += 1
 
-    def delete(self, table: str, record_id: str) -> bool:
+    def delete(self, kind: type[Record] | str, record_id: str) -> bool:
         """Delete one record; return False when it was already gone."""
         with self.transaction():
-            return self._remove(table, record_id)
+            return self._remove(table_name(kind), record_id)
 
     def _remove(self, table: str, record_id: str) -> bool:
         doc_id = self._doc_ids[table].pop(record_id, None)
@@ -689,20 +774,24 @@ class Store:
                 return False
             now = utcnow()
             for table in CONTACT_CHILDREN:
-                for record in list(self._models[table].values()):
-                    if record.contact_id == contact_id:  # type: ignore[attr-defined]
-                        self._remove(table, record.id)
-            for other in list(self._models["contacts"].values()):
-                if other.referred_by == contact_id:  # type: ignore[attr-defined]
+                for record in list(self.by_contact(table).get(contact_id, [])):
+                    self._remove(table, record.id)
+            for other in list(self.all(Contact)):
+                if other.referred_by == contact_id:
                     # A new revision, so a tab still showing the old referral is told it changed.
                     cleared = {"referred_by": None, "revision": other.revision + 1}
                     self._put("contacts", other.model_copy(update={**cleared, "updated_at": now}))
             return True
 
-    def delete_where(self, table: str, predicate: Callable[[Record], bool]) -> int:
-        """Delete every record of a table that matches; return how many went."""
+    @overload
+    def delete_where(self, kind: type[R], predicate: Callable[[R], bool]) -> int: ...
+    @overload
+    def delete_where(self, kind: str, predicate: Callable[[Record], bool]) -> int: ...
+    def delete_where(self, kind: type[Record] | str, predicate: Callable[[Any], bool]) -> int:
+        """Delete every record of a kind that matches; return how many went."""
+        table = table_name(kind)
         with self.transaction():
-            doomed = [r.id for r in self._models[table].values() if predicate(r)]
+            doomed = [r.id for r in self.all(kind) if predicate(r)]
             for record_id in doomed:
                 self._remove(table, record_id)
             return len(doomed)
@@ -800,10 +889,7 @@ def _mtime(path: Path) -> float:
 
 
 def _table_of(record: Record) -> str:
-    for name, model in TABLES.items():
-        if type(record) is model:
-            return name
-    raise TypeError(f"no table stores {type(record).__name__}")
+    return table_name(type(record))
 
 
 def list_backups(folder: Path | None) -> list[BackupInfo]:

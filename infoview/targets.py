@@ -24,7 +24,7 @@ def targets_by_key(store: Store) -> dict[str, Target]:
     """Return the target list keyed by organization key (memoised until the data changes)."""
     return store.cached(
         ("targets_by_key",),
-        lambda: {org_key(t.organization): t for t in store.all("targets")},  # type: ignore[attr-defined]
+        lambda: {org_key(t.organization): t for t in store.targets()},
     )
 
 
@@ -175,7 +175,7 @@ def target_list(store: Store, stages: Mapping[str, Stage]) -> list[TargetRow]:
     """Return the target list with who the user knows at each (memoised)."""
     return store.cached(
         ("target_rows",),
-        lambda: target_rows(store.all("targets"), org_groups(store), stages, store.contact),  # type: ignore[arg-type]
+        lambda: target_rows(store.targets(), org_groups(store), stages, store.contact),
     )
 
 
@@ -185,10 +185,10 @@ def save_target(store: Store, values: Mapping[str, object], base: Target | None 
     if not name:
         raise TargetError("Organization: write the organization's name.")
     key = org_key(name) or name.casefold()
-    for other in store.all("targets"):
-        theirs = org_key(other.organization) or other.organization.casefold()  # type: ignore[attr-defined]
-        if theirs == key and (base is None or other.id != base.id):  # type: ignore[attr-defined]
-            raise TargetError(f"{other.organization} is already on your list.")  # type: ignore[attr-defined]
+    for other in store.targets():
+        theirs = org_key(other.organization) or other.organization.casefold()
+        if theirs == key and (base is None or other.id != base.id):
+            raise TargetError(f"{other.organization} is already on your list.")
     data = base.model_dump() if base is not None else {}
     data.update({k: v for k, v in values.items() if k in Target.model_fields}, organization=name)
     try:
@@ -200,4 +200,4 @@ def save_target(store: Store, values: Mapping[str, object], base: Target | None 
 
 def delete_target(store: Store, target_id: str) -> bool:
     """Take an organization off the list (its contacts stay)."""
-    return store.delete("targets", target_id)
+    return store.delete(Target, target_id)

@@ -52,7 +52,7 @@ show_problem(PAGE)
 
 plan = load_plan(store, contact)
 plan_comments(store, plan.id)
-asks = store.by_contact("outreach").get(contact.id, [])
+asks = store.asks(contact.id)
 fit = plan_call(
     plan.items, plan.minutes, plan.referral_removed, focus=plan_focus(contact.reason, asks)
 )

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from infoview.conversations import stages_of
+from infoview.next_steps import stages_of
 from infoview.targets import coverage, network_suggestions, org_groups, target_list
 from infoview.ui import page_setup, pages
 from infoview.ui.targets_ui import SHOWN_MAX, add_form, suggestions_section, table, target_detail
@@ -20,7 +20,7 @@ st.caption(
 rows = target_list(store, stages_of(store))
 suggestions = store.cached(
     ("target_suggestions",),
-    lambda: network_suggestions(org_groups(store), store.all("targets")),  # type: ignore[arg-type]
+    lambda: network_suggestions(org_groups(store), store.targets()),
 )
 
 add_form(store, empty=not rows)

@@ -2,15 +2,11 @@
 
 import streamlit as st
 
-from infoview.conversations import (
-    contact_next_step,
-    referrals_by_referrer,
-    stages_of,
-    timeline,
-)
 from infoview.dates import today_in
 from infoview.keep_in_touch import touches_of, warmth_of_all
+from infoview.next_steps import contact_next_step, stages_of
 from infoview.pipeline import Stage
+from infoview.timeline import referrals_by_referrer, timeline
 from infoview.ui import page_setup, pages
 from infoview.ui.contact_ui import (
     asks_section,
@@ -43,24 +39,24 @@ if contact is None:
     st.stop()
 
 today = today_in(zone_here(store.profile().timezone))
-asks = store.by_contact("outreach").get(contact.id, [])
-plans = store.by_contact("plans").get(contact.id, [])
-convs = store.by_contact("conversations").get(contact.id, [])
+asks = store.asks(contact.id)
+plans = store.plans(contact.id)
+convs = store.conversations(contact.id)
 given = referrals_by_referrer(store).get(contact.id, [])
 referrer = store.contact(contact.referred_by)
 stage = stages_of(store).get(contact.id, Stage.CONNECTED)
 
-header(contact, stage.label, contact_next_step(stage, asks, plans, convs, contact), today)  # type: ignore[arg-type]
+header(contact, stage.label, contact_next_step(stage, asks, plans, convs, contact), today)
 same_person_note(store, contact)
 
 left, right = st.columns([3, 2], gap="large")
 with left:
     research_summary(contact, referrer)
-    conversations_section(contact, convs)  # type: ignore[arg-type]
+    conversations_section(contact, convs)
     keep_in_touch_section(store, contact, warmth_of_all(store, today).get(contact.id), today)
 with right:
-    asks_section(contact, asks)  # type: ignore[arg-type]
-    plans_section(contact, plans)  # type: ignore[arg-type]
+    asks_section(contact, asks)
+    plans_section(contact, plans)
     referrals_section(given)
-    events = timeline(contact, asks, convs, referrer, given, touches_of(store, contact.id))  # type: ignore[arg-type]
+    events = timeline(contact, asks, convs, referrer, given, touches_of(store, contact.id))
     timeline_section(events)

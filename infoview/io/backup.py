@@ -21,6 +21,7 @@ from infoview.store import (
     Store,
     StoreDamagedError,
     parse_database,
+    table_name,
 )
 
 FORMAT = "infoview-backup"
@@ -57,6 +58,10 @@ class BackupContents:
     def counts(self) -> dict[str, int]:
         """Return how many records each table holds."""
         return {name: len(records) for name, records in self.tables.items()}
+
+    def contacts(self) -> list[Contact]:
+        """Return the backup's contacts."""
+        return [r for r in self.tables.get(table_name(Contact), []) if isinstance(r, Contact)]
 
 
 @dataclass(frozen=True)
@@ -294,15 +299,15 @@ def _possible_duplicates(contents: BackupContents, store: Store) -> list[Restore
     """Return the contacts a merge-restore adds that may be people already in the network."""
     current = store.contacts(include_archived=True)
     here = {c.id for c in current}
-    incoming = [c for c in contents.tables.get("contacts", []) if c.id not in here]
-    matches = duplicates_between(incoming, current)  # type: ignore[arg-type]
+    incoming = [c for c in contents.contacts() if c.id not in here]
+    matches = duplicates_between(incoming, current)
     by_id = {c.id: c for c in current}
     found = []
     for contact in incoming:
         match = matches.get(contact.id)
         if match is not None:
             other = by_id[match.b if match.a == contact.id else match.a]
-            found.append(RestoreDuplicate(contact, other, match.confidence, match.reason))  # type: ignore[arg-type]
+            found.append(RestoreDuplicate(contact, other, match.confidence, match.reason))
     return found
 
 
@@ -312,19 +317,23 @@ def _without(contents: BackupContents, left_out: set[str]) -> BackupContents:
         return contents
     tables: dict[str, list[Record]] = {}
     for name, records in contents.tables.items():
-        if name == "contacts":
-            kept = [r for r in records if r.id not in left_out]
-            tables[name] = [
-                r.model_copy(update={"referred_by": None})
-                if r.referred_by in left_out  # type: ignore[attr-defined]
-                else r
-                for r in kept
-            ]
-        elif name in CONTACT_CHILDREN:
-            tables[name] = [r for r in records if r.contact_id not in left_out]  # type: ignore[attr-defined]
-        else:
-            tables[name] = list(records)
+        kept: list[Record] = []
+        for record in records:
+            if isinstance(record, Contact):
+                if record.id in left_out:
+                    continue
+                if record.referred_by in left_out:
+                    record = record.model_copy(update={"referred_by": None})
+            elif name in CONTACT_CHILDREN and _contact_of(record) in left_out:
+                continue
+            kept.append(record)
+        tables[name] = kept
     return BackupContents(tables, contents.schema, contents.exported_at, list(contents.warnings))
+
+
+def _contact_of(record: Record) -> str | None:
+    """Return the contact a record belongs to (asks, plans, conversations...), else None."""
+    return getattr(record, "contact_id", None)
 
 
 def plan_restore(

@@ -30,6 +30,7 @@ from infoview.io.importing import (
 from infoview.io.linkedin import parse_linkedin, plan_import
 from infoview.io.vcard import parse_vcards, plan_vcard_import
 from infoview.models import Contact, field_label
+from infoview.store import RECORD_NOUNS
 from infoview.wording import counted
 
 DEMO_MAX_UPLOAD_BYTES = 2_000_000
@@ -53,19 +54,7 @@ REASON_LABELS = {
     "before-undo-merge": "Before undoing a merge",
 }
 # What "delete all" removes, table by table: (one, many).
-NOUNS = {
-    "contacts": ("contact", "contacts"),
-    "outreach": ("ask", "asks"),
-    "plans": ("call plan", "call plans"),
-    "conversations": ("conversation", "conversations"),
-    "dismissals": ("dismissed reminder", "dismissed reminders"),
-    "templates": ("email template", "email templates"),
-    "merges": ("merge record", "merge records"),
-    "kept_apart": ("pair kept apart", "pairs kept apart"),
-    "touches": ("time in touch", "times in touch"),
-    "rhythms": ("keep-in-touch setting", "keep-in-touch settings"),
-    "targets": ("target employer", "target employers"),
-}
+NOUNS = RECORD_NOUNS
 TABLE_NAMES = {"profile": "Your story and settings"} | {
     table: many.capitalize() for table, (_, many) in NOUNS.items()
 }

@@ -8,8 +8,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from icalendar import Alarm, Calendar, Event
 
-from infoview.followups import CALL, Reminder
 from infoview.models import Contact, Conversation
+from infoview.reminders import CALL, Reminder
 
 PRODID = "-//InfoView//Informational interviews//EN"
 ALARM_MINUTES = 15

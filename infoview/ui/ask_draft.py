@@ -31,7 +31,6 @@ from infoview.asks import (
     to_outreach,
 )
 from infoview.dates import short_day
-from infoview.followups import ask_status_change
 from infoview.models import (
     AskStatus,
     CallMode,
@@ -43,6 +42,7 @@ from infoview.models import (
     new_id,
     utcnow,
 )
+from infoview.reminders import ask_status_change
 from infoview.store import StaleRecordError, Store, StoreError
 from infoview.ui.kept import report_problem
 from infoview.ui.setup import flash
@@ -80,7 +80,7 @@ class AskPage:
 def ask_page(store: Store, contact: Contact, today: date) -> AskPage:
     """Gather what the page needs for one contact."""
     referrer = store.contact(contact.referred_by) if contact.referred_by else None
-    templates = {t.id: t for t in store.all("templates")}  # type: ignore[attr-defined]
+    templates = {t.id: t for t in store.all(UserTemplate)}
     return AskPage(
         store, contact, store.profile(), today, referrer.full_name if referrer else "", templates
     )
@@ -116,7 +116,7 @@ def _fresh_or_none(page: AskPage, draft: AskDraft) -> tuple[str, str] | None:
 
 def load_draft(page: AskPage) -> AskDraft:
     """Return a draft built from the contact's latest ask, or a new one."""
-    saved = latest_ask(page.store.by_contact("outreach").get(page.contact.id, []))  # type: ignore[arg-type]
+    saved = latest_ask(page.store.asks(page.contact.id))
     template, _ = suggest_template(page.contact, page.profile)
     if saved is None:
         return AskDraft(ask_id=new_id(), template=template)
@@ -168,7 +168,7 @@ def current_draft(page: AskPage) -> tuple[AskDraft, Outreach | None]:
     """Return the draft being written (with the latest typing) and its saved record, if any."""
     cid = page.contact.id
     draft = drafts().get(cid)
-    saved = page.store.get("outreach", draft.ask_id) if draft else None
+    saved = page.store.get(Outreach, draft.ask_id) if draft else None
     if draft is not None:
         if saved is None and draft.revision:
             draft = None  # deleted in another tab: start again from what is stored
@@ -181,7 +181,7 @@ def current_draft(page: AskPage) -> tuple[AskDraft, Outreach | None]:
     if draft is None:
         forget_widgets(cid)
         draft = load_draft(page)
-        saved = page.store.get("outreach", draft.ask_id)
+        saved = page.store.get(Outreach, draft.ask_id)
     draft = sync_draft(page, draft)
     if draft.template not in template_options(list(page.user_templates.values())):
         draft = replace(draft, template=suggest_template(page.contact, page.profile)[0])
@@ -230,7 +230,7 @@ def on_use_date(page: AskPage, day: date) -> None:
 
 def on_save_draft(page: AskPage) -> None:
     draft = sync_draft(page, drafts()[page.contact.id])
-    saved = page.store.get("outreach", draft.ask_id)
+    saved = page.store.get(Outreach, draft.ask_id)
     record = build_ask(page, draft, saved)
     stored = save_ask(page, record, draft.revision) if record else None
     if stored is not None:
@@ -240,7 +240,7 @@ def on_save_draft(page: AskPage) -> None:
 
 def on_mark_sent(page: AskPage) -> None:
     draft = sync_draft(page, drafts()[page.contact.id])
-    saved = page.store.get("outreach", draft.ask_id)
+    saved = page.store.get(Outreach, draft.ask_id)
     record = build_ask(page, draft, saved)
     if record is None:
         return
@@ -278,7 +278,7 @@ def on_fix_dates(page: AskPage, ask: Outreach) -> None:
 def on_delete_draft(page: AskPage, ask_id: str, stored: bool) -> None:
     if stored:
         try:
-            page.store.delete("outreach", ask_id)
+            page.store.delete(Outreach, ask_id)
         except StoreError as exc:
             report_problem(PAGE, "error", f"Not deleted: {exc}")
             return

@@ -62,7 +62,7 @@ def _tpl_key(tid: str, name: str) -> str:
 
 def _preview_context(page: AskPage) -> dict[str, Any]:
     draft = session_draft(page.contact.id)
-    saved = latest_ask(page.store.by_contact("outreach").get(page.contact.id, []))  # type: ignore[arg-type]
+    saved = latest_ask(page.store.asks(page.contact.id))
     details = (
         ask_details(draft, page.referrer)
         if draft is not None
@@ -104,7 +104,7 @@ def _on_save_template(page: AskPage, tid: str, revision: int) -> None:
 
 def _on_delete_template(page: AskPage, tid: str) -> None:
     try:
-        page.store.delete("templates", tid)
+        page.store.delete(UserTemplate, tid)
     except StoreError as exc:
         report_problem(PAGE, "error", f"Not deleted: {exc}", "templates")
         return

@@ -35,7 +35,6 @@ from infoview.coach.ask import RULES, Level, Review
 from infoview.coach.drafts import review_note
 from infoview.coach.fixes import suggest_fixes
 from infoview.dates import safe_zone, short_day
-from infoview.followups import FOLLOW_UP, NO_REPLY, SECOND_CONTACT, ask_reminders
 from infoview.mailto import mailto_link, mailto_too_long, safe_address
 from infoview.models import (
     BODY_MAX,
@@ -47,6 +46,7 @@ from infoview.models import (
     Outreach,
 )
 from infoview.pipeline import ANSWERED_STATUSES
+from infoview.reminders import FOLLOW_UP, NO_REPLY, SECOND_CONTACT, ask_reminders
 from infoview.ui import pages
 from infoview.ui.ask_draft import (
     STALE_KEY,
@@ -581,10 +581,10 @@ def stage_of(page: AskPage) -> Outreach | None:
     """Return the sent ask to show, or None while the page is drafting."""
     draft = drafts().get(page.contact.id)
     if draft is not None:
-        ask = page.store.get("outreach", draft.ask_id)
+        ask = page.store.get(Outreach, draft.ask_id)
         if ask is not None:
             return None if ask.status == AskStatus.DRAFT else ask
         if not draft.revision:
             return None  # a new draft, not saved yet
-    ask = latest_ask(page.store.by_contact("outreach").get(page.contact.id, []))  # type: ignore[arg-type]
+    ask = latest_ask(page.store.asks(page.contact.id))
     return ask if ask is not None and ask.status != AskStatus.DRAFT else None

@@ -6,6 +6,7 @@ from datetime import date
 
 import streamlit as st
 
+from infoview.models import CallPlan, Outreach
 from infoview.store import Store, StoreError
 from infoview.ui.text import md, md_escape, plain, say
 from infoview.wording import counted
@@ -284,7 +285,7 @@ def client_detail(view, name: str, summary, today: date) -> None:
             st.dataframe(frame, hide_index=True, width="stretch")
             labels = {a.id: f"{a.contact} · {a.subject or '(no subject)'}" for a in summary.asks}
             ask_id = st.selectbox("Read an ask", list(labels), format_func=labels.get, key="cl_ask")
-            ask = view.get("outreach", ask_id)
+            ask = view.get(Outreach, ask_id)
             if ask is not None:
                 with st.container(border=True):
                     st.caption("Subject")
@@ -304,7 +305,7 @@ def client_detail(view, name: str, summary, today: date) -> None:
             plan_id = st.selectbox(
                 "Read a call plan", list(labels), format_func=labels.get, key="cl_plan"
             )
-            plan = view.get("plans", plan_id)
+            plan = view.get(CallPlan, plan_id)
             if plan is not None:
                 with st.container(border=True):
                     for number, item in enumerate(plan.items, start=1):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from infoview.models import UserTemplate
 from infoview.store import Store, StoreError
 from infoview.ui import pages
 from infoview.ui.text import md, md_escape, plain, say
@@ -96,7 +97,7 @@ def comments_beside(store: Store, table: str, record_ids: list[str], key: str) -
 
 def ask_comments(store: Store, contact_id: str) -> None:
     """On the Ask page: the comments on this contact's asks."""
-    asks = store.by_contact("outreach").get(contact_id, [])
+    asks = store.asks(contact_id)
     comments_beside(store, "outreach", [a.id for a in asks], "ask_comment_done")
 
 
@@ -162,7 +163,7 @@ def coach_templates(store: Store) -> None:
     found = _published(store, pub.TEMPLATE)
     if not found:
         return
-    mine = {(t.name, t.subject, t.body) for t in store.all("templates")}  # type: ignore[attr-defined]
+    mine = {(t.name, t.subject, t.body) for t in store.all(UserTemplate)}
     with st.expander(
         md("From your coach: {}", counted(len(found), "template")), icon=":material/school:"
     ):

@@ -7,14 +7,11 @@ from datetime import date
 
 import streamlit as st
 
-from infoview.conversations import (
-    Event,
-    NextStep,
-    conversation_label,
-    sort_conversations,
-)
+from infoview.conversations import conversation_label, sort_conversations
 from infoview.models import CallPlan, Contact, Conversation, Outreach
+from infoview.next_steps import NextStep
 from infoview.research import SECTOR_LABELS, SOURCE_LABELS, completeness, tenure_text
+from infoview.timeline import Event
 from infoview.ui import pages
 from infoview.ui.steps import contact_link, step_link, step_page
 from infoview.ui.text import md, md_escape

@@ -17,13 +17,13 @@ from infoview.conversations import (
     conversation_from_log,
     log_conversation,
     notes_for_log,
-    referrals_by_referrer,
     referrals_from_rows,
     scheduled_parts,
 )
 from infoview.models import Contact, Conversation, friendly_errors
 from infoview.questions import latest_plan
 from infoview.store import Store
+from infoview.timeline import referrals_by_referrer
 from infoview.ui.conversation_ui import (
     KEPT,
     committed,
@@ -57,7 +57,7 @@ def log_tab(
 ) -> None:
     """Draw the log form: notes per planned question, what you learned, and referrals."""
     rev = f"{conv.id}_{conv.revision}"
-    plan = latest_plan(store.by_contact("plans").get(contact.id, []))  # type: ignore[arg-type]
+    plan = latest_plan(store.plans(contact.id))
     notes = notes_for_log(plan.items if plan else [], conv.question_notes)
     default_day = conv.happened_on
     if default_day is None and conv.scheduled_at is not None:

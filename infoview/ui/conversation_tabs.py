@@ -6,16 +6,12 @@ from datetime import date, datetime
 
 import streamlit as st
 
-from infoview.conversations import (
-    contact_reminders,
-    referrals_by_referrer,
-    reminders_of,
-    stages_of,
-)
-from infoview.followups import CALL, LOG_CALL, THANK_YOU
 from infoview.models import Contact, Conversation, Profile
+from infoview.next_steps import stages_of
 from infoview.pipeline import Stage
+from infoview.reminders import CALL, LOG_CALL, THANK_YOU, contact_reminders, reminders_of
 from infoview.store import Store
+from infoview.timeline import referrals_by_referrer
 from infoview.ui import pages
 from infoview.ui.conversation_log_ui import log_tab, referrals_given
 from infoview.ui.conversation_ui import (

@@ -34,25 +34,25 @@ from infoview.conversations import (
     default_report_back,
     delete_conversation,
     move_conversation,
-    referrals_by_referrer,
     schedule_at,
     scheduled_parts,
     sort_conversations,
 )
 from infoview.dates import safe_zone, zone_options
-from infoview.followups import thank_you_due
 from infoview.io.ics import call_ics, dates_ics, followup_items
 from infoview.mailto import mailto_link, mailto_too_long
 from infoview.models import CallMode, Contact, Conversation, friendly_errors
 from infoview.questions import default_call_minutes
-from infoview.research import search_key
+from infoview.reminders import thank_you_due
+from infoview.research import search_contacts
 from infoview.store import StaleRecordError, Store, StoreError
+from infoview.timeline import referrals_by_referrer
 from infoview.ui.date_box import TYPED_DATE_HELP
 from infoview.ui.kept import kept_widget, release_id, report_problem, reserved_id
 from infoview.ui.note_coach import note_review
 from infoview.ui.setup import flash
 from infoview.ui.text import md, md_escape, plain
-from infoview.wording import counted, fold
+from infoview.wording import counted
 from infoview.writing import AskDetails, render_email
 
 PAGE = "cv"  # the key prefix of the step's session state
@@ -139,7 +139,7 @@ def _save(store: Store, conv: Conversation, message: str, **changes: object) -> 
 
 def choose_conversation(store: Store, contact: Contact) -> Conversation:
     """Let the user pick one of the contact's conversations or start a new one."""
-    convs = sort_conversations(store.by_contact("conversations").get(contact.id, []))  # type: ignore[arg-type]
+    convs = sort_conversations(store.conversations(contact.id))
     new_key = f"cv_new_{contact.id}"
     new_conv_id = reserved_id(new_key)
     if any(c.id == new_conv_id for c in convs):
@@ -170,13 +170,13 @@ def choose_conversation(store: Store, contact: Contact) -> Conversation:
         choice = NEW
     if choice != NEW:
         return by_id[choice]
-    asks = store.by_contact("outreach").get(contact.id, [])
+    asks = store.asks(contact.id)
     latest_ask = max(asks, key=lambda a: a.updated_at, default=None)
     return Conversation(
         id=new_conv_id,
         contact_id=contact.id,
-        minutes=default_call_minutes(asks),  # type: ignore[arg-type]
-        mode=latest_ask.mode if latest_ask is not None else CallMode.PHONE,  # type: ignore[union-attr]
+        minutes=default_call_minutes(asks),
+        mode=latest_ask.mode if latest_ask is not None else CallMode.PHONE,
     )
 
 
@@ -329,8 +329,8 @@ def thanks_tab(
         st.info("Log the conversation first; the thank-you note and the reminder follow from it.")
         return
     rev = f"{conv.id}_{conv.revision}"
-    asks = store.by_contact("outreach").get(contact.id, [])
-    topics = list(max(asks, key=lambda a: a.updated_at).topics) if asks else []  # type: ignore[attr-defined]
+    asks = store.asks(contact.id)
+    topics = list(max(asks, key=lambda a: a.updated_at).topics) if asks else []
     st.markdown("#### Thank-you note")
     if conv.thank_you_sent_on:
         st.success(md("Thank-you sent on {:%a %d %b %Y}.", conv.thank_you_sent_on), icon="💌")
@@ -393,13 +393,7 @@ def thanks_tab(
 
 
 def _search(store: Store, query: str, exclude: str) -> list[Contact]:
-    contacts = store.contacts()
-    keys = store.cached(("search_keys_active",), lambda: {c.id: search_key(c) for c in contacts})
-    words = fold(query).split()
-    if not words:
-        return []
-    found = [c for c in contacts if c.id != exclude and all(w in keys[c.id] for w in words)]
-    return sorted(found, key=lambda c: fold(c.full_name))[:50]
+    return search_contacts(store, query, 50, exclude)
 
 
 def correct_tab(store: Store, contact: Contact, conv: Conversation) -> None:

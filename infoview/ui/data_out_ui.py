@@ -6,7 +6,7 @@ from datetime import date
 
 import streamlit as st
 
-from infoview.conversations import home_numbers
+from infoview.figures import home_numbers
 from infoview.io.backup import (
     export_json,
 )
@@ -15,6 +15,7 @@ from infoview.io.describe import (
     deletion_summary,
 )
 from infoview.io.vcard import contacts_to_vcard
+from infoview.models import Contact
 from infoview.store import TABLES, Store, StoreError
 from infoview.ui.data_ui import show_error
 from infoview.ui.setup import flash
@@ -25,7 +26,7 @@ from infoview.wording import counted
 # --------------------------------------------------------------------------------- export
 def export_section(store: Store, today: date) -> None:
     """Offer everything as a JSON backup, and the contacts as CSV and vCard, built on click."""
-    contacts = store.count("contacts")
+    contacts = store.count(Contact)
     figs = home_numbers(store)[0]
     # Exports hold archived people too; say so, since Home counts only active ones.
     held = f" ({figs.archived:,} archived included)" if figs.archived else ""

@@ -8,22 +8,20 @@ from datetime import date, datetime
 import pandas as pd
 import streamlit as st
 
-from infoview.conversations import (
-    DueView,
-    Figures,
-    Journey,
+from infoview.dates import short_day
+from infoview.demo import has_sample, load_sample, remove_sample
+from infoview.figures import HELP, Figures, Journey
+from infoview.io.ics import dates_ics
+from infoview.models import CallPlan, Conversation, Outreach
+from infoview.next_steps import (
     contact_next_step,
     declined_ids,
-    dismiss,
     pipeline_rows,
-    restore,
     stage_counts,
     stages_of,
 )
-from infoview.dates import short_day
-from infoview.demo import has_sample, load_sample, remove_sample
-from infoview.figures import HELP
-from infoview.followups import (
+from infoview.pipeline import STAGE_LABELS, Stage
+from infoview.reminders import (
     CALL,
     FOLLOW_UP,
     KEEP_IN_TOUCH,
@@ -33,10 +31,11 @@ from infoview.followups import (
     REPORT_BACK,
     SECOND_CONTACT,
     THANK_YOU,
+    DueView,
     Reminder,
+    dismiss,
+    restore,
 )
-from infoview.io.ics import dates_ics
-from infoview.pipeline import STAGE_LABELS, Stage
 from infoview.store import Store, StoreError
 from infoview.ui import pages
 from infoview.ui.setup import flash
@@ -282,11 +281,11 @@ def _pipeline_table(store: Store) -> tuple[pd.DataFrame, list[str], int, dict[St
         stages = stages_of(store)
         rows = pipeline_rows(contacts, stages, declined_ids(store))
         top = rows[:PIPELINE_ROWS]
-        asks = store.by_contact("outreach")
-        plans = store.by_contact("plans")
-        convs = store.by_contact("conversations")
+        asks = store.by_contact(Outreach)
+        plans = store.by_contact(CallPlan)
+        convs = store.by_contact(Conversation)
         steps = [
-            contact_next_step(s, asks.get(c.id, []), plans.get(c.id, []), convs.get(c.id, []), c)  # type: ignore[arg-type]
+            contact_next_step(s, asks.get(c.id, []), plans.get(c.id, []), convs.get(c.id, []), c)
             for c, s in top
         ]
         table = pd.DataFrame(

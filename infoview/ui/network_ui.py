@@ -13,9 +13,10 @@ import streamlit as st
 from infoview import analytics, charts
 from infoview.analytics import SECTOR_LABELS, SOURCE_LABELS, Filters
 from infoview.charts import Summary
-from infoview.conversations import stages_of
 from infoview.demo import has_sample
 from infoview.keep_in_touch import kept_warm_by_month, ties_of
+from infoview.next_steps import stages_of
+from infoview.referral_tree import referral_tree
 from infoview.store import Store
 from infoview.targets import coverage, target_list
 from infoview.ui import pages
@@ -262,8 +263,8 @@ def funnel_view(store: Store, filters: Filters) -> View:
     def build() -> View:
         frame = analytics.funnel(
             store.contacts(include_archived=True),
-            store.all("outreach"),
-            store.all("conversations"),
+            store.asks(),
+            store.conversations(),
             filters,
             people_frame(store),
         )
@@ -279,7 +280,7 @@ def replies_view(store: Store, filters: Filters) -> View:
     """Return reply rate and days-to-reply charts and their summary."""
 
     def build() -> View:
-        stats = analytics.replies(store.all("outreach"), people_frame(store), filters)
+        stats = analytics.replies(store.asks(), people_frame(store), filters)
         summary = charts.replies_summary(stats, filters)
         if summary.empty:
             return View(summary)
@@ -299,7 +300,7 @@ def tree_view(store: Store, filters: Filters) -> View:
     """Return the referral tree, its summary and the contacts who opened the most doors."""
 
     def build() -> View:
-        tree = analytics.referral_tree(people_frame(store), filters, max_nodes=TREE_NODES)
+        tree = referral_tree(people_frame(store), filters, max_nodes=TREE_NODES)
         summary = charts.tree_summary(tree, filters)
         if summary.empty:
             return View(summary)
@@ -323,7 +324,7 @@ def activity_view(store: Store, filters: Filters, today: date | None = None) -> 
 
     def build() -> View:
         frame = analytics.activity(
-            store.all("outreach"), store.all("conversations"), people_frame(store), filters, today
+            store.asks(), store.conversations(), people_frame(store), filters, today
         )
         summary = charts.activity_summary(frame, filters)
         return View(summary) if summary.empty else View(summary, (charts.activity_chart(frame),))

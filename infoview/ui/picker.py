@@ -5,10 +5,9 @@ from __future__ import annotations
 import streamlit as st
 
 from infoview.models import Contact
-from infoview.research import search_key
+from infoview.research import search_contacts
 from infoview.store import Store
 from infoview.ui import pages
-from infoview.wording import fold
 
 MAX_OPTIONS = 50
 
@@ -23,10 +22,7 @@ def _candidates(store: Store, query: str) -> list[Contact]:
                 contacts, key=lambda c: (not c.reason.strip(), -c.updated_at.timestamp())
             )[:MAX_OPTIONS],
         )
-    keys = store.cached(("search_keys_active",), lambda: {c.id: search_key(c) for c in contacts})
-    words = fold(query).split()
-    found = [c for c in contacts if all(w in keys[c.id] for w in words)]
-    return sorted(found, key=lambda c: fold(c.full_name))[:MAX_OPTIONS]
+    return search_contacts(store, query, MAX_OPTIONS)
 
 
 def pick_contact(store: Store, key: str = "picker") -> Contact | None:

@@ -59,15 +59,15 @@ STALE = (
 
 def load_plan(store: Store, contact: Contact) -> CallPlan:
     """Return the contact's saved plan, or a new unsaved one whose id survives reruns."""
-    saved = latest_plan(store.by_contact("plans").get(contact.id, []))  # type: ignore[arg-type]
+    saved = latest_plan(store.plans(contact.id))
     if saved is not None:
         return saved
     plan_id = reserved_id(f"qp_new_{contact.id}")
-    asks = store.by_contact("outreach").get(contact.id, [])
+    asks = store.asks(contact.id)
     return CallPlan(
         id=plan_id,
         contact_id=contact.id,
-        minutes=default_call_minutes(asks),  # type: ignore[arg-type]
+        minutes=default_call_minutes(asks),
         items=ensure_referral_last([], False),
     )
 

@@ -7,8 +7,8 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from infoview.conversations import stages_of
 from infoview.models import Contact
+from infoview.next_steps import stages_of
 from infoview.pipeline import STAGE_LABELS, Stage
 from infoview.research import (
     SECTOR_LABELS,
@@ -19,7 +19,7 @@ from infoview.research import (
     filter_contacts,
     page_of,
     research_checklist,
-    search_key,
+    search_keys,
     tenure_text,
 )
 from infoview.store import StaleRecordError, Store, StoreError
@@ -185,7 +185,7 @@ def contact_list(store: Store) -> None:
             st.markdown(md(narrowed, md("**{}**", who)), width="stretch")
             st.button("Show everyone", on_click=_clear_link_filters, icon=":material/close:")
 
-    keys = store.cached(("search_keys",), lambda: {c.id: search_key(c) for c in contacts})
+    keys = search_keys(store, include_archived=True)
     all_tags = store.cached(("tags",), lambda: sorted({t for c in contacts for t in c.tags}))
     query = kept_widget(
         top[0].text_input,

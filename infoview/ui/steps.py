@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import streamlit as st
 
-from infoview.conversations import ACTION_QUESTIONS, ACTION_STORY
-from infoview.followups import ACTION_ASK, ACTION_CONVERSATIONS, ACTION_RESEARCH
+from infoview.reminders import (
+    ACTION_ASK,
+    ACTION_CONVERSATIONS,
+    ACTION_QUESTIONS,
+    ACTION_RESEARCH,
+    ACTION_STORY,
+)
 from infoview.ui import pages
 from infoview.ui.text import md_escape
 

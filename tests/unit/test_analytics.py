@@ -20,7 +20,6 @@ from infoview.analytics import (
     funnel,
     growth,
     mix,
-    referral_tree,
     replies,
 )
 from infoview.models import (
@@ -32,6 +31,7 @@ from infoview.models import (
     Source,
     StatusChange,
 )
+from infoview.referral_tree import referral_tree
 
 
 def person(cid: str, joined: date = date(2024, 1, 10), **fields) -> Contact:

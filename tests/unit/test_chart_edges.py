@@ -16,6 +16,7 @@ import pytest
 from infoview import analytics, charts
 from infoview.analytics import ALL, Filters
 from infoview.models import AskStatus, Contact, Conversation, Outreach, Sector, Source
+from infoview.referral_tree import referral_tree
 from tests.unit.test_charts import network
 
 DAY = date(2026, 11, 18)  # a Wednesday
@@ -58,7 +59,7 @@ def every_chart(contacts, asks, talks, filters: Filters = ALL, freq: str = "W") 
         "funnel": charts.funnel_chart(analytics.funnel(contacts, asks, talks, filters, frame)),
         "reply rate": charts.reply_rate_chart(stats),
         "reply days": charts.reply_days_chart(stats),
-        "tree": charts.tree_chart(analytics.referral_tree(frame, filters, max_nodes=60)),
+        "tree": charts.tree_chart(referral_tree(frame, filters, max_nodes=60)),
         "activity": charts.activity_chart(
             analytics.activity(asks, talks, frame, filters, today=DAY)
         ),

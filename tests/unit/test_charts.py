@@ -13,6 +13,7 @@ import pytest
 from infoview import analytics, charts
 from infoview.analytics import ALL, Filters
 from infoview.models import AskStatus, Contact, Conversation, Outreach, Sector, Source
+from infoview.referral_tree import referral_tree
 
 SPEC_LIMIT = 200_000  # bytes
 
@@ -72,7 +73,7 @@ def _all_charts(contacts, asks, talks, filters: Filters = ALL) -> dict[str, alt.
         "funnel": charts.funnel_chart(analytics.funnel(contacts, asks, talks, filters, people)),
         "reply rate": charts.reply_rate_chart(stats),
         "reply days": charts.reply_days_chart(stats),
-        "tree": charts.tree_chart(analytics.referral_tree(people, filters)),
+        "tree": charts.tree_chart(referral_tree(people, filters)),
         "activity": charts.activity_chart(analytics.activity(asks, talks, people, filters)),
         "sector mix": charts.mix_chart(shares, "Sector"),
         "field mix": charts.mix_chart(shares, "Field"),
@@ -95,7 +96,7 @@ def test_charts_at_30000_contacts_with_filters(big_people):
     filters = Filters(date_from=date(2020, 1, 1), sectors={"industry"}, include_sample=False)
     people = big_people
     assert _size(charts.growth_chart(analytics.growth(people, filters, "W"))) < SPEC_LIMIT
-    assert _size(charts.tree_chart(analytics.referral_tree(people, filters))) < SPEC_LIMIT
+    assert _size(charts.tree_chart(referral_tree(people, filters))) < SPEC_LIMIT
 
 
 def test_the_largest_growth_chart_stays_small():
@@ -112,7 +113,7 @@ def test_the_largest_growth_chart_stays_small():
 
 
 def test_the_tree_at_30000_contacts_draws_at_most_300_nodes(big_people):
-    tree = analytics.referral_tree(big_people)
+    tree = referral_tree(big_people)
     assert len(tree.nodes) <= 300
     assert tree.size > 5_000
     assert tree.shown + tree.nodes["folded"].sum() == tree.size
@@ -140,7 +141,7 @@ def test_empty_summaries_say_what_to_do():
         "growth": charts.growth_summary(analytics.growth([])),
         "funnel": charts.funnel_summary(analytics.funnel([], [], [])),
         "replies": charts.replies_summary(analytics.replies([], [])),
-        "tree": charts.tree_summary(analytics.referral_tree([])),
+        "tree": charts.tree_summary(referral_tree([])),
         "activity": charts.activity_summary(analytics.activity([], [], [])),
         "mix": charts.mix_summary(analytics.mix([])),
     }
@@ -225,7 +226,7 @@ def test_tree_summary_figures_hold_no_names():
         person("c", date(2024, 1, 3), referred_by="b"),
         person("d", date(2024, 1, 4), referred_by="a"),
     ]
-    summary = charts.tree_summary(analytics.referral_tree(contacts))
+    summary = charts.tree_summary(referral_tree(contacts))
     assert summary.numbers() == {
         "People in referral chains": 4,
         "Longest chain": 3,
@@ -239,7 +240,7 @@ def test_tree_summary_mentions_folding_and_loops():
     contacts = [person("r", date(2024, 1, 1), referred_by="k0")] + [
         person(f"k{i}", date(2024, 1, 2 + i), referred_by="r") for i in range(10)
     ]
-    summary = charts.tree_summary(analytics.referral_tree(contacts, max_nodes=5))
+    summary = charts.tree_summary(referral_tree(contacts, max_nodes=5))
     assert '4 are drawn; the rest are grouped as "+N more".' in summary.caption
     assert "1 referral loop was found and cut" in summary.caption
 
@@ -298,7 +299,7 @@ def test_tree_chart_draws_one_mark_per_node_and_edge():
         person("b", date(2024, 1, 2), referred_by="a"),
         person("c", date(2024, 1, 3), referred_by="b"),
     ]
-    spec = charts.tree_chart(analytics.referral_tree(contacts)).to_dict()
+    spec = charts.tree_chart(referral_tree(contacts)).to_dict()
     rows = {len(rows) for rows in spec["datasets"].values()}
     assert rows == {2, 3}  # two edges, three nodes; no per-contact data beyond those
     assert "Person a" in json.dumps(spec)
@@ -310,7 +311,7 @@ def test_tree_rows_get_room_for_labels_when_every_node_is_labelled():
     contacts = [person("a", date(2024, 1, 1))] + [
         person(f"k{i}", date(2024, 1, 2 + i), referred_by="a") for i in range(10)
     ]
-    tree = analytics.referral_tree(contacts)
+    tree = referral_tree(contacts)
     assert charts.tree_chart(tree).to_dict()["height"] == 36 * 10 + 50
     assert charts.tree_chart(tree, label_all_below=5).to_dict()["height"] == 22 * 10 + 50
 

@@ -8,30 +8,17 @@ import pytest
 
 from infoview import store as store_module
 from infoview.conversations import (
-    all_reminders,
-    contact_next_step,
     conversation_from_log,
     default_report_back,
     delete_conversation,
-    dismiss,
-    dismissal_id,
-    due_view,
-    figures,
-    home_due,
-    is_empty,
-    journey,
     log_conversation,
     move_conversation,
-    next_step,
     notes_for_log,
-    pipeline_rows,
     referrals_from_rows,
-    restore,
     schedule_at,
     scheduled_parts,
-    stages_of,
-    timeline,
 )
+from infoview.figures import figures, is_empty, journey
 from infoview.models import (
     AskStatus,
     CallPlan,
@@ -43,8 +30,11 @@ from infoview.models import (
     QuestionNote,
     Source,
 )
+from infoview.next_steps import contact_next_step, next_step, pipeline_rows, stages_of
 from infoview.pipeline import Stage
+from infoview.reminders import all_reminders, dismiss, dismissal_id, due_view, home_due, restore
 from infoview.store import StaleRecordError, Store
+from infoview.timeline import timeline
 
 ANA = Contact(id="ana", full_name="Ana Ruiz", organization="City Health", reason="Policy work")
 BO = Contact(id="bo", full_name="Bo Chen", organization="Acme")

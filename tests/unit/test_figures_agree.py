@@ -23,16 +23,11 @@ from hypothesis.stateful import (
 )
 
 from infoview.analytics import Filters
-from infoview.conversations import (
-    contact_next_step,
-    delete_conversation,
-    home_numbers,
-    log_conversation,
-    move_conversation,
-    stages_of,
-)
+from infoview.conversations import delete_conversation, log_conversation, move_conversation
+from infoview.figures import home_numbers
 from infoview.io.backup import apply_restore, export_json, plan_restore, read_backup
 from infoview.models import AskStatus, Contact, Conversation, Outreach
+from infoview.next_steps import contact_next_step, stages_of
 from infoview.pipeline import Stage
 from infoview.store import Store
 from infoview.ui import network_ui

@@ -6,9 +6,9 @@ from zoneinfo import ZoneInfo
 import pytest
 from icalendar import Calendar
 
-from infoview.followups import CALL, conversation_reminders
 from infoview.io.ics import call_ics, dates_ics, followup_items
 from infoview.models import Contact, Conversation
+from infoview.reminders import CALL, conversation_reminders
 
 STAMP = datetime(2026, 11, 26, 12, 0, tzinfo=UTC)
 

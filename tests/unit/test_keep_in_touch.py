@@ -6,7 +6,6 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from infoview.conversations import dismiss, due_keep_in_touch, home_due, reminders_of
 from infoview.dates import today_in
 from infoview.io.ics import dates_ics
 from infoview.keep_in_touch import (
@@ -35,6 +34,7 @@ from infoview.models import (
     Target,
     TouchBase,
 )
+from infoview.reminders import dismiss, due_keep_in_touch, home_due, reminders_of
 from infoview.store import Store
 
 ANA = Contact(id="ana", full_name="Ana Ruiz", organization="Globex, Inc.")

@@ -8,7 +8,6 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from infoview.conversations import dismiss, dismissal_id
 from infoview.merge import (
     MergeProblem,
     apart_pairs,
@@ -21,6 +20,7 @@ from infoview.merge import (
     undo_merge,
 )
 from infoview.models import CallPlan, Contact, Conversation, Dismissal, Outreach
+from infoview.reminders import dismiss, dismissal_id
 from infoview.store import StaleRecordError, Store
 
 T0 = datetime(2025, 1, 1, tzinfo=UTC)

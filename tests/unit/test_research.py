@@ -19,10 +19,12 @@ from infoview.research import (
     page_of,
     referrer_choices,
     research_checklist,
+    search_contacts,
     search_key,
     since_from_form,
     tenure_text,
 )
+from infoview.store import Store
 
 
 @pytest.mark.parametrize(
@@ -77,6 +79,26 @@ def test_filter_by_search_ignores_case_and_accents():
     keys = {c.id: search_key(c) for c in people}
     found = filter_contacts(people, keys, {}, ContactFilter(query="ZOE genen"))
     assert [c.full_name for c in found] == ["Zoë Adams"]
+
+
+def test_one_contact_search_finds_every_word_folded_by_name_and_skips_archived():
+    store = Store()
+    for name, org, archived in [
+        ("José Núñez", "City Health", False),
+        ("Ana Ruiz", "City Parks", False),
+        ("Bo Chen", "City Health", False),
+        ("Old Friend", "City Health", True),
+    ]:
+        store.save(Contact(full_name=name, organization=org, archived=archived))
+    names = [c.full_name for c in search_contacts(store, "city HEALTH", 10)]
+    assert names == ["Bo Chen", "José Núñez"]  # by name, the archived one left out
+    assert [c.full_name for c in search_contacts(store, "jose nunez", 10)] == ["José Núñez"]
+    assert len(search_contacts(store, "city", 2)) == 2
+    bo = next(c for c in store.contacts() if c.full_name == "Bo Chen")
+    assert [c.full_name for c in search_contacts(store, "health", 10, exclude=bo.id)] == [
+        "José Núñez"
+    ]
+    assert search_contacts(store, "   ", 10) == []
 
 
 def test_filter_by_sector_stage_tag_and_archive():

@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 
 from infoview.dates import today_in
-from infoview.followups import (
+from infoview.models import AskStatus, Contact, Conversation, Outreach, Profile
+from infoview.reminders import (
     Reminder,
     ask_reminders,
     ask_status_change,
@@ -13,7 +14,6 @@ from infoview.followups import (
     due_items,
     linkedin_note,
 )
-from infoview.models import AskStatus, Contact, Conversation, Outreach, Profile
 
 ANA = Contact(id="ana", full_name="Dr. Ana Ruiz", organization="City Health")
 PROFILE = Profile()  # US, rhythm (3, 7)
