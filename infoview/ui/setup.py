@@ -6,6 +6,7 @@ import gc
 import os
 import weakref
 from datetime import date
+from pathlib import Path
 
 import streamlit as st
 
@@ -30,6 +31,7 @@ _CURRENT = "_infoview_current_contact"
 _SETTLED: weakref.WeakKeyDictionary[Store, int] = weakref.WeakKeyDictionary()
 DEMO_MAX_UPLOAD_BYTES = 2_000_000
 DEMO_MAX_UPLOAD_ROWS = 5_000
+STYLE = Path(__file__).with_name("style.css")
 
 
 def is_demo() -> bool:
@@ -124,6 +126,7 @@ def _current_contact(store: Store) -> Contact | None:
 def page_setup(page: Page) -> Store:
     """Configure the page, draw the menu and return the store (or show the recovery page)."""
     st.set_page_config(page_title=f"{page.title} · InfoView", page_icon=page.icon, layout="wide")
+    st.html(STYLE)  # only a <style>: it takes no room on the page
     hosted = is_hosted()
     try:
         demo = not hosted and is_demo()
