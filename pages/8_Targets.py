@@ -33,7 +33,7 @@ if not rows:
     st.stop()
 
 met, total = coverage(rows)
-st.subheader(f"Your list · {total:,}")
+st.header(f"Your list · {total:,}")
 st.caption(
     f"Sorted by motivation, then postings, then alumni. You have talked to someone at {met:,} "
     f"of {total:,}."

@@ -622,7 +622,7 @@ def _backup_caption(contents: BackupContents, tz_name: str = "") -> str:
 
 def restore_section(store: Store, demo: bool, hosted: bool = False) -> None:
     """Restore a JSON backup file (replace or merge, previewed) or one of the store's backups."""
-    st.markdown("##### From a backup file")
+    st.markdown("## From a backup file")
     if hosted:
         st.caption(
             "A JSON backup from this page works, and so does the data of InfoView on your "
@@ -645,7 +645,7 @@ def restore_section(store: Store, demo: bool, hosted: bool = False) -> None:
         _restore_preview(store, upload.name, upload.getvalue(), demo)
     if hosted:
         return  # the database's backups are the operator's (pg_dump), not one user's
-    st.markdown("##### From InfoView's own backups")
+    st.markdown("## From InfoView's own backups")
     backups_list(store)
 
 
@@ -801,7 +801,7 @@ def delete_account_section(store: Store, today: date) -> None:
     from infoview.ui.hosted import sign_out
 
     st.divider()
-    st.markdown("##### Delete my account")
+    st.markdown("## Delete my account")
     st.markdown(
         "This removes your account and everything you saved in this InfoView, then signs "
         "you out. Signing in again later starts with an empty network."

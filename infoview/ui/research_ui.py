@@ -65,7 +65,7 @@ def detail(store: Store, chosen: str) -> None:
         new_id = st.session_state.setdefault("rc_new_id", Contact(full_name="x").id)
         contact = store.contact(new_id) or Contact(id=new_id, full_name="New contact")
     st.button("← All contacts", on_click=open_contact, args=(None,))
-    st.subheader("Add a contact" if is_new else md_escape(contact.full_name))
+    st.header("Add a contact" if is_new else md_escape(contact.full_name))
     if not is_new:
         stage = stages_of(store).get(contact.id, Stage.CONNECTED)
         st.caption(

@@ -398,7 +398,7 @@ def settings(draft: dict) -> None:
 
 def reflection(part: ReflectionPart, hint: str = "") -> None:
     """Draw one part of the story: its prompts, then a box with an example as placeholder."""
-    st.markdown(f"#### {part.label}")
+    st.markdown(f"## {part.label}")
     st.markdown("\n".join(f"- {prompt}" for prompt in part.prompts))
     text = st.text_area(
         part.label + (f" ({hint})" if hint else ""),
