@@ -31,10 +31,11 @@ apptest: $(STAMP)
 	$(PY) -m pytest tests/app -q
 
 e2e: $(STAMP)
-	$(PY) -m pytest tests/e2e -q
+	CHROMIUM="$$($(PY) scripts/browser.py)" $(PY) -m pytest tests/e2e -q
 
+# The browser tests' Chromium: Debian's, installed if need be, else Playwright's download.
 test: lint
-	$(PY) -m pytest -q -n 2 --dist loadfile
+	CHROMIUM="$$($(PY) scripts/browser.py)" $(PY) -m pytest -q -n 2 --dist loadfile
 
 # The hosted demo's default Python (Streamlit Community Cloud) is 3.12: run the suite there too.
 PY312 ?= $(shell for p in python3.12 $$HOME/.pyenv/versions/3.12*/bin/python3.12; do "$$p" -c 'import venv' 2>/dev/null && echo "$$p" && break; done)

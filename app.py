@@ -10,6 +10,7 @@ from infoview.dates import today_in
 from infoview.keep_in_touch import losing_touch_list
 from infoview.ui import page_setup, pages
 from infoview.ui.ask_next_ui import ask_next_list
+from infoview.ui.comments_ui import home_assignments, home_comments
 from infoview.ui.home_ui import (
     due_section,
     figures_row,
@@ -53,6 +54,8 @@ st.header("Your journey")
 figs, progress = home_numbers(store)
 figures_row(figs)
 journey_section(progress)
+home_comments(store)
+home_assignments(store)
 losing_touch_section(store, losing_touch_list(store, today), today)
 log_anyone(store, today)
 st.header("Who to ask next")

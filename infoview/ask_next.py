@@ -164,13 +164,23 @@ def _score_all(
         ctx.today,
         Source.LINKEDIN,
     )
+    names, field_of, field_match = ctx.names, ctx.field_of, ctx.field_match
+    # Met or a call planned (already in play), declined, or asked lately: worked out from the
+    # few people with records rather than looked up for every contact.
+    left_out = set(convs)
+    left_out.update(
+        cid
+        for cid, theirs in asks.items()
+        if theirs and (is_declined(theirs) or _asked_recently(theirs, today))
+    )
     scored = []
     for index, contact in enumerate(contacts):
         cid = contact.id
-        if contact.archived or cid in convs:
-            continue  # met, or a call planned: already in play
-        theirs = asks.get(cid)
-        if theirs and (is_declined(theirs) or _asked_recently(theirs, today)):
+        if cid in left_out:
+            if cid in met:  # named in "suggested by …, whom you met"
+                names[cid] = contact.full_name
+            continue
+        if contact.archived:
             continue
         score = count = 0
         if contact.referred_by in met:
@@ -184,11 +194,15 @@ def _score_all(
             and _school_match(contact.education, schools, school_words)
         ):
             score, count = score + ALUMNI_POINTS, count + 1
-        if fields and (contact.field or contact.title) and ctx.field_match(contact):
-            score, count = score + FIELD_POINTS, count + 1
+        if fields and (contact.field or contact.title):
+            field = field_of.get((contact.field, contact.title))
+            if field is None:
+                field = field_match(contact)
+            if field:
+                score, count = score + FIELD_POINTS, count + 1
         if contact.reason and is_specific(contact.reason):
             score, count = score + RESEARCHED_POINTS, count + 1
-        if contact.source == linkedin and not theirs and contact.joined_on <= dormant_before:
+        if contact.source == linkedin and contact.joined_on <= dormant_before and not asks.get(cid):
             score, count = score + DORMANT_POINTS, count + 1
         if score:
             scored.append((score, count, index))
@@ -219,7 +233,7 @@ def rank(
     ctx = _Context(
         today=today,
         met=met,
-        names={c.id: c.full_name for c in contacts if c.id in met},
+        names={},  # filled by _score_all as it passes the people met
         at_target=at_target,
         schools=[k for k in (school_key(s) for s in profile.schools) if k.strip()],
         fields=[f for f in (fold(f).strip() for f in profile.fields) if f],
@@ -233,8 +247,9 @@ def rank(
         return []
     # The best ``limit`` by score and reasons; among equals at the cut, by name.
     best = heapq.nlargest(limit, scored)
-    cut = best[-1][:2]
-    close = [item for item in scored if item[:2] >= cut]
+    # (score, reasons, -1) sorts below every item with that score and reasons (indexes are >= 0).
+    cut = (best[-1][0], best[-1][1], -1)
+    close = [item for item in scored if item > cut]
     close.sort(key=lambda item: (-item[0], -item[1], contacts[item[2]].full_name.casefold()))
     out = []
     for _score, _count, index in close[:limit]:

@@ -64,6 +64,7 @@ users = Table(
     Column("issuer", Text, nullable=False),
     Column("subject", Text, nullable=False),
     Column("revision", BigInteger, nullable=False),
+    Column("display_name", Text, nullable=False, server_default=""),  # from 0004 on
 )
 records = Table(
     "infoview_records",

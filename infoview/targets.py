@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import heapq
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -61,13 +61,26 @@ def sort_key(target: Target) -> tuple:
 
 def contacts_by_org(contacts: Iterable[Contact]) -> dict[str, list[Contact]]:
     """Group active contacts by organization key (imported connections included)."""
-    groups: dict[str, list[Contact]] = {}
+    # Grouped by the name as written first (cheap), then the spellings merged by key: a
+    # network repeats a few thousand names across tens of thousands of people.
+    spelt: dict[str, list[Contact]] = {}
     for contact in contacts:
-        if contact.archived or not contact.organization:
+        if contact.organization and not contact.archived:
+            found = spelt.get(contact.organization)
+            if found is None:
+                spelt[contact.organization] = [contact]
+            else:
+                found.append(contact)
+    groups: dict[str, list[Contact]] = {}
+    for name, people in spelt.items():
+        key = org_key(name)
+        if not key:
             continue
-        key = org_key(contact.organization)
-        if key:
-            groups.setdefault(key, []).append(contact)
+        found = groups.get(key)
+        if found is None:
+            groups[key] = people
+        else:
+            found.extend(people)
     return groups
 
 
@@ -75,27 +88,47 @@ def target_rows(
     targets: Iterable[Target],
     by_org: Mapping[str, Sequence[Contact]],
     stages: Mapping[str, Stage],
+    contact_of: Callable[[str], Contact | None],
 ) -> list[TargetRow]:
-    """Return every target in the method's order with the people the user knows there."""
+    """Return every target in the method's order with the people the user knows there.
+
+    Most people in a network are only connected, so only the people past that stage are
+    looked at one by one (found with ``contact_of``); the rest are counted by subtraction.
+    """
+    keys = {org_key(t.organization) for t in targets}
+    further: dict[str, list[tuple[Contact, Stage]]] = {}
+    for cid, stage in stages.items():
+        if stage == Stage.CONNECTED:
+            continue
+        contact = contact_of(cid)
+        if contact is None or contact.archived or not contact.organization:
+            continue
+        key = org_key(contact.organization)
+        if key in keys:
+            further.setdefault(key, []).append((contact, stage))
     rows = []
     for target in sorted(targets, key=sort_key):
-        people = by_org.get(org_key(target.organization), ())
-        found = [stages.get(c.id, Stage.CONNECTED) for c in people]
-        counts = Counter(found)
-        # The furthest along first, by name within a stage; names are read only for the
-        # stages that fill the few places shown.
-        shown: list[tuple[Contact, Stage]] = []
-        for stage in sorted(counts, reverse=True):
-            need = EXAMPLES_SHOWN - len(shown)
-            if need <= 0:
-                break
-            group = [c for c, s in zip(people, found, strict=True) if s == stage]
-            picked = heapq.nsmallest(need, group, key=lambda c: c.full_name.casefold())
-            shown += [(c, stage) for c in picked]
+        key = org_key(target.organization)
+        people = by_org.get(key, ())
+        ahead = further.get(key, [])
+        counts = Counter(stage for _, stage in ahead)
+        if len(people) > len(ahead):
+            counts[Stage.CONNECTED] = len(people) - len(ahead)
+        # The furthest along first, by name within a stage.
+        shown = heapq.nsmallest(
+            EXAMPLES_SHOWN, ahead, key=lambda pair: (-pair[1], pair[0].full_name.casefold())
+        )
+        if len(shown) < EXAMPLES_SHOWN and len(people) > len(ahead):
+            taken = {c.id for c, _ in ahead}
+            rest = (c for c in people if c.id not in taken)
+            picked = heapq.nsmallest(
+                EXAMPLES_SHOWN - len(shown), rest, key=lambda c: c.full_name.casefold()
+            )
+            shown += [(c, Stage.CONNECTED) for c in picked]
         rows.append(
             TargetRow(
                 target=target,
-                count=len(found),
+                count=len(people),
                 shown=tuple(shown),
                 stage_counts=tuple(sorted(counts.items(), reverse=True)),
                 met=sum(n for stage, n in counts.items() if stage >= Stage.MET),
@@ -142,7 +175,7 @@ def target_list(store: Store, stages: Mapping[str, Stage]) -> list[TargetRow]:
     """Return the target list with who the user knows at each (memoised)."""
     return store.cached(
         ("target_rows",),
-        lambda: target_rows(store.all("targets"), org_groups(store), stages),  # type: ignore[arg-type]
+        lambda: target_rows(store.all("targets"), org_groups(store), stages, store.contact),  # type: ignore[arg-type]
     )
 
 

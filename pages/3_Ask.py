@@ -4,15 +4,13 @@ import streamlit as st
 
 from infoview.dates import today_in
 from infoview.ui import md_escape, page_setup, pages
+from infoview.ui.ask_draft import PAGE, ask_page
 from infoview.ui.ask_templates_ui import user_templates
-from infoview.ui.ask_ui import (
-    ask_page,
-    draft_section,
-    sent_section,
-    show_problem,
-    stage_of,
-)
+from infoview.ui.ask_ui import draft_section, sent_section, stage_of
+from infoview.ui.comments_ui import ask_comments, coach_templates
+from infoview.ui.kept import show_problem
 from infoview.ui.picker import require_contact
+from infoview.ui.steps import step_link
 
 store = page_setup(pages.ASK)
 
@@ -47,11 +45,11 @@ else:
         "That reason is what makes a stranger say yes, and the draft is built on it: a minute "
         "in Research makes this email much stronger."
     )
-    st.page_link(
-        pages.RESEARCH.path,
-        label="Add the compelling reason in Research",
-        icon=":material/travel_explore:",
-        query_params={"contact": contact.id},
+    step_link(
+        pages.RESEARCH,
+        contact.id,
+        "Add the compelling reason in Research",
+        ":material/travel_explore:",
     )
 if not profile.name.strip():
     st.page_link(
@@ -60,7 +58,8 @@ if not profile.name.strip():
         icon="👤",
     )
 
-show_problem()
+show_problem(PAGE)
+ask_comments(store, contact.id)
 sent = stage_of(page)
 if sent is None:
     draft_section(page)
@@ -69,9 +68,6 @@ else:
 
 st.divider()
 user_templates(page)
+coach_templates(store)
 
-st.page_link(
-    pages.QUESTIONS.path,
-    label="Next: plan your questions →",
-    query_params={"contact": contact.id},
-)
+step_link(pages.QUESTIONS, contact.id, "Next: plan your questions →")

@@ -6,8 +6,12 @@ import streamlit as st
 
 from infoview.questions import default_call_minutes, plan_call, plan_focus
 from infoview.ui import page_setup, pages
+from infoview.ui.comments_ui import coach_questions, plan_comments
+from infoview.ui.kept import show_problem
 from infoview.ui.picker import require_contact
+from infoview.ui.question_bank_ui import question_bank
 from infoview.ui.questions_ui import (
+    PAGE,
     call_length,
     custom_question,
     duplicates_note,
@@ -16,12 +20,11 @@ from infoview.ui.questions_ui import (
     over_time,
     plan_editor,
     prep_sheet,
-    question_bank,
-    show_problem,
     suggested_plan,
     time_budget,
     who_and_why,
 )
+from infoview.ui.steps import step_link
 
 TABS = ["Your plan", "Question bank", "Prep sheet"]
 TAB_KEY = "qp_tab"
@@ -45,9 +48,10 @@ if contact is None:
 
 today = date.today()
 who_and_why(contact, today)
-show_problem()
+show_problem(PAGE)
 
 plan = load_plan(store, contact)
+plan_comments(store, plan.id)
 asks = store.by_contact("outreach").get(contact.id, [])
 fit = plan_call(
     plan.items, plan.minutes, plan.referral_removed, focus=plan_focus(contact.reason, asks)
@@ -71,6 +75,7 @@ if plan_tab.open:
             editing = edit_switch()
         plan_editor(store, plan, fit, editing)
         custom_question(store, plan)
+        coach_questions(store, plan)
 if bank_tab.open:
     with bank_tab:
         question_bank(store, plan, contact.sector.value)
@@ -78,8 +83,4 @@ if sheet_tab.open:
     with sheet_tab:
         prep_sheet(store, contact, plan, fit, today)
 
-st.page_link(
-    pages.CONVERSATIONS.path,
-    label="Next: log the conversation →",
-    query_params={"contact": contact.id},
-)
+step_link(pages.CONVERSATIONS, contact.id, "Next: log the conversation →")

@@ -5,20 +5,14 @@ from datetime import date
 import streamlit as st
 
 from infoview.ui import page_setup, pages
-from infoview.ui.data_ui import (
-    delete_account_section,
-    delete_section,
-    export_section,
-    import_section,
-    restore_section,
-    sample_section,
-    where_it_lives,
-)
+from infoview.ui.data_out_ui import delete_account_section, delete_section, export_section
+from infoview.ui.data_ui import import_section, restore_section, sample_section, where_it_lives
 from infoview.ui.duplicates_ui import duplicates_section, review_from_link
 from infoview.ui.hosted import is_hosted
 from infoview.ui.setup import is_demo
+from infoview.ui.sharing_ui import share_section
 
-TABS = ["Import", "Duplicates", "Export", "Restore", "Delete all"]
+TABS = ["Import", "Duplicates", "Export", "Restore", "Share", "Delete all"]
 TAB_KEY = "dt_tab"
 
 store = page_setup(pages.DATA)
@@ -39,7 +33,7 @@ where_it_lives(store, demo, hosted)
 sample_section(store, demo, today)
 
 # Lazy tabs: only the open one runs and is sent to the browser.
-imports, duplicates, exports, restore, delete = st.tabs(TABS, key=TAB_KEY, on_change="rerun")
+imports, duplicates, exports, restore, share, delete = st.tabs(TABS, key=TAB_KEY, on_change="rerun")
 if imports.open:
     with imports:
         import_section(store, demo, today)
@@ -52,6 +46,9 @@ if exports.open:
 if restore.open:
     with restore:
         restore_section(store, demo, hosted)
+if share.open:
+    with share:
+        share_section(store, today)
 if delete.open:
     with delete:
         delete_section(store, demo, today)

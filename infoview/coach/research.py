@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 MIN_REASON_WORDS = 8
 GENERIC_PHRASES = (
@@ -103,8 +104,13 @@ _GENERIC = re.compile("|".join(rf"\b{re.escape(p)}\b" for p in GENERIC_PHRASES))
 _WORD = re.compile(r"[\w'’-]+")
 
 
+@lru_cache(maxsize=65_536)
 def is_specific(reason: str) -> bool:
-    """True when review_reason would call the reason fine (it names something of theirs)."""
+    """True when review_reason would call the reason fine (it names something of theirs).
+
+    Remembered: "who to ask next" asks it of every researched contact after each change,
+    and a reason's text rarely changes between two runs.
+    """
     return reason_is_specific(reason.strip())
 
 

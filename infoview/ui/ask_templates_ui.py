@@ -15,10 +15,17 @@ import streamlit as st
 from pydantic import ValidationError
 
 from infoview.asks import ask_details, latest_ask
-from infoview.models import BODY_MAX, SUBJECT_MAX, UserTemplate, friendly_errors, new_id
+from infoview.models import BODY_MAX, SUBJECT_MAX, UserTemplate, friendly_errors
 from infoview.store import StaleRecordError, StoreError
-from infoview.ui.ask_ui import AskPage, report_problem, session_draft, show_problem
-from infoview.ui.kept import keep_typing, kept_widget
+from infoview.ui.ask_draft import PAGE, AskPage, session_draft
+from infoview.ui.kept import (
+    keep_typing,
+    kept_widget,
+    release_id,
+    report_problem,
+    reserved_id,
+    show_problem,
+)
 from infoview.ui.setup import flash
 from infoview.ui.text import md_escape
 from infoview.user_templates import TemplateProblem, render_user_template
@@ -72,25 +79,25 @@ def _on_save_template(page: AskPage, tid: str, revision: int) -> None:
     try:
         template = UserTemplate(id=tid, kind="ask", **values)
     except ValidationError as exc:
-        report_problem("error", "Not saved: " + "; ".join(friendly_errors(exc)), "templates")
+        report_problem(PAGE, "error", "Not saved: " + "; ".join(friendly_errors(exc)), "templates")
         return
     try:
         render_user_template(template.subject, template.body, _preview_context(page))
     except TemplateProblem as problem:
-        report_problem("error", f"Not saved yet. {problem.message}", "templates")
+        report_problem(PAGE, "error", f"Not saved yet. {problem.message}", "templates")
         return
     try:
         page.store.save(template, expected_revision=revision)
     except StaleRecordError:
         report_problem(
-            "warning", "This template changed in another tab; reload to see it.", "templates"
+            PAGE, "warning", "This template changed in another tab; reload to see it.", "templates"
         )
         return
     except StoreError as exc:
-        report_problem("error", f"Not saved: {exc}", "templates")
+        report_problem(PAGE, "error", f"Not saved: {exc}", "templates")
         return
     if state.get(_NEW_ID) == tid:
-        state.pop(_NEW_ID, None)
+        release_id(_NEW_ID)
     state[_PICK] = tid
     flash(f"Template saved. Choose “Mine: {md_escape(template.name)}” under Template to use it.")
 
@@ -99,7 +106,7 @@ def _on_delete_template(page: AskPage, tid: str) -> None:
     try:
         page.store.delete("templates", tid)
     except StoreError as exc:
-        report_problem("error", f"Not deleted: {exc}", "templates")
+        report_problem(PAGE, "error", f"Not deleted: {exc}", "templates")
         return
     st.session_state[_PICK] = "new"
     flash("Template deleted.", "🗑️")
@@ -124,7 +131,7 @@ def _editor(page: AskPage) -> None:
         "Write a template once and use it for many people. Put a variable in double "
         "braces, like {{ first_name }}; {% if ... %} and {% for ... %} work too."
     )
-    show_problem("templates")
+    show_problem(PAGE, "templates")
     saved = sorted(page.user_templates.values(), key=lambda t: t.name.casefold())
     names = {"new": "A new template", **{t.id: t.name for t in saved}}
     if _PICK in st.session_state and st.session_state[_PICK] not in names:
@@ -140,7 +147,7 @@ def _editor(page: AskPage) -> None:
         format_func=names.get,
     )
     current = page.user_templates.get(picked)
-    tid = current.id if current else st.session_state.setdefault(_NEW_ID, new_id())
+    tid = current.id if current else reserved_id(_NEW_ID)
     left, right = st.columns([3, 2], gap="large")
     with left:
         _kept_input(

@@ -1,32 +1,24 @@
 """The Craft the ask step's widgets: the draft editor, the coach, timing, sending, follow-ups.
 
-The draft a user is writing lives in ``st.session_state[DRAFTS][contact_id]`` (an AskDraft,
-not a widget value), so it survives reruns and page switches; widgets are re-seeded from it
-whenever Streamlit has dropped their state. Every change that moves the draft (regenerate,
-use a better date, save, status changes) runs in an ``on_click`` callback, before the
-widgets are drawn, which is the only moment Streamlit lets code set a widget's value.
+The draft itself and the callbacks that change it live in ``infoview.ui.ask_draft``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 
 import pandas as pd
 import streamlit as st
-from pydantic import ValidationError
 
 from infoview.asks import (
     MAX_TOPICS,
     STATUS_ACTIONS,
     AskDraft,
-    ask_details,
     clean_topics,
     colleagues,
     days_to_reply,
-    draft_from_ask,
-    fix_dates,
     follow_with_template,
     has_unsaved_changes,
     history_rows,
@@ -34,20 +26,16 @@ from infoview.asks import (
     minutes_problem,
     next_statuses,
     organization_index,
-    regenerate,
-    render_draft,
-    restore_previous,
     score_verdict,
     suggest_template,
     template_options,
-    to_outreach,
 )
 from infoview.coach import advise_send_date, review_ask
 from infoview.coach.ask import RULES, Level, Review
 from infoview.coach.drafts import review_note
 from infoview.coach.fixes import suggest_fixes
 from infoview.dates import safe_zone, short_day
-from infoview.followups import FOLLOW_UP, NO_REPLY, SECOND_CONTACT, ask_reminders, ask_status_change
+from infoview.followups import FOLLOW_UP, NO_REPLY, SECOND_CONTACT, ask_reminders
 from infoview.mailto import mailto_link, mailto_too_long, safe_address
 from infoview.models import (
     BODY_MAX,
@@ -57,15 +45,29 @@ from infoview.models import (
     CallMode,
     Contact,
     Outreach,
-    Profile,
-    UserTemplate,
-    friendly_errors,
-    new_id,
-    utcnow,
 )
 from infoview.pipeline import ANSWERED_STATUSES
-from infoview.store import StaleRecordError, Store, StoreError
 from infoview.ui import pages
+from infoview.ui.ask_draft import (
+    STALE_KEY,
+    AskPage,
+    current_draft,
+    drafts,
+    on_delete_draft,
+    on_fix_dates,
+    on_load_newer,
+    on_mark_sent,
+    on_new_ask,
+    on_regenerate,
+    on_restore,
+    on_save_draft,
+    on_status,
+    on_use_date,
+    planned_day,
+    push_draft,
+    sync_draft,
+    wkey,
+)
 from infoview.ui.note_coach import note_review
 from infoview.ui.setup import flash
 from infoview.ui.text import md_escape
@@ -73,14 +75,6 @@ from infoview.user_templates import TemplateProblem
 from infoview.wording import counted
 from infoview.writing import render_email
 
-DRAFTS = "ask_drafts"
-_PROBLEM = "ask_problem"
-_STALE = "ask_stale"
-STALE = (
-    "This ask changed in another tab or program since you opened it, so your change was not "
-    "saved. Your text is still here. Load the newer version to continue; you can then bring "
-    "your own text back with “Bring back my edits”."
-)
 # Material icons render everywhere, unlike emoji, which need a colour font on the machine.
 LEVEL_ICONS = {
     Level.PROBLEM: ":red[:material/error:]",
@@ -89,264 +83,6 @@ LEVEL_ICONS = {
     Level.OK: ":green[:material/check_circle:]",
 }
 LEVEL_TITLES = {Level.PROBLEM: "Fix before sending", Level.WARN: "Worth fixing", Level.TIP: "Tips"}
-
-
-@dataclass(frozen=True)
-class AskPage:
-    """Everything the step's widgets read: the store, who, the user and today."""
-
-    store: Store
-    contact: Contact
-    profile: Profile
-    today: date
-    referrer: str
-    user_templates: dict[str, UserTemplate]
-
-    def render(self, draft: AskDraft) -> tuple[str, str]:
-        """Render the draft's template with its topics, minutes and mode."""
-        details = ask_details(draft, self.referrer)
-        return render_draft(
-            draft.template, self.contact, self.profile, details, self.user_templates
-        )
-
-
-def ask_page(store: Store, contact: Contact, today: date) -> AskPage:
-    """Gather what the page needs for one contact."""
-    referrer = store.contact(contact.referred_by) if contact.referred_by else None
-    templates = {t.id: t for t in store.all("templates")}  # type: ignore[attr-defined]
-    return AskPage(
-        store, contact, store.profile(), today, referrer.full_name if referrer else "", templates
-    )
-
-
-# ---------------------------------------------------------------- the draft in the session
-
-
-def _wkey(cid: str, name: str) -> str:
-    return f"askw_{cid}_{name}"
-
-
-def _drafts() -> dict[str, AskDraft]:
-    return st.session_state.setdefault(DRAFTS, {})
-
-
-def session_draft(contact_id: str) -> AskDraft | None:
-    """Return the draft the user is writing to a contact in this session, if any."""
-    return _drafts().get(contact_id)
-
-
-def _forget_widgets(cid: str) -> None:
-    for key in [k for k in st.session_state if str(k).startswith(f"askw_{cid}_")]:
-        del st.session_state[key]
-
-
-def _fresh_or_none(page: AskPage, draft: AskDraft) -> tuple[str, str] | None:
-    try:
-        return page.render(draft)
-    except (TemplateProblem, KeyError, ValueError):
-        return None
-
-
-def _load(page: AskPage) -> AskDraft:
-    """Return a draft built from the contact's latest ask, or a new one."""
-    saved = latest_ask(page.store.by_contact("outreach").get(page.contact.id, []))  # type: ignore[arg-type]
-    template, _ = suggest_template(page.contact, page.profile)
-    if saved is None:
-        return AskDraft(ask_id=new_id(), template=template)
-    draft = draft_from_ask(saved, None, template)
-    return draft_from_ask(saved, _fresh_or_none(page, draft), template)
-
-
-def planned_day(page: AskPage, draft: AskDraft) -> date:
-    """Return the day the draft is planned to go out: today unless a later day was chosen."""
-    return draft.planned if draft.planned and draft.planned >= page.today else page.today
-
-
-def _sync(page: AskPage, draft: AskDraft) -> AskDraft:
-    """Copy what the user typed (the widgets' current values) into the draft."""
-    state, cid = st.session_state, page.contact.id
-    topics = list(draft.topics)
-    for i in range(MAX_TOPICS):
-        topics[i] = state.get(_wkey(cid, f"topic{i}"), topics[i])
-    planned = state.get(_wkey(cid, "planned"), draft.planned)
-    if planned == planned_day(page, draft):
-        planned = draft.planned  # the day shown by default is not a choice to save
-    return replace(
-        draft,
-        topics=topics,
-        minutes=int(state.get(_wkey(cid, "minutes"), draft.minutes)),
-        mode=CallMode(state.get(_wkey(cid, "mode"), draft.mode)),
-        template=state.get(_wkey(cid, "template"), draft.template),
-        subject=state.get(_wkey(cid, "subject"), draft.subject),
-        body=state.get(_wkey(cid, "body"), draft.body),
-        planned=planned,
-    )
-
-
-def _push(page: AskPage, draft: AskDraft) -> None:
-    """Keep the draft and show its values in the widgets (before they are drawn)."""
-    state, cid = st.session_state, page.contact.id
-    for i in range(MAX_TOPICS):
-        state[_wkey(cid, f"topic{i}")] = draft.topics[i]
-    state[_wkey(cid, "minutes")] = draft.minutes
-    state[_wkey(cid, "mode")] = CallMode(draft.mode).value
-    state[_wkey(cid, "template")] = draft.template
-    state[_wkey(cid, "subject")] = draft.subject
-    state[_wkey(cid, "body")] = draft.body
-    state[_wkey(cid, "planned")] = planned_day(page, draft)
-    _drafts()[cid] = draft
-
-
-def current_draft(page: AskPage) -> tuple[AskDraft, Outreach | None]:
-    """Return the draft being written (with the latest typing) and its saved record, if any."""
-    cid = page.contact.id
-    draft = _drafts().get(cid)
-    saved = page.store.get("outreach", draft.ask_id) if draft else None
-    if draft is not None:
-        if saved is None and draft.revision:
-            draft = None  # deleted in another tab: start again from what is stored
-        elif (
-            saved is not None
-            and saved.revision != draft.revision
-            and (saved.status != AskStatus.DRAFT or not has_unsaved_changes(draft, saved))
-        ):
-            draft = None  # moved on elsewhere and nothing typed here would be lost
-    if draft is None:
-        _forget_widgets(cid)
-        draft = _load(page)
-        saved = page.store.get("outreach", draft.ask_id)
-    draft = _sync(page, draft)
-    if draft.template not in template_options(list(page.user_templates.values())):
-        draft = replace(draft, template=suggest_template(page.contact, page.profile)[0])
-    return draft, saved
-
-
-def report_problem(level: str, text: str, where: str = "main") -> None:
-    """Keep a message about a refused action, shown by show_problem(where) on the next run."""
-    st.session_state[_PROBLEM] = (where, level, text)
-
-
-def show_problem(where: str = "main") -> None:
-    """Show why the last action did not go through, once, in the place it belongs."""
-    found = st.session_state.get(_PROBLEM)
-    if found and found[0] == where:
-        del st.session_state[_PROBLEM]
-        _, level, text = found
-        (st.error if level == "error" else st.warning)(md_escape(text))
-
-
-def _save(page: AskPage, record: Outreach, expected: int) -> Outreach | None:
-    try:
-        return page.store.save(record, expected_revision=expected)
-    except StaleRecordError:
-        report_problem("warning", STALE)
-        st.session_state[_STALE] = page.contact.id
-    except StoreError as exc:
-        report_problem("error", f"Not saved: {exc}")
-    return None
-
-
-def _build(page: AskPage, draft: AskDraft, saved: Outreach | None) -> Outreach | None:
-    try:
-        return to_outreach(draft, page.contact.id, saved, utcnow())
-    except ValidationError as exc:
-        report_problem("error", "Not saved: " + "; ".join(friendly_errors(exc)))
-        return None
-
-
-# ---------------------------------------------------------------- callbacks
-
-
-def _on_regenerate(page: AskPage) -> None:
-    draft = _sync(page, _drafts()[page.contact.id])
-    try:
-        fresh = page.render(draft)
-    except (TemplateProblem, KeyError) as exc:
-        report_problem("error", getattr(exc, "message", "That template is no longer there."))
-        return
-    _push(page, regenerate(draft, fresh))
-
-
-def _on_restore(page: AskPage) -> None:
-    _push(page, restore_previous(_sync(page, _drafts()[page.contact.id])))
-
-
-def _on_use_date(page: AskPage, day: date) -> None:
-    _push(page, replace(_sync(page, _drafts()[page.contact.id]), planned=day))
-
-
-def _on_save_draft(page: AskPage) -> None:
-    draft = _sync(page, _drafts()[page.contact.id])
-    saved = page.store.get("outreach", draft.ask_id)
-    record = _build(page, draft, saved)
-    stored = _save(page, record, draft.revision) if record else None
-    if stored is not None:
-        _push(page, replace(draft, revision=stored.revision))
-        flash("Draft saved.")
-
-
-def _on_mark_sent(page: AskPage) -> None:
-    draft = _sync(page, _drafts()[page.contact.id])
-    saved = page.store.get("outreach", draft.ask_id)
-    record = _build(page, draft, saved)
-    if record is None:
-        return
-    sent_on = st.session_state.get(_wkey(page.contact.id, "sent_on")) or page.today
-    record = ask_status_change(record, AskStatus.SENT, utcnow(), on=sent_on)
-    if _save(page, record, draft.revision) is not None:
-        _drafts().pop(page.contact.id, None)
-        flash(f"Marked as sent on {short_day(sent_on, page.today)}. Good luck!", "📨")
-
-
-def _on_status(page: AskPage, ask: Outreach, status: AskStatus) -> None:
-    on = st.session_state.get(f"ask_change_on_{ask.id}") or page.today
-    if status == AskStatus.SENT and ask.sent_on is not None:
-        on = None  # back to waiting: keep the day it really went out
-    updated = ask_status_change(ask, status, utcnow(), on=on)
-    if _save(page, updated, ask.revision) is not None:
-        _drafts().pop(page.contact.id, None)
-        flash(f"Status: {AskStatus(status).label.lower()}.")
-
-
-def _on_fix_dates(page: AskPage, ask: Outreach) -> None:
-    try:
-        fixed = fix_dates(
-            ask,
-            st.session_state.get(f"ask_fix_sent_{ask.id}"),
-            st.session_state.get(f"ask_fix_replied_{ask.id}"),
-        )
-    except ValueError as exc:
-        report_problem("error", str(exc))
-        return
-    if _save(page, fixed, ask.revision) is not None:
-        flash("Dates corrected.")
-
-
-def _on_delete_draft(page: AskPage, ask_id: str, stored: bool) -> None:
-    if stored:
-        try:
-            page.store.delete("outreach", ask_id)
-        except StoreError as exc:
-            report_problem("error", f"Not deleted: {exc}")
-            return
-    _drafts().pop(page.contact.id, None)
-    _forget_widgets(page.contact.id)
-    flash("Draft deleted." if stored else "Draft discarded.", "🗑️")
-
-
-def _on_load_newer(page: AskPage) -> None:
-    st.session_state.pop(_STALE, None)
-    mine = _sync(page, _drafts()[page.contact.id])
-    _forget_widgets(page.contact.id)
-    newer = _load(page)
-    _push(page, replace(newer, previous=(mine.subject, mine.body)))
-
-
-def _on_new_ask(page: AskPage) -> None:
-    _forget_widgets(page.contact.id)
-    template, _ = suggest_template(page.contact, page.profile)
-    _push(page, AskDraft(ask_id=new_id(), template=template))
-
 
 # ---------------------------------------------------------------- the draft editor
 
@@ -358,7 +94,7 @@ def topics(page: AskPage) -> None:
     for i in range(MAX_TOPICS):
         st.text_input(
             f"Topic {i + 1}" + (" (optional)" if i else ""),
-            key=_wkey(cid, f"topic{i}"),
+            key=wkey(cid, f"topic{i}"),
             max_chars=SHORT_MAX,
             placeholder=f"e.g. {examples[i]}" if examples[i] else "",
         )
@@ -373,7 +109,7 @@ def call_details(page: AskPage, draft: AskDraft) -> None:
         5,
         60,
         step=5,
-        key=_wkey(cid, "minutes"),
+        key=wkey(cid, "minutes"),
         help="15 is a good default: 10–20 for a phone or video call, up to 30 in person.",
     )
     st.radio(
@@ -381,7 +117,7 @@ def call_details(page: AskPage, draft: AskDraft) -> None:
         [m.value for m in CallMode],
         format_func=lambda m: CallMode(m).label,
         horizontal=True,
-        key=_wkey(cid, "mode"),
+        key=wkey(cid, "mode"),
     )
     problem = minutes_problem(draft.minutes, draft.mode)
     if problem:
@@ -402,9 +138,9 @@ def template_picker(page: AskPage, problem: str | None) -> None:
     options = template_options(list(page.user_templates.values()))
     suggested, why = suggest_template(page.contact, page.profile)
     st.selectbox(
-        "Template", list(options), format_func=options.get, key=_wkey(page.contact.id, "template")
+        "Template", list(options), format_func=options.get, key=wkey(page.contact.id, "template")
     )
-    if st.session_state.get(_wkey(page.contact.id, "template")) == suggested:
+    if st.session_state.get(wkey(page.contact.id, "template")) == suggested:
         st.caption(f"A good fit: {md_escape(why)}.")
     else:
         st.caption(f"Suggested: {md_escape(options[suggested])}, because {md_escape(why)}.")
@@ -416,8 +152,8 @@ def draft_editor(page: AskPage, draft: AskDraft, saved: Outreach | None) -> None
     """Draw the subject and body, regenerate, and save."""
     cid = page.contact.id
     st.markdown("### Your email")
-    st.text_input("Subject", key=_wkey(cid, "subject"), max_chars=SUBJECT_MAX)
-    st.text_area("Email", key=_wkey(cid, "body"), max_chars=BODY_MAX, height=330)
+    st.text_input("Subject", key=wkey(cid, "subject"), max_chars=SUBJECT_MAX)
+    st.text_area("Email", key=wkey(cid, "body"), max_chars=BODY_MAX, height=330)
     st.caption(
         "Edit freely: it is your email. The coach re-reads it when you click outside the box "
         "or press Ctrl+Enter."
@@ -430,14 +166,14 @@ def draft_editor(page: AskPage, draft: AskDraft, saved: Outreach | None) -> None
         type="primary",
         icon=":material/save:",
         key=f"ask_save_{cid}",
-        on_click=_on_save_draft,
+        on_click=on_save_draft,
         args=(page,),
     )
     row.button(
         "Regenerate from template",
         icon=":material/refresh:",
         key=f"ask_regen_{cid}",
-        on_click=_on_regenerate,
+        on_click=on_regenerate,
         args=(page,),
         disabled=not draft.edited,
         help="Writes a fresh draft from the template. Your edited text can be brought back.",
@@ -447,7 +183,7 @@ def draft_editor(page: AskPage, draft: AskDraft, saved: Outreach | None) -> None
             "Bring back my edits",
             icon=":material/undo:",
             key=f"ask_restore_{cid}",
-            on_click=_on_restore,
+            on_click=on_restore,
             args=(page,),
         )
     if has_unsaved_changes(draft, saved):
@@ -486,9 +222,9 @@ def coach_panel(review: Review, fixes: Callable[[], None] | None = None) -> None
 
 
 def _on_fix(page: AskPage, body: str) -> None:
-    draft = _sync(page, _drafts()[page.contact.id])
+    draft = sync_draft(page, drafts()[page.contact.id])
     # The text before the fix can be brought back like any replaced text.
-    _push(page, replace(draft, body=body, previous=(draft.subject, draft.body)))
+    push_draft(page, replace(draft, body=body, previous=(draft.subject, draft.body)))
     flash("Fix applied. “Bring back my edits” undoes it.")
 
 
@@ -529,7 +265,7 @@ def timing(page: AskPage, draft: AskDraft) -> None:
     """Draw the planned send date and the timing advice for it."""
     st.markdown("### When to send")
     left, right = st.columns([1, 3], gap="large")
-    left.date_input("Planned send date", key=_wkey(page.contact.id, "planned"), format="YYYY-MM-DD")
+    left.date_input("Planned send date", key=wkey(page.contact.id, "planned"), format="YYYY-MM-DD")
     day = planned_day(page, draft)
     advice = advise_send_date(day, page.contact.sector, page.profile.calendar, page.profile.country)
     show, headline = _VERDICTS.get(advice.verdict, _VERDICTS["ok"])
@@ -541,7 +277,7 @@ def timing(page: AskPage, draft: AskDraft) -> None:
                 f"Use {advice.better_date:%A %d %B} instead",
                 icon=":material/event_available:",
                 key=f"ask_better_{page.contact.id}",
-                on_click=_on_use_date,
+                on_click=on_use_date,
                 args=(page, advice.better_date),
             )
         if advice.slow_reply_note:
@@ -572,14 +308,14 @@ def send_panel(page: AskPage, draft: AskDraft, review: Review) -> None:
     if blanks is not None:
         st.warning(md_escape(blanks.message) + " Fill them in before you send.")
     left, right = st.columns([1, 3], vertical_alignment="bottom")
-    if _wkey(cid, "sent_on") not in st.session_state:
-        st.session_state[_wkey(cid, "sent_on")] = page.today
-    left.date_input("Sent on", key=_wkey(cid, "sent_on"), max_value=page.today, format="YYYY-MM-DD")
+    if wkey(cid, "sent_on") not in st.session_state:
+        st.session_state[wkey(cid, "sent_on")] = page.today
+    left.date_input("Sent on", key=wkey(cid, "sent_on"), max_value=page.today, format="YYYY-MM-DD")
     right.button(
         "Mark as sent",
         icon=":material/send:",
         key=f"ask_sent_{cid}",
-        on_click=_on_mark_sent,
+        on_click=on_mark_sent,
         args=(page,),
         disabled=problem is not None or not body,
         help="Choose a call length in range first." if problem else None,
@@ -597,7 +333,7 @@ def delete_draft(page: AskPage, draft: AskDraft, saved: Outreach | None) -> None
             label,
             key=f"ask_del_{draft.ask_id}",
             disabled=not sure,
-            on_click=_on_delete_draft,
+            on_click=on_delete_draft,
             args=(page, draft.ask_id, saved is not None),
         )
 
@@ -638,7 +374,7 @@ def status_panel(page: AskPage, ask: Outreach) -> None:
         row.button(
             STATUS_ACTIONS[status],
             key=f"ask_to_{status.name}_{ask.id}",
-            on_click=_on_status,
+            on_click=on_status,
             args=(page, ask, status),
             type="primary" if status == AskStatus.REPLIED else "secondary",
         )
@@ -651,7 +387,7 @@ def status_panel(page: AskPage, ask: Outreach) -> None:
             st.session_state.setdefault(f"ask_fix_replied_{ask.id}", ask.replied_on)
             b.date_input("Answered on", key=f"ask_fix_replied_{ask.id}", format="YYYY-MM-DD")
         st.button(
-            "Save the dates", key=f"ask_fix_{ask.id}", on_click=_on_fix_dates, args=(page, ask)
+            "Save the dates", key=f"ask_fix_{ask.id}", on_click=on_fix_dates, args=(page, ask)
         )
 
 
@@ -689,7 +425,7 @@ def follow_ups(page: AskPage, ask: Outreach) -> None:
                 st.button(
                     "Mark as no reply",
                     key=f"ask_noreply_{ask.id}",
-                    on_click=_on_status,
+                    on_click=on_status,
                     args=(page, ask, AskStatus.NO_REPLY),
                 )
 
@@ -765,7 +501,7 @@ def new_ask_button(page: AskPage) -> None:
         "Write a new ask to " + md_escape(page.contact.full_name),
         icon=":material/edit:",
         key=f"ask_new_{page.contact.id}",
-        on_click=_on_new_ask,
+        on_click=on_new_ask,
         args=(page,),
     )
 
@@ -774,13 +510,13 @@ def draft_section(page: AskPage) -> None:
     """Draw the whole draft stage: what to know, template, editor, coach, timing, send."""
     draft, saved = current_draft(page)
     draft, problem = follow_template(page, draft)
-    _push(page, draft)  # before any widget is drawn: the only time their values may be set
-    if st.session_state.get(_STALE) == page.contact.id:
+    push_draft(page, draft)  # before any widget is drawn: the only time their values may be set
+    if st.session_state.get(STALE_KEY) == page.contact.id:
         st.button(
             "Load the newer version",
             icon=":material/sync:",
             key=f"ask_newer_{page.contact.id}",
-            on_click=_on_load_newer,
+            on_click=on_load_newer,
             args=(page,),
         )
     review = review_of(page, draft)
@@ -814,7 +550,7 @@ def sent_section(page: AskPage, ask: Outreach) -> None:
 
 def stage_of(page: AskPage) -> Outreach | None:
     """Return the sent ask to show, or None while the page is drafting."""
-    draft = _drafts().get(page.contact.id)
+    draft = drafts().get(page.contact.id)
     if draft is not None:
         ask = page.store.get("outreach", draft.ask_id)
         if ask is not None:

@@ -24,6 +24,7 @@ from infoview.ui.kept import (
     form_holds,
     load_record,
     loaded_record,
+    release_id,
     remember_submitted,
 )
 from infoview.ui.long_text import warn_if_too_long
@@ -32,6 +33,7 @@ from infoview.ui.text import md_escape
 
 PREFIX = "rc_"
 FORM = "rc_form"  # which contact the widgets hold, and their values (see ui/kept.py)
+NEW_ID = "rc_new_id"  # the id reserved for the contact being added
 
 
 def _key(name: str) -> str:
@@ -149,7 +151,7 @@ def _save(store: Store, base: Contact, is_new: bool) -> None:
     flash(f"Saved {md_escape(saved.full_name)}.")
     forget_record(FORM)
     if is_new:
-        st.session_state.pop("rc_new_id", None)
+        release_id(NEW_ID)
         st.query_params["contact"] = saved.id
     st.rerun()
 

@@ -16,7 +16,7 @@ from infoview.conversations import (
 from infoview.models import CallPlan, Contact, Conversation, Outreach
 from infoview.research import SECTOR_LABELS, SOURCE_LABELS, completeness, tenure_text
 from infoview.ui import pages
-from infoview.ui.steps import contact_link, step_page
+from infoview.ui.steps import contact_link, step_link, step_page
 from infoview.ui.text import md_escape
 from infoview.wording import counted, number
 
@@ -75,12 +75,7 @@ def research_summary(contact: Contact, referrer: Contact | None) -> None:
         for url, label in [*links, (contact.website, "Website")]:
             if url:
                 st.link_button(f"{label} ↗", url)
-    st.page_link(
-        pages.RESEARCH.path,
-        label="Edit the research",
-        icon=":material/travel_explore:",
-        query_params={"contact": contact.id},
-    )
+    step_link(pages.RESEARCH, contact.id, "Edit the research", ":material/travel_explore:")
 
 
 def asks_section(contact: Contact, asks: Sequence[Outreach]) -> None:
@@ -95,12 +90,7 @@ def asks_section(contact: Contact, asks: Sequence[Outreach]) -> None:
         st.markdown(f"**{ask.status.value.capitalize()}** · " + " · ".join(dates))
         if ask.subject:
             st.caption(md_escape(ask.subject))
-    st.page_link(
-        pages.ASK.path,
-        label="Open in Craft the ask",
-        icon=":material/edit_note:",
-        query_params={"contact": contact.id},
-    )
+    step_link(pages.ASK, contact.id, "Open in Craft the ask", ":material/edit_note:")
 
 
 def plans_section(contact: Contact, plans: Sequence[CallPlan]) -> None:
@@ -115,12 +105,7 @@ def plans_section(contact: Contact, plans: Sequence[CallPlan]) -> None:
         ):
             for item in plan.items:
                 st.markdown(f"- {md_escape(item.text)}")
-    st.page_link(
-        pages.QUESTIONS.path,
-        label="Open in Plan questions",
-        icon=":material/quiz:",
-        query_params={"contact": contact.id},
-    )
+    step_link(pages.QUESTIONS, contact.id, "Open in Plan questions", ":material/quiz:")
 
 
 def conversations_section(contact: Contact, convs: Sequence[Conversation]) -> None:
@@ -141,12 +126,7 @@ def conversations_section(contact: Contact, convs: Sequence[Conversation]) -> No
                 st.markdown(f"**{md_escape(note.question)}**  \n{md_escape(note.note)}")
             if conv.offered:
                 _line("You offered", "; ".join(conv.offered))
-    st.page_link(
-        pages.CONVERSATIONS.path,
-        label="Open in Conversations",
-        icon=":material/forum:",
-        query_params={"contact": contact.id},
-    )
+    step_link(pages.CONVERSATIONS, contact.id, "Open in Conversations", ":material/forum:")
 
 
 def referrals_section(given: Sequence[Contact]) -> None:

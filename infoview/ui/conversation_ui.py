@@ -1,4 +1,7 @@
-"""The Conversations step's widgets: schedule, log with referrals, thank, report back, correct.
+"""The Conversations step's widgets: choose, schedule, thank, report back, correct.
+
+The Log tab (with referrals) is in ``conversation_log_ui``, the page's layout in
+``conversation_tabs``.
 
 Widgets and Save buttons carry the conversation's revision in their keys: after a save they
 are drawn afresh from the stored record, and a second click on a button drawn from the old
@@ -6,7 +9,7 @@ revision is not a click at all, so a double-clicked Save stores one log and one 
 referrals.
 
 The page draws only the open tab, and Streamlit forgets the state of a widget that is not
-drawn. So every input here is drawn through ``_kept``, which copies its value to a plain
+drawn. So every input here is drawn through ``kept``, which copies its value to a plain
 session key (``st.session_state[KEPT]``) and refills the widget from it when its tab opens
 again or the user comes back to the page. That is also why there are no ``st.form``s here:
 a form sends nothing to the server until it is submitted, so what was typed in it would be
@@ -18,6 +21,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
+from functools import partial
 from typing import Any
 
 import streamlit as st
@@ -26,16 +30,11 @@ from pydantic import ValidationError
 from infoview import models
 from infoview.coach.drafts import review_note
 from infoview.conversations import (
-    MAX_REFERRALS,
-    conversation_from_log,
     conversation_label,
     default_report_back,
     delete_conversation,
-    log_conversation,
     move_conversation,
-    notes_for_log,
     referrals_by_referrer,
-    referrals_from_rows,
     schedule_at,
     scheduled_parts,
     sort_conversations,
@@ -44,20 +43,18 @@ from infoview.dates import safe_zone, zone_options
 from infoview.followups import thank_you_due
 from infoview.io.ics import call_ics, dates_ics, followup_items
 from infoview.mailto import mailto_link, mailto_too_long
-from infoview.models import CallMode, Contact, Conversation, friendly_errors, new_id
-from infoview.questions import default_call_minutes, latest_plan
+from infoview.models import CallMode, Contact, Conversation, friendly_errors
+from infoview.questions import default_call_minutes
 from infoview.research import search_key
 from infoview.store import StaleRecordError, Store, StoreError
-from infoview.ui.kept import kept_widget
-from infoview.ui.long_text import warn_if_too_long
+from infoview.ui.kept import kept_widget, release_id, report_problem, reserved_id
 from infoview.ui.note_coach import note_review
 from infoview.ui.setup import flash
-from infoview.ui.steps import contact_link
 from infoview.ui.text import md_escape
-from infoview.wording import counted, fold, number
+from infoview.wording import counted, fold
 from infoview.writing import AskDetails, render_email
 
-_PROBLEM = "cv_problem"
+PAGE = "cv"  # the key prefix of the step's session state
 KEPT = "cv_kept"
 NEW = "new"
 MODES = [m.value for m in CallMode]
@@ -70,35 +67,15 @@ STALE = (
 # ---------------------------------------------------------------- saving
 
 
-def _problem(level: str, text: str) -> None:
-    st.session_state[_PROBLEM] = (level, text)
-
-
-def show_problem() -> None:
-    """Show why the last change was not saved, once."""
-    found = st.session_state.pop(_PROBLEM, None)
-    if found:
-        level, text = found
-        (st.error if level == "error" else st.warning)(md_escape(text))
-
-
 def _pick_key(contact: Contact) -> str:
     return f"cv_pick_{contact.id}"
 
 
-def _kept(
-    widget: Callable[..., Any],
-    label: str,
-    key: str,
-    default: Any,
-    valid: Callable[[Any], bool] | None = None,
-    **kw: Any,
-) -> Any:
-    """Draw a widget whose value is kept in this page's bucket (see ``infoview.ui.kept``)."""
-    return kept_widget(widget, label, key, default, valid, bucket=KEPT, **kw)
+# Every input of the step is drawn through this: its value is kept in the page's bucket.
+kept = partial(kept_widget, bucket=KEPT)
 
 
-def _forget_typing(conv: Conversation) -> None:
+def forget_typing(conv: Conversation) -> None:
     """Drop what was kept for the widgets of a revision that is now saved (or replaced)."""
     kept = st.session_state.get(KEPT, {})
     rev = f"{conv.id}_{conv.revision}"
@@ -106,27 +83,52 @@ def _forget_typing(conv: Conversation) -> None:
         del kept[key]
 
 
-def _select_next(contact_id: str, conv_id: str | None) -> None:
+def select_next(contact_id: str, conv_id: str | None) -> None:
     """Ask the next run to show this conversation (the selectbox may already be drawn now)."""
     st.session_state["cv_select_next"] = (contact_id, conv_id)
+
+
+def how_and_how_long(
+    conv: Conversation, mode_col: Any, minutes_col: Any, mode_key: str, minutes_key: str
+) -> tuple[str, int]:
+    """Draw the call's mode and length (kept like every input here) and return them."""
+    mode = kept(mode_col.selectbox, "How", mode_key, conv.mode.value, options=MODES)
+    minutes = kept(
+        minutes_col.number_input,
+        "Minutes",
+        minutes_key,
+        conv.minutes,
+        min_value=5,
+        max_value=180,
+        step=5,
+    )
+    return mode, minutes
+
+
+def committed(write: Callable[[], object]) -> bool:
+    """Run one store write: a stale record is reported after a rerun, a store error here."""
+    try:
+        write()
+    except StaleRecordError:
+        report_problem(PAGE, "warning", STALE)
+        st.rerun()
+    except StoreError as exc:
+        st.error(f"Nothing was saved: {md_escape(exc)}")
+        return False
+    return True
 
 
 def _save(store: Store, conv: Conversation, message: str, **changes: object) -> None:
     """Save changes to a conversation; on success flash and rerun, else say why not."""
     try:
         updated = Conversation.model_validate({**conv.model_dump(), **changes})
-        store.save(updated, expected_revision=conv.revision)
     except ValidationError as exc:
         st.error("Nothing was saved: " + md_escape("; ".join(friendly_errors(exc))))
         return
-    except StaleRecordError:
-        _problem("warning", STALE)
-        st.rerun()
-    except StoreError as exc:
-        st.error(f"Nothing was saved: {md_escape(exc)}")
+    if not committed(lambda: store.save(updated, expected_revision=conv.revision)):
         return
-    _forget_typing(conv)
-    _select_next(conv.contact_id, conv.id)
+    forget_typing(conv)
+    select_next(conv.contact_id, conv.id)
     flash(message)
     st.rerun()
 
@@ -138,10 +140,11 @@ def choose_conversation(store: Store, contact: Contact) -> Conversation:
     """Let the user pick one of the contact's conversations or start a new one."""
     convs = sort_conversations(store.by_contact("conversations").get(contact.id, []))  # type: ignore[arg-type]
     new_key = f"cv_new_{contact.id}"
-    new_conv_id = st.session_state.setdefault(new_key, new_id())
+    new_conv_id = reserved_id(new_key)
     if any(c.id == new_conv_id for c in convs):
         # The new one was saved: the next new one gets a fresh id.
-        new_conv_id = st.session_state[new_key] = new_id()
+        release_id(new_key)
+        new_conv_id = reserved_id(new_key)
     by_id = {c.id: c for c in convs}
     options = [*by_id, NEW]
     open_calls = [c.id for c in convs if c.happened_on is None]
@@ -237,23 +240,14 @@ def _schedule_form(
     rev = f"{conv.id}_{conv.revision}"
     with st.container(border=conv.scheduled_at is None):
         a, b, c = st.columns([2, 2, 3])
-        new_day = _kept(a.date_input, "Day", f"cv_day_{rev}", day)
-        new_time = _kept(b.time_input, "Time", f"cv_time_{rev}", at, step=timedelta(minutes=15))
+        new_day = kept(a.date_input, "Day", f"cv_day_{rev}", day)
+        new_time = kept(b.time_input, "Time", f"cv_time_{rev}", at, step=timedelta(minutes=15))
         zones = zone_options(conv_zone, zone)
-        new_zone = _kept(
+        new_zone = kept(
             c.selectbox, "Time zone", f"cv_tz_{rev}", conv_zone, zones.__contains__, options=zones
         )
         d, e = st.columns(2)
-        mode = _kept(d.selectbox, "How", f"cv_mode_{rev}", conv.mode.value, options=MODES)
-        minutes = _kept(
-            e.number_input,
-            "Minutes",
-            f"cv_min_{rev}",
-            conv.minutes,
-            min_value=5,
-            max_value=180,
-            step=5,
-        )
+        mode, minutes = how_and_how_long(conv, d, e, f"cv_mode_{rev}", f"cv_min_{rev}")
         label = "Save the new time" if conv.scheduled_at else "Schedule the call"
         submitted = st.button(label, type="primary", key=f"cv_sched_{rev}")
     if submitted:
@@ -266,207 +260,6 @@ def _schedule_form(
             mode=mode,
             minutes=int(minutes),
         )
-
-
-# ---------------------------------------------------------------- logging
-
-
-def _referral_rows(conv: Conversation) -> int:
-    return st.session_state.get(f"cv_rows_{conv.id}", 2)
-
-
-def _more_rows(conv: Conversation) -> None:
-    key = f"cv_rows_{conv.id}"
-    st.session_state[key] = min(MAX_REFERRALS, st.session_state.get(key, 2) + 1)
-
-
-def log_tab(
-    store: Store, contact: Contact, conv: Conversation, offers: list[str], today: date
-) -> None:
-    """Draw the log form: notes per planned question, what you learned, and referrals."""
-    rev = f"{conv.id}_{conv.revision}"
-    plan = latest_plan(store.by_contact("plans").get(contact.id, []))  # type: ignore[arg-type]
-    notes = notes_for_log(plan.items if plan else [], conv.question_notes)
-    default_day = conv.happened_on
-    if default_day is None and conv.scheduled_at is not None:
-        default_day = scheduled_parts(conv, conv.timezone or "UTC", today)[0]
-    default_day = min(default_day or today, today)
-    ids = st.session_state.setdefault(f"cv_refids_{rev}", [new_id() for _ in range(MAX_REFERRALS)])
-    rows = _referral_rows(conv)
-    with st.container(border=True):
-        a, b, c = st.columns([2, 2, 1])
-        happened = _kept(
-            a.date_input,
-            "Day you talked",
-            f"cv_happened_{rev}",
-            default_day,
-            lambda day: day <= today,
-            max_value=today,
-        )
-        mode = _kept(b.selectbox, "How", f"cv_lmode_{rev}", conv.mode.value, options=MODES)
-        minutes = _kept(
-            c.number_input,
-            "Minutes",
-            f"cv_lmin_{rev}",
-            conv.minutes,
-            min_value=5,
-            max_value=180,
-            step=5,
-        )
-        answers = []
-        if notes:
-            st.markdown("**What they said to your questions**")
-            for i, note in enumerate(notes):
-                text = _kept(
-                    st.text_area,
-                    md_escape(note.question),
-                    f"cv_note_{rev}_{i}",
-                    note.note,
-                    height=80,
-                )
-                warn_if_too_long(text, models.NOTES_MAX)
-                answers.append((note.question, text))
-        else:
-            st.caption(
-                "No question plan for this contact, so there are no per-question notes. "
-                "Write what you learned below."
-            )
-        fields = {}
-        for name, label, hint in (
-            ("insights", "Key insights", "What surprised you? What did you not know before?"),
-            ("advice", "Their advice", "What did they suggest you do, read or learn?"),
-            ("next_steps", "Your next steps", "What will you do, and by when?"),
-            (
-                "reflection",
-                "What it means for your own path",
-                "Does this path still appeal? What would you need to get there?",
-            ),
-        ):
-            fields[name] = _kept(
-                st.text_area,
-                label,
-                f"cv_{name}_{rev}",
-                getattr(conv, name),
-                height=100,
-                help=hint,
-            )
-            warn_if_too_long(fields[name], models.NOTES_MAX)
-        offered_key = f"cv_offered_{rev}"
-        typed = st.session_state.get(KEPT, {}).get(offered_key, [])
-        choices = list(dict.fromkeys([*offers, *conv.offered, *typed]))
-        offered = _kept(
-            st.multiselect,
-            "Help you offered in return",
-            offered_key,
-            list(conv.offered),
-            options=choices,
-            accept_new_options=True,
-            help="From “What I can offer” in your story; type to add something else.",
-        )
-        st.markdown("**People they suggested you talk to**")
-        st.caption(
-            "Each one becomes a new contact in Research, remembered as suggested by "
-            f"{md_escape(contact.full_name)}. Leave a row empty if you need fewer."
-        )
-        referral_rows = []
-        for i in range(rows):
-            n, o, t = st.columns(3)
-            referral_rows.append(
-                {
-                    "name": _kept(
-                        n.text_input,
-                        f"Person {i + 1}: name",
-                        f"cv_rn_{rev}_{i}",
-                        "",
-                        max_chars=models.NAME_MAX,
-                    ),
-                    "organization": _kept(
-                        o.text_input,
-                        "Organization",
-                        f"cv_ro_{rev}_{i}",
-                        "",
-                        max_chars=models.SHORT_MAX,
-                    ),
-                    "title": _kept(
-                        t.text_input, "Title", f"cv_rt_{rev}_{i}", "", max_chars=models.SHORT_MAX
-                    ),
-                    "why": _kept(
-                        st.text_input,
-                        "Why they suggested this person",
-                        f"cv_rw_{rev}_{i}",
-                        "",
-                        max_chars=models.REASON_MAX,
-                    ),
-                }
-            )
-        if rows < MAX_REFERRALS:
-            st.button(
-                "Room for one more person",
-                icon=":material/person_add:",
-                on_click=_more_rows,
-                args=(conv,),
-                key=f"cv_more_{rev}",
-                help="Adds a row; what you typed stays.",
-            )
-        submitted = st.button("Save the log", type="primary", key=f"cv_log_{rev}")
-    if submitted:
-        values = {
-            "happened_on": happened,
-            "mode": mode,
-            "minutes": int(minutes),
-            "notes": answers,
-            "offered": offered,
-            **fields,
-        }
-        _save_log(store, contact, conv, values, referral_rows, ids)
-
-
-def _save_log(
-    store: Store,
-    contact: Contact,
-    conv: Conversation,
-    values: dict,
-    rows: list[dict],
-    ids: list[str],
-) -> None:
-    try:
-        logged = conversation_from_log(conv, values)
-    except ValidationError as exc:
-        problems = friendly_errors(exc)
-    else:
-        problems = []
-    people, wrong = referrals_from_rows(rows, contact.id, values["happened_on"], ids)
-    problems += wrong
-    if problems:
-        st.error(
-            "Nothing was saved. Please fix:\n\n" + "\n".join(f"- {md_escape(p)}" for p in problems)
-        )
-        return
-    try:
-        log_conversation(store, logged, people, expected_revision=conv.revision)
-    except StaleRecordError:
-        _problem("warning", STALE)
-        st.rerun()
-    except StoreError as exc:
-        st.error(f"Nothing was saved: {md_escape(exc)}")
-        return
-    _forget_typing(conv)
-    _select_next(contact.id, conv.id)
-    st.session_state.pop(f"cv_rows_{conv.id}", None)
-    waits = "waits" if len(people) == 1 else "wait"
-    added = f" {counted(len(people), 'new contact')} {waits} in Research."
-    flash("Conversation logged." + (added if people else ""))
-    st.rerun()
-
-
-def referrals_given(store: Store, contact: Contact) -> None:
-    """List the people this contact has suggested, each linked to their page."""
-    given = referrals_by_referrer(store).get(contact.id, [])
-    if not given:
-        return
-    st.markdown(f"**Suggested by {md_escape(contact.full_name)} so far:** {number(len(given))}")
-    for other in given[:20]:
-        contact_link(other.id, other.full_name)
 
 
 # ---------------------------------------------------------------- thanks and report back
@@ -487,8 +280,8 @@ def _draft(
     """
     subject, body = render_email(kind, contact, profile, details)
     stamp = hashlib.sha1(f"{key}\n{subject}\n{body}".encode()).hexdigest()[:8]
-    subject = _kept(st.text_input, "Subject", f"{key}_subj_{stamp}", subject)
-    body = _kept(st.text_area, "Message", f"{key}_body_{stamp}", body, height=220)
+    subject = kept(st.text_input, "Subject", f"{key}_subj_{stamp}", subject)
+    body = kept(st.text_area, "Message", f"{key}_body_{stamp}", body, height=220)
     note_review(review_note(kind, subject, body, days_since_call))
     link = mailto_link(contact.email, subject, body)
     if mailto_too_long(link):
@@ -509,7 +302,7 @@ def _draft(
 
 
 def _sent_on(key: str, today: date) -> date:
-    return _kept(
+    return kept(
         st.date_input,
         "Sent on",
         key,
@@ -539,7 +332,7 @@ def thanks_tab(
         due = thank_you_due(conv.happened_on)
         late = " (overdue: better late than never)" if today > due else ""
         st.caption(f"Send it by {due:%a %d %b}{late}. Name one specific thing you learned.")
-        learned = _kept(
+        learned = kept(
             st.text_input,
             "One specific thing you learned from them",
             f"cv_learned_{conv.id}",
@@ -567,10 +360,10 @@ def thanks_tab(
             _save(store, conv, "Report-back marked as not sent.", report_back_done_on=None)
         return
     with st.container(horizontal=True, vertical_alignment="bottom"):
-        new_due = _kept(st.date_input, "Remind me on", f"cv_rbdue_{rev}", due, width=180)
+        new_due = kept(st.date_input, "Remind me on", f"cv_rbdue_{rev}", due, width=180)
         if st.button("Save the reminder date", key=f"cv_rbsave_{rev}", disabled=new_due == due):
             _save(store, conv, "Reminder date saved.", report_back_due=new_due)
-    outcome = _kept(
+    outcome = kept(
         st.text_input,
         "What you did with their advice",
         f"cv_outcome_{conv.id}",
@@ -607,14 +400,14 @@ def correct_tab(store: Store, contact: Contact, conv: Conversation) -> None:
     rev = f"{conv.id}_{conv.revision}"
     st.caption("To change a date, edit it in the Schedule or Log tab and save.")
     st.markdown("### Logged on the wrong person?")
-    query = _kept(
+    query = kept(
         st.text_input, "Find the right contact", f"cv_mvq_{conv.id}", "", placeholder="Name…"
     )
     matches = _search(store, query, contact.id)
     names = {
         c.id: c.full_name + (f" — {c.organization}" if c.organization else "") for c in matches
     }
-    target = _kept(
+    target = kept(
         st.selectbox,
         "Move this conversation to",
         f"cv_mvto_{rev}_{query}",
@@ -630,7 +423,7 @@ def correct_tab(store: Store, contact: Contact, conv: Conversation) -> None:
     if given:
         same_day = [c.id for c in given if c.joined_on == conv.happened_on]
         labels = {c.id: c.full_name for c in given}
-        carry = _kept(
+        carry = kept(
             st.multiselect,
             "Move these referrals along (they came from this conversation)",
             f"cv_mvref_{rev}",
@@ -643,14 +436,14 @@ def correct_tab(store: Store, contact: Contact, conv: Conversation) -> None:
         try:
             move_conversation(store, conv, target, carry, expected_revision=conv.revision)
         except StaleRecordError:
-            _problem("warning", STALE)
+            report_problem(PAGE, "warning", STALE)
             st.rerun()
         except (ValueError, StoreError) as exc:
             st.error(md_escape(exc))
             return
-        _forget_typing(conv)
+        forget_typing(conv)
         flash(f"Moved to {names[target]}.")
-        _select_next(target, conv.id)
+        select_next(target, conv.id)
         st.query_params["contact"] = target
         st.rerun()
     st.markdown("### Delete this conversation")
@@ -663,8 +456,8 @@ def correct_tab(store: Store, contact: Contact, conv: Conversation) -> None:
         except StoreError as exc:
             st.error(md_escape(exc))
             return
-        _forget_typing(conv)
-        _select_next(contact.id, None)
+        forget_typing(conv)
+        select_next(contact.id, None)
         flash("Conversation deleted.", "🗑️")
         st.rerun()
 

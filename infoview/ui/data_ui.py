@@ -8,47 +8,54 @@ built only when their button is clicked.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
-import pandas as pd
 import streamlit as st
 
-from infoview.conversations import home_numbers
 from infoview.dates import moment_text
 from infoview.demo import has_sample, load_sample, remove_sample
 from infoview.io.backup import (
-    TABLE_LABELS,
     BackupContents,
     BackupProblem,
-    Conflict,
-    RestorePlan,
     apply_restore,
-    export_json,
     plan_restore,
     read_backup,
 )
-from infoview.io.csv_export import contacts_to_csv
+from infoview.io.describe import (
+    DEMO_MAX_UPLOAD_BYTES,
+    DEMO_MAX_UPLOAD_ROWS,
+    FORMATS,
+    PREVIEW_ROWS,
+    RESTORE_MODES,
+    changes_frame,
+    conflicts_frame,
+    deletion_summary,
+    demo_upload_problem,
+    file_key,
+    import_button_label,
+    import_kind,
+    import_summary,
+    new_frame,
+    reason_label,
+    restore_summary,
+    size_text,
+    skipped_frame,
+    updated_frame,
+)
 from infoview.io.importing import (
     ImportPlan,
     ImportPreview,
     ImportProblem,
-    ImportResult,
     ParsedImport,
-    ProgressCallback,
-    SkippedRow,
     apply_import,
     preview_import,
 )
-from infoview.io.linkedin import parse_linkedin, plan_import
-from infoview.io.vcard import contacts_to_vcard, parse_vcards, plan_vcard_import
-from infoview.models import Contact, field_label
 from infoview.store import TABLES, BackupInfo, Store, StoreError
 from infoview.ui import pages
 from infoview.ui.duplicates_ui import import_duplicates, restore_duplicates
-from infoview.ui.setup import DEMO_MAX_UPLOAD_BYTES, DEMO_MAX_UPLOAD_ROWS, flash
+from infoview.ui.setup import flash
 from infoview.ui.text import md_escape
 from infoview.wording import counted
 
@@ -59,214 +66,11 @@ _BACKUP_FILE = "dt_backup_file"  # (file key, BackupContents or the problem's me
 _RESTORE_PLAN = "dt_restore_plan"  # ((file key, mode, data revision), RestorePlan)
 _IMPORT_DONE = "dt_import_done"
 _RESTORE_DONE = "dt_restore_done"
-PREVIEW_ROWS = 500
-
-Parser = Callable[[bytes], ParsedImport]
-Planner = Callable[[ParsedImport, list[Contact], date, ProgressCallback | None], ImportPlan]
-FORMATS: dict[str, tuple[str, Parser, Planner]] = {
-    "linkedin": ("LinkedIn connections", parse_linkedin, plan_import),
-    "vcard": ("vCard contacts", parse_vcards, plan_vcard_import),
-}
-REASON_LABELS = {
-    "daily": "Daily (first opening of the day)",
-    "manual": "Made by you",
-    "before-import": "Before an import",
-    "before-restore": "Before a restore",
-    "before-delete-all": "Before deleting everything",
-    "before-merge": "Before merging two contacts",
-    "before-undo-merge": "Before undoing a merge",
-}
-# What "delete all" removes, table by table: (one, many).
-NOUNS = {
-    "contacts": ("contact", "contacts"),
-    "outreach": ("ask", "asks"),
-    "plans": ("call plan", "call plans"),
-    "conversations": ("conversation", "conversations"),
-    "dismissals": ("dismissed reminder", "dismissed reminders"),
-    "templates": ("email template", "email templates"),
-    "merges": ("merge record", "merge records"),
-    "kept_apart": ("pair kept apart", "pairs kept apart"),
-    "touches": ("time in touch", "times in touch"),
-    "rhythms": ("keep-in-touch setting", "keep-in-touch settings"),
-    "targets": ("target employer", "target employers"),
-}
-TABLE_NAMES = {"profile": "Your story and settings"} | {
-    table: many.capitalize() for table, (_, many) in NOUNS.items()
-}
-RESTORE_MODES = {
-    "merge": "Merge: keep what is only here, add what is only in the backup; "
-    "where both changed a record, the newer version wins",
-    "replace": "Replace: make my data exactly what the backup holds",
-}
-
-
-# ------------------------------------------------------------------------ small pure helpers
-def size_text(size: int) -> str:
-    """Return a file size the way people say it: '812 bytes', '14 kB', '2.4 MB'."""
-    if size < 1_000:
-        return counted(size, "byte")
-    if size < 1_000_000:
-        return f"{size / 1_000:.0f} kB"
-    return f"{size / 1_000_000:.1f} MB"
-
-
-def file_key(name: str, data: bytes) -> str:
-    """Return the key an upload's work is kept under: its name, size and content hash."""
-    return f"{name}|{len(data)}|{hashlib.sha256(data).hexdigest()}"
-
-
-def import_kind(name: str, data: bytes) -> str:
-    """Return 'vcard' for a .vcf file (by its name or its first line), else 'linkedin'."""
-    if name.lower().endswith((".vcf", ".vcard")):
-        return "vcard"
-    head = data[:512].removeprefix(b"\xef\xbb\xbf").lstrip().upper()
-    return "vcard" if head.startswith(b"BEGIN:VCARD") else "linkedin"
-
-
-def demo_upload_problem(size: int, rows: int | None = None) -> str | None:
-    """Return why the demo turns a file away (too many bytes, or rows once read), or None."""
-    limits = (
-        f"The demo takes files up to {size_text(DEMO_MAX_UPLOAD_BYTES)} and "
-        f"{DEMO_MAX_UPLOAD_ROWS:,} rows"
-    )
-    if size > DEMO_MAX_UPLOAD_BYTES:
-        return f"This file is {size_text(size)}. {limits}: try a smaller one."
-    if rows is not None and rows > DEMO_MAX_UPLOAD_ROWS:
-        return f"This file holds {rows:,} rows. {limits}: try a smaller one."
-    return None
-
-
-def reason_label(reason: str) -> str:
-    """Return why a backup was made, in words."""
-    return REASON_LABELS.get(reason, reason.replace("-", " ").capitalize())
-
-
-def deletion_summary(counts: dict[str, int]) -> list[str]:
-    """Return what deleting everything removes, one phrase per table that holds something."""
-    phrases = [counted(counts[t], one, many) for t, (one, many) in NOUNS.items() if counts.get(t)]
-    if counts.get("profile"):
-        phrases.append("your story and settings")
-    return phrases
-
-
-def import_button_label(plan: ImportPlan, preview: ImportPreview | None = None) -> str:
-    """Return the import button's label: what clicking it will do."""
-    new, updated = len(plan.new), len(plan.updated)
-    if preview is not None:
-        new, updated = len(preview.added), len(preview.updated) + len(preview.merges)
-    if new and updated:
-        return f"Import {counted(new, 'contact')} and update {updated:,}"
-    if new:
-        return f"Import {counted(new, 'contact')}"
-    return f"Update {counted(updated, 'contact')}"
-
-
-def import_summary(result: ImportResult) -> str:
-    """Return what an import did, in one sentence."""
-    parts = [
-        counted(result.added, "new contact"),
-        f"{result.updated:,} updated",
-        f"{result.unchanged:,} already up to date",
-    ]
-    if result.skipped:
-        parts.append(f"{result.skipped:,} skipped")
-    if result.merged:
-        parts.append(f"{result.merged:,} merged into people you had")
-    if result.kept_apart:
-        parts.append(f"{result.kept_apart:,} kept apart from namesakes")
-    sentence = "Imported: " + ", ".join(parts) + "."
-    if result.backup is not None:
-        sentence += " Your data from just before the import is in the backups folder."
-    return sentence
-
-
-def skipped_frame(skipped: list[SkippedRow], kind: str) -> pd.DataFrame:
-    """Return the skipped rows as a table (the labels are user text: a table shows them as is)."""
-    where = "Card" if kind == "vcard" else "Line"
-    rows = skipped[:PREVIEW_ROWS]
-    return pd.DataFrame(
-        {
-            where: [s.line for s in rows],
-            "Name or detail": [s.label for s in rows],
-            "Why it was left out": [s.reason for s in rows],
-        }
-    )
-
-
-def new_frame(contacts: list[Contact]) -> pd.DataFrame:
-    """Return the first new contacts as a table."""
-    rows = contacts[:PREVIEW_ROWS]
-    return pd.DataFrame(
-        {
-            "Name": [c.full_name for c in rows],
-            "Organization": [c.organization for c in rows],
-            "Title": [c.title for c in rows],
-            "Joined your network": [c.joined_on for c in rows],
-        }
-    )
-
-
-def updated_frame(plan: ImportPlan) -> pd.DataFrame:
-    """Return who an import updates and which of their fields change."""
-    rows = plan.updated[:PREVIEW_ROWS]
-    changes = [plan.changed_fields.get(c.id, ()) for c in rows]
-    return pd.DataFrame(
-        {
-            "Name": [c.full_name for c in rows],
-            "What changes": [", ".join(field_label(f) for f in ch) for ch in changes],
-        }
-    )
-
-
-def changes_frame(plan: RestorePlan) -> pd.DataFrame:
-    """Return what a restore does to each table that the backup or the data holds."""
-    names = [n for n, c in plan.changes.items() if c.added or c.updated or c.removed or c.unchanged]
-    return pd.DataFrame(
-        {
-            "What": [TABLE_NAMES.get(n, TABLE_LABELS[n]) for n in names],
-            "Added": [plan.changes[n].added for n in names],
-            "Updated": [plan.changes[n].updated for n in names],
-            "Removed": [plan.changes[n].removed for n in names],
-            "Unchanged": [plan.changes[n].unchanged for n in names],
-        }
-    )
-
-
-def conflicts_frame(conflicts: list[Conflict], tz_name: str = "") -> pd.DataFrame:
-    """Return the records changed on both sides, and which version a merge keeps."""
-    rows = conflicts[:PREVIEW_ROWS]
-    return pd.DataFrame(
-        {
-            "What": [TABLE_NAMES.get(c.table, c.table) for c in rows],
-            "Record": [c.label for c in rows],
-            "Changed in the backup": [_when(c.backup_updated_at, tz_name) for c in rows],
-            "Changed here": [_when(c.current_updated_at, tz_name) for c in rows],
-            "Kept": ["the backup's" if c.winner == "backup" else "yours" for c in rows],
-        }
-    )
-
-
-def _when(moment: datetime, tz_name: str) -> str:
-    """Return a stored time in the profile's time zone (or UTC), to the second, zone named."""
-    return moment_text(moment, tz_name, seconds=True)
 
 
 def _zone(store: Store) -> str:
     """Return the time zone the user set in their profile ("" for none: times show in UTC)."""
     return store.profile().timezone
-
-
-def restore_summary(plan_changes: dict[str, Any], merged: int = 0) -> str:
-    """Return what a restore did, in one sentence."""
-    added = sum(c.added for c in plan_changes.values())
-    updated = sum(c.updated for c in plan_changes.values())
-    removed = sum(c.removed for c in plan_changes.values())
-    sentence = (
-        f"Restored: {counted(added, 'record')} added, {updated:,} updated, {removed:,} removed"
-    )
-    if merged:
-        sentence += f", {counted(merged, 'contact')} merged into people you had"
-    return sentence + "."
 
 
 # ------------------------------------------------------------------------------ session
@@ -294,7 +98,7 @@ def _remembered(slot: str, key: Any, build: Callable[[], Any]) -> Any:
     return value
 
 
-def _error(what: str, exc: Exception) -> None:
+def show_error(what: str, exc: Exception) -> None:
     st.error(f"{what}: {md_escape(exc)}")
 
 
@@ -309,8 +113,9 @@ def where_it_lives(store: Store, demo: bool, hosted: bool = False) -> None:
         if hosted:
             st.markdown(
                 "**Where your data lives:** in this InfoView's database, filed under your "
-                "sign-in. Only you can see it, from any browser where you sign in. To keep "
-                "a copy of your own, download a JSON backup under **Export**; to bring in "
+                "sign-in. Only you can see it, from any browser where you sign in, unless "
+                "you share it with a coach under **Share**. To keep a copy of your own, "
+                "download a JSON backup under **Export**; to bring in "
                 "what you kept in InfoView on your own computer, use **Restore**."
             )
             return
@@ -374,7 +179,7 @@ def sample_section(store: Store, demo: bool, today: date) -> None:
                 try:
                     removed = remove_sample(store)
                 except StoreError as exc:
-                    _error("The sample data could not be removed", exc)
+                    show_error("The sample data could not be removed", exc)
                     return
                 flash(f"Removed {counted(removed, 'sample record')}.", "🧹")
                 st.rerun()
@@ -394,7 +199,7 @@ def sample_section(store: Store, demo: bool, today: date) -> None:
                 try:
                     loaded = load_sample(store, today)
                 except StoreError as exc:
-                    _error("The sample data could not be loaded", exc)
+                    show_error("The sample data could not be loaded", exc)
                     return
                 flash(f"Loaded {counted(loaded, 'sample record')}.", "🧪")
                 st.rerun()
@@ -530,74 +335,11 @@ def import_section(store: Store, demo: bool, today: date) -> None:
         try:
             result = apply_import(store, plan, preview.decisions)
         except StoreError as exc:
-            _error("Nothing was imported", exc)
+            show_error("Nothing was imported", exc)
             return
         st.session_state[_IMPORT_DONE] = import_summary(result)
         _start_over_uploads()
         st.rerun()
-
-
-# --------------------------------------------------------------------------------- export
-def export_section(store: Store, today: date) -> None:
-    """Offer everything as a JSON backup, and the contacts as CSV and vCard, built on click."""
-    contacts = store.count("contacts")
-    figs = home_numbers(store)[0]
-    # Exports hold archived people too; say so, since Home counts only active ones.
-    held = f" ({figs.archived:,} archived included)" if figs.archived else ""
-    stamp = today.isoformat()
-    json_box, csv_box, vcf_box = st.columns(3)
-    with json_box.container(border=True):
-        st.markdown("**Everything** · JSON backup")
-        st.caption(
-            "Every record exactly as stored: the lossless format. Restore it here, or "
-            "on another computer."
-        )
-        backup_button(store, today, key="dt_export_json")
-    with csv_box.container(border=True):
-        st.markdown("**Contacts** · CSV for spreadsheets")
-        st.caption(
-            "Opens safely in Excel, Numbers or Sheets (cells that could run as formulas "
-            "are defused). Keep the JSON backup too: CSV leaves out your asks and talks."
-        )
-        st.download_button(
-            f"Download {counted(contacts, 'contact')} as CSV{held}",
-            data=lambda: contacts_to_csv(store.contacts(include_archived=True)),
-            file_name=f"infoview-contacts-{stamp}.csv",
-            mime="text/csv",
-            on_click="ignore",
-            icon=":material/table:",
-            key="dt_export_csv",
-            disabled=not contacts,
-            width="stretch",
-        )
-    with vcf_box.container(border=True):
-        st.markdown("**Contacts** · vCard")
-        st.caption("For a phone or mail app: name, organization, title, email, links, notes.")
-        st.download_button(
-            f"Download {counted(contacts, 'contact')} as vCard{held}",
-            data=lambda: contacts_to_vcard(store.contacts(include_archived=True)),
-            file_name=f"infoview-contacts-{stamp}.vcf",
-            mime="text/vcard",
-            on_click="ignore",
-            icon=":material/contact_page:",
-            key="dt_export_vcf",
-            disabled=not contacts,
-            width="stretch",
-        )
-
-
-def backup_button(store: Store, today: date, key: str, label: str = "Download JSON backup"):
-    """Draw a download button for the JSON backup; it is built only when clicked."""
-    st.download_button(
-        label,
-        data=lambda: export_json(store),
-        file_name=f"infoview-backup-{today.isoformat()}.json",
-        mime="application/json",
-        on_click="ignore",
-        icon=":material/download:",
-        key=key,
-        width="stretch",
-    )
 
 
 # -------------------------------------------------------------------------------- restore
@@ -698,7 +440,7 @@ def _restore_preview(store: Store, name: str, data: bytes, demo: bool) -> None:
         try:
             result = apply_restore(store, plan)
         except StoreError as exc:
-            _error("Nothing was restored", exc)
+            show_error("Nothing was restored", exc)
             return
         st.session_state[_RESTORE_DONE] = restore_summary(result.changes, result.merged)
         _start_over_uploads()
@@ -718,7 +460,7 @@ def backups_list(store: Store) -> None:
         try:
             path = store.backup("manual")
         except (StoreError, OSError) as exc:
-            _error("The backup could not be made", exc)
+            show_error("The backup could not be made", exc)
         else:
             flash(f"Backup made: {md_escape(path.name if path else '')}")
             st.rerun()
@@ -748,79 +490,7 @@ def _backup_row(store: Store, info: BackupInfo, sure: bool, zone: str) -> None:
         try:
             store.restore_backup(info.path)
         except (StoreError, OSError) as exc:
-            _error("Nothing was restored", exc)
+            show_error("Nothing was restored", exc)
             return
         flash(f"Restored the backup from {moment_text(info.created, zone)}.")
         st.rerun()
-
-
-# ---------------------------------------------------------------------------- delete all
-def delete_section(store: Store, demo: bool, today: date) -> None:
-    """Delete every record after a backup is offered and DELETE is typed."""
-    counts = {table: store.count(table) for table in TABLES}
-    if not any(counts.values()):
-        st.info("There is nothing to delete: your data is empty.")
-        return
-    st.markdown(
-        "**Keep a copy first.** Once deleted, your data cannot be brought back from this page."
-    )
-    with st.columns([1, 2])[0]:
-        backup_button(store, today, key="dt_delete_backup", label="Download a JSON backup first")
-    st.warning(
-        "Deleting everything removes:\n"
-        + "\n".join(f"- {phrase}" for phrase in deletion_summary(counts)),
-        icon=":material/delete:",
-    )
-    if not demo and store.backup_dir is not None:
-        st.caption(
-            "As a safety net, InfoView first copies the file to its backups folder "
-            f"({md_escape(store.backup_dir)}). To leave nothing behind, delete that folder "
-            "too afterwards."
-        )
-    with st.form("dt_delete_all", clear_on_submit=True, border=True):
-        typed = st.text_input("Type DELETE to confirm", key="dt_delete_typed")
-        go = st.form_submit_button(
-            "Delete all my data", type="primary", icon=":material/delete_forever:"
-        )
-    if not go:
-        return
-    if typed.strip() != "DELETE":
-        st.error("Nothing was deleted. To confirm, type DELETE in capital letters.")
-        return
-    try:
-        store.delete_everything()
-    except StoreError as exc:
-        _error("Nothing was deleted", exc)
-        return
-    flash("All your data is deleted.", "🗑️")
-    st.rerun()
-
-
-def delete_account_section(store: Store, today: date) -> None:
-    """Delete the signed-in user's account and every record of theirs, after typed consent."""
-    from infoview.ui.hosted import sign_out
-
-    st.divider()
-    st.markdown("## Delete my account")
-    st.markdown(
-        "This removes your account and everything you saved in this InfoView, then signs "
-        "you out. Signing in again later starts with an empty network."
-    )
-    with st.columns([1, 2])[0]:
-        backup_button(store, today, key="dt_account_backup", label="Download a JSON backup first")
-    with st.form("dt_delete_account", clear_on_submit=True, border=True):
-        typed = st.text_input("Type DELETE MY ACCOUNT to confirm", key="dt_account_typed")
-        go = st.form_submit_button(
-            "Delete my account and all my data", type="primary", icon=":material/person_remove:"
-        )
-    if not go:
-        return
-    if typed.strip() != "DELETE MY ACCOUNT":
-        st.error("Nothing was deleted. To confirm, type DELETE MY ACCOUNT in capital letters.")
-        return
-    try:
-        store.delete_account()  # type: ignore[attr-defined]
-    except StoreError as exc:
-        _error("Nothing was deleted", exc)
-        return
-    sign_out()

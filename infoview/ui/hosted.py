@@ -113,13 +113,25 @@ def hosted_store() -> Store | None:
     if kept is not None and kept[:2] == who:
         return kept[2]
     store = PgStore(_engine(database_url() or ""), *who)
+    from infoview.sharing import set_display_name
+
+    set_display_name(store, display_name())  # what a coach or client they share with sees
     st.session_state[_STORE] = (*who, store)
     return store
 
 
+def display_name() -> str:
+    """Return the signed-in user's name as the sign-in gives it (or their email, or "")."""
+    for claim in ("name", "email"):
+        value = st.user.get(claim)
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    return ""
+
+
 def account_box() -> None:
     """Say who is signed in, with the sign-out button, in the sidebar."""
-    name = st.user.get("name") or st.user.get("email") or "you"
+    name = display_name() or "you"
     with st.sidebar:
         st.divider()
         st.caption(f"Signed in as {md_escape(name)}")

@@ -1,9 +1,15 @@
-"""Typed values that outlive their widget: for lazy tabs and expanders, and page switches.
+"""Session state that outlives a run: the one home for what a page keeps between runs.
 
-Streamlit forgets the state of a widget that is not drawn in a run: its tab or expander was
-closed, or the user went to another page. A widget drawn through ``kept_widget`` also copies
-its value into a plain session dict (the page's ``bucket``) and starts from that copy when it
-is drawn again.
+- **Typed values that outlive their widget** (lazy tabs and expanders, page switches).
+  Streamlit forgets the state of a widget that is not drawn in a run: its tab or expander was
+  closed, or the user went to another page. A widget drawn through ``kept_widget`` (or restored
+  with ``restore`` and copied with ``remember``) also keeps its value in a plain session dict
+  (the page's ``bucket``) and starts from that copy when it is drawn again.
+- **Forms that edit one record**: ``load_record`` and friends, below.
+- **A refused action reported after a rerun**: ``report_problem`` keeps the message,
+  ``show_problem`` shows it once on the next run, where it belongs.
+- **An id reserved for a record being created**: ``reserved_id`` gives the same id on every
+  run until the record is saved, so a double-clicked Save stores one record.
 """
 
 from __future__ import annotations
@@ -13,10 +19,27 @@ from typing import Any
 
 import streamlit as st
 
+from infoview.models import new_id
+from infoview.ui.text import md_escape
+
 
 def kept_values(bucket: str) -> dict[str, Any]:
     """Return the page's kept values (key → value), creating the dict on first use."""
     return st.session_state.setdefault(bucket, {})
+
+
+def restore(
+    bucket: str, key: str, default: Any, valid: Callable[[Any], bool] | None = None
+) -> None:
+    """Start a widget Streamlit has forgotten from its kept value, else from ``default``."""
+    if key not in st.session_state:
+        value = kept_values(bucket).get(key, default)
+        st.session_state[key] = value if valid is None or valid(value) else default
+
+
+def remember(bucket: str, key: str) -> None:
+    """Keep a widget's current value in ``bucket`` (usable as an ``on_change`` callback)."""
+    kept_values(bucket)[key] = st.session_state.get(key)
 
 
 def kept_widget(
@@ -34,12 +57,9 @@ def kept_widget(
     A widget Streamlit has forgotten starts from the kept value, else from ``default``;
     ``valid`` can refuse a kept value that no longer fits (an option that is gone).
     """
-    kept = kept_values(bucket)
-    if key not in st.session_state:
-        value = kept.get(key, default)
-        st.session_state[key] = value if valid is None or valid(value) else default
+    restore(bucket, key, default, valid)
     value = widget(label, key=key, **kw)
-    kept[key] = value
+    kept_values(bucket)[key] = value
     return value
 
 
@@ -114,3 +134,51 @@ def remember_submitted(bucket: str) -> dict[str, Any]:
 def forget_record(bucket: str) -> None:
     """Drop the form's copy, so the next run fills it from the stored record again."""
     st.session_state.pop(bucket, None)
+
+
+# ---------------------------------------------------------------- a refused action, next run
+# An action refused inside a callback or just before ``st.rerun()`` cannot show its message in
+# the run that refused it: the message is kept under the page's own key and shown once.
+
+
+def report_problem(page: str, level: str, text: str, where: str = "main") -> None:
+    """Keep a message about a refused action, shown by show_problem(page, where) next run.
+
+    ``page`` names the page's key prefix; ``where`` names the spot on the page it belongs to;
+    ``level`` is "error" or "warning".
+    """
+    st.session_state[f"{page}_problem"] = (where, level, text)
+
+
+def show_problem(page: str, where: str = "main", into: Any = None) -> bool:
+    """Show why the page's last action did not go through, once, in the place it belongs.
+
+    A message kept for another ``where`` stays for that place. Return whether one was shown.
+    """
+    key = f"{page}_problem"
+    found = st.session_state.get(key)
+    if not found or found[0] != where:
+        return False
+    del st.session_state[key]
+    _, level, text = found
+    box = st if into is None else into
+    (box.error if level == "error" else box.warning)(md_escape(text))
+    return True
+
+
+# ---------------------------------------------------------------- ids of records being created
+
+
+def reserved_id(key: str) -> str:
+    """Return the id kept for a record being created: the same on every run until released."""
+    return st.session_state.setdefault(key, new_id())
+
+
+def reserved_ids(key: str, count: int) -> list[str]:
+    """Return ``count`` ids kept for records being created together (e.g. referrals)."""
+    return st.session_state.setdefault(key, [new_id() for _ in range(count)])
+
+
+def release_id(key: str) -> None:
+    """Forget a reserved id (its record was saved), so the next new record gets a fresh one."""
+    st.session_state.pop(key, None)

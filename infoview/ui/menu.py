@@ -8,13 +8,14 @@ from infoview.ui import pages
 from infoview.ui.text import md_escape
 
 
-def draw_menu(contact_id: str | None = None, contact_label: str = "") -> None:
+def draw_menu(contact_id: str | None = None, contact_label: str = "", hosted: bool = False) -> None:
     """Draw the sidebar menu grouped by section, carrying the current contact to its steps."""
+    items = pages.available() + (pages.available(pages.HOSTED_MENU) if hosted else [])
     with st.sidebar:
         st.markdown("### InfoView")
         st.caption("Informational interviews, step by step")
         section = None
-        for page in pages.available():
+        for page in items:
             if page.section and page.section != section:
                 section = page.section
                 st.markdown(f"**{section}**")

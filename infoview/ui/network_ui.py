@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Any
 
 import altair as alt
 import pandas as pd
@@ -20,6 +19,7 @@ from infoview.keep_in_touch import kept_warm_by_month, ties_of
 from infoview.store import Store
 from infoview.targets import coverage, target_list
 from infoview.ui import pages
+from infoview.ui.kept import kept_values, remember, restore
 
 TABS = ("Growth", "Funnel", "Replies", "Referrals", "Activity", "Sectors and fields", "Kept warm")
 FREQS = {"W": "Week", "M": "Month"}
@@ -123,31 +123,18 @@ def _picker_range(bounds: tuple[date | None, date | None], span: tuple[date, dat
     return start, end
 
 
-# ---------------------------------------------------------------------------- widget state
-def _saved() -> dict[str, Any]:
-    return st.session_state.setdefault(_SAVED, {})
-
-
-def _restore(key: str, default: Any) -> None:
-    if key not in st.session_state:
-        st.session_state[key] = _saved().get(key, default)
-
-
-def remember(key: str) -> None:
-    """Copy a widget's value where it survives a visit to another page."""
-    _saved()[key] = st.session_state.get(key)
-
-
 def filter_bar(store: Store, people: pd.DataFrame, today: date) -> Filters:
     """Draw the filters every chart obeys and return what they select."""
     span = date_span(people, today)
     shown = st.session_state.get("nw_dates")
     if shown is None or not all(span[0] <= d <= span[1] for d in shown):
         # First visit, or the data changed under a range the picker would refuse.
-        st.session_state["nw_dates"] = _picker_range(_saved().get("bounds", (None, None)), span)
-    _restore("nw_sectors", [])
-    _restore("nw_sources", [])
-    _restore("nw_sample", True)
+        st.session_state["nw_dates"] = _picker_range(
+            kept_values(_SAVED).get("bounds", (None, None)), span
+        )
+    restore(_SAVED, "nw_sectors", [])
+    restore(_SAVED, "nw_sources", [])
+    restore(_SAVED, "nw_sample", True)
     sample = has_sample(store)
     cols = st.columns([3, 3, 3, 3] if sample else [3, 3, 3], vertical_alignment="bottom")
     chosen = cols[0].date_input(
@@ -166,7 +153,7 @@ def filter_bar(store: Store, people: pd.DataFrame, today: date) -> Filters:
         format_func=SECTOR_LABELS.get,
         placeholder="All sectors",
         on_change=remember,
-        args=("nw_sectors",),
+        args=(_SAVED, "nw_sectors"),
     )
     sources = cols[2].multiselect(
         "Source",
@@ -175,7 +162,7 @@ def filter_bar(store: Store, people: pd.DataFrame, today: date) -> Filters:
         format_func=SOURCE_LABELS.get,
         placeholder="All sources",
         on_change=remember,
-        args=("nw_sources",),
+        args=(_SAVED, "nw_sources"),
     )
     include_sample = True
     if sample:
@@ -183,18 +170,18 @@ def filter_bar(store: Store, people: pd.DataFrame, today: date) -> Filters:
             "Include sample data",
             key="nw_sample",
             on_change=remember,
-            args=("nw_sample",),
+            args=(_SAVED, "nw_sample"),
             help="Sample records show how the charts look; leave them out to see only yours.",
         )
     chosen = chosen if isinstance(chosen, tuple | list) else (chosen,)
     start, end = open_range([d for d in chosen if d is not None], span)
-    _saved()["bounds"] = (start, end)
+    kept_values(_SAVED)["bounds"] = (start, end)
     return Filters(start, end, frozenset(sectors), frozenset(sources), include_sample)
 
 
 def freq_picker() -> str:
     """Draw the week-or-month choice of the growth chart and return "W" or "M"."""
-    _restore("nw_freq", "W")
+    restore(_SAVED, "nw_freq", "W")
     return st.radio(
         "Show by",
         list(FREQS),
@@ -203,14 +190,14 @@ def freq_picker() -> str:
         label_visibility="collapsed",
         key="nw_freq",
         on_change=remember,
-        args=("nw_freq",),
+        args=(_SAVED, "nw_freq"),
     )
 
 
 def tab_bar() -> list:
     """Draw the tabs; only the open one runs its charts (each tab switch reruns the page)."""
-    _restore("nw_tab", TABS[0])
-    return st.tabs(list(TABS), key="nw_tab", on_change=remember, args=("nw_tab",))
+    restore(_SAVED, "nw_tab", TABS[0])
+    return st.tabs(list(TABS), key="nw_tab", on_change=remember, args=(_SAVED, "nw_tab"))
 
 
 # ---------------------------------------------------------------------------- cached views

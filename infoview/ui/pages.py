@@ -86,6 +86,8 @@ NETWORK = Page(
     section="Grow",
 )
 DATA = Page("pages/7_Data.py", "Your data", "Your data", ":material/database:", section="Grow")
+# Hosted mode only: a coach's clients (the menu shows it when the app is hosted).
+CLIENTS = Page("pages/10_Clients.py", "Clients", "Clients", ":material/groups:", section="Coach")
 # Not in the menu: reached from a contact's name wherever it is shown.
 CONTACT = Page("pages/9_Contact.py", "Contact", "Contact", ":material/person:")
 
@@ -100,7 +102,8 @@ MENU: tuple[Page, ...] = (
     NETWORK,
     DATA,
 )
-ALL: tuple[Page, ...] = (*MENU, CONTACT)
+HOSTED_MENU: tuple[Page, ...] = (CLIENTS,)
+ALL: tuple[Page, ...] = (*MENU, *HOSTED_MENU, CONTACT)
 
 
 def available(items: tuple[Page, ...] = MENU) -> list[Page]:

@@ -15,11 +15,9 @@ from typing import Any
 import streamlit as st
 from pydantic import ValidationError
 
-from infoview.models import REASON_MAX, CallPlan, Contact, PlanItem, friendly_errors, new_id
+from infoview.models import REASON_MAX, CallPlan, Contact, PlanItem, friendly_errors
 from infoview.prepsheet import prep_sheet_html, prep_sheet_markdown
 from infoview.questions import (
-    CATEGORIES,
-    CATEGORY_LABELS,
     MAX_CALL_MINUTES,
     PlanFit,
     default_call_minutes,
@@ -33,25 +31,20 @@ from infoview.questions import (
     move,
     prep_sheet_filename,
     remove,
-    search_questions,
-    suits_text,
-    to_item,
 )
-from infoview.questions import Question as BankQuestion
 from infoview.research import SECTOR_LABELS, tenure_text
 from infoview.store import StaleRecordError, Store, StoreError
 from infoview.ui import pages
+from infoview.ui.kept import report_problem, reserved_id, show_problem
+from infoview.ui.steps import step_link
 from infoview.ui.text import md_escape
-from infoview.wording import counted, number
+from infoview.wording import counted
 
-_PROBLEM = "qp_problem"
-_BANK_SHOWN = "qp_bank_shown"
-_CUSTOM_PROBLEM = "qp_custom_problem"
+PAGE = "qp"  # the key prefix of the step's session state
 CUSTOM_OPEN = "qp_custom_open"
 REPLACE_OPEN = "qp_replace"
 EDIT_KEY = "qp_edit"
 CUSTOM_MINUTES = 2.0
-BANK_PAGE = 10
 MIN_CALL_MINUTES = 5
 SAVED = "Every change is saved with this contact as you make it."
 NOT_SAVED = "Nothing saved yet: your first change saves the plan with this contact."
@@ -69,7 +62,7 @@ def load_plan(store: Store, contact: Contact) -> CallPlan:
     saved = latest_plan(store.by_contact("plans").get(contact.id, []))  # type: ignore[arg-type]
     if saved is not None:
         return saved
-    plan_id = st.session_state.setdefault(f"qp_new_{contact.id}", new_id())
+    plan_id = reserved_id(f"qp_new_{contact.id}")
     asks = store.by_contact("outreach").get(contact.id, [])
     return CallPlan(
         id=plan_id,
@@ -77,10 +70,6 @@ def load_plan(store: Store, contact: Contact) -> CallPlan:
         minutes=default_call_minutes(asks),  # type: ignore[arg-type]
         items=ensure_referral_last([], False),
     )
-
-
-def _problem(level: str, text: str) -> None:
-    st.session_state[_PROBLEM] = (level, text)
 
 
 def save_plan(store: Store, plan: CallPlan, **changes: Any) -> bool:
@@ -91,26 +80,18 @@ def save_plan(store: Store, plan: CallPlan, **changes: Any) -> bool:
         merged["items"] = ensure_referral_last(items, merged["referral_removed"])
         updated = CallPlan.model_validate(merged)
     except ValidationError as exc:
-        _problem("error", "Not saved: " + "; ".join(friendly_errors(exc)))
+        report_problem(PAGE, "error", "Not saved: " + "; ".join(friendly_errors(exc)))
         return False
     try:
         # Revision 0 for a plan never saved: a second creation from a stale click is refused.
         store.save(updated, expected_revision=plan.revision)
     except StaleRecordError:
-        _problem("warning", STALE)
+        report_problem(PAGE, "warning", STALE)
         return False
     except StoreError as exc:
-        _problem("error", f"Not saved: {exc}")
+        report_problem(PAGE, "error", f"Not saved: {exc}")
         return False
     return True
-
-
-def show_problem() -> None:
-    """Show why the last change was not saved, once."""
-    found = st.session_state.pop(_PROBLEM, None)
-    if found:
-        level, text = found
-        (st.error if level == "error" else st.warning)(md_escape(text))
 
 
 # ---------------------------------------------------------------- who and why
@@ -141,12 +122,7 @@ def who_and_why(contact: Contact, today: date) -> None:
             "sentence makes the call, and your questions, much sharper.",
             icon=":material/edit_note:",
         )
-    st.page_link(
-        pages.RESEARCH.path,
-        label="Edit the research",
-        icon=":material/travel_explore:",
-        query_params={"contact": contact.id},
-    )
+    step_link(pages.RESEARCH, contact.id, "Edit the research", ":material/travel_explore:")
 
 
 # ---------------------------------------------------------------- length and fit
@@ -251,7 +227,7 @@ def _on_remove(store: Store, plan: CallPlan, items: list[PlanItem], i: int) -> N
     save_plan(store, plan, items=remove(items, i), referral_removed=removed)
 
 
-def _on_referral_back(store: Store, plan: CallPlan) -> None:
+def on_referral_back(store: Store, plan: CallPlan) -> None:
     save_plan(store, plan, items=ensure_referral_last(plan.items, False), referral_removed=False)
 
 
@@ -389,7 +365,7 @@ def _referral_back(store: Store, plan: CallPlan, items: list[PlanItem], rev: str
             "Add it back",
             key=f"qp_referral_back_{rev}",
             icon=":material/undo:",
-            on_click=_on_referral_back,
+            on_click=on_referral_back,
             args=(store, plan),
         )
 
@@ -440,12 +416,12 @@ def suggested_plan(store: Store, plan: CallPlan, sector: str) -> None:
 def _on_custom(store: Store, plan: CallPlan, key: str) -> None:
     text = st.session_state.get(key) or ""
     if not text.strip():
-        st.session_state[_CUSTOM_PROBLEM] = "Type the question first."
+        report_problem(PAGE, "error", "Type the question first.", "custom")
         return
     try:
         item = PlanItem(text=text, minutes=CUSTOM_MINUTES)
     except ValidationError as exc:
-        st.session_state[_CUSTOM_PROBLEM] = "Not added: " + "; ".join(friendly_errors(exc))
+        report_problem(PAGE, "error", "Not added: " + "; ".join(friendly_errors(exc)), "custom")
         return
     items = [i for i in plan.items if not is_referral(i)] + [item]
     items += [i for i in plan.items if is_referral(i)]
@@ -484,101 +460,8 @@ def custom_question(store: Store, plan: CallPlan) -> None:
         on_click=_on_custom,
         args=(store, plan, key),
     )
-    problem = st.session_state.pop(_CUSTOM_PROBLEM, None)
-    if problem:
-        box.error(md_escape(problem))
-    else:
+    if not show_problem(PAGE, "custom", into=box):
         box.caption("It starts at 2 minutes; change that in its row.")
-
-
-# ---------------------------------------------------------------- the bank
-
-
-def _on_add(store: Store, plan: CallPlan, question: BankQuestion) -> None:
-    if is_referral(to_item(question)):
-        _on_referral_back(store, plan)
-        return
-    items = [i for i in plan.items if not is_referral(i)] + [to_item(question)]
-    save_plan(store, plan, items=items + [i for i in plan.items if is_referral(i)])
-
-
-def _bank_signature(query: str, category: str | None, sector: str | None) -> tuple:
-    return (" ".join(query.casefold().split()), category, sector)
-
-
-def _show_more(signature: tuple, shown: int) -> None:
-    st.session_state[_BANK_SHOWN] = (signature, shown + BANK_PAGE)
-
-
-def bank_shown(signature: tuple) -> int:
-    """Return how many matches to show: a page, more after "Show more", reset by new filters."""
-    saved = st.session_state.get(_BANK_SHOWN)
-    if saved and saved[0] == signature:
-        return saved[1]
-    st.session_state[_BANK_SHOWN] = (signature, BANK_PAGE)
-    return BANK_PAGE
-
-
-def question_bank(store: Store, plan: CallPlan, sector: str) -> None:
-    """Browse the bank by kind and words a page at a time, and add questions to the plan."""
-    cols = st.columns(2)
-    category = cols[0].selectbox(
-        "Kind",
-        [None, *CATEGORIES],
-        format_func=lambda c: "All kinds" if c is None else CATEGORY_LABELS[c],
-        key="qp_bank_kind",
-        persist_state="session",
-    )
-    query = cols[1].text_input(
-        "Search", key="qp_bank_q", placeholder="e.g. hiring, résumé", persist_state="session"
-    )
-    sector_label = SECTOR_LABELS.get(sector, sector)
-    only_sector = st.toggle(
-        f"Only questions that suit {sector_label.lower()}",
-        value=True,
-        key="qp_bank_sector",
-        persist_state="session",
-    )
-    chosen_sector = sector if only_sector else None
-    found = search_questions(query, category, chosen_sector)
-    signature = _bank_signature(query, category, chosen_sector)
-    shown = bank_shown(signature)
-    count = counted(len(found), "question")
-    if len(found) > shown:
-        count += f" · showing {number(shown)}"
-    st.caption(count)
-    in_plan = {item.question_id for item in plan.items if item.question_id}
-    rev = f"{plan.id}_{plan.revision}"
-    with st.container(border=True):
-        if not found:
-            st.caption("No question matches. Try other words or all kinds.")
-        for question in found[:shown]:
-            added = question.id in in_plan
-            # One row, two elements: the wording with its kind, length and sectors, and a button.
-            with st.container(horizontal=True, wrap=False, vertical_alignment="center"):
-                st.markdown(
-                    f"{md_escape(question.text)}  \n:gray[:small["
-                    f"{CATEGORY_LABELS[question.category]} · {question.minutes:g} min · "
-                    f"{suits_text(question)}]]",
-                    width="stretch",
-                )
-                st.button(
-                    ":material/check:" if added else ":material/add:",
-                    key=f"qp_add_{rev}_{question.id}",
-                    disabled=added,
-                    on_click=_on_add,
-                    args=(store, plan, question),
-                )
-        left = len(found) - shown
-        if left > 0:
-            st.button(
-                f"Show {min(left, BANK_PAGE)} more",
-                key="qp_bank_more",
-                icon=":material/expand_more:",
-                type="tertiary",
-                on_click=_show_more,
-                args=(signature, shown),
-            )
 
 
 # ---------------------------------------------------------------- the prep sheet

@@ -23,10 +23,11 @@ from infoview.research import (
     tenure_text,
 )
 from infoview.store import StaleRecordError, Store, StoreError
-from infoview.ui.contact_form import FORM, contact_form, reason_coaching, stale_notice
-from infoview.ui.kept import forget_record, kept_widget
+from infoview.ui.contact_form import FORM, NEW_ID, contact_form, reason_coaching, stale_notice
+from infoview.ui.kept import forget_record, kept_widget, reserved_id
 from infoview.ui.pages import ASK, CONTACT
 from infoview.ui.setup import flash
+from infoview.ui.steps import step_link
 from infoview.ui.text import md_escape, show
 from infoview.wording import counted, number
 
@@ -62,7 +63,7 @@ def detail(store: Store, chosen: str) -> None:
     if chosen != "new" and contact is None:
         st.warning("That contact no longer exists. You can add a new one below.")
     if is_new:
-        new_id = st.session_state.setdefault("rc_new_id", Contact(full_name="x").id)
+        new_id = reserved_id(NEW_ID)
         contact = store.contact(new_id) or Contact(id=new_id, full_name="New contact")
     st.button("← All contacts", on_click=open_contact, args=(None,))
     st.header("Add a contact" if is_new else md_escape(contact.full_name))
@@ -100,14 +101,9 @@ def _checklist(contact: Contact, is_new: bool) -> None:
 
 
 def _actions(store: Store, contact: Contact) -> None:
-    st.page_link(
-        CONTACT.path,
-        label="Their whole story: asks, plans, conversations",
-        icon=CONTACT.icon,
-        query_params={"contact": contact.id},
-    )
+    step_link(CONTACT, contact.id, "Their whole story: asks, plans, conversations", CONTACT.icon)
     if contact.reason and not contact.archived:
-        st.page_link(ASK.path, label="Next: craft the ask →", query_params={"contact": contact.id})
+        step_link(ASK, contact.id, "Next: craft the ask →")
     archive_label = "Restore from archive" if contact.archived else "Archive"
     if st.button(archive_label, key="archive", type="primary" if contact.archived else "secondary"):
         try:

@@ -29,8 +29,6 @@ _FLASH = "_infoview_flash"
 _DEMO_STORE = "_infoview_demo_store"
 _CURRENT = "_infoview_current_contact"
 _SETTLED: weakref.WeakKeyDictionary[Store, int] = weakref.WeakKeyDictionary()
-DEMO_MAX_UPLOAD_BYTES = 2_000_000
-DEMO_MAX_UPLOAD_ROWS = 5_000
 STYLE = Path(__file__).with_name("style.css")
 
 
@@ -95,6 +93,40 @@ def new_demo_store() -> Store:
 def reset_demo() -> None:
     """Start this tab's demo over with fresh sample data."""
     st.session_state[_DEMO_STORE] = new_demo_store()
+    st.session_state.pop(_DEMO_KEPT, None)
+
+
+# The demo store's revision when its work was last kept (the start, or the last backup saved).
+_DEMO_KEPT = "demo_kept_revision"
+
+# A fixed script (no user data in it): while the tab holds demo work that no backup has kept,
+# the browser asks before a reload or close throws it away.
+_LEAVE_GUARD = """<script>
+window.infoviewUnsaved = %s;
+if (!window.infoviewLeaveGuard) {
+  window.infoviewLeaveGuard = true;
+  window.addEventListener("beforeunload", function (event) {
+    if (window.infoviewUnsaved) { event.preventDefault(); event.returnValue = ""; }
+  });
+}
+</script>"""
+
+
+def demo_unsaved(store: Store) -> bool:
+    """True when this tab's demo holds changes made since the start or the last backup."""
+    kept = st.session_state.setdefault(_DEMO_KEPT, store.revision)
+    return store.revision != kept
+
+
+def _demo_kept(store: Store) -> None:
+    st.session_state[_DEMO_KEPT] = store.revision
+
+
+def leave_guard(store: Store) -> None:
+    """Have the browser warn before a reload or close loses unsaved demo work."""
+    with st.container(key="demo_leave_guard"):
+        script = _LEAVE_GUARD % ("true" if demo_unsaved(store) else "false")
+        st.html(script, unsafe_allow_javascript=True)
 
 
 def is_remote_visitor() -> bool:
@@ -161,7 +193,7 @@ def page_setup(page: Page) -> Store:
         )
         st.stop()
     current = _current_contact(store)
-    draw_menu(current.id if current else None, current.full_name if current else "")
+    draw_menu(current.id if current else None, current.full_name if current else "", hosted)
     if hosted:
         account_box()
     elif demo:
@@ -186,13 +218,16 @@ def demo_banner(store: Store) -> None:
         text, backup, reset = st.columns([5, 3, 2], vertical_alignment="center")
         text.markdown(
             "**Demo** · You are exploring sample data. Your changes last only for this tab: "
-            "a reload starts over. Please don't upload real contacts here."
+            "closing or reloading it starts over (your browser asks first while you have "
+            "changes no backup holds). Please don't upload real contacts here."
         )
         backup.download_button(
             "Save a backup",
             data=lambda: export_json(store),
             file_name="infoview-demo-backup.json",
             mime="application/json",
+            on_click=_demo_kept,
+            args=(store,),
             icon=":material/download:",
             key="demo_backup",
             width="stretch",
@@ -207,6 +242,7 @@ def demo_banner(store: Store) -> None:
                 reset_demo()
                 flash("The demo starts over with fresh sample data.", "🔄")
                 st.rerun()
+    leave_guard(store)
 
 
 def recovery_page(exc: StoreDamagedError) -> None:

@@ -28,3 +28,8 @@ def contact_link(contact_id: str, name: str, icon: str = ":material/person:") ->
     st.page_link(
         pages.CONTACT.path, label=md_escape(name), icon=icon, query_params={"contact": contact_id}
     )
+
+
+def step_link(page: pages.Page, contact_id: str, label: str, icon: str | None = None) -> None:
+    """Link to a step's page for one contact (?contact=<id>); ``label`` must be safe Markdown."""
+    st.page_link(page.path, label=label, icon=icon, query_params={"contact": contact_id})

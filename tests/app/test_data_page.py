@@ -312,10 +312,10 @@ def test_sample_loaded_by_the_store_counts_its_contacts(app, store):
 
 
 def test_a_rerun_reads_and_matches_the_file_only_once(app, monkeypatch):
-    from infoview.ui import data_ui
+    from infoview.io import describe
 
     calls = {"parse": 0, "plan": 0}
-    label, parse, plan = data_ui.FORMATS["linkedin"]
+    label, parse, plan = describe.FORMATS["linkedin"]
 
     def counted_parse(data):
         calls["parse"] += 1
@@ -325,64 +325,13 @@ def test_a_rerun_reads_and_matches_the_file_only_once(app, monkeypatch):
         calls["plan"] += 1
         return plan(*args)
 
-    monkeypatch.setitem(data_ui.FORMATS, "linkedin", (label, counted_parse, counted_plan))
+    monkeypatch.setitem(describe.FORMATS, "linkedin", (label, counted_parse, counted_plan))
     at = app(PAGE)
     _import_file(at, "Connections.csv", CONNECTIONS)
     at.run()
     at.run()
     assert _metrics(at)["New"] == "4"
     assert calls == {"parse": 1, "plan": 1}
-
-
-# ------------------------------------------------------------------ the page's small helpers
-def test_size_text_reads_like_people_say_it():
-    from infoview.ui.data_ui import size_text
-
-    assert [size_text(n) for n in (1, 812, 14_200, 2_000_000)] == [
-        "1 byte",
-        "812 bytes",
-        "14 kB",
-        "2.0 MB",
-    ]
-
-
-def test_import_kind_goes_by_name_then_first_line():
-    from infoview.ui.data_ui import import_kind
-
-    assert import_kind("Phone.VCF", b"") == "vcard"
-    assert import_kind("export.txt", b"\xef\xbb\xbf\r\nbegin:vcard\r\n") == "vcard"
-    assert import_kind("Connections.csv", CONNECTIONS) == "linkedin"
-    assert import_kind("notes.txt", b"BEGIN:VCALENDAR") == "linkedin"
-
-
-def test_file_key_changes_with_content_not_only_name_and_size():
-    from infoview.ui.data_ui import file_key
-
-    assert file_key("a.csv", b"abc") == file_key("a.csv", b"abc")
-    assert file_key("a.csv", b"abc") != file_key("a.csv", b"abd")
-    assert file_key("a.csv", b"abc") != file_key("b.csv", b"abc")
-
-
-def test_demo_limits_name_the_size_or_the_rows():
-    from infoview.ui.data_ui import demo_upload_problem
-
-    assert demo_upload_problem(2_000_000, 5_000) is None
-    assert "2.0 MB" in demo_upload_problem(2_000_001)
-    assert "5,001 rows" in demo_upload_problem(10, 5_001)
-
-
-def test_deletion_summary_names_each_nonempty_table():
-    from infoview.ui.data_ui import deletion_summary
-
-    counts = {"contacts": 2, "outreach": 1, "plans": 0, "conversations": 3, "dismissals": 0}
-    counts |= {"templates": 0, "profile": 1}
-    assert deletion_summary(counts) == [
-        "2 contacts",
-        "1 ask",
-        "3 conversations",
-        "your story and settings",
-    ]
-    assert deletion_summary(dict.fromkeys(counts, 0)) == []
 
 
 def test_the_same_person_twice_in_a_file_is_left_out_with_the_reason(app, store):

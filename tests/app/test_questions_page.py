@@ -15,7 +15,7 @@ from infoview.questions import (
 )
 from infoview.store import Store
 from infoview.ui import pages
-from infoview.ui.questions_ui import BANK_PAGE
+from infoview.ui.question_bank_ui import BANK_PAGE
 
 PAGE = pages.QUESTIONS.path
 HOSTILE = "![x](http://127.0.0.1:9/a.png) <script>alert(1)</script> **bold**"

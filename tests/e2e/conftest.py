@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import pytest
 
@@ -19,14 +20,19 @@ def pytest_collection_modifyitems(items):
 
 @pytest.fixture(scope="session")
 def browser():
-    path = chromium_path()
-    if path is None:
-        if os.environ.get("CI"):
-            pytest.fail("Chromium is missing in CI: browser tests must run, not skip")
-        pytest.skip("no Chromium on this machine (apt-get install -y chromium)")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
+        path = chromium_path()
+        if path is None and Path(pw.chromium.executable_path).exists():
+            path = pw.chromium.executable_path  # Playwright's own download (Windows, macOS)
+        if path is None:
+            if os.environ.get("CI"):
+                pytest.fail("Chromium is missing in CI: browser tests must run, not skip")
+            pytest.skip(
+                "no Chromium on this machine (apt-get install -y chromium, or "
+                "python -m playwright install chromium)"
+            )
         browser = pw.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
         yield browser
         browser.close()

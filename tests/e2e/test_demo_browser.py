@@ -48,3 +48,55 @@ def test_two_visitors_have_separate_demos_and_nothing_is_written(tmp_path, brows
     finally:
         server.stop()
     assert not (tmp_path / "data").exists() or not any((tmp_path / "data").iterdir())
+
+
+def test_leaving_a_changed_demo_asks_first_and_a_backup_settles_it(tmp_path, browser):
+    """The browser asks before a close throws away demo work; not before any change, and not
+    after a backup has kept it."""
+    server = Server(tmp_path / "data", env={"INFOVIEW_DEMO": "1"}).start()
+
+    def leaving_asks(page) -> bool:
+        asked: list[str] = []
+        page.on("dialog", lambda dialog: (asked.append(dialog.type), dialog.accept()))
+        page.close(run_before_unload=True)
+        page.wait_for_event("close", timeout=10_000)
+        return asked == ["beforeunload"]
+
+    try:
+        untouched = browser.new_context().new_page()
+        goto(untouched, f"{server.url}/Research")
+        assert exception_texts(untouched) == []
+        # Used (browsers ask only on a page the visitor has interacted with), but not changed.
+        untouched.get_by_text("You are exploring sample data").click()
+        assert not leaving_asks(untouched)
+
+        page = browser.new_context(accept_downloads=True).new_page()
+        goto(page, f"{server.url}/Research?contact=new")
+        page.get_by_role("textbox", name="Full name").fill("Kept Only Here")
+        page.get_by_role("textbox", name="The compelling reason to talk").fill(
+            "You moved from a lab bench to a policy desk, the move I am weighing."
+        )
+        page.get_by_role("button", name="Save contact").click()
+        wait_idle(page)
+        guard = page.locator(".st-key-demo_leave_guard")
+        assert guard.count() == 1
+        box = guard.bounding_box()
+        assert box is None or box["height"] == 0  # takes no room on the page
+        assert page.evaluate("window.infoviewUnsaved") is True
+        with page.expect_download():
+            page.get_by_role("button", name="Save a backup").click()
+        wait_idle(page)
+        assert page.evaluate("window.infoviewUnsaved") is False
+
+        changed = browser.new_context().new_page()
+        goto(changed, f"{server.url}/Research?contact=new")
+        changed.get_by_role("textbox", name="Full name").fill("Lost Unless Asked")
+        changed.get_by_role("textbox", name="The compelling reason to talk").fill(
+            "Your talk on moving from research to product management answered half my questions."
+        )
+        changed.get_by_role("button", name="Save contact").click()
+        wait_idle(changed)
+        assert leaving_asks(changed)
+        assert not leaving_asks(page)
+    finally:
+        server.stop()

@@ -13,7 +13,7 @@ from infoview.questions import (
     search_questions,
 )
 from infoview.store import Store
-from infoview.ui.questions_ui import BANK_PAGE
+from infoview.ui.question_bank_ui import BANK_PAGE
 from tests.e2e.harness import exception_texts, goto, wait_idle
 
 CUSTOM = "How did you *first* hear about the <fellowship> program?"

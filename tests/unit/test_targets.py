@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 
 from infoview.models import Contact, Target
@@ -61,7 +63,8 @@ def test_each_target_lists_the_people_known_there_with_their_stages():
     ]
     stages = {"a": Stage.CONNECTED, "b": Stage.MET}
     targets = [Target(organization="Globex"), Target(organization="Hooli")]
-    globex, hooli = target_rows(targets, contacts_by_org(people), stages)
+    by_id = {c.id: c for c in people}
+    globex, hooli = target_rows(targets, contacts_by_org(people), stages, by_id.get)
     assert [(p.full_name, s) for p, s in globex.shown] == [
         ("Bo", Stage.MET),
         ("Ana", Stage.CONNECTED),
@@ -98,3 +101,31 @@ def test_saving_refuses_a_blank_name_and_an_organization_already_listed(tmp_path
         "Globex, Inc.",
         "New lab",
     )
+
+
+def test_target_rows_agree_with_counting_every_person_one_by_one():
+    """The fast path (only people past "connected" are looked at) counts as a plain walk does."""
+    import random
+
+    rng = random.Random(7)
+    orgs = ["Globex", "Globex Inc.", "Hooli", "Initech", "Umbrella"]
+    people = [
+        Contact(
+            id=f"p{i}",
+            full_name=f"{rng.choice('ABCDE')}{i}",
+            organization=rng.choice(orgs),
+            archived=rng.random() < 0.1,
+        )
+        for i in range(300)
+    ]
+    stages = {c.id: rng.choice(list(Stage)) for c in people if rng.random() < 0.7}
+    targets = [Target(organization=o) for o in ("Globex", "Hooli", "Umbrella", "Nowhere")]
+    by_org = contacts_by_org(people)
+    by_id = {c.id: c for c in people}
+    for row in target_rows(targets, by_org, stages, by_id.get):
+        there = by_org.get(org_key(row.target.organization), [])
+        found = [(c, stages.get(c.id, Stage.CONNECTED)) for c in there]
+        walk = sorted(found, key=lambda pair: (-pair[1], pair[0].full_name.casefold()))
+        assert row.count == len(there)
+        assert dict(row.stage_counts) == dict(Counter(s for _, s in found))
+        assert [(c.id, s) for c, s in row.shown] == [(c.id, s) for c, s in walk[:8]]

@@ -1,0 +1,390 @@
+"""The Clients page (the coach's side): accept a client's code, list clients, read one."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import streamlit as st
+
+from infoview.store import Store, StoreError
+from infoview.ui.text import md_escape
+
+_FORM_CODE = "cl_code"
+_LINK_SEEN = "_infoview_invite_link_seen"  # the link's code is filled in once, not every run
+
+
+def not_hosted_notice() -> None:
+    """Explain why the Clients page is empty outside hosted mode."""
+    st.info(
+        "The Clients page is for career coaches using the hosted version of InfoView, where "
+        "each client signs in and chooses to share their journey. Here InfoView runs for "
+        "one person, so there are no clients to show. A client can still send you a backup "
+        "file (Your data, Export) to open in your own InfoView.",
+        icon=":material/info:",
+    )
+
+
+def accept_section(coach: Store, expanded: bool = True) -> None:
+    """Let a coach type (or follow a link with) a client's invitation code."""
+    from infoview import sharing
+    from infoview.ui.setup import flash
+
+    from_link = st.query_params.get("invite")
+    if from_link and st.session_state.get(_LINK_SEEN) != from_link:
+        st.session_state[_FORM_CODE] = sharing.format_code(from_link)[:20]
+        st.session_state[_LINK_SEEN] = from_link
+    with (
+        st.expander("Add a client", icon=":material/person_add:", expanded=expanded),
+        st.form("cl_accept", border=False, enter_to_submit=True, clear_on_submit=True),
+    ):
+        code = st.text_input(
+            "Invitation code from your client",
+            key=_FORM_CODE,
+            placeholder="ABCD-EFGH-JKMN",
+            max_chars=20,
+            help="Your client makes it under Your data, Share. It works once, for 7 days.",
+        )
+        if st.form_submit_button("Accept the invitation", icon=":material/how_to_reg:"):
+            try:
+                share = sharing.accept_invitation(coach, code)  # type: ignore[arg-type]
+            except StoreError as exc:
+                st.error(md_escape(exc), icon=":material/error:")
+            else:
+                st.query_params.pop("invite", None)
+                flash(f"{md_escape(share.name or 'Your new client')} now shares with you.", "🤝")
+                st.rerun()
+
+
+# ------------------------------------------------------------------------ the list
+_VIEWS = "_infoview_coach_views"  # {(coach id, client id): CoachView} for this session
+_PICK = "cl_client"
+
+
+def _views(coach: Store) -> dict:
+    return st.session_state.setdefault(_VIEWS, {})
+
+
+def open_view(coach: Store, client_id: int):
+    """Return this session's view of one client, checked against the share on every run."""
+    from infoview.sharing import CoachView
+
+    key = (coach.user_id, client_id)  # type: ignore[attr-defined]
+    views = _views(coach)
+    view = views.get(key)
+    try:
+        if view is None:
+            view = CoachView(coach, client_id)  # type: ignore[arg-type]
+            views[key] = view
+        else:
+            view.refresh()
+    except StoreError:
+        views.pop(key, None)
+        raise
+    return view
+
+
+def _percent(rate: float | None) -> str:
+    return "–" if rate is None else f"{rate:.0%}"
+
+
+def _when(moment) -> str:
+    return "–" if moment is None else f"{moment:%Y-%m-%d}"
+
+
+def clients_section(coach: Store) -> int:
+    """List the coach's clients with their progress, and open one of them."""
+    import pandas as pd
+
+    from infoview import sharing
+    from infoview.coaching import client_summary
+
+    try:
+        clients = sharing.clients_of(coach)  # type: ignore[arg-type]
+    except StoreError as exc:
+        st.error(md_escape(exc))
+        return 0
+    if not clients:
+        st.info(
+            "Nobody shares with you yet. A client makes an invitation code under **Your "
+            "data**, **Share**, and gives it to you; type it below.",
+            icon=":material/group_add:",
+        )
+        return 0
+    today = date.today()
+    rows, summaries = [], {}
+    for share in clients:
+        try:
+            view = open_view(coach, share.client_id)
+        except StoreError:
+            continue  # stopped sharing between the list and this read: not shown
+        summary = client_summary(view, today)
+        summaries[share.client_id] = (share, view, summary)
+        rows.append(
+            {
+                "Client": share.name or "(no name)",
+                "Steps started": f"{summary.steps_reached} of 5",
+                "Asks sent": summary.sent,
+                "Reply rate": _percent(summary.reply_rate),
+                "Due now": len(summary.due_now),
+                "Last active": _when(summary.last_active),
+            }
+        )
+    if not summaries:
+        return 0
+    names = {cid: (s.name or "(no name)") for cid, (s, _v, _m) in summaries.items()}
+    each, together, yours = st.tabs([f"Your clients ({len(rows)})", "Cohort", "From you"])
+    with each:
+        st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+        if st.session_state.get(_PICK) not in names:
+            st.session_state.pop(_PICK, None)
+        picked = st.selectbox("Open a client", list(names), format_func=names.get, key=_PICK)
+        if picked is not None:
+            share, view, summary = summaries[picked]
+            client_detail(view, names[picked], summary, today)
+    with together:
+        together_list = [(names[cid], view) for cid, (_s, view, _m) in summaries.items()]
+        cohort_section(together_list, today)
+        assignments_section(coach, together_list, today)
+    with yours:
+        publish_section(coach)
+    return len(summaries)
+
+
+def cohort_section(clients: list, today: date) -> None:
+    """All clients together: who started each step, asks and replies per week, who is quiet."""
+    import pandas as pd
+
+    from infoview.coaching import INACTIVE_DAYS, cohort
+
+    found = cohort(clients, today)
+    st.markdown(f"**Clients who started each step** (of {found.clients})")
+    st.dataframe(
+        pd.DataFrame({"Step": list(found.per_step), "Clients": list(found.per_step.values())}),
+        hide_index=True,
+        width="stretch",
+    )
+    st.markdown("**Asks sent and answered, week by week**")
+    st.dataframe(
+        pd.DataFrame(
+            [
+                {
+                    "Week of": f"{w.week:%d %b}",
+                    "Asks sent": w.sent,
+                    "Answered": w.replied,
+                    "Reply rate": _percent(w.rate),
+                }
+                for w in found.weeks
+            ]
+        ),
+        hide_index=True,
+        width="stretch",
+    )
+    st.markdown(f"**No change in {INACTIVE_DAYS} days** ({len(found.inactive)})")
+    if found.inactive:
+        st.text(", ".join(found.inactive))
+    else:
+        st.caption("Everyone has been at work in the last two weeks.")
+
+
+# ------------------------------------------------------------------- one client
+def _comment_list(found: list) -> None:
+    for comment in found:
+        mark = "Done" if comment.done else "Open"
+        st.caption(f"{mark} · written {comment.created_at:%Y-%m-%d}")
+        st.text(comment.body)
+
+
+def comment_form(view, table: str, record_id: str, key: str) -> None:
+    """A coach's comment box under an ask draft or call plan."""
+    from infoview.sharing import COMMENT_MAX, COMMENTABLE
+    from infoview.ui.setup import flash
+
+    with st.form(f"cl_comment_{key}", clear_on_submit=True, border=False):
+        body = st.text_area(
+            f"Your comment on this {COMMENTABLE[table]}",
+            key=f"cl_comment_text_{key}",
+            max_chars=COMMENT_MAX,
+            placeholder="Lead with your connection; cut it to about 80 words.",
+            height=100,
+        )
+        if st.form_submit_button("Add comment", icon=":material/add_comment:"):
+            try:
+                view.add_comment(table, record_id, body)
+            except StoreError as exc:
+                st.error(md_escape(exc), icon=":material/error:")
+            else:
+                flash("Comment saved: your client sees it beside their draft and on Home.", "💬")
+                st.rerun()
+
+
+def client_detail(view, name: str, summary, today: date) -> None:
+    """One client's journey, asks, plans and what is due, read-only, with comment boxes."""
+    import pandas as pd
+
+    st.header(md_escape(name))
+    st.caption(f"Read-only. Last active {_when(summary.last_active)}.")
+    j = summary.journey
+    st.markdown(
+        f"**Journey:** 1 · Story {j.story_done} of {j.story_total} parts · 2 · Research "
+        f"{j.researched} of {j.contacts} with a reason · 3 · {j.asks_sent} asks sent · "
+        f"4 · {j.plans} call plans · 5 · {j.conversations} conversations"
+    )
+    st.caption(
+        f"Reply rate: {_percent(summary.reply_rate)} ({summary.replied} of {summary.sent} "
+        "sent asks answered)."
+    )
+    due = summary.due_now + summary.due_soon
+    st.markdown(f"**What is due** ({len(summary.due_now)} now, {len(summary.due_soon)} this week)")
+    for reminder in due[:10]:
+        st.markdown(f"- {md_escape(reminder.title)} · {reminder.due:%a %d %b}")
+    if not due:
+        st.caption("Nothing due this week.")
+
+    try:
+        by_target: dict[tuple[str, str], list] = {}
+        for comment in view.comments():
+            by_target.setdefault((comment.table, comment.record_id), []).append(comment)
+    except StoreError as exc:
+        st.error(md_escape(exc))
+        return
+
+    asks_tab, plans_tab = st.tabs(["Asks", "Call plans"])
+    with asks_tab:
+        if not summary.asks:
+            st.caption("No asks yet.")
+        else:
+            frame = pd.DataFrame(
+                [
+                    {
+                        "Contact": a.contact,
+                        "Subject": a.subject,
+                        "Status": a.status,
+                        "Coach score": a.score,
+                        "Changed": _when(a.updated),
+                        "Comments": len(by_target.get(("outreach", a.id), [])),
+                    }
+                    for a in summary.asks
+                ]
+            )
+            st.dataframe(frame, hide_index=True, width="stretch")
+            labels = {a.id: f"{a.contact} · {a.subject or '(no subject)'}" for a in summary.asks}
+            ask_id = st.selectbox("Read an ask", list(labels), format_func=labels.get, key="cl_ask")
+            ask = view.get("outreach", ask_id)
+            if ask is not None:
+                with st.container(border=True):
+                    st.caption("Subject")
+                    st.text(ask.subject or "(no subject)")
+                    st.caption("Message")
+                    st.text(ask.body or "(empty)")
+                _comment_list(by_target.get(("outreach", ask.id), []))
+                comment_form(view, "outreach", ask.id, f"ask_{ask.id}")
+    with plans_tab:
+        if not summary.plans:
+            st.caption("No call plans yet.")
+        else:
+            labels = {
+                p.id: f"{p.contact} · {p.questions} questions, {p.minutes} min"
+                for p in summary.plans
+            }
+            plan_id = st.selectbox(
+                "Read a call plan", list(labels), format_func=labels.get, key="cl_plan"
+            )
+            plan = view.get("plans", plan_id)
+            if plan is not None:
+                with st.container(border=True):
+                    for number, item in enumerate(plan.items, start=1):
+                        st.text(f"{number}. {item.text} ({item.minutes:g} min)")
+                    if not plan.items:
+                        st.text("(no questions yet)")
+                _comment_list(by_target.get(("plans", plan.id), []))
+                comment_form(view, "plans", plan.id, f"plan_{plan.id}")
+
+
+def assignments_section(coach: Store, clients: list, today: date) -> None:
+    """Set an assignment for every client, and see who has done each one."""
+    from datetime import timedelta
+
+    from infoview import assignments as asg
+    from infoview.ui.setup import flash
+
+    st.markdown("**Assignments for every client**")
+    try:
+        current = asg.set_by(coach)  # type: ignore[arg-type]
+    except StoreError as exc:
+        st.error(md_escape(exc))
+        return
+    for item in current:
+        done = [name for name, view in clients if asg.is_done(item, view)]
+        waiting = [name for name, view in clients if not asg.is_done(item, view)]
+        with st.container(border=True):
+            text, withdraw = st.columns([5, 2], vertical_alignment="center")
+            text.markdown(f"{md_escape(item.text)}: **{len(done)} of {len(clients)}** done")
+            if done:
+                text.caption("Done: " + md_escape(", ".join(done)))
+            if waiting:
+                text.caption("Not yet: " + md_escape(", ".join(waiting)))
+            if withdraw.button("Withdraw", key=f"cl_asg_del_{item.id}", width="stretch"):
+                asg.delete_assignment(coach, item.id)  # type: ignore[arg-type]
+                st.rerun()
+    with st.form("cl_assign", border=True, clear_on_submit=True):
+        kind_col, number_col, due_col = st.columns(3)
+        kind = kind_col.selectbox(
+            "What to count", list(asg.KINDS), format_func=lambda k: asg.KINDS[k][1].capitalize()
+        )
+        target = number_col.number_input("How many", 1, asg.TARGET_MAX, 3, step=1)
+        due = due_col.date_input("By", today + timedelta(days=(4 - today.weekday()) % 7 or 7))
+        if st.form_submit_button("Set for every client", icon=":material/assignment_add:"):
+            try:
+                made = asg.create_assignment(coach, kind, int(target), due, today)  # type: ignore[arg-type]
+            except StoreError as exc:
+                st.error(md_escape(exc), icon=":material/error:")
+            else:
+                flash(f"Set: {made.text}. Each client sees it on Home.", "📌")
+                st.rerun()
+
+
+def publish_section(coach: Store) -> None:
+    """Publish ask templates and questions every client sees under "From your coach"."""
+    from infoview import publications as pub
+    from infoview.models import BODY_MAX, REASON_MAX, SUBJECT_MAX
+
+    st.caption(
+        "Every client who shares with you sees these under **From your coach** (templates on "
+        "the Ask page, questions on Plan questions) and copies what they want into their own."
+    )
+    try:
+        mine = pub.published_by(coach)  # type: ignore[arg-type]
+    except StoreError as exc:
+        st.error(md_escape(exc))
+        return
+    for item in mine:
+        text, withdraw = st.columns([5, 2], vertical_alignment="center")
+        label = "Template" if item.kind == pub.TEMPLATE else "Question"
+        text.text(f"{label}: {item.name or item.body}")
+        if withdraw.button("Withdraw", key=f"cl_pub_del_{item.id}", width="stretch"):
+            pub.withdraw(coach, item.id)  # type: ignore[arg-type]
+            st.rerun()
+    with st.form("cl_pub_tpl", clear_on_submit=True):
+        st.markdown("**Publish an ask template**")
+        name = st.text_input("Template name", max_chars=80)
+        subject = st.text_input("Subject", max_chars=SUBJECT_MAX)
+        body = st.text_area("Message", max_chars=BODY_MAX, height=160)
+        if st.form_submit_button("Publish the template", icon=":material/publish:"):
+            _publish(coach, pub.TEMPLATE, body, name, subject)
+    with st.form("cl_pub_q", clear_on_submit=True):
+        question = st.text_input("Publish a question for their call plans", max_chars=REASON_MAX)
+        if st.form_submit_button("Publish the question", icon=":material/publish:"):
+            _publish(coach, pub.QUESTION, question)
+
+
+def _publish(coach: Store, kind: str, body: str, name: str = "", subject: str = "") -> None:
+    from infoview import publications as pub
+    from infoview.ui.setup import flash
+
+    try:
+        pub.publish(coach, kind, body, name, subject)  # type: ignore[arg-type]
+    except StoreError as exc:
+        st.error(md_escape(exc), icon=":material/error:")
+    else:
+        flash("Published: your clients see it under From your coach.", "📣")
+        st.rerun()

@@ -1,0 +1,198 @@
+"""Your coach's comments, where the client works: on Home, beside the draft and the plan."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from infoview.store import Store, StoreError
+from infoview.ui import pages
+from infoview.ui.text import md_escape
+
+
+def _client_comments(store: Store) -> list | None:
+    """Return the comments on this hosted user's data, or None outside hosted mode."""
+    from infoview.pg_store import PgStore
+    from infoview.sharing import CoachView, comments_for
+
+    if not isinstance(store, PgStore) or isinstance(store, CoachView):
+        return None
+    try:
+        return comments_for(store)
+    except StoreError as exc:
+        st.warning(f"Your coach's comments cannot be read right now: {md_escape(exc)}")
+        return None
+
+
+def _done_button(store: Store, comment, key: str) -> None:
+    from infoview.sharing import mark_done
+    from infoview.ui.setup import flash
+
+    label = "Mark not done" if comment.done else "Mark done"
+    if st.button(label, key=f"{key}_{comment.id}", icon=":material/task_alt:"):
+        try:
+            changed = mark_done(store, comment.id, done=not comment.done)  # type: ignore[arg-type]
+        except StoreError as exc:
+            st.error(md_escape(exc))
+            return
+        if changed:
+            flash("Marked done: your coach sees it." if not comment.done else "Marked not done.")
+        st.rerun()
+
+
+def _one(store: Store, comment, key: str, about: str = "") -> None:
+    with st.container(border=True):
+        who = md_escape(comment.coach_name or "Your coach")
+        where = f" on {md_escape(about)}" if about else f" on your {comment.kind}"
+        state = " · done" if comment.done else ""
+        st.caption(f"{who}{where} · {comment.created_at:%d %b}{state}")
+        st.text(comment.body)
+        _done_button(store, comment, key)
+
+
+def home_comments(store: Store) -> None:
+    """On Home: the coach's comments not yet marked done, each with a way to its draft."""
+    found = _client_comments(store)
+    if not found:
+        return
+    open_ones = [c for c in found if not c.done]
+    if not open_ones:
+        return
+    st.header(f"From your coach ({len(open_ones)})")
+    for comment in open_ones:
+        record = store.get(comment.table, comment.record_id)
+        contact = store.contact(getattr(record, "contact_id", None)) if record else None
+        about = f"your {comment.kind} to {contact.full_name}" if contact else ""
+        _one(store, comment, "home_comment_done", about)
+        if contact is not None:
+            target = pages.ASK if comment.table == "outreach" else pages.QUESTIONS
+            st.page_link(
+                target.path,
+                label=f"Open the {comment.kind}",
+                icon=target.icon,
+                query_params={"contact": contact.id},
+            )
+
+
+def comments_beside(store: Store, table: str, record_ids: list[str], key: str) -> None:
+    """Beside a draft or plan: its comments, open ones first, each markable done."""
+    found = _client_comments(store)
+    if not found:
+        return
+    wanted = set(record_ids)
+    here = [c for c in found if c.table == table and c.record_id in wanted]
+    if not here:
+        return
+    open_ones = [c for c in here if not c.done]
+    done = [c for c in here if c.done]
+    st.markdown(f"**Your coach's comments** ({len(open_ones)} open)")
+    for comment in open_ones:
+        _one(store, comment, key)
+    if done:
+        with st.expander(f"Done ({len(done)})"):
+            for comment in done:
+                _one(store, comment, key)
+
+
+def ask_comments(store: Store, contact_id: str) -> None:
+    """On the Ask page: the comments on this contact's asks."""
+    asks = store.by_contact("outreach").get(contact_id, [])
+    comments_beside(store, "outreach", [a.id for a in asks], "ask_comment_done")
+
+
+def plan_comments(store: Store, plan_id: str) -> None:
+    """On the Questions page: the comments on this call plan."""
+    comments_beside(store, "plans", [plan_id], "qp_comment_done")
+
+
+def home_assignments(store: Store) -> None:
+    """On Home: what the client's coaches asked for, with how far the client has come."""
+    from datetime import date
+
+    from infoview import assignments as asg
+    from infoview.pg_store import PgStore
+    from infoview.sharing import CoachView
+
+    if not isinstance(store, PgStore) or isinstance(store, CoachView):
+        return
+    try:
+        found = asg.for_client(store)
+    except StoreError as exc:
+        st.warning(f"Your coach's assignments cannot be read right now: {md_escape(exc)}")
+        return
+    today = date.today()
+    shown = [a for a in found if a.due >= today or not asg.is_done(a, store)]
+    if not shown:
+        return
+    st.header("Assignments from your coach")
+    for item in shown:
+        count = asg.progress(item, store)
+        state = "done" if count >= item.target else ("overdue" if item.due < today else "to do")
+        who = md_escape(item.coach_name or "Your coach")
+        st.markdown(
+            f"- {md_escape(item.text)}: **{min(count, item.target)} of {item.target}** · {state} "
+            f"· set by {who}"
+        )
+
+
+def _published(store: Store, kind: str) -> list:
+    from infoview import publications as pub
+    from infoview.pg_store import PgStore
+    from infoview.sharing import CoachView
+
+    if not isinstance(store, PgStore) or isinstance(store, CoachView):
+        return []
+    try:
+        return pub.from_my_coaches(store, kind)
+    except StoreError as exc:
+        st.warning(f"What your coach published cannot be read right now: {md_escape(exc)}")
+        return []
+
+
+def coach_templates(store: Store) -> None:
+    """On the Ask page: the coach's templates, each copied into the client's own on a click."""
+    from infoview import publications as pub
+    from infoview.ui.setup import flash
+
+    found = _published(store, pub.TEMPLATE)
+    if not found:
+        return
+    mine = {(t.name, t.subject, t.body) for t in store.all("templates")}  # type: ignore[attr-defined]
+    with st.expander(f"From your coach: {len(found)} template(s)", icon=":material/school:"):
+        for item in found:
+            st.markdown(
+                f"**{md_escape(item.name)}** · from {md_escape(item.coach_name or 'your coach')}"
+            )
+            st.text(f"Subject: {item.subject}\n\n{item.body}")
+            if (item.name, item.subject, item.body) in mine:
+                st.caption("In your templates already.")
+            elif st.button("Copy into my templates", key=f"ask_coach_tpl_{item.id}"):
+                try:
+                    store.save(item.as_template())
+                except StoreError as exc:
+                    st.error(md_escape(exc))
+                else:
+                    flash("Copied: it is yours now, under your templates.", "📋")
+                    st.rerun()
+
+
+def coach_questions(store: Store, plan) -> None:
+    """On the Questions page: the coach's questions, each added to this plan on a click."""
+    from infoview import publications as pub
+    from infoview.questions import add_question
+    from infoview.ui.questions_ui import save_plan
+
+    found = _published(store, pub.QUESTION)
+    if not found:
+        return
+    have = {i.text.strip() for i in plan.items}
+    with st.expander(f"From your coach: {len(found)} question(s)", icon=":material/school:"):
+        for item in found:
+            text, add = st.columns([5, 2], vertical_alignment="center")
+            text.text(item.body)
+            if item.body.strip() in have:
+                add.caption("In your plan")
+                continue
+            if not add.button("Add to my plan", key=f"qp_coach_q_{item.id}", width="stretch"):
+                continue
+            if save_plan(store, plan, items=add_question(plan.items, item.as_plan_item())):
+                st.rerun()
