@@ -47,13 +47,7 @@ st.caption(
     )
 )
 
-figs, progress = home_numbers(store)
-figures_row(figs)
-st.subheader("Your journey")
-journey_section(progress)
-home_comments(store)
-home_assignments(store)
-
+# What is due comes first: on a phone the figures and step cards below fill a screen or two.
 due_section(
     store,
     home_due(store, today, zone),
@@ -61,9 +55,15 @@ due_section(
     datetime.now(UTC),
     calendar_extra=due_keep_in_touch(store, today, zone),
 )
+st.header("Your journey")
+figs, progress = home_numbers(store)
+figures_row(figs)
+journey_section(progress)
+home_comments(store)
+home_assignments(store)
 losing_touch_section(store, losing_touch_list(store, today), today)
 log_anyone(store, today)
-st.subheader("Who to ask next")
+st.header("Who to ask next")
 ask_next_list(ask_next(store, today), HOME_SHOWN, "home")
-st.subheader("Where each contact stands")
+st.header("Where each contact stands")
 pipeline_section(store)

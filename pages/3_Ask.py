@@ -35,7 +35,7 @@ profile = store.profile()
 page = ask_page(store, contact, today_in(profile.timezone))
 
 role = " at ".join(md_escape(p) for p in (contact.title, contact.organization) if p)
-st.subheader(md_escape(contact.full_name))
+st.header(md_escape(contact.full_name))
 if role:
     st.caption(role)
 if contact.reason.strip():

@@ -34,7 +34,7 @@ if not rows:
     st.stop()
 
 met, total = coverage(rows)
-st.subheader(md("Your list · {:,}", total))
+st.header(md("Your list · {:,}", total))
 st.caption(
     md(
         "Sorted by motivation, then postings, then alumni. You have talked to someone at {:,} "

@@ -190,7 +190,9 @@ def tree_chart(tree: Tree, label_all_below: int = 60) -> alt.LayerChart:
         .mark_text(align="left", baseline="bottom", dx=-6, dy=-8, fontSize=11, limit=140)
         .encode(**label)
     )
-    return alt.layer(edges, people, more, right, over).properties(
+    # An empty layer would still be drawn as an unnamed image for screen readers.
+    layers = [edges, people, *([more] if (nodes["folded"] > 0).any() else []), right, over]
+    return alt.layer(*layers).properties(
         title="Who led to whom",
         width="container",
         # Streamlit fits title and padding inside the height: add room for them.

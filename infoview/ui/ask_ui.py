@@ -152,7 +152,7 @@ def template_picker(page: AskPage, problem: str | None) -> None:
 def draft_editor(page: AskPage, draft: AskDraft, saved: Outreach | None) -> None:
     """Draw the subject and body, regenerate, and save."""
     cid = page.contact.id
-    st.markdown("#### Your email")
+    st.markdown("### Your email")
     st.text_input("Subject", key=wkey(cid, "subject"), max_chars=SUBJECT_MAX)
     st.text_area("Email", key=wkey(cid, "body"), max_chars=BODY_MAX, height=330)
     st.caption(
@@ -195,7 +195,7 @@ def draft_editor(page: AskPage, draft: AskDraft, saved: Outreach | None) -> None
 
 def coach_panel(review: Review, fixes: Callable[[], None] | None = None) -> None:
     """Show the coach's score and findings, the most serious first, then any fixes."""
-    st.markdown("#### The coach")
+    st.markdown("### The coach")
     st.metric("Score", plain("{} / 100", review.score))
     st.progress(review.score / 100, text=score_verdict(review.score))
     for level, title in LEVEL_TITLES.items():
@@ -272,7 +272,7 @@ _VERDICTS = {
 
 def timing(page: AskPage, draft: AskDraft) -> None:
     """Draw the planned send date and the timing advice for it."""
-    st.markdown("#### When to send")
+    st.markdown("### When to send")
     left, right = st.columns([1, 3], gap="large")
     left.date_input(
         "Planned send date",
@@ -301,7 +301,7 @@ def timing(page: AskPage, draft: AskDraft) -> None:
 def send_panel(page: AskPage, draft: AskDraft, review: Review) -> None:
     """Draw the mailto button, the text to copy and "Mark as sent"."""
     cid, contact = page.contact.id, page.contact
-    st.markdown("#### Send it from your own mail app")
+    st.markdown("### Send it from your own mail app")
     subject, body = draft.subject.strip(), draft.body.strip()
     link = mailto_link(contact.email, subject, body)
     too_long = mailto_too_long(link)
@@ -375,7 +375,7 @@ def _when(day: date, today: date) -> str:
 
 def status_panel(page: AskPage, ask: Outreach) -> None:
     """Show where a sent ask stands, with the controls to move or correct it."""
-    st.markdown("#### Where this ask stands")
+    st.markdown("### Where this ask stands")
     line = f"**{ask.status.label}**"
     if ask.sent_on:
         line += f" · sent {ask.sent_on:%a %d %b %Y}"
@@ -440,7 +440,7 @@ def follow_ups(page: AskPage, ask: Outreach) -> None:
     reminders = ask_reminders(ask, page.contact, page.profile, page.today)
     if not reminders:
         return
-    st.markdown("#### If no reply comes")
+    st.markdown("### If no reply comes")
     st.caption("Your follow-up plan, in business days. Recording a reply clears it.")
     for reminder in reminders:
         with st.container(border=True):
@@ -519,7 +519,7 @@ def history(page: AskPage, ask: Outreach) -> None:
     """Show every status change of the ask, in the user's time zone."""
     rows = history_rows(ask, safe_zone(page.profile.timezone))
     if rows:
-        st.markdown("#### History")
+        st.markdown("### History")
         frame = pd.DataFrame(rows, columns=["Status", "When"])
         st.dataframe(plain_frame(frame), hide_index=True, width="content")
 
@@ -549,7 +549,7 @@ def draft_section(page: AskPage) -> None:
             args=(page,),
         )
     review = review_of(page, draft)
-    st.markdown("#### What do you want to know?")
+    st.markdown("### What do you want to know?")
     left, right = st.columns([3, 2], gap="large")
     with left:
         topics(page)

@@ -225,7 +225,7 @@ def client_detail(view, name: str, summary, today: date) -> None:
     """One client's journey, asks, plans and what is due, read-only, with comment boxes."""
     import pandas as pd
 
-    st.subheader(md_escape(name))
+    st.header(md_escape(name))
     st.caption(md("Read-only. Last active {}.", _when(summary.last_active)))
     j = summary.journey
     say(

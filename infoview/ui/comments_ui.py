@@ -59,7 +59,7 @@ def home_comments(store: Store) -> None:
     open_ones = [c for c in found if not c.done]
     if not open_ones:
         return
-    st.subheader(md("From your coach ({})", len(open_ones)))
+    st.header(md("From your coach ({})", len(open_ones)))
     for comment in open_ones:
         record = store.get(comment.table, comment.record_id)
         contact = store.contact(getattr(record, "contact_id", None)) if record else None
@@ -125,7 +125,7 @@ def home_assignments(store: Store) -> None:
     shown = [a for a in found if a.due >= today or not asg.is_done(a, store)]
     if not shown:
         return
-    st.subheader("Assignments from your coach")
+    st.header("Assignments from your coach")
     for item in shown:
         count = asg.progress(item, store)
         state = "done" if count >= item.target else ("overdue" if item.due < today else "to do")

@@ -48,7 +48,7 @@ def header(contact: Contact, stage_label: str, step: NextStep, today: date) -> N
 
 def research_summary(contact: Contact, referrer: Contact | None) -> None:
     """Show what the user knows about the contact and why they want to talk."""
-    st.markdown(md("#### Research · {}% known", completeness(contact)))
+    st.markdown(md("## Research · {}% known", completeness(contact)))
     if contact.reason.strip():
         _line("Why you are talking", contact.reason)
     else:
@@ -80,7 +80,7 @@ def research_summary(contact: Contact, referrer: Contact | None) -> None:
 
 def asks_section(contact: Contact, asks: Sequence[Outreach]) -> None:
     """List the asks sent to the contact with their status and dates."""
-    st.markdown("#### Asks")
+    st.markdown("## Asks")
     if not asks:
         st.caption("No ask written yet.")
     for ask in sorted(asks, key=lambda a: a.created_at, reverse=True):
@@ -95,7 +95,7 @@ def asks_section(contact: Contact, asks: Sequence[Outreach]) -> None:
 
 def plans_section(contact: Contact, plans: Sequence[CallPlan]) -> None:
     """Show the contact's question plan."""
-    st.markdown("#### Question plan")
+    st.markdown("## Question plan")
     plan = max(plans, key=lambda p: p.updated_at, default=None)
     if plan is None or not plan.items:
         st.caption("No questions planned yet.")
@@ -110,7 +110,7 @@ def plans_section(contact: Contact, plans: Sequence[CallPlan]) -> None:
 
 def conversations_section(contact: Contact, convs: Sequence[Conversation]) -> None:
     """Show each conversation and what came of it."""
-    st.markdown("#### Conversations")
+    st.markdown("## Conversations")
     if not convs:
         st.caption("No conversation yet.")
     for conv in sort_conversations(convs):
@@ -131,7 +131,7 @@ def conversations_section(contact: Contact, convs: Sequence[Conversation]) -> No
 
 def referrals_section(given: Sequence[Contact]) -> None:
     """List the people this contact suggested, each linked to their own page."""
-    st.markdown(md("#### People they suggested · {}", number(len(given))))
+    st.markdown(md("## People they suggested · {}", number(len(given))))
     if not given:
         st.caption("Nobody yet. “Who else should I talk to?” is the question that grows a network.")
     for other in sorted(given, key=lambda c: c.full_name)[:LIST_MAX]:
@@ -142,6 +142,6 @@ def referrals_section(given: Sequence[Contact]) -> None:
 
 def timeline_section(events: Sequence[Event]) -> None:
     """Show the dated story, newest first."""
-    st.markdown("#### Timeline")
+    st.markdown("## Timeline")
     for event in events[:LIST_MAX]:
         st.markdown(md("`{:%Y-%m-%d}` {}", event.day, event.text))

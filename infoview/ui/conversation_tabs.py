@@ -51,7 +51,7 @@ def contact_header(store: Store, contact: Contact) -> None:
     """Show who the conversation is with, their stage, and a link to their whole story."""
     stage = stages_of(store).get(contact.id, Stage.CONNECTED)
     head, link = st.columns([3, 1], vertical_alignment="bottom")
-    head.subheader(md_escape(contact.full_name))
+    head.header(md_escape(contact.full_name))
     role = " at ".join(md_escape(p) for p in (contact.title, contact.organization) if p)
     head.caption(" · ".join(p for p in (role, f"Stage: **{stage.label}**") if p))
     with link:

@@ -331,7 +331,7 @@ def thanks_tab(
     rev = f"{conv.id}_{conv.revision}"
     asks = store.asks(contact.id)
     topics = list(max(asks, key=lambda a: a.updated_at).topics) if asks else []
-    st.markdown("#### Thank-you note")
+    st.markdown("### Thank-you note")
     if conv.thank_you_sent_on:
         st.success(md("Thank-you sent on {:%a %d %b %Y}.", conv.thank_you_sent_on), icon="💌")
         if st.button("Not sent after all", key=f"cv_unthank_{rev}"):
@@ -356,7 +356,7 @@ def thanks_tab(
             if st.button("Mark thank-you sent", type="primary", key=f"cv_thank_{rev}"):
                 _save(store, conv, "Thank-you marked as sent.", thank_you_sent_on=sent_on)
     st.divider()
-    st.markdown("#### Report back")
+    st.markdown("### Report back")
     st.caption(
         "Some weeks later, tell them what you did with their advice. It keeps the connection "
         "alive and shows their time mattered."
@@ -403,7 +403,7 @@ def correct_tab(store: Store, contact: Contact, conv: Conversation) -> None:
         return
     rev = f"{conv.id}_{conv.revision}"
     st.caption("To change a date, edit it in the Schedule or Log tab and save.")
-    st.markdown("#### Logged on the wrong person?")
+    st.markdown("### Logged on the wrong person?")
     query = kept(
         st.text_input, "Find the right contact", f"cv_mvq_{conv.id}", "", placeholder="Name…"
     )
@@ -450,7 +450,7 @@ def correct_tab(store: Store, contact: Contact, conv: Conversation) -> None:
         select_next(target, conv.id)
         st.query_params["contact"] = target
         st.rerun()
-    st.markdown("#### Delete this conversation")
+    st.markdown("### Delete this conversation")
     sure = st.checkbox(
         "Yes, delete it (the people it added stay in Research)", key=f"cv_delok_{rev}"
     )

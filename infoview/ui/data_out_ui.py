@@ -149,7 +149,7 @@ def delete_account_section(store: Store, today: date) -> None:
     from infoview.ui.hosted import sign_out
 
     st.divider()
-    st.markdown("##### Delete my account")
+    st.markdown("## Delete my account")
     st.markdown(
         "This removes your account and everything you saved in this InfoView, then signs "
         "you out. Signing in again later starts with an empty network."

@@ -379,7 +379,7 @@ def _backup_caption(contents: BackupContents, tz_name: str = "") -> str:
 
 def restore_section(store: Store, demo: bool, hosted: bool = False) -> None:
     """Restore a JSON backup file (replace or merge, previewed) or one of the store's backups."""
-    st.markdown("##### From a backup file")
+    st.markdown("## From a backup file")
     if hosted:
         st.caption(
             "A JSON backup from this page works, and so does the data of InfoView on your "
@@ -402,7 +402,7 @@ def restore_section(store: Store, demo: bool, hosted: bool = False) -> None:
         _restore_preview(store, upload.name, upload.getvalue(), demo)
     if hosted:
         return  # the database's backups are the operator's (pg_dump), not one user's
-    st.markdown("##### From InfoView's own backups")
+    st.markdown("## From InfoView's own backups")
     backups_list(store)
 
 

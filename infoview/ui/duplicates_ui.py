@@ -254,7 +254,7 @@ def review_pair(store: Store, keep_id: str, other_id: str) -> None:
         return
     seen = st.session_state.get(_SEEN, {})
     changed = [c for c in (keep, other) if seen.get(c.id) != c.revision]
-    st.markdown("#### Are these the same person?")
+    st.markdown("## Are these the same person?")
     left, right = st.columns(2)
     for column, contact, side in ((left, keep, "Left: stays"), (right, other, "Right: folded in")):
         with column.container(border=True):
@@ -400,7 +400,7 @@ def merge_history(store: Store) -> None:
     made = merges(store)
     if not made:
         return
-    st.markdown("#### Merges you made")
+    st.markdown("## Merges you made")
     for record in made[:HISTORY_ROWS]:
         with st.container(border=True, horizontal=True, vertical_alignment="center"):
             st.text(plain(merge_line(record)))

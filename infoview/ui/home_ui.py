@@ -231,12 +231,12 @@ def due_section(
     ``calendar_extra`` are reminders shown elsewhere on Home (the keep-in-touch ones) that the
     calendar file carries too.
     """
-    st.subheader("Due today")
+    st.header("Due today")
     if view.now:
         _reminder_list(store, view.now, today, "home_more_now")
     else:
         st.success("Nothing is due today.", icon=":material/wb_sunny:")
-    st.subheader("This week")
+    st.header("This week")
     if view.soon:
         _reminder_list(store, view.soon, today, "home_more_soon")
     else:

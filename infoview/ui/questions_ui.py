@@ -111,7 +111,7 @@ def research_line(contact: Contact, today: date) -> str:
 
 def who_and_why(contact: Contact, today: date) -> None:
     """Show a short research summary and the compelling reason to talk."""
-    st.subheader(md_escape(contact.full_name))
+    st.header(md_escape(contact.full_name))
     line = md(":gray[:small[{}]]", research_line(contact, today))
     if contact.reason.strip():
         st.markdown(md("{}\n\n**Why you are talking:** {}", line, contact.reason))

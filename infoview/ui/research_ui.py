@@ -66,7 +66,7 @@ def detail(store: Store, chosen: str) -> None:
         new_id = reserved_id(NEW_ID)
         contact = store.contact(new_id) or Contact(id=new_id, full_name="New contact")
     st.button("← All contacts", on_click=open_contact, args=(None,))
-    st.subheader("Add a contact" if is_new else md_escape(contact.full_name))
+    st.header("Add a contact" if is_new else md_escape(contact.full_name))
     # The same elements in the same places before and after a save: Streamlit mounts an
     # element afresh when what comes before it changes, and the keyboard focus is lost.
     if is_new:

@@ -76,7 +76,7 @@ def share_section(store: Store, today: date) -> None:
     """Draw "Share with a coach": the local explanation, or codes, coaches and revoking."""
     from infoview.ui.data_out_ui import backup_button
 
-    st.subheader("Share with a coach")
+    st.header("Share with a coach")
     client = _pg(store)
     if client is None:
         st.info(

@@ -411,7 +411,7 @@ def settings(draft: dict) -> None:
 
 def reflection(part: ReflectionPart, hint: str = "") -> None:
     """Draw one part of the story: its prompts, then a box with an example as placeholder."""
-    st.markdown(md("#### {}", part.label))
+    st.markdown(md("## {}", part.label))
     st.markdown(md_join("\n", (md("- {}", prompt) for prompt in part.prompts)))
     text = st.text_area(
         md("{} ({})", part.label, hint) if hint else md("{}", part.label),

@@ -120,7 +120,7 @@ def _drifting_row(store: Store, item: Drifting, today: date) -> None:
 
 def losing_touch_section(store: Store, drifting: list[Drifting], today: date) -> None:
     """Show who the user is losing touch with, most overdue first, each with what to do."""
-    st.subheader("Losing touch")
+    st.header("Losing touch")
     if not drifting:
         st.caption(
             "Nobody you have talked to is past their keep-in-touch gap. Home lists people here "
@@ -161,7 +161,7 @@ def _rhythm_text(w: Warmth | None, today: date) -> str:
 
 def keep_in_touch_section(store: Store, contact: Contact, w: Warmth | None, today: date) -> None:
     """Show a contact's rhythm, the times in touch logged, and forms to log or change it."""
-    st.markdown("#### Keeping in touch")
+    st.markdown("## Keeping in touch")
     rhythm = rhythm_of(store, contact.id)
     if rhythm is not None and rhythm.off:
         st.caption("You asked not to be reminded to keep in touch with them.")

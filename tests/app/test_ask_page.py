@@ -95,7 +95,7 @@ def test_the_contact_comes_from_the_query_and_the_draft_is_ready(app, store):
     contact = _setup(store)
     at = app(PAGE, contact=contact.id)
     assert not at.exception
-    assert at.subheader[0].value == "Amara Okafor"
+    assert at.header[0].value == "Amara Okafor"
     body = _w(at, contact.id, "body").value
     assert body.startswith("Hi Amara,") and "15 minutes" in body
     # No topics yet: the coach asks for them, and the mailto carries the address.
@@ -441,6 +441,6 @@ def test_markdown_in_names_is_shown_as_text(app, store):
     at = app(PAGE, contact=contact.id)
     assert not at.exception
     shown = [m.value for m in at.markdown] + [b.label for b in at.button]
-    shown += [h.value for h in at.subheader] + [c.value for c in at.caption]
+    shown += [h.value for h in at.header] + [c.value for c in at.caption]
     assert not any("![x](" in text or "[Acme](" in text for text in shown)
     assert any(label.endswith("\\*\\*Zoë\\*\\*") for label in (b.label for b in at.button))

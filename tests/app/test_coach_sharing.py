@@ -158,7 +158,7 @@ def test_the_client_sees_comments_on_home_and_beside_the_draft_and_marks_them_do
     view.add_comment("plans", plan.id, "Ask who else to talk to.")
 
     home = _open(a_user, pages.HOME.path)
-    assert "From your coach (2)" in [h.value for h in home.subheader]
+    assert "From your coach (2)" in [h.value for h in home.header]
     assert "Lead with the connection [link](http://x)." in [t.value for t in home.text]
     assert "Open the ask draft" in [link.label for link in home.get("page_link")]
 
@@ -173,7 +173,7 @@ def test_the_client_sees_comments_on_home_and_beside_the_draft_and_marks_them_do
     assert "Ask who else to talk to." in [t.value for t in plan_page.text]
 
     home = _open(a_user, pages.HOME.path)
-    assert "From your coach (1)" in [h.value for h in home.subheader]
+    assert "From your coach (1)" in [h.value for h in home.header]
 
     clients = _open(coach_user, pages.CLIENTS.path)
     assert "Done · written" in _texts(clients)
@@ -208,7 +208,7 @@ def test_a_coach_sets_an_assignment_clients_see_it_on_home_and_the_coach_sees_wh
     assert "**0 of 1** done" in " ".join(m.value for m in at.markdown)
 
     home = _open(a_user, pages.HOME.path)
-    assert "Assignments from your coach" in [h.value for h in home.subheader]
+    assert "Assignments from your coach" in [h.value for h in home.header]
     assert "**0 of 1** · to do · set by Coach Kim" in " ".join(m.value for m in home.markdown)
 
     ask = a_store.all("outreach")[0]

@@ -217,7 +217,7 @@ def test_markdown_in_names_and_questions_stays_text(app, store):
     ana = store.save(Contact(full_name="![x](http://127.0.0.1:9/a.png) **Ana**"))
     store.save(CallPlan(contact_id=ana.id, items=[PlanItem(text="[click](http://evil.example)")]))
     at = _tab(app(PAGE, contact=ana.id), "Log")
-    assert "\\!\\[x\\]" in at.subheader[0].value
+    assert "\\!\\[x\\]" in at.header[0].value
     note = _widget(at, "text_area", "cv_note_")
     assert note.label.startswith("\\[click\\]")
 

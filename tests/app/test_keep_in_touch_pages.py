@@ -35,7 +35,7 @@ def test_home_lists_who_is_losing_touch_most_overdue_first_amber_and_red(app, st
     _talked(store, "Bo Chen", 200)  # red: past 180
     _talked(store, "Cy Park", 10)  # fine
     at = app()
-    assert [s.value for s in at.subheader].count("Losing touch") == 1
+    assert [s.value for s in at.header].count("Losing touch") == 1
     rows = _rows(at)
     assert len(rows) == 2
     assert "Bo Chen" in rows[0] and ":red-badge" in rows[0]

@@ -87,7 +87,7 @@ def test_contact_from_the_address_shows_research_reason_escaped_and_the_asked_le
     store.save(Outreach(contact_id=contact.id, minutes=20))
     at = app(PAGE, contact=contact.id)
     assert not at.exception
-    assert at.subheader[0].value == "Amara Okafor"
+    assert at.header[0].value == "Amara Okafor"
     # The research line and the reason share one element.
     why = next(m.value for m in at.markdown if "**Why you are talking:**" in m.value)
     assert "Policy Analyst at Office of Science Policy" in why.split("**Why")[0]
