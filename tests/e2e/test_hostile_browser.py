@@ -60,7 +60,7 @@ BAD_HREF = ("127.0.0.1:9", "javascript:", "evil.example", "b.example")
 # host; an icon name typed by a user would show as text, so only the app's own may load.
 APP_ICONS = {
     name
-    for path in [ROOT / "app.py", *ROOT.glob("pages/*.py"), *ROOT.glob("infoview/**/*.py")]
+    for path in [ROOT / "app.py", *(ROOT / "pages").glob("*.py"), *ROOT.glob("infoview/**/*.py")]
     for name in re.findall(r":material/([a-z0-9_]+):", path.read_text())
 }
 ICON_URL = re.compile(r"https://fonts\.gstatic\.com/s/i/short-term/release/materialsymbolsrounded/"
