@@ -17,5 +17,11 @@ if not is_hosted():
     not_hosted_notice()
     st.stop()
 
+from infoview.pg_store import PgStore  # noqa: E402 - hosted mode only (SQLAlchemy)
+
+if not isinstance(store, PgStore):  # hosted mode always opens the user's PostgreSQL store
+    not_hosted_notice()
+    st.stop()
+
 shown = clients_section(store)
 accept_section(store, expanded=not shown or "invite" in st.query_params)

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 import streamlit as st
 
 from infoview.models import CallPlan, Outreach
-from infoview.store import Store, StoreError
+from infoview.store import StoreError
 from infoview.ui.text import md, md_escape, plain, say
 from infoview.wording import counted
+
+if TYPE_CHECKING:  # hosted mode only: the page never runs without PostgreSQL
+    from infoview.pg_store import PgStore
 
 _FORM_CODE = "cl_code"
 _LINK_SEEN = "_infoview_invite_link_seen"  # the link's code is filled in once, not every run
@@ -26,7 +30,7 @@ def not_hosted_notice() -> None:
     )
 
 
-def accept_section(coach: Store, expanded: bool = True) -> None:
+def accept_section(coach: PgStore, expanded: bool = True) -> None:
     """Let a coach type (or follow a link with) a client's invitation code."""
     from infoview import sharing
     from infoview.ui.setup import flash
@@ -48,7 +52,7 @@ def accept_section(coach: Store, expanded: bool = True) -> None:
         )
         if st.form_submit_button("Accept the invitation", icon=":material/how_to_reg:"):
             try:
-                share = sharing.accept_invitation(coach, code)  # type: ignore[arg-type]
+                share = sharing.accept_invitation(coach, code)
             except StoreError as exc:
                 st.error(md_escape(exc), icon=":material/error:")
             else:
@@ -62,20 +66,20 @@ _VIEWS = "_infoview_coach_views"  # {(coach id, client id): CoachView} for this 
 _PICK = "cl_client"
 
 
-def _views(coach: Store) -> dict:
+def _views(coach: PgStore) -> dict:
     return st.session_state.setdefault(_VIEWS, {})
 
 
-def open_view(coach: Store, client_id: int):
+def open_view(coach: PgStore, client_id: int):
     """Return this session's view of one client, checked against the share on every run."""
     from infoview.sharing import CoachView
 
-    key = (coach.user_id, client_id)  # type: ignore[attr-defined]
+    key = (coach.user_id, client_id)
     views = _views(coach)
     view = views.get(key)
     try:
         if view is None:
-            view = CoachView(coach, client_id)  # type: ignore[arg-type]
+            view = CoachView(coach, client_id)
             views[key] = view
         else:
             view.refresh()
@@ -93,7 +97,7 @@ def _when(moment) -> str:
     return "–" if moment is None else f"{moment:%Y-%m-%d}"
 
 
-def clients_section(coach: Store) -> int:
+def clients_section(coach: PgStore) -> int:
     """List the coach's clients with their progress, and open one of them."""
     import pandas as pd
 
@@ -101,7 +105,7 @@ def clients_section(coach: Store) -> int:
     from infoview.coaching import client_summary
 
     try:
-        clients = sharing.clients_of(coach)  # type: ignore[arg-type]
+        clients = sharing.clients_of(coach)
     except StoreError as exc:
         st.error(md_escape(exc))
         return 0
@@ -316,7 +320,7 @@ def client_detail(view, name: str, summary, today: date) -> None:
                 comment_form(view, "plans", plan.id, f"plan_{plan.id}")
 
 
-def assignments_section(coach: Store, clients: list, today: date) -> None:
+def assignments_section(coach: PgStore, clients: list, today: date) -> None:
     """Set an assignment for every client, and see who has done each one."""
     from datetime import timedelta
 
@@ -325,7 +329,7 @@ def assignments_section(coach: Store, clients: list, today: date) -> None:
 
     st.markdown("**Assignments for every client**")
     try:
-        current = asg.set_by(coach)  # type: ignore[arg-type]
+        current = asg.set_by(coach)
     except StoreError as exc:
         st.error(md_escape(exc))
         return
@@ -340,7 +344,7 @@ def assignments_section(coach: Store, clients: list, today: date) -> None:
             if waiting:
                 say(text.caption, "Not yet: {}", ", ".join(waiting))
             if withdraw.button("Withdraw", key=f"cl_asg_del_{item.id}", width="stretch"):
-                asg.delete_assignment(coach, item.id)  # type: ignore[arg-type]
+                asg.delete_assignment(coach, item.id)
                 st.rerun()
     with st.form("cl_assign", border=True, clear_on_submit=True):
         kind_col, number_col, due_col = st.columns(3)
@@ -351,7 +355,7 @@ def assignments_section(coach: Store, clients: list, today: date) -> None:
         due = due_col.date_input("By", today + timedelta(days=(4 - today.weekday()) % 7 or 7))
         if st.form_submit_button("Set for every client", icon=":material/assignment_add:"):
             try:
-                made = asg.create_assignment(coach, kind, int(target), due, today)  # type: ignore[arg-type]
+                made = asg.create_assignment(coach, kind, int(target), due, today)
             except StoreError as exc:
                 st.error(md_escape(exc), icon=":material/error:")
             else:
@@ -359,7 +363,7 @@ def assignments_section(coach: Store, clients: list, today: date) -> None:
                 st.rerun()
 
 
-def publish_section(coach: Store) -> None:
+def publish_section(coach: PgStore) -> None:
     """Publish ask templates and questions every client sees under "From your coach"."""
     from infoview import publications as pub
     from infoview.models import BODY_MAX, REASON_MAX, SUBJECT_MAX
@@ -369,7 +373,7 @@ def publish_section(coach: Store) -> None:
         "the Ask page, questions on Plan questions) and copies what they want into their own."
     )
     try:
-        mine = pub.published_by(coach)  # type: ignore[arg-type]
+        mine = pub.published_by(coach)
     except StoreError as exc:
         st.error(md_escape(exc))
         return
@@ -378,7 +382,7 @@ def publish_section(coach: Store) -> None:
         label = "Template" if item.kind == pub.TEMPLATE else "Question"
         text.text(plain("{}: {}", label, item.name or item.body))
         if withdraw.button("Withdraw", key=f"cl_pub_del_{item.id}", width="stretch"):
-            pub.withdraw(coach, item.id)  # type: ignore[arg-type]
+            pub.withdraw(coach, item.id)
             st.rerun()
     with st.form("cl_pub_tpl", clear_on_submit=True):
         st.markdown("**Publish an ask template**")
@@ -393,12 +397,12 @@ def publish_section(coach: Store) -> None:
             _publish(coach, pub.QUESTION, question)
 
 
-def _publish(coach: Store, kind: str, body: str, name: str = "", subject: str = "") -> None:
+def _publish(coach: PgStore, kind: str, body: str, name: str = "", subject: str = "") -> None:
     from infoview import publications as pub
     from infoview.ui.setup import flash
 
     try:
-        pub.publish(coach, kind, body, name, subject)  # type: ignore[arg-type]
+        pub.publish(coach, kind, body, name, subject)
     except StoreError as exc:
         st.error(md_escape(exc), icon=":material/error:")
     else:
