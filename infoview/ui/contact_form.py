@@ -10,8 +10,8 @@ from pydantic import ValidationError
 
 from infoview import models
 from infoview.coach.research import review_reason
-from infoview.conversations import stages_of
 from infoview.models import Contact, friendly_errors
+from infoview.next_steps import stages_of
 from infoview.research import (
     FORM_FIELDS,
     SECTOR_LABELS,
