@@ -30,18 +30,19 @@ def test_every_chart_is_named_by_the_summary_shown_beside_it(app, store):
 
 def test_a_tree_without_folded_branches_draws_no_empty_layer():
     # An empty layer reaches screen readers as an unnamed image (axe: svg-img-alt).
-    from infoview import analytics, charts
+    from infoview import charts
     from infoview.models import Contact
+    from infoview.referral_tree import referral_tree
 
     people = [Contact(id="a", full_name="Ana", joined_on=date(2024, 1, 1))] + [
         Contact(id=f"k{i}", full_name=f"Kid {i}", joined_on=date(2024, 1, 2), referred_by="a")
         for i in range(3)
     ]
-    small = charts.tree_chart(analytics.referral_tree(people)).to_dict()
+    small = charts.tree_chart(referral_tree(people)).to_dict()
     assert len(small["layer"]) == 4
     many = [Contact(id="r", full_name="Root", joined_on=date(2024, 1, 1))] + [
         Contact(id=f"m{i}", full_name=f"M {i}", joined_on=date(2024, 1, 2), referred_by="r")
         for i in range(30)
     ]
-    folded = charts.tree_chart(analytics.referral_tree(many, max_nodes=10)).to_dict()
+    folded = charts.tree_chart(referral_tree(many, max_nodes=10)).to_dict()
     assert len(folded["layer"]) == 5
