@@ -9,7 +9,7 @@ import streamlit as st
 
 from infoview.models import CallPlan, Outreach
 from infoview.store import StoreError
-from infoview.ui.text import md, md_escape, plain, say
+from infoview.ui.text import md, md_escape, plain, plain_frame, say
 from infoview.wording import counted
 
 if TYPE_CHECKING:  # hosted mode only: the page never runs without PostgreSQL
@@ -268,7 +268,15 @@ def client_detail(view, name: str, summary, today: date) -> None:
         st.error(md_escape(exc))
         return
 
-    asks_tab, plans_tab = st.tabs(["Asks", "Call plans"])
+    story_tab, people_tab, asks_tab, plans_tab, talks_tab = st.tabs(
+        ["Story", "Contacts", "Asks", "Call plans", "Conversations"]
+    )
+    with story_tab:
+        story_view(view)
+    with people_tab:
+        contacts_view(view)
+    with talks_tab:
+        conversations_view(view)
     with asks_tab:
         if not summary.asks:
             st.caption("No asks yet.")
@@ -286,16 +294,16 @@ def client_detail(view, name: str, summary, today: date) -> None:
                     for a in summary.asks
                 ]
             )
-            st.dataframe(frame, hide_index=True, width="stretch")
+            st.dataframe(plain_frame(frame), hide_index=True, width="stretch")
             labels = {a.id: f"{a.contact} · {a.subject or '(no subject)'}" for a in summary.asks}
             ask_id = st.selectbox("Read an ask", list(labels), format_func=labels.get, key="cl_ask")
             ask = view.get(Outreach, ask_id)
             if ask is not None:
                 with st.container(border=True):
                     st.caption("Subject")
-                    st.text(ask.subject or "(no subject)")
+                    st.text(plain(ask.subject) if ask.subject else "(no subject)")
                     st.caption("Message")
-                    st.text(ask.body or "(empty)")
+                    st.text(plain(ask.body) if ask.body else "(empty)")
                 _comment_list(by_target.get(("outreach", ask.id), []))
                 comment_form(view, "outreach", ask.id, f"ask_{ask.id}")
     with plans_tab:
@@ -318,6 +326,79 @@ def client_detail(view, name: str, summary, today: date) -> None:
                         st.text("(no questions yet)")
                 _comment_list(by_target.get(("plans", plan.id), []))
                 comment_form(view, "plans", plan.id, f"plan_{plan.id}")
+
+
+def story_view(view) -> None:
+    """The client's career story as they wrote it on Your story, read-only."""
+    from infoview.story import FIELDS_PART, GOALS_PART, REFLECTION_PARTS
+
+    profile = view.profile()
+    for part in (*REFLECTION_PARTS, GOALS_PART, FIELDS_PART):
+        value = getattr(profile, part.key, "")
+        text = ", ".join(value) if isinstance(value, list) else value
+        st.markdown(md("**{}**", part.label))
+        st.text(plain(text) if text else "(not written yet)")
+    st.markdown("**Their introduction**")
+    st.text(plain(profile.intro) if profile.intro else "(not written yet)")
+
+
+def contacts_view(view) -> None:
+    """The client's contacts as the Research list shows them (stage, reason), read-only."""
+    import pandas as pd
+
+    from infoview.next_steps import stages_of
+    from infoview.pipeline import Stage
+
+    people = view.contacts()
+    if not people:
+        st.caption("No contacts yet.")
+        return
+    stages = stages_of(view)
+    order = sorted(
+        people, key=lambda c: (-stages.get(c.id, Stage.CONNECTED), c.full_name.casefold())
+    )
+    frame = pd.DataFrame(
+        [
+            {
+                "Name": c.full_name,
+                "Organization": c.organization,
+                "Title": c.title,
+                "Stage": stages.get(c.id, Stage.CONNECTED).label,
+                "Compelling reason": c.reason,
+            }
+            for c in order
+        ]
+    )
+    st.caption(md("{}, furthest along first.", counted(len(people), "contact")))
+    st.dataframe(plain_frame(frame), hide_index=True, width="stretch")
+
+
+def conversations_view(view) -> None:
+    """The client's logged conversations and what they learned, read-only."""
+    held = sorted(
+        (c for c in view.conversations() if c.happened_on is not None),
+        key=lambda c: c.happened_on,
+        reverse=True,
+    )
+    if not held:
+        st.caption("No conversations logged yet.")
+        return
+    for conv in held:
+        contact = view.contact(conv.contact_id)
+        who = contact.full_name if contact else "(a contact since removed)"
+        with st.expander(md("{} · {:%a %d %b %Y}", who, conv.happened_on)):
+            for label, text in (
+                ("What they learned", conv.insights),
+                ("Advice", conv.advice),
+                ("Next steps", conv.next_steps),
+                ("Reflection", conv.reflection),
+            ):
+                if text:
+                    st.caption(label)
+                    st.text(plain(text))
+            if conv.offered:
+                st.caption("Offered to help with")
+                st.text(plain(", ".join(conv.offered)))
 
 
 def assignments_section(coach: PgStore, clients: list, today: date) -> None:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import os
+from datetime import date
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from infoview import sharing
-from infoview.models import CallPlan, Contact, Outreach, PlanItem
+from infoview.models import CallPlan, Contact, Conversation, Outreach, PlanItem
 from infoview.pg_store import PgStore
 from infoview.ui import pages, setup
 from tests.conftest import ROOT
@@ -191,6 +192,38 @@ def test_the_cohort_tab_counts_the_coachs_clients_only(hosted):
     steps = next(d.value for d in at.dataframe if "Step" in d.value.columns)
     assert dict(zip(steps["Step"], steps["Clients"], strict=True))["2 · Research"] == 2
     assert "Bartholomew" not in _texts(at)
+
+
+def test_one_clients_page_mirrors_their_story_contacts_and_conversations_read_only(hosted):
+    coach_user, coach = _person(hosted, "Coach Kim", "coach", "Mine")
+    _, client = _person(hosted, "Ada", "ada", "Ada's draft")
+    profile = client.profile().model_copy(
+        update={"past": "Ten years of **protein** chemistry.", "fields": ["Science policy"]}
+    )
+    client.save(profile)
+    [contact] = client.contacts()
+    client.save(
+        Conversation(
+            contact_id=contact.id,
+            happened_on=date(2026, 11, 20),
+            insights="Policy teams want people who can [explain](http://x.example) data.",
+        )
+    )
+    sharing.accept_invitation(coach, sharing.create_invitation(client).code)
+    at = _open(coach_user, pages.CLIENTS.path)
+    assert {"Story", "Contacts", "Asks", "Call plans", "Conversations"} <= {
+        t.label for t in at.tabs
+    }
+    texts = [t.value for t in at.text]
+    assert "Ten years of **protein** chemistry." in texts  # shown as plain text
+    assert "Science policy" in texts
+    people = next(d.value for d in at.dataframe if "Compelling reason" in d.value.columns)
+    assert list(people["Name"]) == ["Ada's contact"]
+    assert list(people["Stage"]) == ["Met"]
+    assert "Policy teams want people who can [explain](http://x.example) data." in texts
+    assert "Fri 20 Nov 2026" in " ".join(str(e.label) for e in at.expander)
+    # Read-only: the only inputs are the coach's own (code, comments, assignments, publishing).
+    assert not [w for w in at.text_input if w.key and not w.key.startswith("cl_")]
 
 
 def test_a_coach_sets_an_assignment_clients_see_it_on_home_and_the_coach_sees_who_did_it(hosted):
