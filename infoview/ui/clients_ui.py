@@ -268,8 +268,9 @@ def client_detail(view, name: str, summary, today: date) -> None:
         st.error(md_escape(exc))
         return
 
-    story_tab, people_tab, asks_tab, plans_tab, talks_tab = st.tabs(
-        ["Story", "Contacts", "Asks", "Call plans", "Conversations"]
+    # The drafts first: reviewing them is what a coach comes for.
+    asks_tab, plans_tab, story_tab, people_tab, talks_tab = st.tabs(
+        ["Asks", "Call plans", "Story", "Contacts", "Conversations"]
     )
     with story_tab:
         story_view(view)
