@@ -56,7 +56,7 @@ from infoview.store import TABLES, BackupInfo, Store, StoreError
 from infoview.ui import pages
 from infoview.ui.duplicates_ui import import_duplicates, restore_duplicates
 from infoview.ui.setup import flash
-from infoview.ui.text import md, md_escape, plain, plain_frame
+from infoview.ui.text import Markdown, md, md_escape, plain, plain_frame
 from infoview.wording import counted
 
 _ROUND = "dt_round"  # bumped after an import or restore, so the uploaders start empty
@@ -316,7 +316,7 @@ def import_section(store: Store, demo: bool, today: date) -> None:
         _forget(_PARSED, _PLAN)
         done = st.session_state.get(_IMPORT_DONE)
         if done:
-            st.success(md_escape(done), icon=":material/check_circle:")
+            st.success(Markdown(done), icon=":material/check_circle:")  # our own sentence
             _link(pages.RESEARCH.path, "See them in 2 · Research", ":material/travel_explore:")
             _link(pages.NETWORK.path, "See your network grow", ":material/monitoring:")
         return
@@ -396,7 +396,7 @@ def restore_section(store: Store, demo: bool, hosted: bool = False) -> None:
     if upload is None:
         _forget(_BACKUP_FILE, _RESTORE_PLAN)
         if done:
-            st.success(md_escape(done), icon=":material/check_circle:")
+            st.success(Markdown(done), icon=":material/check_circle:")  # our own sentence
     if upload is not None:
         st.session_state.pop(_RESTORE_DONE, None)
         _restore_preview(store, upload.name, upload.getvalue(), demo)
