@@ -250,30 +250,38 @@ class ShareInfo:
     since: datetime
 
 
-def coaches_of(client: PgStore) -> list[ShareInfo]:
-    """Who can see ``client``'s data now (revoked shares are not listed)."""
-    _refuse_view(client)
-    with _begin(client.engine, "read who can see your data") as conn:
+def _live_shares(
+    store: PgStore, mine: Column, theirs: Column, doing: str, *order
+) -> list[ShareInfo]:
+    """The shares not revoked where ``mine`` is ``store``'s user, named by ``theirs``."""
+    _refuse_view(store)
+    with _begin(store.engine, doing) as conn:
         rows = conn.execute(
             select(shares.c.client_id, shares.c.coach_id, users.c.display_name, shares.c.since)
-            .join(users, users.c.id == shares.c.coach_id)
-            .where(shares.c.client_id == client.user_id, shares.c.revoked_at.is_(None))
-            .order_by(shares.c.since)
+            .join(users, users.c.id == theirs)
+            .where(mine == store.user_id, shares.c.revoked_at.is_(None))
+            .order_by(*order)
         ).all()
     return [ShareInfo(r[0], r[1], r[2] or "", r[3]) for r in rows]
+
+
+def coaches_of(client: PgStore) -> list[ShareInfo]:
+    """Who can see ``client``'s data now (revoked shares are not listed)."""
+    return _live_shares(
+        client, shares.c.client_id, shares.c.coach_id, "read who can see your data", shares.c.since
+    )
 
 
 def clients_of(coach: PgStore) -> list[ShareInfo]:
     """The clients who share with ``coach`` now, by name."""
-    _refuse_view(coach)
-    with _begin(coach.engine, "read your clients") as conn:
-        rows = conn.execute(
-            select(shares.c.client_id, shares.c.coach_id, users.c.display_name, shares.c.since)
-            .join(users, users.c.id == shares.c.client_id)
-            .where(shares.c.coach_id == coach.user_id, shares.c.revoked_at.is_(None))
-            .order_by(users.c.display_name, shares.c.client_id)
-        ).all()
-    return [ShareInfo(r[0], r[1], r[2] or "", r[3]) for r in rows]
+    return _live_shares(
+        coach,
+        shares.c.coach_id,
+        shares.c.client_id,
+        "read your clients",
+        users.c.display_name,
+        shares.c.client_id,
+    )
 
 
 def revoke(client: PgStore, coach_id: int, now: datetime | None = None) -> bool:
