@@ -6,7 +6,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from infoview.coach.ask import Finding, Level
+from infoview.coach.findings import Finding, Level
 from infoview.models import Profile
 from infoview.wording import counted
 from infoview.writing import and_join, first_sentence, lower_first, render, with_article

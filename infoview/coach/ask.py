@@ -9,22 +9,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from enum import StrEnum
 
+from infoview.coach.findings import Finding, Level, Review, score_of
 from infoview.models import CallMode, Contact, Outreach
 from infoview.wording import fold
-
-
-class Level(StrEnum):
-    OK = "ok"
-    TIP = "tip"
-    WARN = "warn"
-    PROBLEM = "problem"
-
-
-# Points a finding takes off the score of 100.
-PENALTY = {Level.OK: 0, Level.TIP: 2, Level.WARN: 8, Level.PROBLEM: 20}
-SEVERITY = {Level.PROBLEM: 0, Level.WARN: 1, Level.TIP: 2, Level.OK: 3}
 
 # Rule ids in the order the page lists them, with a short label for each.
 RULES = {
@@ -71,45 +59,6 @@ SUBJECT_MAX_WORDS = 8
 SUBJECT_MAX_CHARS = 60
 PHONE_MINUTES = 20
 IN_PERSON_MINUTES = 30
-
-
-@dataclass(frozen=True)
-class Finding:
-    """What one rule found: its id, how serious, what it saw and what to do about it."""
-
-    rule: str
-    level: Level
-    message: str
-    suggestion: str = ""
-
-
-@dataclass(frozen=True)
-class Review:
-    """A draft's score (0-100) and every rule's finding, in the order of RULES."""
-
-    score: int
-    findings: list[Finding] = field(default_factory=list)
-
-    @property
-    def issues(self) -> list[Finding]:
-        """Findings that need attention, the most serious first."""
-        return sorted(
-            (f for f in self.findings if f.level != Level.OK), key=lambda f: SEVERITY[f.level]
-        )
-
-    @property
-    def passed(self) -> list[Finding]:
-        """Findings for rules the draft already meets."""
-        return [f for f in self.findings if f.level == Level.OK]
-
-    def finding(self, rule: str) -> Finding | None:
-        """Return the finding of one rule, or None if it did not apply."""
-        return next((f for f in self.findings if f.rule == rule), None)
-
-
-def score_of(findings: list[Finding]) -> int:
-    """Return 100 minus each finding's penalty, never below 0."""
-    return max(0, 100 - sum(PENALTY[f.level] for f in findings))
 
 
 # --- reading the draft -------------------------------------------------------------------

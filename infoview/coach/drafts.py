@@ -13,17 +13,14 @@ import re
 
 from infoview.coach.ask import (
     _JOB,
-    Finding,
-    Level,
-    Review,
     _live,
     _minutes,
     _placeholders,
     _split_body,
     fold,
-    score_of,
     words,
 )
+from infoview.coach.findings import Finding, Level, Review, score_of
 
 DRAFT_RULES = {
     "placeholders": "Every blank filled in",
