@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from infoview.coach.findings import Finding, Level
+from infoview.coach.reader import live_text
 from infoview.models import Profile
 from infoview.wording import counted
 from infoview.writing import and_join, first_sentence, lower_first, render, with_article
@@ -289,9 +290,7 @@ def _repetition(lowered: str) -> str:
 
 
 def _framing_findings(lowered: str) -> list[Finding]:
-    from infoview.coach.ask import _live  # the ask coach's negation and quotation scope
-
-    live = _live(lowered)
+    live = live_text(lowered)  # the ask coach's negation and quotation scope
     findings = []
     job = _JOB_SEEKING.search(live)
     if job:

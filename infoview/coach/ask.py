@@ -8,10 +8,18 @@ and "resume" match alike and emoji never break a pattern. The greeting line and 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from infoview.coach.findings import Finding, Level, Review, score_of
-from infoview.models import CallMode, Contact, Outreach
+from infoview.coach.reader import (
+    QUOTED_TEXT,
+    Draft,
+    live_text,
+    mentions,
+    read_draft,
+    reading_grade,
+    words,
+)
+from infoview.models import Contact, Outreach
 from infoview.wording import fold
 
 # Rule ids in the order the page lists them, with a short label for each.
@@ -61,174 +69,13 @@ PHONE_MINUTES = 20
 IN_PERSON_MINUTES = 30
 
 
-# --- reading the draft -------------------------------------------------------------------
-
-_WORD = re.compile(r"[^\W_]+(?:['-][^\W_]+)*")
-_GREETING = re.compile(
-    r"^\s*(dear|hi|hello|hey|hiya|greetings|good (morning|afternoon|evening))\b[^,!:\n]{0,60}"
-    r"[,!:]?\s*"
-)
-_CLOSING = re.compile(
-    r"^\s*(best|best wishes|best regards|kind regards|warm regards|warmest regards|regards|"
-    r"warmly|sincerely|yours|yours truly|yours sincerely|thanks|thank you|many thanks|"
-    r"thanks so much|thanks again|thank you so much|cheers|all the best|with gratitude|"
-    r"gratefully|respectfully|take care|with thanks)\b\s*[,.!]?\s*([^\W\d_][\w .'-]{0,40})?$"
-)
-_ABBREVIATIONS = re.compile(r"\b(dr|mr|mrs|ms|mx|prof|st|vs|etc|e\.g|i\.e|approx|no)\.")
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 _PLEASANTRY = re.compile(
     r"^(i )?(hope|trust) (this|that|my|the|all|you|your)\b.{0,40}"
     r"(well|good|great|nice|going)"
 )
-_TITLES = {"dr", "prof", "professor", "mr", "mrs", "ms", "mx", "sir", "dame", "dean"}
-_ORG_SUFFIXES = {"inc", "llc", "ltd", "corp", "corporation", "co", "gmbh", "plc", "the", "sa"}
 
 
-def words(text: str) -> list[str]:
-    """Return the words of a text (letters and digits; emoji and punctuation are not words)."""
-    return _WORD.findall(text or "")
-
-
-@dataclass(frozen=True)
-class _Draft:
-    subject: str  # folded
-    greeting: str  # folded greeting line, or ""
-    message: str  # folded, without greeting, sign-off and any quoted earlier message
-    sentences: list[str]
-    word_count: int
-    them_names: list[str]  # folded name parts and organization of the contact
-    in_person: bool
-    topics: list[str]
-    minutes: int | None
-    # The message without quoted text and without negated clauses: what the writer asks for
-    # in their own voice ("I'm not looking for a job" and "as she put it, "…"" drop out).
-    live: str = ""
-    reader: list[str] = field(default_factory=list)  # folded names the greeting uses
-
-
-# An earlier message quoted below the new one: "On Mon, Ana wrote:", "-----Original
-# Message-----", "From: … Sent: …" headers, or lines that start with ">".
-_QUOTED_START = re.compile(
-    r"^\s*(-{2,}\s*original message\s*-{2,}|-{2,}\s*forwarded message|on\b.{0,120}\bwrote:\s*$|"
-    r"from:\s.+|>)",
-    re.IGNORECASE,
-)
-
-
-def _drop_quoted(body: str) -> str:
-    """Return the body without a quoted earlier message below it."""
-    lines = body.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    for index, line in enumerate(lines):
-        if index > 0 and _QUOTED_START.match(line):
-            return "\n".join(lines[:index])
-    return "\n".join(lines)
-
-
-def _split_body(body: str) -> tuple[str, str]:
-    """Return (greeting, message) with the sign-off block and quoted history removed."""
-    lines = _drop_quoted(body).split("\n")
-    # The sign-off is the last closing line ("Best,", "Thanks, Sam") and what follows it.
-    for index in range(len(lines) - 1, 0, -1):
-        line = lines[index].strip()
-        if line == "--" or (line and _CLOSING.match(fold(line)) and len(words(line)) <= 6):
-            lines = lines[:index]
-            break
-    text = "\n".join(lines).strip()
-    match = _GREETING.match(text)
-    if match and (len(words(match.group(0))) <= 8):
-        return match.group(0).strip(), text[match.end() :].strip()
-    first, _, rest = text.partition("\n")
-    # "Maria," alone on the first line is a greeting too.
-    if first.strip().endswith(",") and len(words(first)) <= 4:
-        return first.strip(), rest.strip()
-    return "", text
-
-
-def _sentences(message: str) -> list[str]:
-    protected = _ABBREVIATIONS.sub(lambda m: m.group(1).replace(".", ""), message)
-    parts = (s.strip() for s in _SENTENCE_END.split(protected))
-    return [s for s in parts if words(s)]
-
-
-def _them_names(contact: Contact | None) -> list[str]:
-    if contact is None:
-        return []
-    parts = [p for p in words(fold(contact.full_name)) if p not in _TITLES and len(p) > 1]
-    names = [parts[0], parts[-1]] if parts else []
-    org = [w for w in words(fold(contact.organization)) if w not in _ORG_SUFFIXES]
-    if org:
-        names.append(" ".join(org))
-    return list(dict.fromkeys(names))
-
-
-def _mentions(text: str, phrase: str) -> bool:
-    return re.search(rf"\b{re.escape(phrase)}\b", text) is not None
-
-
-_IN_PERSON = re.compile(
-    r"\bin[ -]person\b|\b(grab|get|buy you|have) (a )?(coffee|lunch|tea)\b|"
-    r"\bmeet (up|you) (for|at|in|near)\b|\bcome (by|to) your office\b"
-)
-
-
-_QUOTED_TEXT = re.compile(r'"[^"\n]{1,300}"')
-# A clause ends at punctuation or at "but"; a negation covers what follows it in its clause.
-_CLAUSE_END = re.compile(r"[.;:!?,()\n]|\s[-–—]\s|\bbut\b")
-_NEGATION = re.compile(r"\b(not|never|no|nor|without|rather than|instead of|neither)\b|n't\b")
-
-
-def _live(message: str) -> str:
-    """Return the message with quoted text and negated clauses blanked out.
-
-    Blanked with spaces, so positions and sentence ends stay where they were.
-    """
-    text = _QUOTED_TEXT.sub(lambda m: " " * len(m.group(0)), message)
-    out, pos = [], 0
-    for neg in _NEGATION.finditer(text):
-        if neg.start() < pos:
-            continue
-        end = _CLAUSE_END.search(text, neg.end())
-        stop = end.start() if end else len(text)
-        out.append(text[pos : neg.start()])
-        out.append(" " * (stop - neg.start()))
-        pos = stop
-    out.append(text[pos:])
-    return "".join(out)
-
-
-def _reader_names(greeting: str) -> list[str]:
-    """Return the names a greeting calls the reader by ("Dear Dr. Okafor," gives okafor)."""
-    names = [w for w in words(greeting) if w not in _TITLES and len(w) > 1]
-    names = [w for w in names if not _GREETING.match(w)]
-    return [w for w in names if w not in {"all", "team", "there", "sir", "madam", "friends"}]
-
-
-def _read(subject: str, body: str, contact: Contact | None, ask: Outreach | None) -> _Draft:
-    greeting, message = _split_body(body or "")
-    folded = fold(message)
-    if ask is not None:
-        in_person = ask.mode == CallMode.IN_PERSON
-    else:
-        in_person = _IN_PERSON.search(folded) is not None
-    return _Draft(
-        subject=fold(subject),
-        greeting=fold(greeting),
-        message=folded,
-        sentences=_sentences(folded),
-        word_count=len(words(greeting)) + len(words(message)),
-        them_names=_them_names(contact),
-        in_person=in_person,
-        topics=[t for t in (ask.topics if ask else []) if t.strip()],
-        minutes=_minutes(folded),
-        live=_live(folded),
-        reader=list(dict.fromkeys(_them_names(contact)[:2] + _reader_names(fold(greeting)))),
-    )
-
-
-# --- the rules ---------------------------------------------------------------------------
-
-
-def _empty(d: _Draft) -> Finding:
+def _empty(d: Draft) -> Finding:
     return Finding(
         "empty",
         Level.PROBLEM,
@@ -264,7 +111,7 @@ _GENERIC_SUBJECT = frozenset(
 )
 
 
-def _subject(d: _Draft) -> Finding:
+def _subject(d: Draft) -> Finding:
     subject_words = words(d.subject)
     if not subject_words:
         return Finding(
@@ -292,7 +139,7 @@ def _subject(d: _Draft) -> Finding:
     return Finding("subject", Level.OK, "The subject is specific.")
 
 
-def _length(d: _Draft) -> Finding:
+def _length(d: Draft) -> Finding:
     n = d.word_count
     if n > SWEET_SPOT_MAX:
         return Finding(
@@ -359,15 +206,15 @@ _LIFE_STORY = re.compile(
 )
 
 
-def _is_about_them(sentence: str, d: _Draft) -> bool:
-    if _JOB.search(_live(sentence)):
+def _is_about_them(sentence: str, d: Draft) -> bool:
+    if _JOB.search(live_text(sentence)):
         return False
     if _CONNECTION.search(sentence) or _YOU_SPECIFIC.search(sentence):
         return True
-    return any(_mentions(sentence, name) for name in d.them_names)
+    return any(mentions(sentence, name) for name in d.them_names)
 
 
-def _connection_first(d: _Draft) -> Finding:
+def _connection_first(d: Draft) -> Finding:
     opening = [s for s in d.sentences if not _PLEASANTRY.match(s)][:2]
     if opening and _is_about_them(opening[0], d):
         return Finding("connection_first", Level.OK, "You open with them and why you are writing.")
@@ -392,12 +239,12 @@ def _connection_first(d: _Draft) -> Finding:
     )
 
 
-def _name(d: _Draft) -> Finding | None:
+def _name(d: Draft) -> Finding | None:
     people = d.them_names[:2]
     if not people:
         return None
     text = f"{d.greeting}\n{d.message}"
-    if any(_mentions(text, name) for name in people):
+    if any(mentions(text, name) for name in people):
         return Finding("name", Level.OK, "You greet them by name.")
     return Finding(
         "name",
@@ -421,7 +268,7 @@ def _topic_words(topic: str) -> list[str]:
 
 def _has_topic(topic: str, text: str) -> bool:
     folded = fold(topic).strip()
-    if folded and _mentions(text, folded):
+    if folded and mentions(text, folded):
         return True
     key = _topic_words(topic)
     if not key:
@@ -479,10 +326,10 @@ def _specific(obj: str, clause: bool) -> bool:
     return len(content) >= (1 if clause else 2)
 
 
-def _email_topic(d: _Draft) -> str | None:
+def _email_topic(d: Draft) -> str | None:
     """Return the first specific topic the email names, or None."""
     for sentence in d.sentences:
-        if _JOB.search(_live(sentence)):
+        if _JOB.search(live_text(sentence)):
             continue  # a job ask is not a topic
         for m in _LEARN.finditer(sentence):
             # "what I know about Rust" is the writer's knowledge, not a question to them.
@@ -511,14 +358,14 @@ def _email_topic(d: _Draft) -> str | None:
     return None
 
 
-def _topical(d: _Draft) -> bool:
+def _topical(d: Draft) -> bool:
     text = f"{d.subject}\n{d.message}"
     if any(_has_topic(t, text) for t in d.topics):
         return True
     return _email_topic(d) is not None
 
 
-def _topics(d: _Draft) -> Finding:
+def _topics(d: Draft) -> Finding:
     text = f"{d.subject}\n{d.message}"
     if d.topics:
         missing = [t for t in d.topics if not _has_topic(t, text)]
@@ -559,7 +406,7 @@ _MEETING = re.compile(
 )
 
 
-def _vague(d: _Draft) -> Finding:
+def _vague(d: Draft) -> Finding:
     seen = []
     if _PICK_BRAIN.search(d.live):
         seen.append("“pick your brain”")
@@ -586,7 +433,7 @@ _ASK_WORDS = re.compile(
 )
 
 
-def _question(d: _Draft) -> Finding:
+def _question(d: Draft) -> Finding:
     asked = [s for s in d.sentences if s.rstrip(" )\"'").endswith("?")]
     if any(_ASK_WORDS.search(s) for s in asked):
         return Finding("question", Level.OK, "Your ask is a question they can answer yes to.")
@@ -606,47 +453,7 @@ def _question(d: _Draft) -> Finding:
     )
 
 
-_WORD_NUMBERS = {
-    "five": 5,
-    "ten": 10,
-    "fifteen": 15,
-    "twenty": 20,
-    "twenty-five": 25,
-    "twenty five": 25,
-    "thirty": 30,
-    "forty-five": 45,
-    "forty five": 45,
-    "sixty": 60,
-}
-_MINUTES = re.compile(
-    r"\b(\d{1,3}|five|ten|fifteen|twenty(?:[- ]five)?|thirty|forty[- ]five|sixty)"
-    r"(?:\s*(?:-|–|—|to|or)\s*(\d{1,3}|ten|fifteen|twenty|thirty))?[\s-]*(?:minutes?|mins?)\b"
-)
-_HOURS = re.compile(
-    r"\b(quarter of an hour)\b|\b(half an hour|half-hour|half hour)\b|\b(an|one|1) hour\b|"
-    r"\bhour[- ]long\b"
-)
-
-
-def _number(token: str | None) -> int:
-    if not token:
-        return 0
-    return int(token) if token.isdigit() else _WORD_NUMBERS.get(token, 0)
-
-
-def _minutes(text: str) -> int | None:
-    """Return the longest call length the text asks for, in minutes, or None."""
-    found = [
-        max(_number(m.group(1)), _number(m.group(2)))
-        for m in _MINUTES.finditer(text)
-        if max(_number(m.group(1)), _number(m.group(2))) > 0
-    ]
-    for m in _HOURS.finditer(text):
-        found.append(15 if m.group(1) else 30 if m.group(2) else 60)
-    return max(found) if found else None
-
-
-def _call_length(d: _Draft) -> Finding:
+def _call_length(d: Draft) -> Finding:
     limit = IN_PERSON_MINUTES if d.in_person else PHONE_MINUTES
     if d.minutes is None:
         return Finding(
@@ -686,7 +493,7 @@ _OFFER = re.compile(
 )
 
 
-def _offer_to_call(d: _Draft) -> Finding | None:
+def _offer_to_call(d: Draft) -> Finding | None:
     asks_to_be_called = _CALL_ME.search(d.live) is not None or any(
         sum(ch.isdigit() for ch in m.group(0)) >= 9 for m in _PHONE.finditer(d.live)
     )
@@ -723,7 +530,7 @@ _CLOCK = re.compile(r"\b\d{1,2}(:\d\d)?\s?(am|pm)\b|\b\d{1,2}:\d\d\b|\bnoon\b")
 _NEAR_THEM = re.compile(r"\byour (office|neighbou?rhood|campus|building)\b|\bnear (you|your)\b")
 
 
-def _flexibility(d: _Draft) -> Finding | None:
+def _flexibility(d: Draft) -> Finding | None:
     if not d.in_person:
         return None
     days = {m.group(1) for m in _WEEKDAY.finditer(d.message)}
@@ -743,7 +550,7 @@ _FIRST_PERSON = {"i", "me", "my", "mine", "myself", "i'm", "i've", "i'd", "i'll"
 _SECOND_PERSON = {"you", "your", "yours", "yourself", "you're", "you've", "you'd", "you'll"}
 
 
-def _about_them(d: _Draft) -> Finding:
+def _about_them(d: Draft) -> Finding:
     tokens = words(d.message)
     me = sum(t in _FIRST_PERSON for t in tokens)
     them = sum(t in _SECOND_PERSON for t in tokens)
@@ -837,8 +644,8 @@ _JOB_PATTERNS = [
 _JOB = re.compile("|".join(_JOB_PATTERNS))
 
 
-def _job_ask(d: _Draft) -> Finding:
-    match = _JOB.search(d.live) or _JOB.search(_live(d.subject))
+def _job_ask(d: Draft) -> Finding:
+    match = _JOB.search(d.live) or _JOB.search(live_text(d.subject))
     if not match:
         return Finding("job_ask", Level.OK, "You ask for insight and advice, not a job.")
     return Finding(
@@ -859,7 +666,7 @@ _ATTACHMENT = re.compile(
 )
 
 
-def _attachment(d: _Draft) -> Finding:
+def _attachment(d: Draft) -> Finding:
     match = _ATTACHMENT.search(d.live) or _LINK.search(d.live)
     if not match:
         return Finding("attachment", Level.OK, "No attachment or résumé: nothing to open.")
@@ -872,8 +679,8 @@ def _attachment(d: _Draft) -> Finding:
     )
 
 
-def _questions(d: _Draft) -> Finding | None:
-    count = _QUOTED_TEXT.sub(" ", d.message).count("?")
+def _questions(d: Draft) -> Finding | None:
+    count = QUOTED_TEXT.sub(" ", d.message).count("?")
     if count <= MAX_QUESTIONS:
         return None
     return Finding(
@@ -893,14 +700,14 @@ _REPORTED = re.compile(
 )
 
 
-def _third_person(d: _Draft) -> Finding | None:
+def _third_person(d: Draft) -> Finding | None:
     """Flag an email that speaks of its reader as "she" or by name instead of "you"."""
     for sentence in d.sentences:
-        live = _live(sentence)
+        live = live_text(sentence)
         named = [
             n
             for n in d.reader
-            if _mentions(live, n) and not re.search(rf"\b{re.escape(n)}\s*,", live)
+            if mentions(live, n) and not re.search(rf"\b{re.escape(n)}\s*,", live)
         ]
         if not named and not _REPORTED.search(live):
             continue
@@ -930,7 +737,7 @@ _WINDOW = re.compile(
 )
 
 
-def _window(d: _Draft) -> Finding | None:
+def _window(d: Draft) -> Finding | None:
     if _MEETING.search(d.live) is None:
         return None
     if _WINDOW.search(d.message):
@@ -943,30 +750,7 @@ def _window(d: _Draft) -> Finding | None:
     )
 
 
-_VOWELS = re.compile(r"[aeiouy]+")
-
-
-def _syllables(word: str) -> int:
-    """Count a word's syllables by its vowel groups (an estimate good enough for a grade)."""
-    w = word.lower().strip("'")
-    if len(w) <= 3:
-        return 1
-    w = re.sub(r"(?:[^laeiouy]es|ed|[^laeiouy]e)$", "", w)
-    w = re.sub(r"^y", "", w)
-    return max(1, len(_VOWELS.findall(w)))
-
-
-def reading_grade(text: str) -> float:
-    """Return the Flesch-Kincaid grade of a text (0 for no text)."""
-    sentences = _sentences(fold(text))
-    all_words = [w for s in sentences for w in words(s) if not w.isdigit()]
-    if not sentences or not all_words:
-        return 0.0
-    syllables = sum(_syllables(w) for w in all_words)
-    return 0.39 * len(all_words) / len(sentences) + 11.8 * syllables / len(all_words) - 15.59
-
-
-def _reading(d: _Draft) -> Finding | None:
+def _reading(d: Draft) -> Finding | None:
     if d.word_count < 20:
         return None
     grade = reading_grade(d.message)
@@ -984,7 +768,7 @@ def review_ask(
     subject: str, body: str, contact: Contact | None = None, ask: Outreach | None = None
 ) -> Review:
     """Review an outreach email and return its score and every rule's finding."""
-    d = _read(subject or "", body or "", contact, ask)
+    d = read_draft(subject or "", body or "", contact, ask)
     if not d.sentences:
         findings = [_subject(d), _empty(d)]
     else:

@@ -11,16 +11,10 @@ from __future__ import annotations
 
 import re
 
-from infoview.coach.ask import (
-    _JOB,
-    _live,
-    _minutes,
-    _placeholders,
-    _split_body,
-    fold,
-    words,
-)
+from infoview.coach.ask import _JOB, _placeholders
 from infoview.coach.findings import Finding, Level, Review, score_of
+from infoview.coach.reader import call_minutes, live_text, split_body, words
+from infoview.wording import fold
 
 DRAFT_RULES = {
     "placeholders": "Every blank filled in",
@@ -62,12 +56,12 @@ _DID = re.compile(
 
 
 def _message(body: str) -> str:
-    _greeting, message = _split_body(body or "")
+    _greeting, message = split_body(body or "")
     return fold(message)
 
 
 def _job(message: str) -> Finding | None:
-    match = _JOB.search(_live(message))
+    match = _JOB.search(live_text(message))
     if not match:
         return None
     return Finding(
@@ -79,7 +73,7 @@ def _job(message: str) -> Finding | None:
 
 
 def _new_ask(message: str) -> Finding:
-    match = _NEW_ASK.search(_live(message))
+    match = _NEW_ASK.search(live_text(message))
     if match:
         return Finding(
             "new_ask",
@@ -160,7 +154,7 @@ def review_follow_up(subject: str, body: str) -> Review:
         if guilt
         else Finding("guilt", Level.OK, "Friendly, with no guilt or pressure.")
     )
-    asked = "?" in message and _minutes(message) is not None
+    asked = "?" in message and call_minutes(message) is not None
     findings.append(
         Finding("restates_ask", Level.OK, "It restates the ask: a short call, as a question.")
         if asked

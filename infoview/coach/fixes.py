@@ -10,7 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from infoview.coach.ask import _ATTACHMENT, _LINK, Review, _live, fold
+from infoview.coach.ask import _ATTACHMENT, _LINK
+from infoview.coach.findings import Review
+from infoview.coach.reader import live_text
+from infoview.wording import fold
 
 DEFAULT_MINUTES = 15
 
@@ -142,7 +145,7 @@ def _drop_attachment(body: str) -> Fix | None:
     """Remove the sentence that attaches or encloses something."""
     for m in _sentences(body):
         sentence = m.group(0).strip()
-        live = _live(fold(sentence))
+        live = live_text(fold(sentence))
         if _ATTACHMENT.search(live) or _LINK.search(live):
             new_body = body[: m.start()] + body[m.end() :]
             new_body = re.sub(r"[ \t]+\n", "\n", new_body)
