@@ -1,6 +1,7 @@
 """Pure coaching rules: the ask review, research completeness and send timing."""
 
-from infoview.coach.ask import Finding, Level, Review, review_ask
+from infoview.coach.ask import review_ask
+from infoview.coach.findings import Finding, Level, Review
 from infoview.coach.timing import TimingAdvice, advise_send_date
 
 # Research exports (infoview.coach.research) are added here by its author.

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 
-from infoview.coach.ask import _JOB, _placeholders
+from infoview.coach.ask_form import placeholders
+from infoview.coach.ask_request import JOB_ASK
 from infoview.coach.findings import Finding, Level, Review, score_of
 from infoview.coach.reader import call_minutes, live_text, split_body, words
 from infoview.wording import fold
@@ -61,7 +62,7 @@ def _message(body: str) -> str:
 
 
 def _job(message: str) -> Finding | None:
-    match = _JOB.search(live_text(message))
+    match = JOB_ASK.search(live_text(message))
     if not match:
         return None
     return Finding(
@@ -94,7 +95,7 @@ def review_thank_you(subject: str, body: str, days_since_call: int | None = None
     message = _message(body)
     if not words(message):
         return Review(0, [Finding("empty", Level.PROBLEM, "There is no message yet.")])
-    findings: list[Finding | None] = [_placeholders(subject, body)]
+    findings: list[Finding | None] = [placeholders(subject, body)]
     if days_since_call is not None:
         if days_since_call > THANK_YOU_DAYS:
             findings.append(
@@ -131,7 +132,7 @@ def review_follow_up(subject: str, body: str) -> Review:
     message = _message(body)
     if not words(message):
         return Review(0, [Finding("empty", Level.PROBLEM, "There is no message yet.")])
-    findings: list[Finding | None] = [_placeholders(subject, body)]
+    findings: list[Finding | None] = [placeholders(subject, body)]
     n = len(words(message))
     findings.append(
         Finding(
@@ -174,7 +175,7 @@ def review_report_back(subject: str, body: str) -> Review:
     message = _message(body)
     if not words(message):
         return Review(0, [Finding("empty", Level.PROBLEM, "There is no message yet.")])
-    findings: list[Finding | None] = [_placeholders(subject, body)]
+    findings: list[Finding | None] = [placeholders(subject, body)]
     findings.append(
         Finding("what_you_did", Level.OK, "It says what you did with their advice.")
         if _DID.search(message)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from infoview.coach.ask import _ATTACHMENT, _LINK
+from infoview.coach.ask_request import ATTACHMENT, RESUME_LINK
 from infoview.coach.findings import Review
 from infoview.coach.reader import live_text
 from infoview.wording import fold
@@ -146,7 +146,7 @@ def _drop_attachment(body: str) -> Fix | None:
     for m in _sentences(body):
         sentence = m.group(0).strip()
         live = live_text(fold(sentence))
-        if _ATTACHMENT.search(live) or _LINK.search(live):
+        if ATTACHMENT.search(live) or RESUME_LINK.search(live):
             new_body = body[: m.start()] + body[m.end() :]
             new_body = re.sub(r"[ \t]+\n", "\n", new_body)
             new_body = re.sub(r"\n[ \t]+", "\n", new_body)
