@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from infoview.coach.ask_request import JOB_ASK
-from infoview.coach.findings import Finding, Level
+from infoview.coach.findings import Check, Finding, Level
 from infoview.coach.reader import Draft, live_text, mentions, words
 
 # "I hope this finds you well" is not the opening that counts: the sentence after it is.
@@ -91,19 +91,21 @@ def connection_first(d: Draft) -> Finding:
     )
 
 
+_NAME = Check(
+    "name",
+    "You greet them by name.",
+    Level.TIP,
+    "Their name does not appear in the email.",
+    "Start with a greeting that uses their name.",
+)
+
+
 def name(d: Draft) -> Finding | None:
     people = d.them_names[:2]
     if not people:
         return None
     text = f"{d.greeting}\n{d.message}"
-    if any(mentions(text, name) for name in people):
-        return Finding("name", Level.OK, "You greet them by name.")
-    return Finding(
-        "name",
-        Level.TIP,
-        "Their name does not appear in the email.",
-        "Start with a greeting that uses their name.",
-    )
+    return _NAME.judge(any(mentions(text, person) for person in people))
 
 
 _FIRST_PERSON = {"i", "me", "my", "mine", "myself", "i'm", "i've", "i'd", "i'll"}

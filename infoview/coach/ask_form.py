@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from infoview.coach.findings import Finding, Level
+from infoview.coach.findings import Check, Finding, Level
 from infoview.coach.reader import QUOTED_TEXT, Draft, reading_grade, words
 
 # Length of the message in words. Boomerang's study of 40 million emails (2016) found replies
@@ -137,15 +137,17 @@ def questions(d: Draft) -> Finding | None:
     )
 
 
+_PLAIN = Check(
+    "reading",
+    "Plain to read (grade {grade:.0f}).",
+    Level.TIP,
+    "Reads at about grade {grade:.0f}: plainer emails get more replies.",
+    "Split long sentences and swap long words for short ones.",
+)
+
+
 def reading(d: Draft) -> Finding | None:
     if d.word_count < 20:
         return None
     grade = reading_grade(d.message)
-    if grade <= MAX_GRADE:
-        return Finding("reading", Level.OK, f"Plain to read (grade {grade:.0f}).")
-    return Finding(
-        "reading",
-        Level.TIP,
-        f"Reads at about grade {grade:.0f}: plainer emails get more replies.",
-        "Split long sentences and swap long words for short ones.",
-    )
+    return _PLAIN.judge(grade <= MAX_GRADE, grade=grade)

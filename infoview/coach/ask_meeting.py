@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from infoview.coach.ask_request import MEETING
-from infoview.coach.findings import Finding, Level
+from infoview.coach.findings import Check, Finding, Level
 from infoview.coach.reader import Draft
 
 # The longest call the coach calls a small request: on the phone, and in person.
@@ -58,6 +58,15 @@ _OFFER = re.compile(
 )
 
 
+_OFFERS_TO_CALL = Check(
+    "offer_to_call",
+    "You offer to do the calling.",
+    Level.TIP,
+    "You do not offer to make the call.",
+    "Add “I would be glad to call you at a time that suits you.”",
+)
+
+
 def offer_to_call(d: Draft) -> Finding | None:
     asks_to_be_called = _CALL_ME.search(d.live) is not None or any(
         sum(ch.isdigit() for ch in m.group(0)) >= 9 for m in _PHONE.finditer(d.live)
@@ -71,14 +80,7 @@ def offer_to_call(d: Draft) -> Finding | None:
         )
     if d.in_person:
         return None
-    if _OFFER.search(d.message):
-        return Finding("offer_to_call", Level.OK, "You offer to do the calling.")
-    return Finding(
-        "offer_to_call",
-        Level.TIP,
-        "You do not offer to make the call.",
-        "Add “I would be glad to call you at a time that suits you.”",
-    )
+    return _OFFERS_TO_CALL.judge(_OFFER.search(d.message) is not None)
 
 
 _FLEXIBLE = re.compile(
@@ -95,20 +97,22 @@ _CLOCK = re.compile(r"\b\d{1,2}(:\d\d)?\s?(am|pm)\b|\b\d{1,2}:\d\d\b|\bnoon\b")
 _NEAR_THEM = re.compile(r"\byour (office|neighbou?rhood|campus|building)\b|\bnear (you|your)\b")
 
 
+_FLEXIBILITY = Check(
+    "flexibility",
+    "You leave the time and place up to them.",
+    Level.WARN,
+    "To meet in person you name no options and leave no room for their schedule.",
+    "Offer a few times and places, and say you will fit in with whatever suits them.",
+)
+
+
 def flexibility(d: Draft) -> Finding | None:
     if not d.in_person:
         return None
     days = {m.group(1) for m in _WEEKDAY.finditer(d.message)}
     # "Near your office" leaves room, unless the email also fixes the hour.
     near = _NEAR_THEM.search(d.message) is not None and not _CLOCK.search(d.message)
-    if _FLEXIBLE.search(d.message) or len(days) >= 2 or near:
-        return Finding("flexibility", Level.OK, "You leave the time and place up to them.")
-    return Finding(
-        "flexibility",
-        Level.WARN,
-        "To meet in person you name no options and leave no room for their schedule.",
-        "Offer a few times and places, and say you will fit in with whatever suits them.",
-    )
+    return _FLEXIBILITY.judge(bool(_FLEXIBLE.search(d.message)) or len(days) >= 2 or near)
 
 
 # A concrete, near-term window ("next week", "in the next two weeks") gets a quicker yes than
@@ -123,14 +127,16 @@ _WINDOW = re.compile(
 )
 
 
+_NEAR_WINDOW = Check(
+    "window",
+    "You name a near-term window for the call.",
+    Level.TIP,
+    "No time frame: “sometime” is easy to put off.",
+    "Name a near window, e.g. “in the next two weeks”, and leave the exact time to them.",
+)
+
+
 def window(d: Draft) -> Finding | None:
     if MEETING.search(d.live) is None:
         return None
-    if _WINDOW.search(d.message):
-        return Finding("window", Level.OK, "You name a near-term window for the call.")
-    return Finding(
-        "window",
-        Level.TIP,
-        "No time frame: “sometime” is easy to put off.",
-        "Name a near window, e.g. “in the next two weeks”, and leave the exact time to them.",
-    )
+    return _NEAR_WINDOW.judge(_WINDOW.search(d.message) is not None)

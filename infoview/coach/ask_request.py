@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from infoview.coach.findings import Finding, Level
+from infoview.coach.findings import Check, Finding, Level
 from infoview.coach.reader import Draft, live_text, mentions, words
 from infoview.wording import fold
 
@@ -166,6 +166,15 @@ MEETING = re.compile(
 )
 
 
+_SPECIFIC_ASK = Check(
+    "vague",
+    "No generic phrases: the ask reads as specific.",
+    Level.PROBLEM,
+    "Generic ask: {seen}. It gives a busy person no reason to say yes, however short the call.",
+    "Replace it with what you want to know from them in particular.",
+)
+
+
 def vague(d: Draft) -> Finding:
     seen = []
     if _PICK_BRAIN.search(d.live):
@@ -174,15 +183,7 @@ def vague(d: Draft) -> Finding:
         seen.append("building your network")
     if not _topical(d) and MEETING.search(d.live):
         seen.append("time together with no topic")
-    if not seen:
-        return Finding("vague", Level.OK, "No generic phrases: the ask reads as specific.")
-    return Finding(
-        "vague",
-        Level.PROBLEM,
-        f"Generic ask: {', '.join(seen)}. It gives a busy person no reason to say yes, "
-        "however short the call.",
-        "Replace it with what you want to know from them in particular.",
-    )
+    return _SPECIFIC_ASK.judge(not seen, seen=", ".join(seen))
 
 
 _ASK_WORDS = re.compile(
@@ -275,18 +276,18 @@ _JOB_PATTERNS = [
 JOB_ASK = re.compile("|".join(_JOB_PATTERNS))
 
 
+_NO_JOB_ASK = Check(
+    "job_ask",
+    "You ask for insight and advice, not a job.",
+    Level.PROBLEM,
+    "“{seen}” reads as a request for a job or a referral, which puts a stranger on the spot.",
+    "Ask for their insight and advice instead; opportunities come later from a good conversation.",
+)
+
+
 def job_ask(d: Draft) -> Finding:
     match = JOB_ASK.search(d.live) or JOB_ASK.search(live_text(d.subject))
-    if not match:
-        return Finding("job_ask", Level.OK, "You ask for insight and advice, not a job.")
-    return Finding(
-        "job_ask",
-        Level.PROBLEM,
-        f"“{match.group(0)}” reads as a request for a job or a referral, which puts a stranger "
-        "on the spot.",
-        "Ask for their insight and advice instead; opportunities come later from a good "
-        "conversation.",
-    )
+    return _NO_JOB_ASK.judge(match is None, seen=match.group(0) if match else "")
 
 
 RESUME_LINK = re.compile(r"\bmy (resume|cv|portfolio)\b[^.?!]{0,12}(\w+\.)+(com|org|net|io|me)\b")
@@ -297,14 +298,16 @@ ATTACHMENT = re.compile(
 )
 
 
+_NO_ATTACHMENT = Check(
+    "attachment",
+    "No attachment or résumé: nothing to open.",
+    Level.WARN,
+    "“{seen}”: a résumé or attachment from a stranger looks like a job application, and may "
+    "land in spam.",
+    "Leave it out; share it later if they ask.",
+)
+
+
 def attachment(d: Draft) -> Finding:
     match = ATTACHMENT.search(d.live) or RESUME_LINK.search(d.live)
-    if not match:
-        return Finding("attachment", Level.OK, "No attachment or résumé: nothing to open.")
-    return Finding(
-        "attachment",
-        Level.WARN,
-        f"“{match.group(0)}”: a résumé or attachment from a stranger looks like a job "
-        "application, and may land in spam.",
-        "Leave it out; share it later if they ask.",
-    )
+    return _NO_ATTACHMENT.judge(match is None, seen=match.group(0) if match else "")

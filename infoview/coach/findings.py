@@ -59,3 +59,23 @@ class Review:
 def score_of(findings: list[Finding]) -> int:
     """Return 100 minus each finding's penalty, never below 0."""
     return max(0, 100 - sum(PENALTY[f.level] for f in findings))
+
+
+@dataclass(frozen=True)
+class Check:
+    """A rule with two outcomes: a line when the text meets it, a finding when it does not.
+
+    The texts may name values in braces ("{n} words", "“{seen}”"), filled in when judged.
+    """
+
+    rule: str
+    met: str  # what the coach says when the text meets the rule
+    level: Level  # how serious it is when the text does not
+    message: str
+    suggestion: str = ""
+
+    def judge(self, met: bool, **values: object) -> Finding:
+        """Return the rule's line at Level.OK when met, else its finding at its level."""
+        if met:
+            return Finding(self.rule, Level.OK, self.met.format(**values))
+        return Finding(self.rule, self.level, self.message.format(**values), self.suggestion)
