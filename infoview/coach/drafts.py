@@ -10,10 +10,11 @@ the same way. What each is judged on:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from infoview.coach.ask_form import placeholders
 from infoview.coach.ask_request import JOB_ASK
-from infoview.coach.findings import Finding, Level, Review, score_of
+from infoview.coach.findings import Check, Finding, Level, Review, score_of
 from infoview.coach.reader import call_minutes, live_text, split_body, words
 from infoview.wording import fold
 
@@ -56,9 +57,55 @@ _DID = re.compile(
 )
 
 
-def _message(body: str) -> str:
-    _greeting, message = split_body(body or "")
-    return fold(message)
+_NOTHING_NEW = Check(
+    "new_ask",
+    "It asks for nothing new.",
+    Level.WARN,
+    "“{seen}” asks for something new in a note meant to give thanks.",
+    "Keep this note to thanks and news; a new request can come later, on its own.",
+)
+_ON_TIME = Check(
+    "timing",
+    "Sent within a day of the call.",
+    Level.WARN,
+    "The call was {days} days ago: a thank-you reads best within a day.",
+    "Send it today anyway: late thanks are still thanks.",
+)
+_SPECIFIC = Check(
+    "specific",
+    "It names something specific you learned.",
+    Level.WARN,
+    "It does not name one specific thing you learned from them.",
+    "Name one thing they said and what it changed for you, e.g. how fellows split their week.",
+)
+_SHORT = Check(
+    "length",
+    "{n} words: short.",
+    Level.WARN,
+    "{n} words: a follow-up should be a few lines they can answer at once.",
+    f"Cut to under {FOLLOW_UP_MAX_WORDS} words: a reminder, the ask, thanks.",
+)
+_NO_GUILT = Check(
+    "guilt",
+    "Friendly, with no guilt or pressure.",
+    Level.WARN,
+    "“{seen}” sounds like blame or pressure; people reply to kind notes.",
+    "Assume the first email got buried, and say so lightly.",
+)
+_RESTATES_ASK = Check(
+    "restates_ask",
+    "It restates the ask: a short call, as a question.",
+    Level.WARN,
+    "It does not restate the ask as a question with the minutes.",
+    "Add e.g. “Would 15 minutes in the coming weeks work for you?”",
+)
+_WHAT_YOU_DID = Check(
+    "what_you_did",
+    "It says what you did with their advice.",
+    Level.WARN,
+    "It does not say what you did with their advice.",
+    "Name the step you took, e.g. “I joined the policy network you mentioned.”",
+)
 
 
 def _job(message: str) -> Finding | None:
@@ -75,119 +122,64 @@ def _job(message: str) -> Finding | None:
 
 def _new_ask(message: str) -> Finding:
     match = _NEW_ASK.search(live_text(message))
-    if match:
-        return Finding(
-            "new_ask",
-            Level.WARN,
-            f"“{match.group(0)}” asks for something new in a note meant to give thanks.",
-            "Keep this note to thanks and news; a new request can come later, on its own.",
-        )
-    return Finding("new_ask", Level.OK, "It asks for nothing new.")
+    return _NOTHING_NEW.judge(match is None, seen=match.group(0) if match else "")
 
 
-def _review(findings: list[Finding | None]) -> Review:
-    kept = [f for f in findings if f is not None]
+def _review(subject: str, body: str, rules: Callable[[str], list[Finding | None]]) -> Review:
+    """Review a note: empty, or its blanks and then its own rules on the message (folded)."""
+    _greeting, message = split_body(body or "")
+    message = fold(message)
+    if not words(message):
+        return Review(0, [Finding("empty", Level.PROBLEM, "There is no message yet.")])
+    kept = [f for f in (placeholders(subject, body), *rules(message)) if f is not None]
     return Review(score=score_of(kept), findings=kept)
 
 
 def review_thank_you(subject: str, body: str, days_since_call: int | None = None) -> Review:
     """Review a thank-you note: timely, one specific thing learned, no new ask."""
-    message = _message(body)
-    if not words(message):
-        return Review(0, [Finding("empty", Level.PROBLEM, "There is no message yet.")])
-    findings: list[Finding | None] = [placeholders(subject, body)]
-    if days_since_call is not None:
-        if days_since_call > THANK_YOU_DAYS:
-            findings.append(
-                Finding(
-                    "timing",
-                    Level.WARN,
-                    f"The call was {days_since_call} days ago: a thank-you reads best within a "
-                    "day.",
-                    "Send it today anyway: late thanks are still thanks.",
-                )
-            )
-        else:
-            findings.append(Finding("timing", Level.OK, "Sent within a day of the call."))
-    blank = "[one specific thing" in body.casefold()  # the placeholder finding covers it
-    named = "learned" in message or "what you said about" in message or "especially" in message
-    if _GENERIC_LEARNED.search(message) or not named:
-        findings.append(
-            Finding(
-                "specific",
-                Level.WARN,
-                "It does not name one specific thing you learned from them.",
-                "Name one thing they said and what it changed for you, e.g. how fellows split "
-                "their week.",
-            )
-        )
-    elif not blank:
-        findings.append(Finding("specific", Level.OK, "It names something specific you learned."))
-    findings += [_new_ask(message), _job(message)]
-    return _review(findings)
+
+    def rules(message: str) -> list[Finding | None]:
+        timing = None
+        if days_since_call is not None:
+            timing = _ON_TIME.judge(days_since_call <= THANK_YOU_DAYS, days=days_since_call)
+        named = "learned" in message or "what you said about" in message or "especially" in message
+        specific = named and not _GENERIC_LEARNED.search(message)
+        blank = "[one specific thing" in body.casefold()  # the placeholder finding covers it
+        return [
+            timing,
+            None if specific and blank else _SPECIFIC.judge(specific),
+            _new_ask(message),
+            _job(message),
+        ]
+
+    return _review(subject, body, rules)
+
+
+def _follow_up_rules(message: str) -> list[Finding | None]:
+    n = len(words(message))
+    guilt = _GUILT.search(message)  # its phrases carry their own "not"
+    asked = "?" in message and call_minutes(message) is not None
+    return [
+        _SHORT.judge(n <= FOLLOW_UP_MAX_WORDS, n=n),
+        _NO_GUILT.judge(guilt is None, seen=guilt.group(0) if guilt else ""),
+        _RESTATES_ASK.judge(asked),
+        _job(message),
+    ]
 
 
 def review_follow_up(subject: str, body: str) -> Review:
     """Review a follow-up: short, no guilt, and the ask restated."""
-    message = _message(body)
-    if not words(message):
-        return Review(0, [Finding("empty", Level.PROBLEM, "There is no message yet.")])
-    findings: list[Finding | None] = [placeholders(subject, body)]
-    n = len(words(message))
-    findings.append(
-        Finding(
-            "length",
-            Level.WARN,
-            f"{n} words: a follow-up should be a few lines they can answer at once.",
-            f"Cut to under {FOLLOW_UP_MAX_WORDS} words: a reminder, the ask, thanks.",
-        )
-        if n > FOLLOW_UP_MAX_WORDS
-        else Finding("length", Level.OK, f"{n} words: short.")
-    )
-    guilt = _GUILT.search(message)  # its phrases carry their own "not"
-    findings.append(
-        Finding(
-            "guilt",
-            Level.WARN,
-            f"“{guilt.group(0)}” sounds like blame or pressure; people reply to kind notes.",
-            "Assume the first email got buried, and say so lightly.",
-        )
-        if guilt
-        else Finding("guilt", Level.OK, "Friendly, with no guilt or pressure.")
-    )
-    asked = "?" in message and call_minutes(message) is not None
-    findings.append(
-        Finding("restates_ask", Level.OK, "It restates the ask: a short call, as a question.")
-        if asked
-        else Finding(
-            "restates_ask",
-            Level.WARN,
-            "It does not restate the ask as a question with the minutes.",
-            "Add e.g. “Would 15 minutes in the coming weeks work for you?”",
-        )
-    )
-    findings.append(_job(message))
-    return _review(findings)
+    return _review(subject, body, _follow_up_rules)
+
+
+def _report_back_rules(message: str) -> list[Finding | None]:
+    did = _DID.search(message) is not None
+    return [_WHAT_YOU_DID.judge(did), _new_ask(message), _job(message)]
 
 
 def review_report_back(subject: str, body: str) -> Review:
     """Review a report-back: it says what the user did with the advice and asks nothing new."""
-    message = _message(body)
-    if not words(message):
-        return Review(0, [Finding("empty", Level.PROBLEM, "There is no message yet.")])
-    findings: list[Finding | None] = [placeholders(subject, body)]
-    findings.append(
-        Finding("what_you_did", Level.OK, "It says what you did with their advice.")
-        if _DID.search(message)
-        else Finding(
-            "what_you_did",
-            Level.WARN,
-            "It does not say what you did with their advice.",
-            "Name the step you took, e.g. “I joined the policy network you mentioned.”",
-        )
-    )
-    findings += [_new_ask(message), _job(message)]
-    return _review(findings)
+    return _review(subject, body, _report_back_rules)
 
 
 def review_note(kind: str, subject: str, body: str, days_since_call: int | None = None) -> Review:
