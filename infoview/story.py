@@ -6,7 +6,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from infoview.coach.findings import Finding, Level
+from infoview.coach.findings import Check, Finding, Level
 from infoview.coach.reader import live_text
 from infoview.models import Profile
 from infoview.wording import counted
@@ -331,6 +331,30 @@ def _framing_findings(lowered: str) -> list[Finding]:
     return findings
 
 
+_WHERE_FROM = Check(
+    "where_from",
+    "You say where you come from.",
+    Level.TIP,
+    "It doesn't say where you come from.",
+    "Add one sentence on your background, e.g. what you studied or did before.",
+)
+_HEADING = Check(
+    "heading",
+    "You say where you are heading.",
+    Level.WARN,
+    "It doesn't say where you are heading.",
+    "Name the field or role you are exploring, so they know how to help.",
+)
+_WHY_THEM = Check(
+    "why_them",
+    "You explain why you are talking to someone like them.",
+    Level.TIP,
+    "It doesn't say why you want to talk to someone in their position.",
+    "End with why their view matters, e.g. \"That's why I'd value the view of someone who made "
+    'this move."',
+)
+
+
 def review_intro(text: str, profile: Profile) -> list[Finding]:
     """Coach a 30-second introduction: length, where from, where heading, and why them."""
     words = word_count(text)
@@ -368,16 +392,7 @@ def review_intro(text: str, profile: Profile) -> list[Finding]:
         or _mentions(lowered, [*profile.schools])
         or _echoes(lowered, profile.past)
     )
-    findings.append(
-        Finding("where_from", Level.OK, "You say where you come from.")
-        if past_hit
-        else Finding(
-            "where_from",
-            Level.TIP,
-            "It doesn't say where you come from.",
-            "Add one sentence on your background, e.g. what you studied or did before.",
-        )
-    )
+    findings.append(_WHERE_FROM.judge(bool(past_hit)))
 
     framing = _framing_findings(lowered)
     # "Looking for a job, any job" is no direction: job-seeking words do not count as heading.
@@ -387,28 +402,8 @@ def review_intro(text: str, profile: Profile) -> list[Finding]:
         or _mentions(lowered, list(profile.fields))
         or _echoes(lowered, profile.future)
     )
-    findings.append(
-        Finding("heading", Level.OK, "You say where you are heading.")
-        if heading_hit
-        else Finding(
-            "heading",
-            Level.WARN,
-            "It doesn't say where you are heading.",
-            "Name the field or role you are exploring, so they know how to help.",
-        )
-    )
-
-    findings.append(
-        Finding("why_them", Level.OK, "You explain why you are talking to someone like them.")
-        if re.search(_WHY_CUES, lowered)
-        else Finding(
-            "why_them",
-            Level.TIP,
-            "It doesn't say why you want to talk to someone in their position.",
-            "End with why their view matters, e.g. \"That's why I'd value the view of someone "
-            'who made this move."',
-        )
-    )
+    findings.append(_HEADING.judge(bool(heading_hit)))
+    findings.append(_WHY_THEM.judge(re.search(_WHY_CUES, lowered) is not None))
     return findings + framing
 
 
