@@ -6,6 +6,7 @@ import pytest
 
 from infoview.coach import Finding, Review, review_ask
 from infoview.coach.ask import RULES, score_of
+from infoview.coach.findings import Check, Level
 from infoview.models import CallMode, Contact, Outreach
 
 MARIA = Contact(full_name="Dr. María López", organization="Acme Health Inc.")
@@ -397,3 +398,18 @@ def test_template_blanks_left_in_square_brackets_are_a_problem():
     assert finding.level == "problem"
     assert finding.message == "Still to fill in: [your shared school], [one or two topics]."
     assert review_ask(SUBJECT, GOOD).finding("placeholders") is None
+
+
+def test_a_two_outcome_rule_fills_in_its_values_and_keeps_braces_the_writer_typed():
+    check = Check("r", "{n} words: fine.", Level.WARN, "“{seen}” is too much.", "Cut it.")
+    assert check.judge(True, n=3) == Finding("r", Level.OK, "3 words: fine.")
+    assert check.judge(False, seen="{n} and {0}") == Finding(
+        "r", Level.WARN, "“{n} and {0}” is too much.", "Cut it."
+    )
+
+
+def test_a_job_ask_with_braces_in_it_is_quoted_as_typed():
+    review = review_ask(SUBJECT, body_with("Is the role {ref 12} you posted still open?"), MARIA)
+    found = review.finding("job_ask")
+    assert found is not None and found.level == Level.PROBLEM
+    assert found.message.startswith("“role {ref 12} you posted”")
