@@ -67,6 +67,7 @@ def _is_about_them(sentence: str, d: Draft) -> bool:
 
 
 def connection_first(d: Draft) -> Finding:
+    """Judge whether the email opens with them and the link between you."""
     opening = [s for s in d.sentences if not _PLEASANTRY.match(s)][:2]
     if opening and _is_about_them(opening[0], d):
         return Finding("connection_first", Level.OK, "You open with them and why you are writing.")
@@ -101,6 +102,7 @@ _NAME = Check(
 
 
 def name(d: Draft) -> Finding | None:
+    """Judge whether the email uses the contact's name."""
     people = d.them_names[:2]
     if not people:
         return None
@@ -113,6 +115,7 @@ _SECOND_PERSON = {"you", "your", "yours", "yourself", "you're", "you've", "you'd
 
 
 def about_them(d: Draft) -> Finding:
+    """Compare how often the email speaks of them and of the writer."""
     tokens = words(d.message)
     me = sum(t in _FIRST_PERSON for t in tokens)
     them = sum(t in _SECOND_PERSON for t in tokens)

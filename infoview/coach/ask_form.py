@@ -1,8 +1,9 @@
 """The ask coach's rules on the email's form: a message at all, every blank filled in, a
 specific subject, a length read at a glance, few questions, plain words.
 
-Each rule takes the draft as infoview.coach.reader reads it and returns its Finding (None
-when it does not apply).
+Each rule takes the draft as infoview.coach.reader reads it (placeholders: the subject and
+body as typed, since the brackets are what it looks for) and returns its Finding (None when
+it does not apply). The after-the-ask reviews (drafts.py) use placeholders too.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ SUBJECT_MAX_CHARS = 60
 
 
 def empty(d: Draft) -> Finding:
+    """Say there is nothing to review yet."""
     return Finding(
         "empty",
         Level.PROBLEM,
@@ -45,6 +47,7 @@ _PLACEHOLDER = re.compile(r"\[[^\[\]\n]{1,80}\]")
 
 
 def placeholders(subject: str, body: str) -> Finding | None:
+    """Name the [square-bracket] blanks still left in the subject or body."""
     found = list(dict.fromkeys(_PLACEHOLDER.findall(f"{subject}\n{body}")))
     if not found:
         return None
@@ -68,6 +71,7 @@ _GENERIC_SUBJECT = frozenset(
 
 
 def subject(d: Draft) -> Finding:
+    """Judge the subject line: there at all, specific, short enough for a phone."""
     subject_words = words(d.subject)
     if not subject_words:
         return Finding(
@@ -96,6 +100,7 @@ def subject(d: Draft) -> Finding:
 
 
 def length(d: Draft) -> Finding:
+    """Judge the length in words against what busy people read at a glance."""
     n = d.word_count
     if n > SWEET_SPOT_MAX:
         return Finding(
@@ -125,6 +130,7 @@ def length(d: Draft) -> Finding:
 
 
 def questions(d: Draft) -> Finding | None:
+    """Warn when the email asks more than three questions."""
     count = QUOTED_TEXT.sub(" ", d.message).count("?")
     if count <= MAX_QUESTIONS:
         return None
@@ -147,6 +153,7 @@ _PLAIN = Check(
 
 
 def reading(d: Draft) -> Finding | None:
+    """Judge how plain the email is to read (its Flesch-Kincaid grade)."""
     if d.word_count < 20:
         return None
     grade = reading_grade(d.message)

@@ -19,6 +19,7 @@ IN_PERSON_MINUTES = 30
 
 
 def call_length(d: Draft) -> Finding:
+    """Judge the length of call the email asks for."""
     limit = IN_PERSON_MINUTES if d.in_person else PHONE_MINUTES
     if d.minutes is None:
         return Finding(
@@ -68,6 +69,7 @@ _OFFERS_TO_CALL = Check(
 
 
 def offer_to_call(d: Draft) -> Finding | None:
+    """Judge whether the writer offers to call rather than asking to be called."""
     asks_to_be_called = _CALL_ME.search(d.live) is not None or any(
         sum(ch.isdigit() for ch in m.group(0)) >= 9 for m in _PHONE.finditer(d.live)
     )
@@ -107,6 +109,7 @@ _FLEXIBILITY = Check(
 
 
 def flexibility(d: Draft) -> Finding | None:
+    """Judge whether an in-person ask leaves the time and place to them."""
     if not d.in_person:
         return None
     days = {m.group(1) for m in _WEEKDAY.finditer(d.message)}
@@ -137,6 +140,7 @@ _NEAR_WINDOW = Check(
 
 
 def window(d: Draft) -> Finding | None:
+    """Judge whether the email names a near-term window for the call."""
     if MEETING.search(d.live) is None:
         return None
     return _NEAR_WINDOW.judge(_WINDOW.search(d.message) is not None)

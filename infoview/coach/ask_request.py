@@ -126,6 +126,7 @@ def _topical(d: Draft) -> bool:
 
 
 def topics(d: Draft) -> Finding:
+    """Judge whether the email names what the writer wants to learn."""
     text = f"{d.subject}\n{d.message}"
     if d.topics:
         missing = [t for t in d.topics if not _has_topic(t, text)]
@@ -176,6 +177,7 @@ _SPECIFIC_ASK = Check(
 
 
 def vague(d: Draft) -> Finding:
+    """Flag a generic ask: picking brains, networking, or time with no topic."""
     seen = []
     if _PICK_BRAIN.search(d.live):
         seen.append("“pick your brain”")
@@ -195,6 +197,7 @@ _ASK_WORDS = re.compile(
 
 
 def question(d: Draft) -> Finding:
+    """Judge whether the ask itself is a question they can answer yes to."""
     asked = [s for s in d.sentences if s.rstrip(" )\"'").endswith("?")]
     if any(_ASK_WORDS.search(s) for s in asked):
         return Finding("question", Level.OK, "Your ask is a question they can answer yes to.")
@@ -286,6 +289,7 @@ _NO_JOB_ASK = Check(
 
 
 def job_ask(d: Draft) -> Finding:
+    """Flag a request for a job, a referral or a résumé review."""
     match = JOB_ASK.search(d.live) or JOB_ASK.search(live_text(d.subject))
     return _NO_JOB_ASK.judge(match is None, seen=match.group(0) if match else "")
 
@@ -309,5 +313,6 @@ _NO_ATTACHMENT = Check(
 
 
 def attachment(d: Draft) -> Finding:
+    """Flag an attached or linked résumé, CV or portfolio."""
     match = ATTACHMENT.search(d.live) or RESUME_LINK.search(d.live)
     return _NO_ATTACHMENT.judge(match is None, seen=match.group(0) if match else "")
