@@ -17,7 +17,7 @@ from datetime import date, timedelta
 
 from pydantic import ValidationError
 
-from infoview.figures import referrers
+from infoview.figures import suggested_by
 from infoview.models import (
     Channel,
     Contact,
@@ -268,7 +268,7 @@ def warmth_of_all(store: Store, today: date) -> dict[str, Warmth]:
         convs = store.by_contact(Conversation)
         asks = store.by_contact(Outreach)
         rhythms = rhythms_by_contact(store)
-        introducers = referrers(store.contacts(include_archived=True))
+        introducers = suggested_by(store)
         out: dict[str, Warmth] = {}
         # Only people talked to have a rhythm: walk the few with conversations or touches.
         for cid in set(touches) | set(convs):
@@ -459,7 +459,7 @@ def ties_of(store: Store) -> list[Tie]:
     convs = store.by_contact(Conversation)
     asks = store.by_contact(Outreach)
     rhythms = rhythms_by_contact(store)
-    introducers = referrers(store.contacts(include_archived=True))
+    introducers = suggested_by(store)
     out = []
     for cid in set(touches) | set(convs):
         contact = store.contact(cid)
