@@ -45,13 +45,8 @@ RED = "red"
 SNOOZE_WEEK = 7
 SNOOZE_MONTH = 30
 
-CHANNEL_LABELS = {
-    Channel.EMAIL: "Email",
-    Channel.CALL: "Call",
-    Channel.MEETING: "Meeting",
-    Channel.MESSAGE: "Message",
-    Channel.EVENT: "Event",
-}
+# The labels keyed by channel, for a select box's format_func.
+CHANNEL_LABELS: dict[Channel, str] = {c: c.label for c in Channel}
 
 # What reset the clock, as the app names it.
 ASK_SENT = "your ask"
