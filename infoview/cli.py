@@ -14,7 +14,7 @@ from pathlib import Path
 
 import orjson
 
-from infoview.io.importing import ImportPlan, ImportProblem, apply_import
+from infoview.io.importing import ImportPlan, ImportProblem, apply_import, plan_import
 from infoview.merge import MergeProblem
 from infoview.store import (
     FILE_NAME,
@@ -71,13 +71,11 @@ def _import(args: argparse.Namespace, kind: str) -> int:
     data = _read(args.file)
     if kind == "linkedin":
         from infoview.io.linkedin import parse_linkedin as parse
-        from infoview.io.linkedin import plan_import as plan_for
     else:
         from infoview.io.vcard import parse_vcards as parse
-        from infoview.io.vcard import plan_vcard_import as plan_for
     parsed = parse(data)
     store = _open_store(args)
-    plan = plan_for(parsed, store.contacts(include_archived=True), date.today())
+    plan = plan_import(parsed, store.contacts(include_archived=True), date.today())
     _print_plan(plan, print)
     summary = (
         f"{counted(len(plan.new), 'new contact')}, {number(len(plan.updated))} updated, "
