@@ -25,11 +25,10 @@ from infoview.io.importing import (
 )
 from infoview.merge import MergeProblem
 from infoview.store import (
-    FILE_NAME,
     Store,
     StoreDamagedError,
     StoreError,
-    default_data_dir,
+    data_file,
     list_backups,
     restore_newest_good_backup,
 )
@@ -166,13 +165,9 @@ def _backup(args: argparse.Namespace) -> int:
     return 0
 
 
-def _data_file(args: argparse.Namespace) -> Path:
-    return (Path(args.data_dir) if args.data_dir else default_data_dir()) / FILE_NAME
-
-
 def _backups(args: argparse.Namespace) -> int:
     # Works without opening the store, so it helps when the data file is damaged.
-    folder = _data_file(args).parent / "backups"
+    folder = data_file(args.data_dir).parent / "backups"
     found = list_backups(folder)
     if not found:
         print(f"No backups yet in {folder}.")
@@ -182,7 +177,7 @@ def _backups(args: argparse.Namespace) -> int:
 
 
 def _recover(args: argparse.Namespace) -> int:
-    path = _data_file(args)
+    path = data_file(args.data_dir)
     if not path.exists():
         raise CliError(f"{path} does not exist yet, so there is nothing to recover")
     try:
