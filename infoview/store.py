@@ -200,6 +200,11 @@ def default_data_dir() -> Path:
     return Path(configured).expanduser() if configured else Path.home() / ".infoview"
 
 
+def data_file(data_dir: str | Path | None = None) -> Path:
+    """Return the data file in ``data_dir`` (none or empty: the default data folder)."""
+    return (Path(data_dir) if data_dir else default_data_dir()) / FILE_NAME
+
+
 @dataclass(frozen=True)
 class BackupInfo:
     """A backup file and what it holds."""
@@ -431,8 +436,7 @@ class Store:
     @classmethod
     def in_dir(cls, data_dir: str | Path | None = None) -> Store:
         """Open the store in ``data_dir`` (default: ``INFOVIEW_DATA_DIR`` or ~/.infoview)."""
-        folder = Path(data_dir) if data_dir is not None else default_data_dir()
-        return cls(folder / FILE_NAME)
+        return cls(data_file(data_dir))
 
     @property
     def in_memory(self) -> bool:
