@@ -7,6 +7,7 @@ from datetime import date
 from infoview.models import Contact, Conversation, Target
 from infoview.store import Store
 from infoview.ui import pages
+from tests.app.test_every_form_keeps_its_record import _away_and_back
 
 PAGE = pages.TARGETS.path
 
@@ -81,3 +82,30 @@ def test_a_target_with_nobody_known_links_to_research_with_the_organization(app,
     research = app(pages.RESEARCH.path, org="Hooli, Inc.")
     assert any("People at **Hooli, Inc\\.**" in m.value for m in research.markdown)
     assert research.dataframe[0].value["Name"].tolist() == ["Hana Lee"]
+
+
+def test_a_half_typed_target_survives_a_page_switch_and_the_form_empties_once_added(
+    app, store, data_dir
+):
+    at = app(PAGE)
+    at.text_input(key="tg_new_org").input("Globex Corporation")
+    at.selectbox(key="tg_new_motivation").select(3)
+    at.checkbox(key="tg_new_alumni").check()
+    at.text_area(key="tg_new_notes").input("Opened a lab in [Denver](http://x.test)").run()
+    _away_and_back(at, PAGE)
+    assert at.text_input(key="tg_new_org").value == "Globex Corporation"
+    assert at.selectbox(key="tg_new_motivation").value == 3
+    assert at.checkbox(key="tg_new_alumni").value is True
+    assert at.text_area(key="tg_new_notes").value == "Opened a lab in [Denver](http://x.test)"
+    assert Store.in_dir(data_dir).count("targets") == 0  # nothing saved by the switch
+    _click(at, "Add to the list")
+    [target] = Store.in_dir(data_dir).all("targets")
+    assert (target.organization, target.motivation, target.alumni) == (
+        "Globex Corporation",
+        3,
+        True,
+    )
+    assert at.text_input(key="tg_new_org").value == ""  # empty again, as a cleared form was
+    _away_and_back(at, PAGE)
+    assert at.text_input(key="tg_new_org").value == ""
+    assert at.selectbox(key="tg_new_motivation").value == 2
