@@ -35,10 +35,11 @@ from infoview.ui.kept import (
     remember_submitted,
 )
 from infoview.ui.long_text import warn_if_too_long
+from infoview.ui.outcome import not_saved
 from infoview.ui.pages import ASK
 from infoview.ui.setup import flash
 from infoview.ui.steps import step_link
-from infoview.ui.text import md, md_join
+from infoview.ui.text import md
 
 PREFIX = "rc_"
 FORM = "rc_form"  # which contact the widgets hold, and their values (see ui/kept.py)
@@ -214,13 +215,7 @@ def _save(store: Store, base: Contact, is_new: bool) -> None:
         contact = contact_from_form(values, base)
     except ValidationError as exc:
         problems += friendly_errors(exc)
-    if problems:
-        st.error(
-            md(
-                "Nothing was saved. Please fix:\n\n{}",
-                md_join("\n", (md("- {}", m) for m in problems)),
-            )
-        )
+    if not_saved(problems):
         return
     try:
         saved = store.save(contact, expected_revision=None if is_new else loaded_revision())
