@@ -48,12 +48,8 @@ _SHOWN = "dd_shown"  # how many suggestions the list shows
 _LEVEL = "dd_level"
 PAGE_SIZE = 20
 HISTORY_ROWS = 20
-CONFIDENCE_WORDS = {
-    Confidence.CERTAIN: "Certain",
-    Confidence.LIKELY: "Likely",
-    Confidence.POSSIBLE: "Possible",
-}
-LEVELS = ["All", "Certain", "Likely", "Possible"]
+CONFIDENCE_WORDS = {level: level.name.capitalize() for level in sorted(Confidence, reverse=True)}
+LEVELS = ["All", *CONFIDENCE_WORDS.values()]  # surest first
 EXTRA_LABELS = {
     "sector": "Sector",
     "referred_by": "Suggested to you by",
