@@ -18,7 +18,13 @@ from infoview.targets import (
     save_target,
 )
 from infoview.ui import pages
-from infoview.ui.kept import kept_widget, report_problem, show_problem
+from infoview.ui.kept import (
+    keep_typing,
+    kept_values,
+    kept_widget,
+    report_problem,
+    show_problem,
+)
 from infoview.ui.outcome import attempt
 from infoview.ui.setup import flash
 from infoview.ui.steps import contact_link
@@ -29,6 +35,7 @@ SHOWN_MAX = 40
 PAGE = "tg"  # the key prefix of a refused add's message (ui/kept.py)
 _NEW = "tg_new"  # the key prefix of the add form's fields
 _ADD = "tg_add_kept"  # what is typed in the add form, kept across page switches (ui/kept.py)
+_EDIT = "tg_edit_kept"  # what is typed in the targets' own forms, kept the same way
 _SUFFIX = {  # a target's field → the end of its widget's key
     "organization": "org",
     "motivation": "motivation",
@@ -47,11 +54,11 @@ def _save(store: Store, values: dict, base: Target | None, done: str) -> None:
     )
 
 
-def _fields(prefix: str, target: Target | None = None, keep: str = "") -> dict:
+def _fields(prefix: str, target: Target | None, keep: str) -> dict:
     """Draw a target's fields and return their values.
 
-    With ``keep`` (a session bucket, see ui/kept.py) the fields start from, and keep, what
-    was typed in them, so it survives a page switch; else they start from ``target``.
+    They start from ``target`` (or empty) and keep what is typed in them in the session
+    bucket ``keep`` (see ui/kept.py), so it survives a page switch and a folded box.
     """
     start = {
         "organization": target.organization if target else "",
@@ -63,11 +70,7 @@ def _fields(prefix: str, target: Target | None = None, keep: str = "") -> dict:
 
     def field(widget: Callable[..., Any], label: str, name: str, **options: Any) -> Any:
         key = f"{prefix}_{_SUFFIX[name]}"
-        if keep:
-            return kept_widget(widget, label, key, start[name], bucket=keep, **options)
-        if name == "motivation":
-            return widget(label, index=[3, 2, 1].index(start[name]), key=key, **options)
-        return widget(label, value=start[name], key=key, **options)
+        return kept_widget(widget, label, key, start[name], bucket=keep, **options)
 
     org = field(
         st.text_input, "Organization", "organization", max_chars=SHORT_MAX, placeholder="Globex"
@@ -106,7 +109,7 @@ def add_form(store: Store, empty: bool) -> None:
     button's callback saves them; a refusal is reported there and shown here on the rerun.
     """
     with st.expander("Add an organization", icon=":material/add:", expanded=empty):
-        _fields(_NEW, keep=_ADD)
+        _fields(_NEW, None, _ADD)
         show_problem(PAGE, "add")
         st.button("Add to the list", type="primary", key="tg_add", on_click=_add, args=(store,))
 
@@ -176,14 +179,24 @@ def _find_link(row: TargetRow) -> None:
     )
 
 
-def target_detail(store: Store, row: TargetRow, number: int) -> None:
-    """One target: who the user knows there with each stage, and a form to change it."""
+def target_detail(store: Store, row: TargetRow) -> None:
+    """One target: who the user knows there with each stage, and a form to change it.
+
+    The form's keys carry the target's revision: after a save its fields start afresh from
+    the stored target, and a second click on a Save drawn before it is no click at all.
+    What is typed in it is kept (ui/kept.py) while its box is folded or the page is left.
+    """
     target = row.target
+    prefix = f"tg_{target.id}_{target.revision}"
     people = "person" if row.count == 1 else "people"
     who = f"{row.count:,} {people} you know" if row.count else "find someone"
     label = f"{md_escape(target.organization)} · {who}"
     box = st.expander(label, key=f"tg_open_{target.id}", on_change="rerun")
+    edits = kept_values(_EDIT)
+    for key in [k for k in edits if k.startswith(f"tg_{target.id}_") and not k.startswith(prefix)]:
+        del edits[key]  # typed over a revision since saved
     if not box.open:
+        keep_typing(_EDIT)  # the click that folded it can carry the last thing typed in it
         return  # drawn only when opened: a long list stays light
     with box:
         if row.count:
@@ -197,14 +210,13 @@ def target_detail(store: Store, row: TargetRow, number: int) -> None:
         else:
             st.caption("You know nobody there yet.")
         _find_link(row)
-        with st.form(f"tg_edit_{target.id}", border=False):
-            values = _fields(f"tg_{number}", target)
-            save, remove = st.columns(2)
-            if save.form_submit_button("Save changes"):
-                _save(store, values, target, "Saved.")
-            if remove.form_submit_button("Remove from the list", type="tertiary"):
-                attempt(
-                    lambda: delete_target(store, target.id),
-                    "Removed from your target list; your contacts there stay.",
-                    icon="🗑️",
-                )
+        values = _fields(prefix, target, _EDIT)
+        save, remove = st.columns(2)
+        if save.button("Save changes", key=f"{prefix}_save"):
+            _save(store, values, target, "Saved.")
+        if remove.button("Remove from the list", type="tertiary", key=f"{prefix}_remove"):
+            attempt(
+                lambda: delete_target(store, target.id),
+                "Removed from your target list; your contacts there stay.",
+                icon="🗑️",
+            )
