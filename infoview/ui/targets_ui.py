@@ -19,8 +19,8 @@ from infoview.targets import (
 )
 from infoview.ui import pages
 from infoview.ui.kept import (
+    forget_older,
     keep_typing,
-    kept_values,
     kept_widget,
     report_problem,
     show_problem,
@@ -192,9 +192,7 @@ def target_detail(store: Store, row: TargetRow) -> None:
     who = f"{row.count:,} {people} you know" if row.count else "find someone"
     label = f"{md_escape(target.organization)} · {who}"
     box = st.expander(label, key=f"tg_open_{target.id}", on_change="rerun")
-    edits = kept_values(_EDIT)
-    for key in [k for k in edits if k.startswith(f"tg_{target.id}_") and not k.startswith(prefix)]:
-        del edits[key]  # typed over a revision since saved
+    forget_older(_EDIT, f"tg_{target.id}_", prefix)  # typed over a revision since saved
     if not box.open:
         keep_typing(_EDIT)  # the click that folded it can carry the last thing typed in it
         return  # drawn only when opened: a long list stays light

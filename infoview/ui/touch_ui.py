@@ -31,6 +31,7 @@ from infoview.store import Store, StoreError
 from infoview.ui import pages
 from infoview.ui.date_box import TYPED_DATE_HELP
 from infoview.ui.kept import (
+    forget_older,
     keep_typing,
     kept_values,
     kept_widget,
@@ -237,37 +238,34 @@ def keep_in_touch_section(store: Store, contact: Contact, w: Warmth | None, toda
 
 
 def _rhythm_form(store: Store, contact: Contact, rhythm: Rhythm | None) -> None:
-    with st.form("ct_rhythm_form", border=False):
-        own = rhythm is not None and bool(rhythm.ideal_days)
-        use_own = st.checkbox("Use their own gaps", value=own, key="ct_rhythm_own")
-        a, b = st.columns(2)
-        ideal = a.number_input(
-            "Ideal gap (days)",
-            min_value=RHYTHM_MIN_DAYS,
-            max_value=RHYTHM_MAX_DAYS,
-            value=(rhythm.ideal_days if own else 90),
-            key="ct_rhythm_ideal",
+    """Draw the form of a contact's own gaps; what is typed in it survives a page switch.
+
+    Its keys carry the rhythm's revision: after a save it starts afresh from what is stored.
+    """
+    prefix = f"ct_rhythm_{contact.id}_{rhythm.revision if rhythm is not None else 0}"
+    forget_older(KEPT, f"ct_rhythm_{contact.id}_", prefix)
+    own = rhythm is not None and bool(rhythm.ideal_days)
+    gaps = {"min_value": RHYTHM_MIN_DAYS, "max_value": RHYTHM_MAX_DAYS}
+    use_own = kept(st.checkbox, "Use their own gaps", f"{prefix}_own", own)
+    a, b = st.columns(2)
+    ideal_start = rhythm.ideal_days if rhythm is not None and own else 90
+    ideal = kept(a.number_input, "Ideal gap (days)", f"{prefix}_ideal", ideal_start, **gaps)
+    longest_start = (rhythm.max_days or 180) if rhythm is not None and own else 180
+    longest = kept(b.number_input, "Longest gap (days)", f"{prefix}_max", longest_start, **gaps)
+    off = kept(
+        st.checkbox,
+        "Don't remind me about them",
+        f"{prefix}_off",
+        bool(rhythm is not None and rhythm.off),
+    )
+    if st.button("Save", icon=":material/save:", key=f"{prefix}_save"):
+        own_ideal, own_longest = (int(ideal), int(longest)) if use_own else (None, None)
+        attempt(
+            lambda: set_rhythm(store, contact.id, own_ideal, own_longest, off),
+            "Saved how often to keep in touch.",
+            icon="🗓️",
+            errors=(RhythmError, StoreError),
         )
-        longest = b.number_input(
-            "Longest gap (days)",
-            min_value=RHYTHM_MIN_DAYS,
-            max_value=RHYTHM_MAX_DAYS,
-            value=(rhythm.max_days or 180) if own else 180,
-            key="ct_rhythm_max",
-        )
-        off = st.checkbox(
-            "Don't remind me about them",
-            value=bool(rhythm is not None and rhythm.off),
-            key="ct_rhythm_off",
-        )
-        if st.form_submit_button("Save", icon=":material/save:"):
-            own_ideal, own_longest = (int(ideal), int(longest)) if use_own else (None, None)
-            attempt(
-                lambda: set_rhythm(store, contact.id, own_ideal, own_longest, off),
-                "Saved how often to keep in touch.",
-                icon="🗓️",
-                errors=(RhythmError, StoreError),
-            )
 
 
 def log_anyone(store: Store, today: date) -> None:

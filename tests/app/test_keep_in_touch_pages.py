@@ -83,13 +83,14 @@ def test_the_contact_page_logs_times_in_touch_and_sets_their_own_rhythm(app, sto
     assert any("her\\]\\(http" in m.value for m in at.markdown)  # shown as text, not a link
     assert any(e.label == "Times in touch (1)" for e in at.expander)
     # Their own gaps: 30 days.
-    at.checkbox(key="ct_rhythm_own").check()
-    at.number_input(key="ct_rhythm_ideal").set_value(30)
-    at.number_input(key="ct_rhythm_max").set_value(20)  # shorter than the ideal: refused
+    rhythm = f"ct_rhythm_{ana.id}_0"  # no rhythm of their own yet: revision 0
+    at.checkbox(key=f"{rhythm}_own").check()
+    at.number_input(key=f"{rhythm}_ideal").set_value(30)
+    at.number_input(key=f"{rhythm}_max").set_value(20)  # shorter than the ideal: refused
     _click(at, "Save")
     assert any("longest gap cannot be shorter" in e.value for e in at.error)
     assert Store.in_dir(data_dir).count("rhythms") == 0
-    at.number_input(key="ct_rhythm_max").set_value(60)
+    at.number_input(key=f"{rhythm}_max").set_value(60)
     _click(at, "Save")
     [rhythm] = Store.in_dir(data_dir).all("rhythms")
     assert (rhythm.ideal_days, rhythm.max_days, rhythm.off) == (30, 60, False)
@@ -173,3 +174,21 @@ def test_homes_log_keeps_whom_and_the_note_while_folded_and_after_a_page_switch(
     _click(at, "Log it")
     [touch] = Store.in_dir(data_dir).all("touches")
     assert (touch.contact_id, touch.note) == (ana.id, "Phoned about the grant round")
+
+
+def test_their_own_gaps_half_typed_survive_a_page_switch_and_start_afresh_once_saved(
+    app, store, data_dir
+):
+    ana = _talked(store, "Ana Ruiz", 40)
+    at = app(pages.CONTACT.path, contact=ana.id)
+    at.checkbox(key=f"ct_rhythm_{ana.id}_0_own").check()
+    at.number_input(key=f"ct_rhythm_{ana.id}_0_ideal").set_value(45).run()
+    _away_and_back(at, pages.CONTACT.path, contact=ana.id)
+    assert at.checkbox(key=f"ct_rhythm_{ana.id}_0_own").value is True
+    assert at.number_input(key=f"ct_rhythm_{ana.id}_0_ideal").value == 45
+    assert Store.in_dir(data_dir).count("rhythms") == 0  # nothing saved by the switch
+    _click(at, "Save")
+    [rhythm] = Store.in_dir(data_dir).all("rhythms")
+    assert (rhythm.ideal_days, rhythm.max_days) == (45, 180)
+    assert at.number_input(key=f"ct_rhythm_{ana.id}_1_ideal").value == 45  # from the store
+    assert not [k for k in at.session_state["lt_kept"] if k.startswith(f"ct_rhythm_{ana.id}_0")]
