@@ -350,15 +350,25 @@ def set_rhythm(
 
 
 def log_touch(
-    store: Store, contact_id: str, on: date, channel: str, note: str, today: date
+    store: Store,
+    contact_id: str,
+    on: date,
+    channel: str,
+    note: str,
+    today: date,
+    touch_id: str | None = None,
 ) -> TouchBase:
-    """Record a time the user was in touch with a contact; refuse a day in the future."""
+    """Record a time the user was in touch with a contact; refuse a day in the future.
+
+    ``touch_id`` is the id a form reserved for it: logging the same touch twice stores one.
+    """
     if store.contact(contact_id) is None:
         raise RhythmError("That contact no longer exists.")
     if on > today:
         raise RhythmError("That day is still to come: log a time in touch once it has happened.")
+    ids = {"id": touch_id} if touch_id else {}
     try:
-        touch = TouchBase(contact_id=contact_id, on=on, channel=Channel(channel), note=note)
+        touch = TouchBase(**ids, contact_id=contact_id, on=on, channel=Channel(channel), note=note)
     except (ValidationError, ValueError) as exc:
         raise RhythmError("; ".join(friendly_errors(exc))) from exc
     return store.save(touch)

@@ -45,7 +45,7 @@ st.caption(
 )
 table(rows)
 st.markdown("**Each organization**")
-for number, row in enumerate(rows[:SHOWN_MAX]):
-    target_detail(store, row, number)
+for row in rows[:SHOWN_MAX]:
+    target_detail(store, row)
 if total > SHOWN_MAX:
     st.caption(md("The first {} of {:,} are listed one by one.", SHOWN_MAX, total))

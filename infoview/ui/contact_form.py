@@ -33,14 +33,18 @@ from infoview.ui.kept import (
     loaded_record,
     release_id,
     remember_submitted,
+    report_problem,
+    show_problem,
 )
 from infoview.ui.long_text import warn_if_too_long
+from infoview.ui.outcome import not_saved
 from infoview.ui.pages import ASK
 from infoview.ui.setup import flash
 from infoview.ui.steps import step_link
-from infoview.ui.text import md, md_join
+from infoview.ui.text import md
 
 PREFIX = "rc_"
+PAGE = "rc"  # the key prefix of a refused save's message (ui/kept.py)
 FORM = "rc_form"  # which contact the widgets hold, and their values (see ui/kept.py)
 NEW_ID = "rc_new_id"  # the id reserved for the contact being added
 
@@ -214,18 +218,12 @@ def _save(store: Store, base: Contact, is_new: bool) -> None:
         contact = contact_from_form(values, base)
     except ValidationError as exc:
         problems += friendly_errors(exc)
-    if problems:
-        st.error(
-            md(
-                "Nothing was saved. Please fix:\n\n{}",
-                md_join("\n", (md("- {}", m) for m in problems)),
-            )
-        )
+    if not_saved(problems):
         return
     try:
         saved = store.save(contact, expected_revision=None if is_new else loaded_revision())
     except StaleRecordError as exc:
-        st.session_state["rc_stale"] = str(exc)
+        report_problem(PAGE, "warning", f"Not saved — {exc}", where="stale")
         st.rerun()
     except StoreError as exc:
         st.error(md("Nothing was saved: {}", exc))
@@ -239,11 +237,13 @@ def _save(store: Store, base: Contact, is_new: bool) -> None:
 
 
 def stale_notice(store: Store, contact: Contact) -> None:
-    """Tell the user their save was refused because the contact changed elsewhere."""
-    refused = st.session_state.get("rc_stale")
+    """Tell the user their save was refused, or will be, because the contact changed elsewhere.
+
+    The refusal is said once, on the run after it; later runs say the form is out of date.
+    """
     loaded = loaded_revision()
-    if refused:
-        st.warning(md("Not saved — {}", refused))
+    if show_problem(PAGE, "stale"):
+        pass
     elif loaded is not None and loaded != contact.revision:
         st.warning(
             "This contact changed elsewhere (another tab or program) after you opened it. "
@@ -252,7 +252,6 @@ def stale_notice(store: Store, contact: Contact) -> None:
     else:
         return
     if st.button("Load the latest version (your unsaved edits are dropped)", key="rc_reload"):
-        st.session_state.pop("rc_stale", None)
         fresh = store.contact(contact.id)
         if fresh is not None:
             load_into_form(fresh, force=True)

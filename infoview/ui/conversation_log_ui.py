@@ -33,11 +33,12 @@ from infoview.ui.conversation_ui import (
     select_next,
 )
 from infoview.ui.date_box import TYPED_DATE_HELP
-from infoview.ui.kept import reserved_ids
+from infoview.ui.kept import kept_values, reserved_ids
 from infoview.ui.long_text import warn_if_too_long
+from infoview.ui.outcome import not_saved
 from infoview.ui.setup import flash
 from infoview.ui.steps import contact_link
-from infoview.ui.text import md, md_escape, md_join
+from infoview.ui.text import md, md_escape
 from infoview.wording import counted, number
 
 # ---------------------------------------------------------------- logging
@@ -116,7 +117,7 @@ def log_tab(
             )
             warn_if_too_long(fields[name], models.NOTES_MAX)
         offered_key = f"cv_offered_{rev}"
-        typed = st.session_state.get(KEPT, {}).get(offered_key, [])
+        typed = kept_values(KEPT).get(offered_key, [])
         choices = list(dict.fromkeys([*offers, *conv.offered, *typed]))
         offered = kept(
             st.multiselect,
@@ -204,13 +205,7 @@ def _save_log(
         problems = []
     people, wrong = referrals_from_rows(rows, contact.id, values["happened_on"], ids)
     problems += wrong
-    if problems:
-        st.error(
-            md(
-                "Nothing was saved. Please fix:\n\n{}",
-                md_join("\n", (md("- {}", p) for p in problems)),
-            )
-        )
+    if not_saved(problems):
         return
     if not committed(
         lambda: log_conversation(store, logged, people, expected_revision=conv.revision)

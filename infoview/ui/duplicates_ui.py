@@ -36,6 +36,7 @@ from infoview.merge import (
 from infoview.models import FIELD_LABELS, Contact, MergeRecord, Source
 from infoview.research import SECTOR_LABELS, SOURCE_LABELS
 from infoview.store import Store, StoreError
+from infoview.ui.kept import kept_values, kept_widget
 from infoview.ui.pages import CONTACT, DATA
 from infoview.ui.setup import flash
 from infoview.ui.text import md, md_escape, plain, plain_frame
@@ -46,14 +47,11 @@ _PAIR = "dd_pair"  # (keep id, other id) under review
 _SEEN = "dd_seen"  # {contact id: revision} when the review opened
 _SHOWN = "dd_shown"  # how many suggestions the list shows
 _LEVEL = "dd_level"
+_KEPT = "dd_kept"  # the review's choices and the list's filter, kept while its tab is closed
 PAGE_SIZE = 20
 HISTORY_ROWS = 20
-CONFIDENCE_WORDS = {
-    Confidence.CERTAIN: "Certain",
-    Confidence.LIKELY: "Likely",
-    Confidence.POSSIBLE: "Possible",
-}
-LEVELS = ["All", "Certain", "Likely", "Possible"]
+CONFIDENCE_WORDS = {level: level.name.capitalize() for level in sorted(Confidence, reverse=True)}
+LEVELS = ["All", *CONFIDENCE_WORDS.values()]  # surest first
 EXTRA_LABELS = {
     "sector": "Sector",
     "referred_by": "Suggested to you by",
@@ -154,6 +152,9 @@ def open_review(store: Store, keep_id: str, other_id: str) -> None:
     }
     for name in CHOICE_FIELDS:
         st.session_state.pop(f"dd_choice_{name}", None)
+    choices = kept_values(_KEPT)
+    for key in [k for k in choices if k.startswith("dd_choice_")]:
+        del choices[key]
 
 
 def close_review() -> None:
@@ -194,13 +195,16 @@ def duplicates_section(store: Store) -> None:
         )
     else:
         counts = suggestion_counts(found)
-        level = st.segmented_control(
+        level = kept_widget(
+            st.segmented_control,
             "Show",
-            LEVELS,
-            default="All",
+            _LEVEL,
+            "All",
+            LEVELS.__contains__,
+            bucket=_KEPT,
+            options=LEVELS,
             required=True,
             format_func=lambda word: md("{} · {:,}", word, counts[word]),
-            key=_LEVEL,
         )
         shown = [c for c in found if level == "All" or CONFIDENCE_WORDS[c.confidence] == level]
         limit = st.session_state.get(_SHOWN, PAGE_SIZE)
@@ -332,13 +336,16 @@ def _field_choices(keep: Contact, other: Contact, names: Mapping[str, str]) -> d
             label_col.markdown(md("**{}**", field_label(name)))
             left_col.text(value_text(name, getattr(keep, name), names))
             right_col.text(value_text(name, getattr(other, name), names))
-            choice = st.radio(
+            choice = kept_widget(
+                st.radio,
                 md("Keep for {}", field_label(name)),
-                options,
-                index=options.index(defaults[name]) if defaults[name] in options else 0,
+                f"dd_choice_{name}",
+                defaults[name] if defaults[name] in options else options[0],
+                options.__contains__,
+                bucket=_KEPT,
+                options=options,
                 format_func=CHOICE_WORDS.get,
                 horizontal=True,
-                key=f"dd_choice_{name}",
                 label_visibility="collapsed",
             )
         choices[name] = choice or defaults[name]

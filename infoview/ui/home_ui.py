@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime
+from functools import partial
 
 import pandas as pd
 import streamlit as st
@@ -36,11 +37,11 @@ from infoview.reminders import (
     dismiss,
     restore,
 )
-from infoview.store import Store, StoreError
+from infoview.store import Store
 from infoview.ui import pages
-from infoview.ui.setup import flash
+from infoview.ui.outcome import attempt
 from infoview.ui.steps import step_page
-from infoview.ui.text import Markdown, md, md_escape, md_join, plain, plain_frame
+from infoview.ui.text import Markdown, md, md_join, plain, plain_frame
 from infoview.wording import counted, number
 
 SHOWN = 6
@@ -99,13 +100,12 @@ def welcome(store: Store, today: date) -> None:
             "removes it again; anything you add yourself stays."
         )
         if st.button("Explore with sample data", icon=":material/science:", key="load_sample"):
-            try:
-                count = load_sample(store, today)
-            except StoreError as exc:
-                st.error(md("The sample data could not be loaded: {}", exc))
-                return
-            flash("Loaded {}. Look around!", counted(count, "sample record"), icon="🧪")
-            st.rerun()
+            attempt(
+                lambda: load_sample(store, today),
+                lambda count: md("Loaded {}. Look around!", counted(count, "sample record")),
+                icon="🧪",
+                failed="The sample data could not be loaded: {}",
+            )
 
 
 def sample_notice(store: Store) -> None:
@@ -120,13 +120,12 @@ def sample_notice(store: Store) -> None:
             "start on your own; your own records stay."
         )
         if button.button("Remove sample data", key="remove_sample", width="stretch"):
-            try:
-                count = remove_sample(store)
-            except StoreError as exc:
-                st.error(md("The sample data could not be removed: {}", exc))
-                return
-            flash("Removed {}.", counted(count, "sample record"), icon="🧹")
-            st.rerun()
+            attempt(
+                lambda: remove_sample(store),
+                lambda count: md("Removed {}.", counted(count, "sample record")),
+                icon="🧹",
+                failed="The sample data could not be removed: {}",
+            )
 
 
 # ---------------------------------------------------------------- figures and journey
@@ -200,13 +199,11 @@ def _reminder_row(store: Store, reminder: Reminder, today: date) -> None:
     if row.button(
         "Dismiss", key=f"dismiss_{reminder.key}", type="tertiary", icon=":material/close:"
     ):
-        try:
-            dismiss(store, reminder.key)
-        except StoreError as exc:
-            st.error(md_escape(exc))
-            return
-        flash("Dismissed. You can bring it back below.", icon="🙈")
-        st.rerun()
+        attempt(
+            lambda: dismiss(store, reminder.key),
+            "Dismissed. You can bring it back below.",
+            icon="🙈",
+        )
 
 
 def _reminder_list(store: Store, reminders: list[Reminder], today: date, key: str) -> None:
@@ -263,13 +260,10 @@ def due_section(
                 if button.button(
                     "Bring back", key=f"restore_{reminder.key}", icon=":material/undo:"
                 ):
-                    try:
-                        restore(store, reminder.key)
-                    except StoreError as exc:
-                        st.error(md_escape(exc))
-                        return
-                    flash("The reminder is back.", icon="🔔")
-                    st.rerun()
+                    attempt(
+                        partial(restore, store, reminder.key), "The reminder is back.", icon="🔔"
+                    )
+                    return  # refused: its message is the last thing in the list
 
 
 # ---------------------------------------------------------------- where each contact is

@@ -195,3 +195,17 @@ def reserved_ids(key: str, count: int) -> list[str]:
 def release_id(key: str) -> None:
     """Forget a reserved id (its record was saved), so the next new record gets a fresh one."""
     st.session_state.pop(key, None)
+
+
+# ---------------------------------------------------------------- typing over an older revision
+# A form that edits a stored record can carry the record's revision in its widgets' keys
+# (``<stem><revision>_<field>``): after a save its widgets start afresh from the stored record
+# and a second click on a button drawn before the save is no click at all. What was typed
+# over the older revision is then of no use; this drops it from the page's bucket.
+
+
+def forget_older(bucket: str, stem: str, current: str) -> None:
+    """Drop kept values whose keys start with ``stem`` but not with ``current`` (older ones)."""
+    kept = kept_values(bucket)
+    for key in [k for k in kept if k.startswith(stem) and not k.startswith(current)]:
+        del kept[key]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import Any
 
 import altair as alt
 import pandas as pd
@@ -135,8 +136,6 @@ def filter_bar(store: Store, people: pd.DataFrame, today: date) -> Filters:
         st.session_state["nw_dates"] = _picker_range(
             kept_values(_SAVED).get("bounds", (None, None)), span
         )
-    restore(_SAVED, "nw_sectors", [])
-    restore(_SAVED, "nw_sources", [])
     restore(_SAVED, "nw_sample", True)
     sample = has_sample(store)
     cols = st.columns([3, 3, 3, 3] if sample else [3, 3, 3], vertical_alignment="bottom")
@@ -152,24 +151,8 @@ def filter_bar(store: Store, people: pd.DataFrame, today: date) -> Filters:
             Markdown(TYPED_DATE_HELP),
         ),
     )
-    sectors = cols[1].multiselect(
-        "Sector",
-        list(SECTOR_LABELS),
-        key="nw_sectors",
-        format_func=SECTOR_LABELS.get,
-        placeholder="All sectors",
-        on_change=remember,
-        args=(_SAVED, "nw_sectors"),
-    )
-    sources = cols[2].multiselect(
-        "Source",
-        list(SOURCE_LABELS),
-        key="nw_sources",
-        format_func=SOURCE_LABELS.get,
-        placeholder="All sources",
-        on_change=remember,
-        args=(_SAVED, "nw_sources"),
-    )
+    sectors = _any_of(cols[1], "Sector", SECTOR_LABELS, "nw_sectors", "All sectors")
+    sources = _any_of(cols[2], "Source", SOURCE_LABELS, "nw_sources", "All sources")
     include_sample = True
     if sample:
         include_sample = cols[3].checkbox(
@@ -183,6 +166,22 @@ def filter_bar(store: Store, people: pd.DataFrame, today: date) -> Filters:
     start, end = open_range([d for d in chosen if d is not None], span)
     kept_values(_SAVED)["bounds"] = (start, end)
     return Filters(start, end, frozenset(sectors), frozenset(sources), include_sample)
+
+
+def _any_of(
+    column: Any, label: str, labels: dict[str, str], key: str, placeholder: str
+) -> list[str]:
+    """Draw a filter of any of ``labels`` (none chosen: all), kept across page switches."""
+    restore(_SAVED, key, [])
+    return column.multiselect(
+        label,
+        list(labels),
+        key=key,
+        format_func=labels.get,
+        placeholder=placeholder,
+        on_change=remember,
+        args=(_SAVED, key),
+    )
 
 
 def freq_picker() -> str:

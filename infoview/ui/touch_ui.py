@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 
 import streamlit as st
 
@@ -29,11 +30,27 @@ from infoview.models import RHYTHM_MAX_DAYS, RHYTHM_MIN_DAYS, SHORT_MAX, Channel
 from infoview.store import Store, StoreError
 from infoview.ui import pages
 from infoview.ui.date_box import TYPED_DATE_HELP
+from infoview.ui.kept import (
+    forget_older,
+    keep_typing,
+    kept_values,
+    kept_widget,
+    release_id,
+    report_problem,
+    reserved_id,
+    show_problem,
+)
+from infoview.ui.outcome import attempt
 from infoview.ui.setup import flash
 from infoview.ui.text import md, md_escape
 from infoview.wording import first_name
 
 CONTACT_PAGE = pages.CONTACT.path
+PAGE = "lt"  # the key prefix of a refused log's message (ui/kept.py)
+KEPT = "lt_kept"  # what is typed in the touch forms, kept across page switches (ui/kept.py)
+_TOUCH_FIELDS = ("on", "channel", "note")
+# The touch forms' widgets are drawn through this: their values survive a page switch.
+kept = partial(kept_widget, bucket=KEPT)
 
 SHOWN = 6
 MORE_MAX = 40
@@ -47,42 +64,72 @@ def _badge(w: Warmth) -> str:
 
 
 def _snooze(store: Store, contact_id: str, today: date, days: int, words: str) -> None:
-    try:
-        snooze(store, contact_id, today, days)
-    except (RhythmError, StoreError) as exc:
-        st.error(md_escape(exc))
-        return
-    flash("Snoozed for {}.", words, icon="😴")
-    st.rerun()
+    attempt(
+        lambda: snooze(store, contact_id, today, days),
+        lambda _: md("Snoozed for {}.", words),
+        icon="😴",
+        errors=(RhythmError, StoreError),
+    )
 
 
 def touch_form(store: Store, contact: Contact, today: date, key: str) -> None:
-    """A small form to log a time in touch: the day, how, and a one-line note."""
-    with st.form(key, clear_on_submit=True, border=False):
-        day, how = st.columns(2)
-        on = day.date_input(
-            "When", value=today, max_value=today, key=f"{key}_on", help=TYPED_DATE_HELP
-        )
-        channel = how.selectbox(
-            "How",
-            list(Channel),
-            format_func=lambda c: CHANNEL_LABELS[Channel(c)],
-            key=f"{key}_channel",
-        )
-        note = st.text_input(
-            "Note (one line)",
-            max_chars=SHORT_MAX,
-            placeholder="What you talked about",
-            key=f"{key}_note",
-        )
-        if st.form_submit_button("Log it", icon=":material/check:"):
-            try:
-                log_touch(store, contact.id, on, str(channel), note, today)
-            except (RhythmError, StoreError) as exc:
-                st.error(md_escape(exc))
-                return
-            flash("Logged. Their keep-in-touch clock starts again.", icon="🤝")
-            st.rerun()
+    """A small form to log a time in touch: the day, how, and a one-line note.
+
+    Not an st.form: a form sends nothing before it is submitted, so a half-typed note would be
+    lost on a page switch. Each field is kept in the page's bucket instead (ui/kept.py), and
+    the touch's id is reserved until it is logged: the button carries it in its key, so a
+    double-clicked "Log it" logs one time in touch.
+    """
+    day, how = st.columns(2)
+    kept(
+        day.date_input,
+        "When",
+        f"{key}_on",
+        today,
+        lambda on: on <= today,
+        max_value=today,
+        help=TYPED_DATE_HELP,
+    )
+    kept(
+        how.selectbox,
+        "How",
+        f"{key}_channel",
+        Channel.EMAIL,
+        options=list(Channel),
+        format_func=lambda c: CHANNEL_LABELS[Channel(c)],
+    )
+    kept(
+        st.text_input,
+        "Note (one line)",
+        f"{key}_note",
+        "",
+        max_chars=SHORT_MAX,
+        placeholder="What you talked about",
+    )
+    touch_id = reserved_id(f"{key}_id")
+    show_problem(PAGE, f"{key}:{contact.id}")
+    st.button(
+        "Log it",
+        icon=":material/check:",
+        key=f"{key}_log_{touch_id}",
+        on_click=_log_touch,
+        args=(store, contact.id, today, key, touch_id),
+    )
+
+
+def _log_touch(store: Store, contact_id: str, today: date, key: str, touch_id: str) -> None:
+    """Log what the touch form holds (a button's callback); a refusal shows beside the form."""
+    on, channel, note = (st.session_state.get(f"{key}_{name}") for name in _TOUCH_FIELDS)
+    try:
+        log_touch(store, contact_id, on, str(channel), note or "", today, touch_id=touch_id)
+    except (RhythmError, StoreError) as exc:
+        report_problem(PAGE, "error", str(exc), where=f"{key}:{contact_id}")
+        return
+    release_id(f"{key}_id")
+    for name in _TOUCH_FIELDS:  # the form starts empty again, as a cleared form did
+        st.session_state.pop(f"{key}_{name}", None)
+        kept_values(KEPT).pop(f"{key}_{name}", None)
+    flash("Logged. Their keep-in-touch clock starts again.", icon="🤝")
 
 
 def _drifting_row(store: Store, item: Drifting, today: date) -> None:
@@ -182,13 +229,8 @@ def keep_in_touch_section(store: Store, contact: Contact, w: Warmth | None, toda
             if button.button(
                 "Delete", key=f"ct_del_{touch.id}", type="tertiary", icon=":material/delete:"
             ):
-                try:
-                    delete_touch(store, touch.id)
-                except StoreError as exc:
-                    st.error(md_escape(exc))
-                    return
-                flash("Deleted that entry.", icon="🗑️")
-                st.rerun()
+                attempt(partial(delete_touch, store, touch.id), "Deleted that entry.", icon="🗑️")
+                return  # refused: the section stops at its message
         if len(touches) > LOG_SHOWN:
             st.caption(md("and {:,} earlier.", len(touches) - LOG_SHOWN))
     with st.expander("Change how often to keep in touch", key="ct_rhythm"):
@@ -196,43 +238,34 @@ def keep_in_touch_section(store: Store, contact: Contact, w: Warmth | None, toda
 
 
 def _rhythm_form(store: Store, contact: Contact, rhythm: Rhythm | None) -> None:
-    with st.form("ct_rhythm_form", border=False):
-        own = rhythm is not None and bool(rhythm.ideal_days)
-        use_own = st.checkbox("Use their own gaps", value=own, key="ct_rhythm_own")
-        a, b = st.columns(2)
-        ideal = a.number_input(
-            "Ideal gap (days)",
-            min_value=RHYTHM_MIN_DAYS,
-            max_value=RHYTHM_MAX_DAYS,
-            value=(rhythm.ideal_days if own else 90),
-            key="ct_rhythm_ideal",
+    """Draw the form of a contact's own gaps; what is typed in it survives a page switch.
+
+    Its keys carry the rhythm's revision: after a save it starts afresh from what is stored.
+    """
+    prefix = f"ct_rhythm_{contact.id}_{rhythm.revision if rhythm is not None else 0}"
+    forget_older(KEPT, f"ct_rhythm_{contact.id}_", prefix)
+    own = rhythm is not None and bool(rhythm.ideal_days)
+    gaps = {"min_value": RHYTHM_MIN_DAYS, "max_value": RHYTHM_MAX_DAYS}
+    use_own = kept(st.checkbox, "Use their own gaps", f"{prefix}_own", own)
+    a, b = st.columns(2)
+    ideal_start = rhythm.ideal_days if rhythm is not None and own else 90
+    ideal = kept(a.number_input, "Ideal gap (days)", f"{prefix}_ideal", ideal_start, **gaps)
+    longest_start = (rhythm.max_days or 180) if rhythm is not None and own else 180
+    longest = kept(b.number_input, "Longest gap (days)", f"{prefix}_max", longest_start, **gaps)
+    off = kept(
+        st.checkbox,
+        "Don't remind me about them",
+        f"{prefix}_off",
+        bool(rhythm is not None and rhythm.off),
+    )
+    if st.button("Save", icon=":material/save:", key=f"{prefix}_save"):
+        own_ideal, own_longest = (int(ideal), int(longest)) if use_own else (None, None)
+        attempt(
+            lambda: set_rhythm(store, contact.id, own_ideal, own_longest, off),
+            "Saved how often to keep in touch.",
+            icon="🗓️",
+            errors=(RhythmError, StoreError),
         )
-        longest = b.number_input(
-            "Longest gap (days)",
-            min_value=RHYTHM_MIN_DAYS,
-            max_value=RHYTHM_MAX_DAYS,
-            value=(rhythm.max_days or 180) if own else 180,
-            key="ct_rhythm_max",
-        )
-        off = st.checkbox(
-            "Don't remind me about them",
-            value=bool(rhythm is not None and rhythm.off),
-            key="ct_rhythm_off",
-        )
-        if st.form_submit_button("Save", icon=":material/save:"):
-            try:
-                set_rhythm(
-                    store,
-                    contact.id,
-                    int(ideal) if use_own else None,
-                    int(longest) if use_own else None,
-                    off,
-                )
-            except (RhythmError, StoreError) as exc:
-                st.error(md_escape(exc))
-                return
-            flash("Saved how often to keep in touch.", icon="🗓️")
-            st.rerun()
 
 
 def log_anyone(store: Store, today: date) -> None:
@@ -240,24 +273,26 @@ def log_anyone(store: Store, today: date) -> None:
     box = st.expander(
         "Log a time you were in touch", icon=":material/handshake:", key="lt_any", on_change="rerun"
     )
+    keep_typing(KEPT)  # a click that folds the box can carry the last thing typed in it
     if not box.open:
         return
     with box:
-        ids = sorted(
-            warmth_of_all(store, today),
-            key=lambda cid: store.contact(cid).full_name.casefold(),  # type: ignore[union-attr]
-        )
+        # A contact deleted since their warmth was worked out is left out, not shown blank.
+        found = (store.contact(cid) for cid in warmth_of_all(store, today))
+        names = {c.id: c.full_name for c in found if c is not None}
+        ids = sorted(names, key=lambda cid: names[cid].casefold())
         if not ids:
             st.caption("Nobody you have talked to yet. For anyone else, log it on their own page.")
             return
-        names = {cid: store.contact(cid).full_name for cid in ids}  # type: ignore[union-attr]
-        chosen = st.selectbox(
+        chosen = kept(
+            st.selectbox,
             "With whom",
-            ids,
-            index=None,
+            "lt_any_who",
+            None,
+            lambda cid: cid is None or cid in names,
+            options=ids,
             format_func=names.get,
             placeholder="Choose someone you have talked to",
-            key="lt_any_who",
         )
         contact = store.contact(chosen)
         if contact is not None:

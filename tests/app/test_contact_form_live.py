@@ -76,3 +76,22 @@ def test_referred_by_on_the_form_gives_the_referral_ask(app, store, data_dir):
     assert template.value == "referral"
     body = next(w for w in at.main.text_area if w.label == "Email").value
     assert "Kim Park" in body
+
+
+def test_a_refused_save_is_said_once_then_the_form_stays_marked_out_of_date(app, store, data_dir):
+    rosalind = store.save(Contact(full_name="Rosalind Franklin", reason=REASON))
+    other = store.save(Contact(full_name="Maurice Wilkins", reason=REASON))
+    at = app(RESEARCH, contact=rosalind.id)
+    Store.in_dir(data_dir).save(rosalind.model_copy(update={"title": "Elsewhere"}))
+    _widget(at, "title").set_value("Here")
+    _save(at)
+    [refused] = at.warning
+    assert refused.value.startswith("Not saved — This record changed elsewhere")
+    at.run()  # any later run: the form is still out of date, and says so
+    [stale] = at.warning
+    assert stale.value.startswith("This contact changed elsewhere")
+    assert any(b.label.startswith("Load the latest version") for b in at.button)
+    at.query_params["contact"] = other.id
+    at.run()  # another contact's form carries nothing of it
+    assert not at.warning
+    assert Store.in_dir(data_dir).contact(rosalind.id).title == "Elsewhere"

@@ -183,3 +183,26 @@ def test_hostile_names_are_shown_as_text_everywhere_on_the_tab(app, store):
     ]
     for value in rendered:
         assert "](http" not in value and "$x$" not in value, value
+
+
+def test_a_reviews_choices_survive_a_tab_and_a_page_switch_until_another_review(app, pair):
+    at = _open(app)
+    at.segmented_control(key="dd_level").set_value("Likely").run()
+    _button(at, "Review").click().run()
+    at.radio(key="dd_choice_full_name").set_value("keep").run()
+    at.session_state["dt_tab"] = "Export"
+    at.run()
+    assert not [r for r in at.radio if r.key == "dd_choice_full_name"]  # its tab is closed
+    at.session_state["dt_tab"] = "Duplicates"
+    at.run()
+    assert at.radio(key="dd_choice_full_name").value == "keep"
+    at.switch_page(pages.TARGETS.path).run()
+    at.switch_page(PAGE).run()
+    at.session_state["dt_tab"] = "Duplicates"
+    at.run()
+    assert at.radio(key="dd_choice_full_name").value == "keep"
+    assert "Dr. Ana García" in _texts(at)  # the same review
+    _button(at, "Back to the list").click().run()
+    assert at.segmented_control(key="dd_level").value == "Likely"
+    _button(at, "Review").click().run()  # a review opened again starts from the defaults
+    assert at.radio(key="dd_choice_full_name").value == "other"

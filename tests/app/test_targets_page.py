@@ -7,6 +7,7 @@ from datetime import date
 from infoview.models import Contact, Conversation, Target
 from infoview.store import Store
 from infoview.ui import pages
+from tests.app.test_every_form_keeps_its_record import _away_and_back
 
 PAGE = pages.TARGETS.path
 
@@ -69,8 +70,8 @@ def test_a_target_with_nobody_known_links_to_research_with_the_organization(app,
     assert link.page == "Research" and link.query_string == "org=Hooli%2C+Inc."
     assert any("You know nobody there yet" in c.value for c in at.caption)
     # Change it from its own form: motivation 3 and a note.
-    at.selectbox(key="tg_0_motivation").select(3)
-    at.text_area(key="tg_0_notes").input("Hiring analysts in spring")
+    at.selectbox(key=f"tg_{hooli.id}_1_motivation").select(3)
+    at.text_area(key=f"tg_{hooli.id}_1_notes").input("Hiring analysts in spring")
     _click(at, "Save changes")
     saved = Store.in_dir(data_dir).get("targets", hooli.id)
     assert (saved.motivation, saved.notes) == (3, "Hiring analysts in spring")
@@ -81,3 +82,51 @@ def test_a_target_with_nobody_known_links_to_research_with_the_organization(app,
     research = app(pages.RESEARCH.path, org="Hooli, Inc.")
     assert any("People at **Hooli, Inc\\.**" in m.value for m in research.markdown)
     assert research.dataframe[0].value["Name"].tolist() == ["Hana Lee"]
+
+
+def test_a_half_typed_target_survives_a_page_switch_and_the_form_empties_once_added(
+    app, store, data_dir
+):
+    at = app(PAGE)
+    at.text_input(key="tg_new_org").input("Globex Corporation")
+    at.selectbox(key="tg_new_motivation").select(3)
+    at.checkbox(key="tg_new_alumni").check()
+    at.text_area(key="tg_new_notes").input("Opened a lab in [Denver](http://x.test)").run()
+    _away_and_back(at, PAGE)
+    assert at.text_input(key="tg_new_org").value == "Globex Corporation"
+    assert at.selectbox(key="tg_new_motivation").value == 3
+    assert at.checkbox(key="tg_new_alumni").value is True
+    assert at.text_area(key="tg_new_notes").value == "Opened a lab in [Denver](http://x.test)"
+    assert Store.in_dir(data_dir).count("targets") == 0  # nothing saved by the switch
+    _click(at, "Add to the list")
+    [target] = Store.in_dir(data_dir).all("targets")
+    assert (target.organization, target.motivation, target.alumni) == (
+        "Globex Corporation",
+        3,
+        True,
+    )
+    assert at.text_input(key="tg_new_org").value == ""  # empty again, as a cleared form was
+    _away_and_back(at, PAGE)
+    assert at.text_input(key="tg_new_org").value == ""
+    assert at.selectbox(key="tg_new_motivation").value == 2
+
+
+def test_a_half_typed_change_to_a_target_survives_folding_and_a_page_switch(app, store, data_dir):
+    hooli = store.save(Target(organization="Hooli", notes="Big campus"))
+    at = app(PAGE)
+    at.session_state[f"tg_open_{hooli.id}"] = True
+    at.run()
+    notes = f"tg_{hooli.id}_1_notes"
+    at.text_area(key=notes).input("Big campus; hiring analysts").run()
+    at.session_state[f"tg_open_{hooli.id}"] = False
+    at.run()
+    assert not [t for t in at.text_area if t.key == notes]  # folded: not drawn
+    _away_and_back(at, PAGE)
+    at.session_state[f"tg_open_{hooli.id}"] = True
+    at.run()
+    assert at.text_area(key=notes).value == "Big campus; hiring analysts"
+    assert Store.in_dir(data_dir).get("targets", hooli.id).notes == "Big campus"  # not saved
+    _click(at, "Save changes")
+    assert Store.in_dir(data_dir).get("targets", hooli.id).notes == "Big campus; hiring analysts"
+    assert at.text_area(key=f"tg_{hooli.id}_2_notes").value == "Big campus; hiring analysts"
+    assert not [k for k in at.session_state["tg_edit_kept"] if k.startswith(f"tg_{hooli.id}_1")]
