@@ -143,15 +143,19 @@ def _actions(store: Store, contact: Contact) -> None:
 # ---------------------------------------------------------------- the list
 
 
-def _link_filters(store: Store) -> tuple[str, str, str]:
-    """Return the organization and referrer a link narrowed the list to, and a caption."""
+def _link_filters(store: Store) -> tuple[str, str, str, str]:
+    """Return what a link narrowed the list to: organization, referrer id, caption, whom.
+
+    ``whom`` (the organization, or the referrer's name) goes into the caption; a referrer
+    that is no longer stored narrows nothing, and neither does an empty link.
+    """
     org = str(st.query_params.get("org") or "")
     referrer = store.contact(st.query_params.get("referred_by"))
     if referrer is not None:
-        return "", referrer.id, "People {} suggested"
+        return "", referrer.id, "People {} suggested", referrer.full_name
     if org:
-        return org, "", "People at {}"
-    return "", "", ""
+        return org, "", "People at {}", org
+    return "", "", "", ""
 
 
 def _clear_link_filters() -> None:
@@ -178,11 +182,10 @@ def contact_list(store: Store) -> None:
             "curious about, an alum of your school, or someone a colleague mentioned."
         )
         return
-    org, referred_by, narrowed = _link_filters(store)
+    org, referred_by, narrowed, whom = _link_filters(store)
     if narrowed:
         with st.container(border=True, horizontal=True, vertical_alignment="center"):
-            who = org or store.contact(referred_by).full_name  # type: ignore[union-attr]
-            st.markdown(md(narrowed, md("**{}**", who)), width="stretch")
+            st.markdown(md(narrowed, md("**{}**", whom)), width="stretch")
             st.button("Show everyone", on_click=_clear_link_filters, icon=":material/close:")
 
     keys = search_keys(store, include_archived=True)
