@@ -97,6 +97,7 @@ def topics(page: AskPage) -> None:
             md("Topic {} (optional)" if i else "Topic {}", i + 1),
             key=wkey(cid, f"topic{i}"),
             max_chars=SHORT_MAX,
+            persist_state="session",
             placeholder=plain("e.g. {}", examples[i]) if examples[i] else "",
         )
     st.caption("One to three specific things you would like to learn from them.")
@@ -111,6 +112,7 @@ def call_details(page: AskPage, draft: AskDraft) -> None:
         60,
         step=5,
         key=wkey(cid, "minutes"),
+        persist_state="session",
         help="15 is a good default: 10–20 for a phone or video call, up to 30 in person.",
     )
     st.radio(
@@ -119,6 +121,7 @@ def call_details(page: AskPage, draft: AskDraft) -> None:
         format_func=lambda m: CallMode(m).label,
         horizontal=True,
         key=wkey(cid, "mode"),
+        persist_state="session",
     )
     problem = minutes_problem(draft.minutes, draft.mode)
     if problem:
@@ -139,7 +142,11 @@ def template_picker(page: AskPage, problem: str | None) -> None:
     options = template_options(list(page.user_templates.values()))
     suggested, why = suggest_template(page.contact, page.profile)
     st.selectbox(
-        "Template", list(options), format_func=options.get, key=wkey(page.contact.id, "template")
+        "Template",
+        list(options),
+        format_func=options.get,
+        key=wkey(page.contact.id, "template"),
+        persist_state="session",
     )
     if st.session_state.get(wkey(page.contact.id, "template")) == suggested:
         st.caption(md("A good fit: {}.", why))
@@ -153,8 +160,12 @@ def draft_editor(page: AskPage, draft: AskDraft, saved: Outreach | None) -> None
     """Draw the subject and body, regenerate, and save."""
     cid = page.contact.id
     st.markdown("### Your email")
-    st.text_input("Subject", key=wkey(cid, "subject"), max_chars=SUBJECT_MAX)
-    st.text_area("Email", key=wkey(cid, "body"), max_chars=BODY_MAX, height=330)
+    st.text_input(
+        "Subject", key=wkey(cid, "subject"), max_chars=SUBJECT_MAX, persist_state="session"
+    )
+    st.text_area(
+        "Email", key=wkey(cid, "body"), max_chars=BODY_MAX, height=330, persist_state="session"
+    )
     st.caption(
         "Edit freely: it is your email. The coach re-reads it when you click outside the box "
         "or press Ctrl+Enter."
@@ -277,6 +288,7 @@ def timing(page: AskPage, draft: AskDraft) -> None:
     left.date_input(
         "Planned send date",
         key=wkey(page.contact.id, "planned"),
+        persist_state="session",
         format="YYYY-MM-DD",
         help=TYPED_DATE_HELP,
     )
