@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
+from typing import Any
 
 import pandas as pd
 import streamlit as st
@@ -86,6 +87,30 @@ LEVEL_ICONS = {
 LEVEL_TITLES = {Level.PROBLEM: "Fix before sending", Level.WARN: "Worth fixing", Level.TIP: "Tips"}
 
 # ---------------------------------------------------------------- the draft editor
+
+
+def action(
+    box: Any,
+    page: AskPage,
+    label: str,
+    icon: str,
+    name: str,
+    callback: Callable[..., None],
+    *args: Any,
+    **kw: Any,
+) -> None:
+    """Draw a button that runs one of the draft's callbacks for this contact.
+
+    Its key is ``ask_<name>_<contact id>``; the callback gets the page, then ``args``.
+    """
+    box.button(
+        label,
+        icon=icon,
+        key=f"ask_{name}_{page.contact.id}",
+        on_click=callback,
+        args=(page, *args),
+        **kw,
+    )
 
 
 def topics(page: AskPage) -> None:
@@ -171,31 +196,19 @@ def draft_editor(page: AskPage, draft: AskDraft, saved: Outreach | None) -> None
         "or press Ctrl+Enter."
     )
     row = st.container(horizontal=True)
-    row.button(
-        "Save draft",
-        type="primary",
-        icon=":material/save:",
-        key=f"ask_save_{cid}",
-        on_click=on_save_draft,
-        args=(page,),
-    )
-    row.button(
+    action(row, page, "Save draft", ":material/save:", "save", on_save_draft, type="primary")
+    action(
+        row,
+        page,
         "Regenerate from template",
-        icon=":material/refresh:",
-        key=f"ask_regen_{cid}",
-        on_click=on_regenerate,
-        args=(page,),
+        ":material/refresh:",
+        "regen",
+        on_regenerate,
         disabled=not draft.edited,
         help="Writes a fresh draft from the template. Your edited text can be brought back.",
     )
     if draft.previous is not None:
-        row.button(
-            "Bring back my edits",
-            icon=":material/undo:",
-            key=f"ask_restore_{cid}",
-            on_click=on_restore,
-            args=(page,),
-        )
+        action(row, page, "Bring back my edits", ":material/undo:", "restore", on_restore)
     if draft.edited:  # below the buttons: a line above them would remount them, losing focus
         st.caption("You have edited the draft, so the template no longer rewrites it.")
     if has_unsaved_changes(draft, saved):
@@ -299,12 +312,14 @@ def timing(page: AskPage, draft: AskDraft) -> None:
         reasons = "\n".join(f"- {md_escape(r)}" for r in advice.reasons)
         show(f"**{day:%A %d %B}: {headline}**\n\n{reasons}")
         if advice.better_date:
-            st.button(
+            action(
+                st,
+                page,
                 md("Use {:%A %d %B} instead", advice.better_date),
-                icon=":material/event_available:",
-                key=f"ask_better_{page.contact.id}",
-                on_click=on_use_date,
-                args=(page, advice.better_date),
+                ":material/event_available:",
+                "better",
+                on_use_date,
+                advice.better_date,
             )
         if advice.slow_reply_note:
             st.caption(md_escape(advice.slow_reply_note))
@@ -346,12 +361,13 @@ def send_panel(page: AskPage, draft: AskDraft, review: Review) -> None:
         format="YYYY-MM-DD",
         help=TYPED_DATE_HELP,
     )
-    right.button(
+    action(
+        right,
+        page,
         "Mark as sent",
-        icon=":material/send:",
-        key=f"ask_sent_{cid}",
-        on_click=on_mark_sent,
-        args=(page,),
+        ":material/send:",
+        "sent",
+        on_mark_sent,
         disabled=problem is not None or not body,
         help="Choose a call length in range first." if problem else None,
     )
@@ -538,12 +554,13 @@ def history(page: AskPage, ask: Outreach) -> None:
 
 def new_ask_button(page: AskPage) -> None:
     """Offer a fresh ask once the last one is closed."""
-    st.button(
+    action(
+        st,
+        page,
         md("Write a new ask to {}", page.contact.full_name),
-        icon=":material/edit:",
-        key=f"ask_new_{page.contact.id}",
-        on_click=on_new_ask,
-        args=(page,),
+        ":material/edit:",
+        "new",
+        on_new_ask,
     )
 
 
@@ -553,13 +570,7 @@ def draft_section(page: AskPage) -> None:
     draft, problem = follow_template(page, draft)
     push_draft(page, draft)  # before any widget is drawn: the only time their values may be set
     if st.session_state.get(STALE_KEY) == page.contact.id:
-        st.button(
-            "Load the newer version",
-            icon=":material/sync:",
-            key=f"ask_newer_{page.contact.id}",
-            on_click=on_load_newer,
-            args=(page,),
-        )
+        action(st, page, "Load the newer version", ":material/sync:", "newer", on_load_newer)
     review = review_of(page, draft)
     st.markdown("### What do you want to know?")
     left, right = st.columns([3, 2], gap="large")
