@@ -59,6 +59,19 @@ REGEN = "ys_regen"
 GENERATED = "ys_generated"  # recent generated introductions, to tell them from edits
 W = "ysw_"  # widget keys
 SKILL_PARTS = ("skill", "translation")  # the two boxes of a skill row
+FOLLOWUP_BOXES = (  # the follow-up rhythm's two steps, in business days
+    ("followup_first", "Try a second person at the same place after"),
+    ("followup_second", "Send one polite follow-up after"),
+)
+SKILL_BOXES = (  # part, label, length limit, example
+    ("skill", "Skill {}", models.SHORT_MAX, "e.g. Running a lab"),
+    (
+        "translation",
+        "How skill {} translates",
+        models.REASON_MAX,
+        "e.g. Project management: budgets, timelines, people",
+    ),
+)
 TAB_KEY = "ys_tab"  # the open tab (only the open tab's widgets are drawn)
 TABS = [
     ":material/badge: About me & settings",
@@ -373,23 +386,8 @@ def settings(draft: dict) -> None:
                 **_cb(f"{key}_day"),
             )
     st.markdown("**Follow-up rhythm** (business days after an unanswered email)")
-    a, b = st.columns(2, gap="medium")
-    a.number_input(
-        "Try a second person at the same place after",
-        min_value=1,
-        max_value=30,
-        step=1,
-        key=_w("followup_first"),
-        **_cb("followup_first"),
-    )
-    b.number_input(
-        "Send one polite follow-up after",
-        min_value=1,
-        max_value=30,
-        step=1,
-        key=_w("followup_second"),
-        **_cb("followup_second"),
-    )
+    for column, (key, label) in zip(st.columns(2, gap="medium"), FOLLOWUP_BOXES, strict=True):
+        column.number_input(label, min_value=1, max_value=30, step=1, key=_w(key), **_cb(key))
     st.markdown("**Keep in touch** (days between interactions with people you have talked to)")
     st.caption(
         "Home lists a person once the ideal gap has passed since you were last in touch, "
@@ -447,22 +445,15 @@ def skills(draft: dict) -> None:
     head[1].markdown("**How it shows up in the field you're exploring**")
     for number, row in enumerate(draft["skills"], start=1):
         cols = st.columns([4, 5, 1], vertical_alignment="center")
-        cols[0].text_input(
-            md("Skill {}", number),
-            key=_skill_key(row["id"], "skill"),
-            max_chars=models.SHORT_MAX,
-            placeholder="e.g. Running a lab",
-            label_visibility="collapsed",
-            **_cb(),
-        )
-        cols[1].text_input(
-            md("How skill {} translates", number),
-            key=_skill_key(row["id"], "translation"),
-            max_chars=models.REASON_MAX,
-            placeholder="e.g. Project management: budgets, timelines, people",
-            label_visibility="collapsed",
-            **_cb(),
-        )
+        for column, (part, label, limit, example) in zip(cols[:2], SKILL_BOXES, strict=True):
+            column.text_input(
+                md(label, number),
+                key=_skill_key(row["id"], part),
+                max_chars=limit,
+                placeholder=example,
+                label_visibility="collapsed",
+                **_cb(),
+            )
         cols[2].button(
             ":material/close:",
             key=f"ys_skill_remove_{row['id']}",
