@@ -321,6 +321,11 @@ def _sent_on(key: str, today: date) -> date:
     )
 
 
+def _mention(label: str, key: str, example: str) -> str:
+    """Draw the one-line box for what a thank-you or report-back email should mention."""
+    return kept(st.text_input, label, key, "", max_chars=models.SHORT_MAX, placeholder=example)
+
+
 def thanks_tab(
     store: Store, contact: Contact, conv: Conversation, profile: models.Profile, today: date
 ) -> None:
@@ -340,13 +345,10 @@ def thanks_tab(
         due = thank_you_due(conv.happened_on)
         late = " (overdue: better late than never)" if today > due else ""
         st.caption(md("Send it by {:%a %d %b}{}. Name one specific thing you learned.", due, late))
-        learned = kept(
-            st.text_input,
+        learned = _mention(
             "One specific thing you learned from them",
             f"cv_learned_{conv.id}",
-            "",
-            max_chars=models.SHORT_MAX,
-            placeholder="e.g. how policy fellows split their week between research and briefings",
+            "e.g. how policy fellows split their week between research and briefings",
         )
         details = AskDetails(topics=topics, learned=learned)
         days = (today - conv.happened_on).days
@@ -373,13 +375,10 @@ def thanks_tab(
         )
         if st.button("Save the reminder date", key=f"cv_rbsave_{rev}", disabled=new_due == due):
             _save(store, conv, "Reminder date saved.", report_back_due=new_due)
-    outcome = kept(
-        st.text_input,
+    outcome = _mention(
         "What you did with their advice",
         f"cv_outcome_{conv.id}",
-        "",
-        max_chars=models.SHORT_MAX,
-        placeholder="e.g. joined the science policy network they mentioned",
+        "e.g. joined the science policy network they mentioned",
     )
     details = AskDetails(topics=topics, outcome=outcome)
     _draft("report_back", contact, profile, details, f"cv_rb_{conv.id}")
