@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from datetime import date
+from typing import Any
 
 import pandas as pd
 import streamlit as st
@@ -163,6 +165,15 @@ def _clear_link_filters() -> None:
         st.query_params.pop(name, None)
 
 
+def _labelled_filter(
+    widget: Callable[..., Any], label: str, key: str, default: Any, labels: Mapping[Any, str]
+) -> Any:
+    """Draw a choice of the list's, kept across pages: the options are ``labels``' keys."""
+    return kept_widget(
+        widget, label, key, default, bucket=_LIST, options=list(labels), format_func=labels.get
+    )
+
+
 def contact_list(store: Store) -> None:
     """Show the searchable, filterable, paged list of contacts."""
     contacts = store.contacts(include_archived=True)
@@ -199,24 +210,8 @@ def contact_list(store: Store) -> None:
         placeholder="Name, organization, title, field or tag",
     )
     f1, f2, f3, f4, f5 = st.columns([3, 3, 3, 3, 2], vertical_alignment="bottom")
-    sectors = kept_widget(
-        f1.multiselect,
-        "Sector",
-        "rs_sectors",
-        [],
-        bucket=_LIST,
-        options=list(SECTOR_LABELS),
-        format_func=SECTOR_LABELS.get,
-    )
-    picked_stages = kept_widget(
-        f2.multiselect,
-        "Stage",
-        "rs_stages",
-        [],
-        bucket=_LIST,
-        options=list(Stage),
-        format_func=lambda s: STAGE_LABELS[s],
-    )
+    sectors = _labelled_filter(f1.multiselect, "Sector", "rs_sectors", [], SECTOR_LABELS)
+    picked_stages = _labelled_filter(f2.multiselect, "Stage", "rs_stages", [], STAGE_LABELS)
     tags = kept_widget(
         f3.multiselect,
         "Tag",
@@ -226,15 +221,7 @@ def contact_list(store: Store) -> None:
         bucket=_LIST,
         options=all_tags,
     )
-    sort = kept_widget(
-        f4.selectbox,
-        "Sort by",
-        "rs_sort",
-        "progress",
-        bucket=_LIST,
-        options=list(SORTS),
-        format_func=SORTS.get,
-    )
+    sort = _labelled_filter(f4.selectbox, "Sort by", "rs_sort", "progress", SORTS)
     archived = kept_widget(
         f5.toggle, "Archived", "rs_archived", False, bucket=_LIST, help="Show archived contacts"
     )
