@@ -22,7 +22,7 @@ from typing import Any
 import streamlit as st
 
 from infoview.models import new_id
-from infoview.ui.text import md_escape
+from infoview.ui.text import md
 
 
 def kept_values(bucket: str) -> dict[str, Any]:
@@ -160,7 +160,8 @@ def report_problem(page: str, level: str, text: str, where: str = "main") -> Non
     """Keep a message about a refused action, shown by show_problem(page, where) next run.
 
     ``page`` names the page's key prefix; ``where`` names the spot on the page it belongs to;
-    ``level`` is "error" or "warning".
+    ``level`` is "error" or "warning". ``text`` is shown as text, or as it is when made by
+    ``md()`` (fixed Markdown with escaped values, e.g. a list of problems).
     """
     st.session_state[f"{page}_problem"] = (where, level, text)
 
@@ -177,7 +178,7 @@ def show_problem(page: str, where: str = "main", into: Any = None) -> bool:
     del st.session_state[key]
     _, level, text = found
     box = st if into is None else into
-    (box.error if level == "error" else box.warning)(md_escape(text))
+    (box.error if level == "error" else box.warning)(md("{}", text))
     return True
 
 
