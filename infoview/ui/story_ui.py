@@ -44,7 +44,13 @@ from infoview.story import (
     story_fraction,
     story_progress,
 )
-from infoview.ui.kept import kept_values, show_in_widgets, typed_in_widgets
+from infoview.ui.kept import (
+    kept_values,
+    report_problem,
+    show_in_widgets,
+    show_problem,
+    typed_in_widgets,
+)
 from infoview.ui.long_text import warn_if_too_long
 from infoview.ui.setup import flash
 from infoview.ui.text import md, md_join, plain, show
@@ -53,8 +59,8 @@ from infoview.ui.zones import zone_here
 # The kept draft (see infoview.ui.kept): "draft", the form's values by field; "base", the
 # profile revision it started from; "touched", whether the user changed something since.
 KEPT = "ys_kept"
+PAGE = "ys"  # the key prefix of the page's session state
 STALE = "ys_stale"
-ERRORS = "ys_errors"
 REGEN = "ys_regen"
 GENERATED = "ys_generated"  # recent generated introductions, to tell them from edits
 W = "ysw_"  # widget keys
@@ -196,20 +202,25 @@ def _save(store: Store) -> None:
         profile = profile_from_form(kept["draft"], store.profile())
         stored = store.save(profile, expected_revision=kept.get("base"))
     except ProfileFormError as exc:
-        st.session_state[ERRORS] = exc.messages
+        _refuse(exc.messages)
         _open_where(exc.fields)
         return
     except StaleRecordError:
         st.session_state[STALE] = True
         return
     except StoreError as exc:
-        st.session_state[ERRORS] = [f"Your story could not be written to disk: {exc}"]
+        _refuse([f"Your story could not be written to disk: {exc}"])
         return
-    st.session_state.pop(ERRORS, None)
     st.session_state.pop(STALE, None)
     st.session_state.pop(REGEN, None)
     _fill(stored)
     flash("Your story is saved.", icon="💾")
+
+
+def _refuse(problems: list[str]) -> None:
+    """Keep why the story was not saved, shown once under the Save button on the next run."""
+    listed = md_join("\n", (md("- {}", problem) for problem in problems))
+    report_problem(PAGE, "error", md("Nothing was saved. Please fix:\n\n{}", listed))
 
 
 def _open_where(fields: frozenset[str]) -> None:
@@ -227,7 +238,6 @@ def _open_where(fields: frozenset[str]) -> None:
 
 def _load_saved(store: Store) -> None:
     st.session_state.pop(STALE, None)
-    st.session_state.pop(ERRORS, None)
     _fill(store.profile())
 
 
@@ -269,14 +279,7 @@ def save_bar(store: Store, saved: Profile, draft: dict) -> None:
             st.caption(":material/check_circle: All saved")
         else:
             st.caption("Nothing saved yet")
-    errors = st.session_state.pop(ERRORS, None)
-    if errors:
-        st.error(
-            md(
-                "Nothing was saved. Please fix:\n\n{}",
-                md_join("\n", (md("- {}", m) for m in errors)),
-            )
-        )
+    show_problem(PAGE)
     refused = st.session_state.get(STALE)
     if refused or (_kept().get("base") != saved.revision and saved.revision):
         st.warning(

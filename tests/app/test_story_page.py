@@ -213,6 +213,21 @@ def test_followup_rhythm_must_go_up_and_nothing_is_saved(app, data_dir):
     assert Store.in_dir(data_dir).profile().followup_days == (7, 9)
 
 
+def test_why_a_save_was_refused_is_listed_once_then_goes(app, data_dir):
+    at = open_settings(open_story(app))
+    at.number_input(key="ysw_followup_first").set_value(7)
+    at.number_input(key="ysw_followup_second").set_value(3)
+    at.selectbox(key="ysw_spring_end_month").set_value(4)
+    at.number_input(key="ysw_spring_end_day").set_value(31)
+    save(at)
+    [error] = at.error
+    assert error.value.startswith("Nothing was saved. Please fix:")
+    assert error.value.count("\n- ") == 2  # one line for each problem, as a list
+    at.text_input(key="ysw_name").input("Sam").run()  # the next run, nothing new refused
+    assert not at.error
+    assert Store.in_dir(data_dir).profile().revision == 0
+
+
 def test_impossible_semester_day_is_refused(app, data_dir):
     at = open_settings(open_story(app))
     at.selectbox(key="ysw_spring_end_month").set_value(4)
