@@ -10,6 +10,7 @@ widget's value.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
@@ -215,6 +216,30 @@ def build_ask(page: AskPage, draft: AskDraft, saved: Outreach | None) -> Outreac
 
 
 # ---------------------------------------------------------------- callbacks
+
+
+def action(
+    box: Any,
+    page: AskPage,
+    label: str,
+    icon: str,
+    name: str,
+    callback: Callable[..., None],
+    *args: Any,
+    **kw: Any,
+) -> None:
+    """Draw a button that runs one of the draft's callbacks for this contact.
+
+    Its key is ``ask_<name>_<contact id>``; the callback gets the page, then ``args``.
+    """
+    box.button(
+        label,
+        icon=icon,
+        key=f"ask_{name}_{page.contact.id}",
+        on_click=callback,
+        args=(page, *args),
+        **kw,
+    )
 
 
 def on_regenerate(page: AskPage) -> None:

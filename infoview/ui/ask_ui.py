@@ -8,7 +8,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
-from typing import Any
 
 import pandas as pd
 import streamlit as st
@@ -52,6 +51,7 @@ from infoview.ui import pages
 from infoview.ui.ask_draft import (
     STALE_KEY,
     AskPage,
+    action,
     current_draft,
     drafts,
     on_delete_draft,
@@ -87,30 +87,6 @@ LEVEL_ICONS = {
 LEVEL_TITLES = {Level.PROBLEM: "Fix before sending", Level.WARN: "Worth fixing", Level.TIP: "Tips"}
 
 # ---------------------------------------------------------------- the draft editor
-
-
-def action(
-    box: Any,
-    page: AskPage,
-    label: str,
-    icon: str,
-    name: str,
-    callback: Callable[..., None],
-    *args: Any,
-    **kw: Any,
-) -> None:
-    """Draw a button that runs one of the draft's callbacks for this contact.
-
-    Its key is ``ask_<name>_<contact id>``; the callback gets the page, then ``args``.
-    """
-    box.button(
-        label,
-        icon=icon,
-        key=f"ask_{name}_{page.contact.id}",
-        on_click=callback,
-        args=(page, *args),
-        **kw,
-    )
 
 
 def topics(page: AskPage) -> None:
