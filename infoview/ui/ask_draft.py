@@ -1,16 +1,19 @@
 """The Craft the ask step's draft in the session: loading, syncing, saving, and the callbacks.
 
-The draft a user is writing lives in ``st.session_state[DRAFTS][contact_id]`` (an AskDraft,
-not a widget value), so it survives reruns and page switches; widgets are re-seeded from it
-whenever Streamlit has dropped their state. Every change that moves the draft (regenerate,
-use a better date, save, status changes) runs in an ``on_click`` callback, before the
-widgets are drawn, which is the only moment Streamlit lets code set a widget's value.
+The draft a user is writing is an AskDraft kept whole by ``infoview.ui.kept`` (in the bucket
+``DRAFTS``, by contact), so it survives reruns and page switches; its widgets are a view of
+it, filled from it on every run and read back with the latest typing. Every change that moves
+the draft (regenerate, use a better date, save, status changes) runs in an ``on_click``
+callback, before the widgets are drawn, which is the only moment Streamlit lets code set a
+widget's value.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import Any
 
 import streamlit as st
 from pydantic import ValidationError
@@ -44,7 +47,13 @@ from infoview.models import (
 )
 from infoview.reminders import ask_status_change
 from infoview.store import StaleRecordError, Store, StoreError
-from infoview.ui.kept import report_problem
+from infoview.ui.kept import (
+    forget_widgets,
+    kept_values,
+    report_problem,
+    show_in_widgets,
+    typed_in_widgets,
+)
 from infoview.ui.setup import flash
 from infoview.user_templates import TemplateProblem
 
@@ -94,17 +103,13 @@ def wkey(cid: str, name: str) -> str:
 
 
 def drafts() -> dict[str, AskDraft]:
-    return st.session_state.setdefault(DRAFTS, {})
+    """Return the drafts being written in this session, by contact."""
+    return kept_values(DRAFTS)
 
 
 def session_draft(contact_id: str) -> AskDraft | None:
     """Return the draft the user is writing to a contact in this session, if any."""
     return drafts().get(contact_id)
-
-
-def forget_widgets(cid: str) -> None:
-    for key in [k for k in st.session_state if str(k).startswith(f"askw_{cid}_")]:
-        del st.session_state[key]
 
 
 def _fresh_or_none(page: AskPage, draft: AskDraft) -> tuple[str, str] | None:
@@ -129,39 +134,42 @@ def planned_day(page: AskPage, draft: AskDraft) -> date:
     return draft.planned if draft.planned and draft.planned >= page.today else page.today
 
 
+def shown(page: AskPage, draft: AskDraft) -> dict[str, Any]:
+    """Return the draft as its widgets show it: widget key → value."""
+    cid = page.contact.id
+    return {
+        **{wkey(cid, f"topic{i}"): draft.topics[i] for i in range(MAX_TOPICS)},
+        wkey(cid, "minutes"): draft.minutes,
+        wkey(cid, "mode"): CallMode(draft.mode).value,
+        wkey(cid, "template"): draft.template,
+        wkey(cid, "subject"): draft.subject,
+        wkey(cid, "body"): draft.body,
+        wkey(cid, "planned"): planned_day(page, draft),
+    }
+
+
 def sync_draft(page: AskPage, draft: AskDraft) -> AskDraft:
     """Copy what the user typed (the widgets' current values) into the draft."""
-    state, cid = st.session_state, page.contact.id
-    topics = list(draft.topics)
-    for i in range(MAX_TOPICS):
-        topics[i] = state.get(wkey(cid, f"topic{i}"), topics[i])
-    planned = state.get(wkey(cid, "planned"), draft.planned)
+    typed, cid = typed_in_widgets(shown(page, draft)), page.contact.id
+    planned = typed[wkey(cid, "planned")]
     if planned == planned_day(page, draft):
         planned = draft.planned  # the day shown by default is not a choice to save
     return replace(
         draft,
-        topics=topics,
-        minutes=int(state.get(wkey(cid, "minutes"), draft.minutes)),
-        mode=CallMode(state.get(wkey(cid, "mode"), draft.mode)),
-        template=state.get(wkey(cid, "template"), draft.template),
-        subject=state.get(wkey(cid, "subject"), draft.subject),
-        body=state.get(wkey(cid, "body"), draft.body),
+        topics=[typed[wkey(cid, f"topic{i}")] for i in range(MAX_TOPICS)],
+        minutes=int(typed[wkey(cid, "minutes")]),
+        mode=CallMode(typed[wkey(cid, "mode")]),
+        template=typed[wkey(cid, "template")],
+        subject=typed[wkey(cid, "subject")],
+        body=typed[wkey(cid, "body")],
         planned=planned,
     )
 
 
 def push_draft(page: AskPage, draft: AskDraft) -> None:
     """Keep the draft and show its values in the widgets (before they are drawn)."""
-    state, cid = st.session_state, page.contact.id
-    for i in range(MAX_TOPICS):
-        state[wkey(cid, f"topic{i}")] = draft.topics[i]
-    state[wkey(cid, "minutes")] = draft.minutes
-    state[wkey(cid, "mode")] = CallMode(draft.mode).value
-    state[wkey(cid, "template")] = draft.template
-    state[wkey(cid, "subject")] = draft.subject
-    state[wkey(cid, "body")] = draft.body
-    state[wkey(cid, "planned")] = planned_day(page, draft)
-    drafts()[cid] = draft
+    show_in_widgets(shown(page, draft))
+    drafts()[page.contact.id] = draft
 
 
 def current_draft(page: AskPage) -> tuple[AskDraft, Outreach | None]:
@@ -179,7 +187,7 @@ def current_draft(page: AskPage) -> tuple[AskDraft, Outreach | None]:
         ):
             draft = None  # moved on elsewhere and nothing typed here would be lost
     if draft is None:
-        forget_widgets(cid)
+        forget_widgets(wkey(cid, ""))
         draft = load_draft(page)
         saved = page.store.get(Outreach, draft.ask_id)
     draft = sync_draft(page, draft)
@@ -208,6 +216,30 @@ def build_ask(page: AskPage, draft: AskDraft, saved: Outreach | None) -> Outreac
 
 
 # ---------------------------------------------------------------- callbacks
+
+
+def action(
+    box: Any,
+    page: AskPage,
+    label: str,
+    icon: str,
+    name: str,
+    callback: Callable[..., None],
+    *args: Any,
+    **kw: Any,
+) -> None:
+    """Draw a button that runs one of the draft's callbacks for this contact.
+
+    Its key is ``ask_<name>_<contact id>``; the callback gets the page, then ``args``.
+    """
+    box.button(
+        label,
+        icon=icon,
+        key=f"ask_{name}_{page.contact.id}",
+        on_click=callback,
+        args=(page, *args),
+        **kw,
+    )
 
 
 def on_regenerate(page: AskPage) -> None:
@@ -283,19 +315,19 @@ def on_delete_draft(page: AskPage, ask_id: str, stored: bool) -> None:
             report_problem(PAGE, "error", f"Not deleted: {exc}")
             return
     drafts().pop(page.contact.id, None)
-    forget_widgets(page.contact.id)
+    forget_widgets(wkey(page.contact.id, ""))
     flash("Draft deleted." if stored else "Draft discarded.", icon="🗑️")
 
 
 def on_load_newer(page: AskPage) -> None:
     st.session_state.pop(STALE_KEY, None)
     mine = sync_draft(page, drafts()[page.contact.id])
-    forget_widgets(page.contact.id)
+    forget_widgets(wkey(page.contact.id, ""))
     newer = load_draft(page)
     push_draft(page, replace(newer, previous=(mine.subject, mine.body)))
 
 
 def on_new_ask(page: AskPage) -> None:
-    forget_widgets(page.contact.id)
+    forget_widgets(wkey(page.contact.id, ""))
     template, _ = suggest_template(page.contact, page.profile)
     push_draft(page, AskDraft(ask_id=new_id(), template=template))

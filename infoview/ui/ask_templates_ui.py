@@ -34,11 +34,6 @@ from infoview.writing import USER_TEMPLATE_VARIABLES, AskDetails, email_context
 _KEPT = "ask_tpl_kept"
 
 
-def _kept_input(widget: Callable[..., Any], label: str, key: str, default: Any, **kw: Any) -> Any:
-    """Draw a widget whose value is kept while the editor is closed (see infoview.ui.kept)."""
-    return kept_widget(widget, label, key, default, bucket=_KEPT, **kw)
-
-
 STARTER_SUBJECT = "A question about {{ first_topic or 'your work' }}"
 STARTER_BODY = """Hi {{ first_name }},
 
@@ -58,6 +53,23 @@ _NEW_ID = "ask_tpl_new_id"
 
 def _tpl_key(tid: str, name: str) -> str:
     return f"ask_tpl_{tid}_{name}"
+
+
+def _template_box(
+    widget: Callable[..., Any],
+    label: str,
+    tid: str,
+    current: UserTemplate | None,
+    name: str,
+    starter: str,
+    **kw: Any,
+) -> str:
+    """Draw one field of a template, kept while the editor is closed (see infoview.ui.kept).
+
+    It starts from the saved template's value, or from ``starter`` for a new template.
+    """
+    default = getattr(current, name) if current else starter
+    return kept_widget(widget, label, _tpl_key(tid, name), default, bucket=_KEPT, **kw)
 
 
 def _preview_context(page: AskPage) -> dict[str, Any]:
@@ -150,27 +162,18 @@ def _editor(page: AskPage) -> None:
     tid = current.id if current else reserved_id(_NEW_ID)
     left, right = st.columns([3, 2], gap="large")
     with left:
-        _kept_input(
-            st.text_input,
-            "Name",
-            _tpl_key(tid, "name"),
-            current.name if current else "",
-            max_chars=80,
-        )
-        subject = _kept_input(
+        _template_box(st.text_input, "Name", tid, current, "name", "", max_chars=80)
+        subject = _template_box(
             st.text_input,
             "Subject",
-            _tpl_key(tid, "subject"),
-            current.subject if current else STARTER_SUBJECT,
+            tid,
+            current,
+            "subject",
+            STARTER_SUBJECT,
             max_chars=SUBJECT_MAX,
         )
-        body = _kept_input(
-            st.text_area,
-            "Body",
-            _tpl_key(tid, "body"),
-            current.body if current else STARTER_BODY,
-            max_chars=BODY_MAX,
-            height=260,
+        body = _template_box(
+            st.text_area, "Body", tid, current, "body", STARTER_BODY, max_chars=BODY_MAX, height=260
         )
         st.button(
             "Save template",

@@ -51,6 +51,7 @@ from infoview.ui import pages
 from infoview.ui.ask_draft import (
     STALE_KEY,
     AskPage,
+    action,
     current_draft,
     drafts,
     on_delete_draft,
@@ -97,6 +98,7 @@ def topics(page: AskPage) -> None:
             md("Topic {} (optional)" if i else "Topic {}", i + 1),
             key=wkey(cid, f"topic{i}"),
             max_chars=SHORT_MAX,
+            persist_state="session",
             placeholder=plain("e.g. {}", examples[i]) if examples[i] else "",
         )
     st.caption("One to three specific things you would like to learn from them.")
@@ -111,6 +113,7 @@ def call_details(page: AskPage, draft: AskDraft) -> None:
         60,
         step=5,
         key=wkey(cid, "minutes"),
+        persist_state="session",
         help="15 is a good default: 10–20 for a phone or video call, up to 30 in person.",
     )
     st.radio(
@@ -119,6 +122,7 @@ def call_details(page: AskPage, draft: AskDraft) -> None:
         format_func=lambda m: CallMode(m).label,
         horizontal=True,
         key=wkey(cid, "mode"),
+        persist_state="session",
     )
     problem = minutes_problem(draft.minutes, draft.mode)
     if problem:
@@ -139,7 +143,11 @@ def template_picker(page: AskPage, problem: str | None) -> None:
     options = template_options(list(page.user_templates.values()))
     suggested, why = suggest_template(page.contact, page.profile)
     st.selectbox(
-        "Template", list(options), format_func=options.get, key=wkey(page.contact.id, "template")
+        "Template",
+        list(options),
+        format_func=options.get,
+        key=wkey(page.contact.id, "template"),
+        persist_state="session",
     )
     if st.session_state.get(wkey(page.contact.id, "template")) == suggested:
         st.caption(md("A good fit: {}.", why))
@@ -153,38 +161,30 @@ def draft_editor(page: AskPage, draft: AskDraft, saved: Outreach | None) -> None
     """Draw the subject and body, regenerate, and save."""
     cid = page.contact.id
     st.markdown("### Your email")
-    st.text_input("Subject", key=wkey(cid, "subject"), max_chars=SUBJECT_MAX)
-    st.text_area("Email", key=wkey(cid, "body"), max_chars=BODY_MAX, height=330)
+    st.text_input(
+        "Subject", key=wkey(cid, "subject"), max_chars=SUBJECT_MAX, persist_state="session"
+    )
+    st.text_area(
+        "Email", key=wkey(cid, "body"), max_chars=BODY_MAX, height=330, persist_state="session"
+    )
     st.caption(
         "Edit freely: it is your email. The coach re-reads it when you click outside the box "
         "or press Ctrl+Enter."
     )
     row = st.container(horizontal=True)
-    row.button(
-        "Save draft",
-        type="primary",
-        icon=":material/save:",
-        key=f"ask_save_{cid}",
-        on_click=on_save_draft,
-        args=(page,),
-    )
-    row.button(
+    action(row, page, "Save draft", ":material/save:", "save", on_save_draft, type="primary")
+    action(
+        row,
+        page,
         "Regenerate from template",
-        icon=":material/refresh:",
-        key=f"ask_regen_{cid}",
-        on_click=on_regenerate,
-        args=(page,),
+        ":material/refresh:",
+        "regen",
+        on_regenerate,
         disabled=not draft.edited,
         help="Writes a fresh draft from the template. Your edited text can be brought back.",
     )
     if draft.previous is not None:
-        row.button(
-            "Bring back my edits",
-            icon=":material/undo:",
-            key=f"ask_restore_{cid}",
-            on_click=on_restore,
-            args=(page,),
-        )
+        action(row, page, "Bring back my edits", ":material/undo:", "restore", on_restore)
     if draft.edited:  # below the buttons: a line above them would remount them, losing focus
         st.caption("You have edited the draft, so the template no longer rewrites it.")
     if has_unsaved_changes(draft, saved):
@@ -277,6 +277,7 @@ def timing(page: AskPage, draft: AskDraft) -> None:
     left.date_input(
         "Planned send date",
         key=wkey(page.contact.id, "planned"),
+        persist_state="session",
         format="YYYY-MM-DD",
         help=TYPED_DATE_HELP,
     )
@@ -287,12 +288,14 @@ def timing(page: AskPage, draft: AskDraft) -> None:
         reasons = "\n".join(f"- {md_escape(r)}" for r in advice.reasons)
         show(f"**{day:%A %d %B}: {headline}**\n\n{reasons}")
         if advice.better_date:
-            st.button(
+            action(
+                st,
+                page,
                 md("Use {:%A %d %B} instead", advice.better_date),
-                icon=":material/event_available:",
-                key=f"ask_better_{page.contact.id}",
-                on_click=on_use_date,
-                args=(page, advice.better_date),
+                ":material/event_available:",
+                "better",
+                on_use_date,
+                advice.better_date,
             )
         if advice.slow_reply_note:
             st.caption(md_escape(advice.slow_reply_note))
@@ -334,12 +337,13 @@ def send_panel(page: AskPage, draft: AskDraft, review: Review) -> None:
         format="YYYY-MM-DD",
         help=TYPED_DATE_HELP,
     )
-    right.button(
+    action(
+        right,
+        page,
         "Mark as sent",
-        icon=":material/send:",
-        key=f"ask_sent_{cid}",
-        on_click=on_mark_sent,
-        args=(page,),
+        ":material/send:",
+        "sent",
+        on_mark_sent,
         disabled=problem is not None or not body,
         help="Choose a call length in range first." if problem else None,
     )
@@ -526,12 +530,13 @@ def history(page: AskPage, ask: Outreach) -> None:
 
 def new_ask_button(page: AskPage) -> None:
     """Offer a fresh ask once the last one is closed."""
-    st.button(
+    action(
+        st,
+        page,
         md("Write a new ask to {}", page.contact.full_name),
-        icon=":material/edit:",
-        key=f"ask_new_{page.contact.id}",
-        on_click=on_new_ask,
-        args=(page,),
+        ":material/edit:",
+        "new",
+        on_new_ask,
     )
 
 
@@ -541,13 +546,7 @@ def draft_section(page: AskPage) -> None:
     draft, problem = follow_template(page, draft)
     push_draft(page, draft)  # before any widget is drawn: the only time their values may be set
     if st.session_state.get(STALE_KEY) == page.contact.id:
-        st.button(
-            "Load the newer version",
-            icon=":material/sync:",
-            key=f"ask_newer_{page.contact.id}",
-            on_click=on_load_newer,
-            args=(page,),
-        )
+        action(st, page, "Load the newer version", ":material/sync:", "newer", on_load_newer)
     review = review_of(page, draft)
     st.markdown("### What do you want to know?")
     left, right = st.columns([3, 2], gap="large")

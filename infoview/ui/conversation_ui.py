@@ -10,10 +10,10 @@ referrals.
 
 The page draws only the open tab, and Streamlit forgets the state of a widget that is not
 drawn. So every input here is drawn through ``kept``, which copies its value to a plain
-session key (``st.session_state[KEPT]``) and refills the widget from it when its tab opens
-again or the user comes back to the page. That is also why there are no ``st.form``s here:
-a form sends nothing to the server until it is submitted, so what was typed in it would be
-lost on a switch to another tab.
+session dict (the bucket ``KEPT``, see ``infoview.ui.kept``) and refills the widget from it
+when its tab opens again or the user comes back to the page. That is also why there are no
+``st.form``s here: a form sends nothing to the server until it is submitted, so what was
+typed in it would be lost on a switch to another tab.
 """
 
 from __future__ import annotations
@@ -48,7 +48,7 @@ from infoview.research import search_contacts
 from infoview.store import StaleRecordError, Store, StoreError
 from infoview.timeline import referrals_by_referrer
 from infoview.ui.date_box import TYPED_DATE_HELP
-from infoview.ui.kept import kept_widget, release_id, report_problem, reserved_id
+from infoview.ui.kept import kept_values, kept_widget, release_id, report_problem, reserved_id
 from infoview.ui.note_coach import note_review
 from infoview.ui.setup import flash
 from infoview.ui.text import md, md_escape, plain
@@ -78,10 +78,10 @@ kept = partial(kept_widget, bucket=KEPT)
 
 def forget_typing(conv: Conversation) -> None:
     """Drop what was kept for the widgets of a revision that is now saved (or replaced)."""
-    kept = st.session_state.get(KEPT, {})
+    typed = kept_values(KEPT)
     rev = f"{conv.id}_{conv.revision}"
-    for key in [k for k in kept if k.endswith(rev) or f"{rev}_" in k]:
-        del kept[key]
+    for key in [k for k in typed if k.endswith(rev) or f"{rev}_" in k]:
+        del typed[key]
 
 
 def select_next(contact_id: str, conv_id: str | None) -> None:
@@ -226,9 +226,9 @@ def schedule_tab(
     )
     # Folded, and drawn only when opened (date and time pickers are heavy for the browser);
     # open from the start when the user has changes in it that are not saved yet.
-    kept = st.session_state.get(KEPT, {})
+    typed = kept_values(KEPT)
     shown = {"day": day, "time": at, "tz": conv_zone, "mode": mode, "min": conv.minutes}
-    changed = any(kept.get(f"cv_{name}_{rev}", value) != value for name, value in shown.items())
+    changed = any(typed.get(f"cv_{name}_{rev}", value) != value for name, value in shown.items())
     change = st.expander(
         "Change the time or how you will talk",
         icon=":material/edit_calendar:",
@@ -321,6 +321,11 @@ def _sent_on(key: str, today: date) -> date:
     )
 
 
+def _mention(label: str, key: str, example: str) -> str:
+    """Draw the one-line box for what a thank-you or report-back email should mention."""
+    return kept(st.text_input, label, key, "", max_chars=models.SHORT_MAX, placeholder=example)
+
+
 def thanks_tab(
     store: Store, contact: Contact, conv: Conversation, profile: models.Profile, today: date
 ) -> None:
@@ -340,13 +345,10 @@ def thanks_tab(
         due = thank_you_due(conv.happened_on)
         late = " (overdue: better late than never)" if today > due else ""
         st.caption(md("Send it by {:%a %d %b}{}. Name one specific thing you learned.", due, late))
-        learned = kept(
-            st.text_input,
+        learned = _mention(
             "One specific thing you learned from them",
             f"cv_learned_{conv.id}",
-            "",
-            max_chars=models.SHORT_MAX,
-            placeholder="e.g. how policy fellows split their week between research and briefings",
+            "e.g. how policy fellows split their week between research and briefings",
         )
         details = AskDetails(topics=topics, learned=learned)
         days = (today - conv.happened_on).days
@@ -373,13 +375,10 @@ def thanks_tab(
         )
         if st.button("Save the reminder date", key=f"cv_rbsave_{rev}", disabled=new_due == due):
             _save(store, conv, "Reminder date saved.", report_back_due=new_due)
-    outcome = kept(
-        st.text_input,
+    outcome = _mention(
         "What you did with their advice",
         f"cv_outcome_{conv.id}",
-        "",
-        max_chars=models.SHORT_MAX,
-        placeholder="e.g. joined the science policy network they mentioned",
+        "e.g. joined the science policy network they mentioned",
     )
     details = AskDetails(topics=topics, outcome=outcome)
     _draft("report_back", contact, profile, details, f"cv_rb_{conv.id}")

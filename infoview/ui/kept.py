@@ -10,17 +10,19 @@
   ``show_problem`` shows it once on the next run, where it belongs.
 - **An id reserved for a record being created**: ``reserved_id`` gives the same id on every
   run until the record is saved, so a double-clicked Save stores one record.
+- **A draft kept whole** (the Ask email, Your story): the draft lives in the page's bucket and
+  its widgets are a view of it (``show_in_widgets``, ``typed_in_widgets``), at the end.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import streamlit as st
 
 from infoview.models import new_id
-from infoview.ui.text import md_escape
+from infoview.ui.text import md
 
 
 def kept_values(bucket: str) -> dict[str, Any]:
@@ -158,7 +160,8 @@ def report_problem(page: str, level: str, text: str, where: str = "main") -> Non
     """Keep a message about a refused action, shown by show_problem(page, where) next run.
 
     ``page`` names the page's key prefix; ``where`` names the spot on the page it belongs to;
-    ``level`` is "error" or "warning".
+    ``level`` is "error" or "warning". ``text`` is shown as text, or as it is when made by
+    ``md()`` (fixed Markdown with escaped values, e.g. a list of problems).
     """
     st.session_state[f"{page}_problem"] = (where, level, text)
 
@@ -175,7 +178,7 @@ def show_problem(page: str, where: str = "main", into: Any = None) -> bool:
     del st.session_state[key]
     _, level, text = found
     box = st if into is None else into
-    (box.error if level == "error" else box.warning)(md_escape(text))
+    (box.error if level == "error" else box.warning)(md("{}", text))
     return True
 
 
@@ -209,3 +212,39 @@ def forget_older(bucket: str, stem: str, current: str) -> None:
     kept = kept_values(bucket)
     for key in [k for k in kept if k.startswith(stem) and not k.startswith(current)]:
         del kept[key]
+
+
+# ---------------------------------------------------------------- a draft and its widgets
+# Some pages edit a draft that is more than its widgets' values: the Ask email (its template,
+# the text a regenerate replaced, the ask it will be saved as) or Your story (its skill rows,
+# an introduction that follows the story until the user makes it their own). Such a page keeps
+# the draft itself in its bucket (``kept_values``), under the record it is for, and treats the
+# widgets as a view of it: ``show_in_widgets`` puts the draft's values into their keys before
+# they are drawn, ``typed_in_widgets`` reads back what they hold, the draft's own value
+# standing in for a widget Streamlit has forgotten (another page, a closed tab or expander).
+# Both take the view as a dict of widget key → the draft's value. The widgets are drawn with
+# ``persist_state="session"``, so Streamlit keeps their value while they are off screen: a
+# value typed in the same run as a page or tab switch (it travels with the click) is still
+# there to be read into the draft when the page is back.
+
+
+def show_in_widgets(shown: Mapping[str, Any], *, only_forgotten: bool = False) -> None:
+    """Put a draft's values into its widgets' keys (call before the widgets are drawn).
+
+    ``only_forgotten`` fills just the widgets Streamlit has dropped, so what the user is
+    typing in the others stays as it is.
+    """
+    for key, value in shown.items():
+        if not only_forgotten or key not in st.session_state:
+            st.session_state[key] = value
+
+
+def typed_in_widgets(shown: Mapping[str, Any]) -> dict[str, Any]:
+    """Return what each widget of a draft holds now, or the draft's value for a forgotten one."""
+    return {key: st.session_state.get(key, value) for key, value in shown.items()}
+
+
+def forget_widgets(prefix: str) -> None:
+    """Drop the values of every widget whose key starts with ``prefix`` (a draft set aside)."""
+    for key in [k for k in st.session_state if str(k).startswith(prefix)]:
+        del st.session_state[key]

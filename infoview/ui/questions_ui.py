@@ -491,27 +491,21 @@ def prep_sheet(store: Store, contact: Contact, plan: CallPlan, fit: PlanFit, tod
             "its place. Write it in step 1, Your story."
         )
     st.caption(about)
-    cols = st.columns(2)
-    cols[0].download_button(
-        "Download the sheet (Markdown)",
-        markdown,
-        file_name=prep_sheet_filename(contact.full_name, "md"),
-        mime="text/markdown",
-        icon=":material/download:",
-        on_click="ignore",
-        width="stretch",
-        key="qp_dl_md",
+    sheets = (
+        ("Download the sheet (Markdown)", markdown, "md", "text/markdown", ":material/download:"),
+        ("Download the sheet to print (HTML)", page, "html", "text/html", ":material/print:"),
     )
-    cols[1].download_button(
-        "Download the sheet to print (HTML)",
-        page,
-        file_name=prep_sheet_filename(contact.full_name, "html"),
-        mime="text/html",
-        icon=":material/print:",
-        on_click="ignore",
-        width="stretch",
-        key="qp_dl_html",
-    )
+    for column, (label, data, ext, mime, icon) in zip(st.columns(2), sheets, strict=True):
+        column.download_button(
+            label,
+            data,
+            file_name=prep_sheet_filename(contact.full_name, ext),
+            mime=mime,
+            icon=icon,
+            on_click="ignore",
+            width="stretch",
+            key=f"qp_dl_{ext}",
+        )
     preview = st.expander("Preview the prep sheet", key="qp_preview", on_change="rerun")
     if preview.open:  # a closed preview sends nothing to the browser
         # A data: address gives the preview its own origin, away from the app; the page is

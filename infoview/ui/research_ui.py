@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from datetime import date
+from typing import Any
 
 import pandas as pd
 import streamlit as st
@@ -143,20 +145,33 @@ def _actions(store: Store, contact: Contact) -> None:
 # ---------------------------------------------------------------- the list
 
 
-def _link_filters(store: Store) -> tuple[str, str, str]:
-    """Return the organization and referrer a link narrowed the list to, and a caption."""
+def _link_filters(store: Store) -> tuple[str, str, str, str]:
+    """Return what a link narrowed the list to: organization, referrer id, caption, whom.
+
+    ``whom`` (the organization, or the referrer's name) goes into the caption; a referrer
+    that is no longer stored narrows nothing, and neither does an empty link.
+    """
     org = str(st.query_params.get("org") or "")
     referrer = store.contact(st.query_params.get("referred_by"))
     if referrer is not None:
-        return "", referrer.id, "People {} suggested"
+        return "", referrer.id, "People {} suggested", referrer.full_name
     if org:
-        return org, "", "People at {}"
-    return "", "", ""
+        return org, "", "People at {}", org
+    return "", "", "", ""
 
 
 def _clear_link_filters() -> None:
     for name in LINK_FILTERS:
         st.query_params.pop(name, None)
+
+
+def _labelled_filter(
+    widget: Callable[..., Any], label: str, key: str, default: Any, labels: Mapping[Any, str]
+) -> Any:
+    """Draw a choice of the list's, kept across pages: the options are ``labels``' keys."""
+    return kept_widget(
+        widget, label, key, default, bucket=_LIST, options=list(labels), format_func=labels.get
+    )
 
 
 def contact_list(store: Store) -> None:
@@ -178,11 +193,10 @@ def contact_list(store: Store) -> None:
             "curious about, an alum of your school, or someone a colleague mentioned."
         )
         return
-    org, referred_by, narrowed = _link_filters(store)
+    org, referred_by, narrowed, whom = _link_filters(store)
     if narrowed:
         with st.container(border=True, horizontal=True, vertical_alignment="center"):
-            who = org or store.contact(referred_by).full_name  # type: ignore[union-attr]
-            st.markdown(md(narrowed, md("**{}**", who)), width="stretch")
+            st.markdown(md(narrowed, md("**{}**", whom)), width="stretch")
             st.button("Show everyone", on_click=_clear_link_filters, icon=":material/close:")
 
     keys = search_keys(store, include_archived=True)
@@ -196,24 +210,8 @@ def contact_list(store: Store) -> None:
         placeholder="Name, organization, title, field or tag",
     )
     f1, f2, f3, f4, f5 = st.columns([3, 3, 3, 3, 2], vertical_alignment="bottom")
-    sectors = kept_widget(
-        f1.multiselect,
-        "Sector",
-        "rs_sectors",
-        [],
-        bucket=_LIST,
-        options=list(SECTOR_LABELS),
-        format_func=SECTOR_LABELS.get,
-    )
-    picked_stages = kept_widget(
-        f2.multiselect,
-        "Stage",
-        "rs_stages",
-        [],
-        bucket=_LIST,
-        options=list(Stage),
-        format_func=lambda s: STAGE_LABELS[s],
-    )
+    sectors = _labelled_filter(f1.multiselect, "Sector", "rs_sectors", [], SECTOR_LABELS)
+    picked_stages = _labelled_filter(f2.multiselect, "Stage", "rs_stages", [], STAGE_LABELS)
     tags = kept_widget(
         f3.multiselect,
         "Tag",
@@ -223,15 +221,7 @@ def contact_list(store: Store) -> None:
         bucket=_LIST,
         options=all_tags,
     )
-    sort = kept_widget(
-        f4.selectbox,
-        "Sort by",
-        "rs_sort",
-        "progress",
-        bucket=_LIST,
-        options=list(SORTS),
-        format_func=SORTS.get,
-    )
+    sort = _labelled_filter(f4.selectbox, "Sort by", "rs_sort", "progress", SORTS)
     archived = kept_widget(
         f5.toggle, "Archived", "rs_archived", False, bucket=_LIST, help="Show archived contacts"
     )

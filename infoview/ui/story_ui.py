@@ -1,10 +1,11 @@
 """The Your story page's widgets: a draft that survives page and tab switches, one Save.
 
 Streamlit drops the state of widgets that are not drawn (another page, or a tab that is not
-open: the page's tabs are lazy), so every widget value is mirrored into a plain session key
-(the draft) by its on_change callback, and widget keys are filled from the draft again on
-every run. The progress, the unsaved-changes marker and Save all read the draft, so they
-cover every tab, open or not. Nothing is written until "Save my story".
+open: the page's tabs are lazy), so the form is a draft kept whole by ``infoview.ui.kept``:
+every widget's value is copied into the draft by its on_change callback (and on every run),
+and a widget Streamlit forgot is filled from the draft again. The progress, the
+unsaved-changes marker and Save all read the draft, so they cover every tab, open or not.
+Nothing is written until "Save my story".
 """
 
 from __future__ import annotations
@@ -43,19 +44,40 @@ from infoview.story import (
     story_fraction,
     story_progress,
 )
+from infoview.ui.kept import (
+    kept_values,
+    report_problem,
+    show_in_widgets,
+    show_problem,
+    typed_in_widgets,
+)
 from infoview.ui.long_text import warn_if_too_long
 from infoview.ui.setup import flash
 from infoview.ui.text import md, md_join, plain, show
 from infoview.ui.zones import zone_here
 
-DRAFT = "ys_draft"  # the form's values: a plain key, so it outlives the widgets
-BASE = "ys_base_rev"  # the profile revision the draft started from
-TOUCHED = "ys_touched"  # the user changed something since the draft was filled
+# The kept draft (see infoview.ui.kept): "draft", the form's values by field; "base", the
+# profile revision it started from; "touched", whether the user changed something since.
+KEPT = "ys_kept"
+PAGE = "ys"  # the key prefix of the page's session state
 STALE = "ys_stale"
-ERRORS = "ys_errors"
 REGEN = "ys_regen"
 GENERATED = "ys_generated"  # recent generated introductions, to tell them from edits
 W = "ysw_"  # widget keys
+SKILL_PARTS = ("skill", "translation")  # the two boxes of a skill row
+FOLLOWUP_BOXES = (  # the follow-up rhythm's two steps, in business days
+    ("followup_first", "Try a second person at the same place after"),
+    ("followup_second", "Send one polite follow-up after"),
+)
+SKILL_BOXES = (  # part, label, length limit, example
+    ("skill", "Skill {}", models.SHORT_MAX, "e.g. Running a lab"),
+    (
+        "translation",
+        "How skill {} translates",
+        models.REASON_MAX,
+        "e.g. Project management: budgets, timelines, people",
+    ),
+)
 TAB_KEY = "ys_tab"  # the open tab (only the open tab's widgets are drawn)
 TABS = [
     ":material/badge: About me & settings",
@@ -90,57 +112,56 @@ def _skill_key(row_id: str, part: str) -> str:
     return f"{W}skill_{row_id}_{part}"
 
 
+def _kept() -> dict:
+    return kept_values(KEPT)
+
+
+def _shown(draft: dict) -> dict:
+    """Return the draft as its widgets show it: widget key → value."""
+    shown = {_w(name): draft[name] for name in WIDGETS}
+    for row in draft["skills"]:
+        shown.update({_skill_key(row["id"], part): row[part] for part in SKILL_PARTS})
+    return shown
+
+
 def _fill(profile: Profile) -> None:
     """Start the draft over from a saved profile and put its values in the widgets."""
     draft = profile_form_values(profile, zone_here())
-    st.session_state[DRAFT] = draft
-    st.session_state[BASE] = profile.revision
-    st.session_state[TOUCHED] = False
-    for name in WIDGETS:
-        st.session_state[_w(name)] = draft[name]
-    for row in draft["skills"]:
-        for part in ("skill", "translation"):
-            st.session_state[_skill_key(row["id"], part)] = row[part]
+    _kept().update(draft=draft, base=profile.revision, touched=False)
+    show_in_widgets(_shown(draft))
 
 
 def load_draft(store: Store) -> tuple[Profile, dict]:
     """Return the saved profile and the draft, refilling widgets a page switch dropped."""
     saved = store.profile()
-    draft = st.session_state.get(DRAFT)
-    moved_on = st.session_state.get(BASE) != saved.revision
-    if draft is None or (moved_on and not st.session_state.get(TOUCHED)):
+    kept = _kept()
+    draft = kept.get("draft")
+    moved_on = kept.get("base") != saved.revision
+    if draft is None or (moved_on and not kept.get("touched")):
         _fill(saved)
-        return saved, st.session_state[DRAFT]
+        return saved, kept["draft"]
     _sync()
-    for name in WIDGETS:
-        st.session_state.setdefault(_w(name), draft[name])
-    for row in draft["skills"]:
-        for part in ("skill", "translation"):
-            st.session_state.setdefault(_skill_key(row["id"], part), row[part])
+    show_in_widgets(_shown(draft), only_forgotten=True)
     return saved, draft
 
 
 def _sync() -> None:
     """Copy what the widgets hold into the draft (callbacks may run in any order)."""
-    state = st.session_state
-    draft = state[DRAFT]
-    changed = False
+    kept = _kept()
+    draft = kept["draft"]
+    shown = _shown(draft)
+    typed = {k: v for k, v in typed_in_widgets(shown).items() if v != shown[k]}
+    if not typed:
+        return
     for name in WIDGETS:
-        key = _w(name)
-        if name != "intro" and key in state and state[key] != draft[name]:
-            draft[name] = state[key]
-            changed = True
+        if name != "intro" and _w(name) in typed:
+            draft[name] = typed[_w(name)]
     for row in draft["skills"]:
-        for part in ("skill", "translation"):
-            key = _skill_key(row["id"], part)
-            if key in state and state[key] != row[part]:
-                row[part] = state[key]
-                changed = True
-    if _w("intro") in state and state[_w("intro")] != draft["intro"]:
-        _take_typed_intro(draft, state[_w("intro")] or "")
-        changed = True
-    if changed:
-        state[TOUCHED] = True
+        for part in SKILL_PARTS:
+            row[part] = typed.get(_skill_key(row["id"], part), row[part])
+    if _w("intro") in typed:  # last: whether it is an edit depends on the story above
+        _take_typed_intro(draft, typed[_w("intro")] or "")
+    kept["touched"] = True
 
 
 def _squash(text: str) -> str:
@@ -160,41 +181,46 @@ def _take_typed_intro(draft: dict, text: str) -> None:
 
 def _add_skill() -> None:
     _sync()
-    row = {"id": new_row_id(), "skill": "", "translation": ""}
-    st.session_state[DRAFT]["skills"].append(row)
-    st.session_state[_skill_key(row["id"], "skill")] = ""
-    st.session_state[_skill_key(row["id"], "translation")] = ""
-    st.session_state[TOUCHED] = True
+    row = {"id": new_row_id(), **dict.fromkeys(SKILL_PARTS, "")}
+    kept = _kept()
+    kept["draft"]["skills"].append(row)
+    show_in_widgets({_skill_key(row["id"], part): "" for part in SKILL_PARTS})
+    kept["touched"] = True
 
 
 def _remove_skill(row_id: str) -> None:
     _sync()
-    draft = st.session_state[DRAFT]
-    draft["skills"] = [row for row in draft["skills"] if row["id"] != row_id]
-    st.session_state[TOUCHED] = True
+    kept = _kept()
+    kept["draft"]["skills"] = [row for row in kept["draft"]["skills"] if row["id"] != row_id]
+    kept["touched"] = True
 
 
 def _save(store: Store) -> None:
     _sync()
-    draft = st.session_state[DRAFT]
+    kept = _kept()
     try:
-        profile = profile_from_form(draft, store.profile())
-        stored = store.save(profile, expected_revision=st.session_state.get(BASE))
+        profile = profile_from_form(kept["draft"], store.profile())
+        stored = store.save(profile, expected_revision=kept.get("base"))
     except ProfileFormError as exc:
-        st.session_state[ERRORS] = exc.messages
+        _refuse(exc.messages)
         _open_where(exc.fields)
         return
     except StaleRecordError:
         st.session_state[STALE] = True
         return
     except StoreError as exc:
-        st.session_state[ERRORS] = [f"Your story could not be written to disk: {exc}"]
+        _refuse([f"Your story could not be written to disk: {exc}"])
         return
-    st.session_state.pop(ERRORS, None)
     st.session_state.pop(STALE, None)
     st.session_state.pop(REGEN, None)
     _fill(stored)
     flash("Your story is saved.", icon="💾")
+
+
+def _refuse(problems: list[str]) -> None:
+    """Keep why the story was not saved, shown once under the Save button on the next run."""
+    listed = md_join("\n", (md("- {}", problem) for problem in problems))
+    report_problem(PAGE, "error", md("Nothing was saved. Please fix:\n\n{}", listed))
 
 
 def _open_where(fields: frozenset[str]) -> None:
@@ -212,7 +238,6 @@ def _open_where(fields: frozenset[str]) -> None:
 
 def _load_saved(store: Store) -> None:
     st.session_state.pop(STALE, None)
-    st.session_state.pop(ERRORS, None)
     _fill(store.profile())
 
 
@@ -254,16 +279,9 @@ def save_bar(store: Store, saved: Profile, draft: dict) -> None:
             st.caption(":material/check_circle: All saved")
         else:
             st.caption("Nothing saved yet")
-    errors = st.session_state.pop(ERRORS, None)
-    if errors:
-        st.error(
-            md(
-                "Nothing was saved. Please fix:\n\n{}",
-                md_join("\n", (md("- {}", m) for m in errors)),
-            )
-        )
+    show_problem(PAGE)
     refused = st.session_state.get(STALE)
-    if refused or (st.session_state.get(BASE) != saved.revision and saved.revision):
+    if refused or (_kept().get("base") != saved.revision and saved.revision):
         st.warning(
             md(
                 "{}your story was changed in another tab or window after you opened it here. "
@@ -371,23 +389,8 @@ def settings(draft: dict) -> None:
                 **_cb(f"{key}_day"),
             )
     st.markdown("**Follow-up rhythm** (business days after an unanswered email)")
-    a, b = st.columns(2, gap="medium")
-    a.number_input(
-        "Try a second person at the same place after",
-        min_value=1,
-        max_value=30,
-        step=1,
-        key=_w("followup_first"),
-        **_cb("followup_first"),
-    )
-    b.number_input(
-        "Send one polite follow-up after",
-        min_value=1,
-        max_value=30,
-        step=1,
-        key=_w("followup_second"),
-        **_cb("followup_second"),
-    )
+    for column, (key, label) in zip(st.columns(2, gap="medium"), FOLLOWUP_BOXES, strict=True):
+        column.number_input(label, min_value=1, max_value=30, step=1, key=_w(key), **_cb(key))
     st.markdown("**Keep in touch** (days between interactions with people you have talked to)")
     st.caption(
         "Home lists a person once the ideal gap has passed since you were last in touch, "
@@ -445,22 +448,15 @@ def skills(draft: dict) -> None:
     head[1].markdown("**How it shows up in the field you're exploring**")
     for number, row in enumerate(draft["skills"], start=1):
         cols = st.columns([4, 5, 1], vertical_alignment="center")
-        cols[0].text_input(
-            md("Skill {}", number),
-            key=_skill_key(row["id"], "skill"),
-            max_chars=models.SHORT_MAX,
-            placeholder="e.g. Running a lab",
-            label_visibility="collapsed",
-            **_cb(),
-        )
-        cols[1].text_input(
-            md("How skill {} translates", number),
-            key=_skill_key(row["id"], "translation"),
-            max_chars=models.REASON_MAX,
-            placeholder="e.g. Project management: budgets, timelines, people",
-            label_visibility="collapsed",
-            **_cb(),
-        )
+        for column, (part, label, limit, example) in zip(cols[:2], SKILL_BOXES, strict=True):
+            column.text_input(
+                md(label, number),
+                key=_skill_key(row["id"], part),
+                max_chars=limit,
+                placeholder=example,
+                label_visibility="collapsed",
+                **_cb(),
+            )
         cols[2].button(
             ":material/close:",
             key=f"ys_skill_remove_{row['id']}",
@@ -506,12 +502,13 @@ def _regenerate_open() -> None:
 
 def _regenerate_take() -> None:
     _sync()
-    draft = st.session_state[DRAFT]
+    kept = _kept()
+    draft = kept["draft"]
     draft["intro_edited"] = False
     draft["intro"] = current_intro(draft)
-    st.session_state[_w("intro")] = draft["intro"]
+    show_in_widgets({_w("intro"): draft["intro"]})
     st.session_state.pop(REGEN, None)
-    st.session_state[TOUCHED] = True
+    kept["touched"] = True
 
 
 def _regenerate_close() -> None:
@@ -525,7 +522,7 @@ def introduction(saved: Profile, draft: dict) -> None:
     if not draft["intro_edited"]:
         # Follow the story as it is typed, until the user makes the text their own.
         draft["intro"] = generated
-        st.session_state[_w("intro")] = generated
+        show_in_widgets({_w("intro"): generated})
         recent = [t for t in st.session_state.get(GENERATED, []) if t != generated]
         st.session_state[GENERATED] = [*recent[-19:], generated]
     st.text_area(

@@ -181,6 +181,35 @@ def test_save_draft_and_it_survives_a_page_switch(app, store, data_dir):
     assert [a.revision for a in _asks(data_dir, contact.id)] == [1]
 
 
+def test_every_part_of_an_unsaved_draft_survives_a_page_switch_per_contact(app, store, data_dir):
+    contact = _setup(store)
+    other = store.save(Contact(full_name="Bo Chen", organization="Lab", reason="Your lab"))
+    later = _today() + timedelta(days=9)
+    at = app(PAGE, contact=contact.id)
+    _w(at, contact.id, "topic0").set_value("grant writing").run()
+    _w(at, contact.id, "minutes").set_value(20).run()
+    _w(at, contact.id, "mode").set_value("video").run()
+    _w(at, contact.id, "planned").set_value(later).run()
+    _w(at, contact.id, "subject").set_value("Twenty minutes on grant writing?").run()
+    # Typed in the same run as the switch: the value travels with it.
+    _w(at, contact.id, "body").set_value("Hi Amara,\n\nUnsaved words.")
+    at.query_params["contact"] = other.id
+    at.switch_page(PAGE).run()  # another contact's draft, then another page
+    assert _w(at, other.id, "body").value.startswith("Hi Bo,")
+    at.query_params.clear()
+    at.switch_page(pages.RESEARCH.path).run()
+    at.query_params["contact"] = contact.id
+    at.switch_page(PAGE).run()
+    assert not at.exception, at.exception
+    assert _w(at, contact.id, "topic0").value == "grant writing"
+    assert (_w(at, contact.id, "minutes").value, _w(at, contact.id, "mode").value) == (20, "video")
+    assert _w(at, contact.id, "planned").value == later
+    assert _w(at, contact.id, "subject").value == "Twenty minutes on grant writing?"
+    assert _w(at, contact.id, "body").value == "Hi Amara,\n\nUnsaved words."
+    assert "Unsaved changes" in _text(at)
+    assert _asks(data_dir, contact.id) == []  # nothing is written until Save
+
+
 def test_mark_as_sent_then_replied_records_dates_and_history(app, store, data_dir):
     contact = _setup(store)
     at = app(PAGE, contact=contact.id)
