@@ -25,7 +25,7 @@ from sqlalchemy import (
     select,
 )
 
-from infoview.pg_store import PgStore, metadata, users
+from infoview.pg_store import PgStore, metadata, user_column, users
 from infoview.sharing import _begin, _refuse_view, shares
 
 
@@ -58,7 +58,7 @@ def cohort_table(name: str, item: type[CohortItem]) -> Table:
         name,
         metadata,
         Column("id", BigInteger, primary_key=True),
-        Column("coach_id", BigInteger, nullable=False),
+        user_column("coach_id"),
         Column("kind", Text, nullable=False),
         *(
             Column(f.name, _COLUMN_TYPES[hints[f.name]], nullable=False)
