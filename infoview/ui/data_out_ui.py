@@ -172,9 +172,15 @@ def delete_section(store: Store, demo: bool, today: date) -> None:
 
 
 def delete_account_section(store: Store, today: date) -> None:
-    """Delete the signed-in user's account and every record of theirs, after typed consent."""
+    """Delete the signed-in user's account and every record of theirs, after typed consent.
+
+    Only a hosted store holds an account; with any other store there is nothing to show.
+    """
+    from infoview.pg_store import PgStore
     from infoview.ui.hosted import sign_out
 
+    if not isinstance(store, PgStore):
+        return
     st.divider()
     st.markdown("## Delete my account")
     st.markdown(
@@ -192,7 +198,7 @@ def delete_account_section(store: Store, today: date) -> None:
     ):
         return
     try:
-        store.delete_account()  # type: ignore[attr-defined]
+        store.delete_account()
     except StoreError as exc:
         show_error("Nothing was deleted", exc)
         return
