@@ -32,7 +32,7 @@ def export_section(store: Store, today: date) -> None:
     contacts = store.count(Contact)
     figs = home_numbers(store)[0]
     # Exports hold archived people too; say so, since Home counts only active ones.
-    held = f" ({figs.archived:,} archived included)" if figs.archived else ""
+    held = md(" ({:,} archived included)", figs.archived) if figs.archived else ""
     stamp = today.isoformat()
     json_box, csv_box, vcf_box = st.columns(3)
     with json_box.container(border=True):
