@@ -50,13 +50,14 @@ def report_buttons(store: Store, today: date) -> None:
         "One page: your journey, asks and reply rate, conversations and what you learned. "
         "The web page prints well; the Markdown file pastes into an email or a document."
     )
-    formats = (  # what the button names, how it is built, the file's ending, MIME type, icon
-        ("web page", report_html, "html", "text/html", ":material/print:"),
-        ("Markdown", report_markdown, "md", "text/markdown", ":material/description:"),
-    )
-    for column, (name, build, ending, mime, icon) in zip(st.columns(2), formats, strict=True):
+    formats = (  # the button's label, how it is built, the file's ending, MIME type, icon
+        ("Download the report (web page)", report_html, "html", "text/html", ":material/print:"),
+        ("Download the report (Markdown)", report_markdown, "md", "text/markdown",
+         ":material/description:"),
+    )  # fmt: skip
+    for column, (label, build, ending, mime, icon) in zip(st.columns(2), formats, strict=True):
         column.download_button(
-            f"Download the report ({name})",
+            label,
             data=partial(build, store, today),
             file_name=f"infoview-progress-{today.isoformat()}.{ending}",
             mime=mime,
