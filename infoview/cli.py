@@ -8,26 +8,38 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
+from itertools import islice
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import orjson
 
-from infoview.io.importing import ImportPlan, ImportProblem, apply_import
+from infoview.io.importing import (
+    ImportDuplicate,
+    ImportPlan,
+    ImportProblem,
+    apply_import,
+    plan_import,
+)
 from infoview.merge import MergeProblem
 from infoview.store import (
-    FILE_NAME,
     Store,
     StoreDamagedError,
     StoreError,
-    default_data_dir,
+    data_file,
     list_backups,
     restore_newest_good_backup,
 )
 from infoview.wording import counted, number
 
+if TYPE_CHECKING:
+    from infoview.io.backup import RestoreDuplicate
+
 PROG = "python -m infoview"
+LISTED = 20  # the lines of a long list printed before "... and N more"
+POSSIBLE = ("possible duplicate", "possible duplicates")
 
 
 class CliError(Exception):
@@ -49,35 +61,55 @@ def _open_store(args: argparse.Namespace) -> Store:
     return Store.in_dir(args.data_dir)
 
 
+def _print_first(
+    lines: Iterable[str], total: int, more: tuple[str, str], out: Callable[[str], None]
+) -> None:
+    """Print the first LISTED lines of a list of ``total``, then how many more it holds."""
+    for line in islice(lines, LISTED):
+        out(line)
+    if total > LISTED:
+        one, many = more
+        out(f"... and {counted(total - LISTED, f'more {one}', f'more {many}')}")
+
+
+def _same_person(dup: ImportDuplicate | RestoreDuplicate) -> str:
+    """Return "likely the same person as Ada Lovelace (id), same email" for a possible duplicate."""
+    return (
+        f"{dup.confidence.label} the same person as {_one_line(dup.existing.full_name)} "
+        f"({dup.existing.id}), {dup.reason}"
+    )
+
+
+def _print_backup(backup: Path | None, before: str) -> None:
+    if backup:
+        print(f"Backup of the data before the {before}: {backup}")
+
+
 def _print_plan(plan: ImportPlan, out: Callable[[str], None]) -> None:
     for warning in plan.warnings:
         out(f"Note: {warning}")
-    for skip in plan.skipped[:20]:
-        label = f" ({skip.label})" if skip.label else ""
-        out(f"Skipped line {skip.line}{label}: {skip.reason}")
-    if len(plan.skipped) > 20:
-        out(f"... and {number(len(plan.skipped) - 20)} more skipped")
-    for dup in plan.possible[:20]:
-        out(
-            f"Possible duplicate, line {dup.line} ({_one_line(dup.new.full_name)}): "
-            f"{dup.confidence.label} the same person as {_one_line(dup.existing.full_name)} "
-            f"({dup.existing.id}), {dup.reason}; added as new, review with '{PROG} duplicates'"
-        )
-    if len(plan.possible) > 20:
-        out(f"... and {counted(len(plan.possible) - 20, 'more possible duplicate')}")
+    skipped = (
+        f"Skipped line {skip.line}{f' ({skip.label})' if skip.label else ''}: {skip.reason}"
+        for skip in plan.skipped
+    )
+    _print_first(skipped, len(plan.skipped), ("skipped", "skipped"), out)
+    possible = (
+        f"Possible duplicate, line {dup.line} ({_one_line(dup.new.full_name)}): "
+        f"{_same_person(dup)}; added as new, review with '{PROG} duplicates'"
+        for dup in plan.possible
+    )
+    _print_first(possible, len(plan.possible), POSSIBLE, out)
 
 
 def _import(args: argparse.Namespace, kind: str) -> int:
     data = _read(args.file)
     if kind == "linkedin":
         from infoview.io.linkedin import parse_linkedin as parse
-        from infoview.io.linkedin import plan_import as plan_for
     else:
         from infoview.io.vcard import parse_vcards as parse
-        from infoview.io.vcard import plan_vcard_import as plan_for
     parsed = parse(data)
     store = _open_store(args)
-    plan = plan_for(parsed, store.contacts(include_archived=True), date.today())
+    plan = plan_import(parsed, store.contacts(include_archived=True), date.today())
     _print_plan(plan, print)
     summary = (
         f"{counted(len(plan.new), 'new contact')}, {number(len(plan.updated))} updated, "
@@ -94,8 +126,7 @@ def _import(args: argparse.Namespace, kind: str) -> int:
         f"{number(result.updated)} updated, {number(result.unchanged)} already up to date, "
         f"{number(result.skipped)} skipped."
     )
-    if result.backup:
-        print(f"Backup of the data before the import: {result.backup}")
+    _print_backup(result.backup, "import")
     if plan.possible:
         print(f"To review the possible duplicates: {PROG} duplicates")
     return 0
@@ -134,13 +165,9 @@ def _backup(args: argparse.Namespace) -> int:
     return 0
 
 
-def _data_file(args: argparse.Namespace) -> Path:
-    return (Path(args.data_dir) if args.data_dir else default_data_dir()) / FILE_NAME
-
-
 def _backups(args: argparse.Namespace) -> int:
     # Works without opening the store, so it helps when the data file is damaged.
-    folder = _data_file(args).parent / "backups"
+    folder = data_file(args.data_dir).parent / "backups"
     found = list_backups(folder)
     if not found:
         print(f"No backups yet in {folder}.")
@@ -150,7 +177,7 @@ def _backups(args: argparse.Namespace) -> int:
 
 
 def _recover(args: argparse.Namespace) -> int:
-    path = _data_file(args)
+    path = data_file(args.data_dir)
     if not path.exists():
         raise CliError(f"{path} does not exist yet, so there is nothing to recover")
     try:
@@ -188,14 +215,12 @@ def _restore(args: argparse.Namespace) -> int:
                 f"{number(change.updated)} updated, {number(change.removed)} removed, "
                 f"{number(change.unchanged)} unchanged"
             )
-    for dup in plan.possible[:20]:
-        print(
-            f"Possible duplicate: {_one_line(dup.new.full_name)} ({dup.new.id}) from the backup "
-            f"is {dup.confidence.label} the same person as {_one_line(dup.existing.full_name)} "
-            f"({dup.existing.id}), {dup.reason}; review with '{PROG} duplicates' afterwards"
-        )
-    if len(plan.possible) > 20:
-        print(f"... and {counted(len(plan.possible) - 20, 'more possible duplicate')}")
+    possible = (
+        f"Possible duplicate: {_one_line(dup.new.full_name)} ({dup.new.id}) from the backup "
+        f"is {_same_person(dup)}; review with '{PROG} duplicates' afterwards"
+        for dup in plan.possible
+    )
+    _print_first(possible, len(plan.possible), POSSIBLE, print)
     if plan.is_empty:
         print("Nothing to restore: the data already matches the backup.")
         return 0
@@ -204,8 +229,7 @@ def _restore(args: argparse.Namespace) -> int:
         return 0
     result = apply_restore(store, plan)
     print(f"Restored ({mode}) into {store.path}.")
-    if result.backup:
-        print(f"Backup of the data before the restore: {result.backup}")
+    _print_backup(result.backup, "restore")
     return 0
 
 

@@ -72,26 +72,13 @@ def sort_conversations(convs: Iterable[Conversation]) -> list[Conversation]:
 
 
 # ------------------------------------------------------------------ logging and referrals
-def referral_contact(
-    name: str,
-    organization: str,
-    title: str,
-    why: str,
-    referred_by: str,
-    joined_on: date,
-    contact_id: str,
-) -> Contact:
-    """Return the new contact someone suggested; their reason to talk is why it was suggested."""
-    return Contact(
-        id=contact_id,
-        full_name=name,
-        organization=organization,
-        title=title,
-        reason=why,
-        referred_by=referred_by,
-        source=Source.REFERRAL,
-        joined_on=joined_on,
-    )
+# A referral row's keys and the Contact fields they fill: why they were suggested is the reason.
+REFERRAL_FIELDS = {
+    "name": "full_name",
+    "organization": "organization",
+    "title": "title",
+    "why": "reason",
+}
 
 
 def referrals_from_rows(
@@ -105,21 +92,17 @@ def referrals_from_rows(
     contacts: list[Contact] = []
     problems: list[str] = []
     for i, row in enumerate(rows):
-        values = {
-            k: str(row.get(k) or "").strip() for k in ("name", "organization", "title", "why")
-        }
+        values = {field: str(row.get(key) or "").strip() for key, field in REFERRAL_FIELDS.items()}
         if not any(values.values()):
             continue
         try:
             contacts.append(
-                referral_contact(
-                    values["name"],
-                    values["organization"],
-                    values["title"],
-                    values["why"],
-                    referred_by,
-                    joined_on,
-                    ids[i],
+                Contact(
+                    id=ids[i],
+                    referred_by=referred_by,
+                    source=Source.REFERRAL,
+                    joined_on=joined_on,
+                    **values,
                 )
             )
         except ValidationError as exc:

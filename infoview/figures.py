@@ -119,6 +119,17 @@ def referrers(contacts: Iterable[Contact]) -> set[str]:
     return {c.referred_by for c in contacts if c.referred_by}
 
 
+def _suggester(contact: Contact) -> str | None:
+    return contact.referred_by or None
+
+
+def suggested_by(store: Store) -> dict[str, frozenset[str]]:
+    """Return the ids of the people each contact suggested (archived ones too), by the
+    suggester's id; kept on the store across changes and redone only for the contacts that
+    changed, so asking "who introduced anyone?" does not walk every contact."""
+    return store.grouped_records("suggested_by", None, Contact, _suggester)
+
+
 # ------------------------------------------------------------------ Home's progress
 @dataclass(frozen=True)
 class Journey:

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import hashlib
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from pydantic import ValidationError
 
-from infoview.figures import referrers
+from infoview.figures import suggested_by
 from infoview.models import (
     Channel,
     Contact,
@@ -45,13 +45,8 @@ RED = "red"
 SNOOZE_WEEK = 7
 SNOOZE_MONTH = 30
 
-CHANNEL_LABELS = {
-    Channel.EMAIL: "Email",
-    Channel.CALL: "Call",
-    Channel.MEETING: "Meeting",
-    Channel.MESSAGE: "Message",
-    Channel.EVENT: "Event",
-}
+# The labels keyed by channel, for a select box's format_func.
+CHANNEL_LABELS: dict[Channel, str] = {c: c.label for c in Channel}
 
 # What reset the clock, as the app names it.
 ASK_SENT = "your ask"
@@ -79,9 +74,19 @@ class Warmth:
     due: date  # the day the ideal gap is reached (or the snooze ends, if later)
     snoozed_until: date | None
     days_since: int
-    level: str
-    priority: float  # days past the ideal gap, over the gap (0 until due)
     own: bool  # the contact's own gaps rather than the defaults
+
+    @property
+    def level(self) -> str:
+        """Return OK until the due day, then AMBER, and RED once past the longest gap."""
+        if self.days_since < (self.due - self.last).days:
+            return OK
+        return RED if self.days_since > self.longest else AMBER
+
+    @property
+    def priority(self) -> float:
+        """Return how overdue: days past the ideal gap, over the gap (0 until due)."""
+        return 0.0 if self.level == OK else (self.days_since - self.ideal) / self.ideal
 
 
 def rhythm_id(contact_id: str) -> str:
@@ -147,19 +152,11 @@ def warmth(
     today: date,
     snoozed_until: date | None = None,
 ) -> Warmth:
-    """Return where a contact stands: amber from the ideal gap, red past the longest."""
+    """Return where a contact stands: due once the ideal gap (or a later snooze) is reached."""
     ideal, longest, own = gaps
     day, kind = last
-    since = (today - day).days
     due = day + timedelta(days=ideal)
     snooze = snoozed_until if snoozed_until is not None and snoozed_until > due else None
-    if snooze is not None:
-        due = snooze
-    if today < due:
-        level, priority = OK, 0.0
-    else:
-        level = RED if since > longest else AMBER
-        priority = (since - ideal) / ideal
     return Warmth(
         contact_id=contact_id,
         relationship=relationship,
@@ -167,11 +164,9 @@ def warmth(
         longest=longest,
         last=day,
         last_kind=kind,
-        due=due,
+        due=snooze or due,
         snoozed_until=snooze,
-        days_since=since,
-        level=level,
-        priority=priority,
+        days_since=(today - day).days,
         own=own,
     )
 
@@ -259,31 +254,58 @@ def rhythms_by_contact(store: Store) -> dict[str, Rhythm]:
     return out
 
 
+@dataclass(frozen=True)
+class _Records:
+    """What every rhythm is worked out from, read from the store once, by contact id."""
+
+    profile: Profile
+    touches: dict[str, list[TouchBase]]
+    convs: dict[str, list[Conversation]]
+    asks: dict[str, list[Outreach]]
+    rhythms: dict[str, Rhythm]
+    introducers: Mapping[str, object]  # who introduced someone, by id
+
+    @classmethod
+    def read(cls, store: Store) -> _Records:
+        """Read the records of every contact (archived ones too: they may have introduced)."""
+        return cls(
+            store.profile(),
+            store.by_contact(TouchBase),
+            store.by_contact(Conversation),
+            store.by_contact(Outreach),
+            rhythms_by_contact(store),
+            suggested_by(store),
+        )
+
+    def talked_to(self) -> set[str]:
+        """Return the ids of the few contacts with a conversation or a time in touch."""
+        return set(self.touches) | set(self.convs)
+
+    def relationship(self, contact_id: str) -> str:
+        """Return REFERRER for someone who introduced the user to someone, else MET."""
+        return REFERRER if contact_id in self.introducers else MET
+
+
 def warmth_of_all(store: Store, today: date) -> dict[str, Warmth]:
     """Return every rhythm-tracked contact's warmth (memoised until the data changes)."""
 
     def build() -> dict[str, Warmth]:
-        profile = store.profile()
-        touches = store.by_contact(TouchBase)
-        convs = store.by_contact(Conversation)
-        asks = store.by_contact(Outreach)
-        rhythms = rhythms_by_contact(store)
-        introducers = referrers(store.contacts(include_archived=True))
+        records = _Records.read(store)
         out: dict[str, Warmth] = {}
         # Only people talked to have a rhythm: walk the few with conversations or touches.
-        for cid in set(touches) | set(convs):
+        for cid in records.talked_to():
             contact = store.contact(cid)
             if contact is None:
                 continue
             found = contact_warmth(
                 contact,
-                profile,
+                records.profile,
                 today,
-                asks=asks.get(cid, []),
-                convs=convs.get(cid, []),
-                touches=touches.get(cid, []),
-                rhythm=rhythms.get(cid),
-                referred_someone=cid in introducers,
+                asks=records.asks.get(cid, []),
+                convs=records.convs.get(cid, []),
+                touches=records.touches.get(cid, []),
+                rhythm=records.rhythms.get(cid),
+                referred_someone=cid in records.introducers,
             )
             if found is not None:
                 out[cid] = found
@@ -454,17 +476,12 @@ def kept_warm_by_month(
 
 def ties_of(store: Store) -> list[Tie]:
     """Return every person met (a conversation held or a time in touch), with their gaps."""
-    profile = store.profile()
-    touches = store.by_contact(TouchBase)
-    convs = store.by_contact(Conversation)
-    asks = store.by_contact(Outreach)
-    rhythms = rhythms_by_contact(store)
-    introducers = referrers(store.contacts(include_archived=True))
+    records = _Records.read(store)
     out = []
-    for cid in set(touches) | set(convs):
+    for cid in records.talked_to():
         contact = store.contact(cid)
-        theirs_convs: list[Conversation] = convs.get(cid, [])
-        theirs_touches: list[TouchBase] = touches.get(cid, [])
+        theirs_convs = records.convs.get(cid, [])
+        theirs_touches = records.touches.get(cid, [])
         if contact is None or contact.archived:
             continue
         met = [c.happened_on for c in theirs_convs if c.happened_on] + [
@@ -472,9 +489,10 @@ def ties_of(store: Store) -> list[Tie]:
         ]
         if not met:
             continue
-        gaps = contact_gaps(profile, REFERRER if cid in introducers else MET, rhythms.get(cid))
+        gaps = contact_gaps(records.profile, records.relationship(cid), records.rhythms.get(cid))
         if gaps is None:
             continue
-        days = sorted(d for d, _ in interactions(asks.get(cid, []), theirs_convs, theirs_touches))
+        theirs_asks = records.asks.get(cid, [])
+        days = sorted(d for d, _ in interactions(theirs_asks, theirs_convs, theirs_touches))
         out.append(Tie(min(met), tuple(days), gaps[0], gaps[1]))
     return out

@@ -405,12 +405,12 @@ class Conversation(Record):
     report_back_done_on: date | None = None
 
 
-class Channel(StrEnum):
-    EMAIL = "email"
-    CALL = "call"
-    MEETING = "meeting"
-    MESSAGE = "message"
-    EVENT = "event"
+class Channel(LabelledEnum):
+    EMAIL = "email", "Email"
+    CALL = "call", "Call"
+    MEETING = "meeting", "Meeting"
+    MESSAGE = "message", "Message"
+    EVENT = "event", "Event"
 
 
 class TouchBase(Record):

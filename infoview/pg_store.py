@@ -48,9 +48,11 @@ from infoview.store import (
     META,
     SCHEMA_VERSION,
     TABLES,
+    RecordTable,
     Store,
     StoreError,
     StoreWriteError,
+    empty_tables,
     paused_gc,
 )
 
@@ -209,10 +211,11 @@ class PgStore(Store):
         self.loads = 0
         self._memo = {}
         self._memo_revision = -1
+        self._views = {}
         self.backup_error = None
         self._committed = b""
         self._data = {META: {"1": {"schema": SCHEMA_VERSION}}}
-        self._models = {name: {} for name in TABLES}
+        self._models = empty_tables()
         self._doc_ids = {name: {} for name in TABLES}
         self._next_doc_id = dict.fromkeys(TABLES, 1)
         self._pending = {}
@@ -411,7 +414,7 @@ class PgStore(Store):
                 self._doc_ids[table][record_id] = doc_id
         for table in touched:
             order = self._doc_ids[table]
-            self._models[table] = dict(
+            self._models[table] = RecordTable(
                 sorted(self._models[table].items(), key=lambda item: order.get(item[0], 0))
             )
         self._undo = {}
@@ -432,7 +435,7 @@ class PgStore(Store):
                 raise StoreWriteError(
                     f"could not delete your account ({_why(exc)}); nothing was changed"
                 ) from exc
-            self._models = {name: {} for name in TABLES}
+            self._models = empty_tables()
             self._doc_ids = {name: {} for name in TABLES}
             self._db_revision = -1
             self._revision += 1

@@ -115,44 +115,50 @@ def ask_reminders(ask: Outreach, contact: Contact, profile: Profile, today: date
     org = contact.organization.strip()
     where = f"at {org}" if org else "where they work"
     sent = f"{ask.sent_on:%b} {ask.sent_on.day}"
+    sent_on = ask.sent_on
+
+    def step(
+        what: str,
+        kind: str,
+        days: int,
+        title: str,
+        detail: str,
+        action: str,
+        params: tuple[tuple[str, str], ...] = (),
+    ) -> Reminder:
+        due = business_days_after(sent_on, days, profile.country)
+        key = f"ask:{ask.id}:{what}"
+        return Reminder(key, contact.id, kind, due, title, detail, action, params)
+
     steps = [
-        Reminder(
-            key=f"ask:{ask.id}:second",
-            contact_id=contact.id,
-            kind=SECOND_CONTACT,
-            due=business_days_after(ask.sent_on, first, profile.country),
-            title=f"No reply yet from {name}: try a second person {where}",
-            detail=(
-                f"You wrote on {sent}. Busy inboxes are normal; reaching out to someone else "
-                f"{where} doubles your chances while you wait."
-            ),
-            action=ACTION_RESEARCH,
+        step(
+            "second",
+            SECOND_CONTACT,
+            first,
+            f"No reply yet from {name}: try a second person {where}",
+            f"You wrote on {sent}. Busy inboxes are normal; reaching out to someone else "
+            f"{where} doubles your chances while you wait.",
+            ACTION_RESEARCH,
             # The Research list narrowed to the organization, where a second person is found.
             params=(("org", org),) if org else (),
         ),
-        Reminder(
-            key=f"ask:{ask.id}:followup1",
-            contact_id=contact.id,
-            kind=FOLLOW_UP,
-            due=business_days_after(ask.sent_on, second, profile.country),
-            title=f"Send {name} a short, friendly follow-up",
-            detail=(
-                f"It has been {counted(second, 'business day')} since {sent}. One polite nudge "
-                "is fine and often gets the reply."
-            ),
-            action=ACTION_ASK,
+        step(
+            "followup1",
+            FOLLOW_UP,
+            second,
+            f"Send {name} a short, friendly follow-up",
+            f"It has been {counted(second, 'business day')} since {sent}. One polite nudge "
+            "is fine and often gets the reply.",
+            ACTION_ASK,
         ),
-        Reminder(
-            key=f"ask:{ask.id}:noreply",
-            contact_id=contact.id,
-            kind=NO_REPLY,
-            due=business_days_after(ask.sent_on, second + NO_REPLY_AFTER_FOLLOWUP, profile.country),
-            title=f"Mark the ask to {name} as no reply?",
-            detail=(
-                "Still nothing after the follow-up. Close this one and put your energy into "
-                "the next person; you can reopen it if they write back."
-            ),
-            action=ACTION_ASK,
+        step(
+            "noreply",
+            NO_REPLY,
+            second + NO_REPLY_AFTER_FOLLOWUP,
+            f"Mark the ask to {name} as no reply?",
+            "Still nothing after the follow-up. Close this one and put your energy into "
+            "the next person; you can reopen it if they write back.",
+            ACTION_ASK,
         ),
     ]
     current = [r for r in steps if r.due <= today]

@@ -14,12 +14,13 @@ commit the store reloads a file another process changed instead of overwriting i
 
 from __future__ import annotations
 
+import bisect
 import gc
 import os
 import shutil
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Hashable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -92,6 +93,63 @@ RACY_STAT_NS = 2_500_000_000
 _BOOKKEEPING = {"id", "created_at", "updated_at", "revision"}
 
 R = TypeVar("R", bound=Record)
+V = TypeVar("V")
+K = TypeVar("K")
+T = TypeVar("T")
+
+
+class RecordTable(dict[str, Record]):
+    """A table's records by id that notes each id written or removed, oldest first.
+
+    ``per_record`` reads the notes to redo its work for just the records that changed. Only
+    the changes made one record at a time are noted; a table built whole (opening, reloading)
+    is a new table with no notes, and its readers start over.
+    """
+
+    __slots__ = ("changes",)
+    MOST_NOTES = 100_000  # then the notes start afresh (a new list) and readers start over
+
+    def __init__(self, *args: Any) -> None:
+        super().__init__(*args)
+        self.changes: list[str] = []
+
+    def _note(self, record_id: str) -> None:
+        if len(self.changes) >= self.MOST_NOTES:
+            self.changes = []
+        self.changes.append(record_id)
+
+    def __setitem__(self, record_id: str, record: Record) -> None:
+        super().__setitem__(record_id, record)
+        self._note(record_id)
+
+    def __delitem__(self, record_id: str) -> None:
+        super().__delitem__(record_id)
+        self._note(record_id)
+
+    def pop(self, record_id: str, *default: Any) -> Any:
+        if record_id in self:
+            self._note(record_id)
+        return super().pop(record_id, *default)
+
+    # The ways to change many records at once, which would not be noted, are refused.
+    def update(self, *args: Any, **kwargs: Any) -> None:
+        raise TypeError("a store table changes one record at a time")
+
+    def setdefault(self, *args: Any, **kwargs: Any) -> Any:
+        raise TypeError("a store table changes one record at a time")
+
+    def popitem(self) -> Any:
+        raise TypeError("a store table changes one record at a time")
+
+    def clear(self) -> None:
+        raise TypeError("a store table changes one record at a time")
+
+
+def empty_tables() -> dict[str, dict[str, Record]]:
+    """Return one empty table per kind of record (what a store holds before it loads)."""
+    return {name: RecordTable() for name in TABLES}
+
+
 _MODEL_TABLES: dict[type[Record], str] = {model: name for name, model in TABLES.items()}
 
 
@@ -140,6 +198,11 @@ def default_data_dir() -> Path:
     """Return the data folder: ``INFOVIEW_DATA_DIR`` or ``~/.infoview``."""
     configured = os.environ.get("INFOVIEW_DATA_DIR", "").strip()
     return Path(configured).expanduser() if configured else Path.home() / ".infoview"
+
+
+def data_file(data_dir: str | Path | None = None) -> Path:
+    """Return the data file in ``data_dir`` (none or empty: the default data folder)."""
+    return (Path(data_dir) if data_dir else default_data_dir()) / FILE_NAME
 
 
 @dataclass(frozen=True)
@@ -329,13 +392,15 @@ class Store:
         self.loads = 0  # how many times the whole record set was (re)built: open, reload, rollback
         self._memo: dict[Any, Any] = {}
         self._memo_revision = -1
+        # view name -> (version, id of the notes read, how many read, its state, the notes)
+        self._views: dict[str, tuple[Any, int, int, Any, list[str]]] = {}
         self.backup_error: str | None = None  # why today's backup failed, for the UI to show
         self._backup_day = date.today()  # opening makes the day's backup (below)
         self._seen: tuple[int, int, int] | None = None
         self._verified_ns = 0  # when the file was last known to hold exactly _committed
         self._committed = b""
         self._data: dict[str, Any] = {}
-        self._models: dict[str, dict[str, Record]] = {name: {} for name in TABLES}
+        self._models: dict[str, dict[str, Record]] = empty_tables()
         self._doc_ids: dict[str, dict[str, int]] = {name: {} for name in TABLES}
         self._next_doc_id: dict[str, int] = {}
         self._pending: dict[str, dict[str, tuple[int, dict[str, Any] | None]]] = {}
@@ -371,8 +436,7 @@ class Store:
     @classmethod
     def in_dir(cls, data_dir: str | Path | None = None) -> Store:
         """Open the store in ``data_dir`` (default: ``INFOVIEW_DATA_DIR`` or ~/.infoview)."""
-        folder = Path(data_dir) if data_dir is not None else default_data_dir()
-        return cls(folder / FILE_NAME)
+        return cls(data_file(data_dir))
 
     @property
     def in_memory(self) -> bool:
@@ -394,7 +458,7 @@ class Store:
                     models[name][record.id] = record
                     table[doc_id] = _slim(record)
         self._data = data
-        self._models = models
+        self._models = {name: RecordTable(table) for name, table in models.items()}
         self._doc_ids = {
             name: {doc["id"]: int(doc_id) for doc_id, doc in data.get(name, {}).items()}
             for name in TABLES
@@ -588,6 +652,127 @@ class Store:
             if key not in self._memo:
                 self._memo[key] = build()
             return self._memo[key]
+
+    # ------------------------------------------------ views kept across changes
+    # ``cached`` forgets everything when any record changes. The views below are redone only
+    # for the records written or removed since they last looked (each table notes them), so
+    # one edit among 30,000 contacts costs a few calls and a copy made in C, not a pass in
+    # Python over every record. Opening or reloading the store builds new tables, and the
+    # views start over; so they do when ``version`` (whatever else the view reads, such as
+    # the user's profile) differs from the last call. Callers must not change what they get.
+
+    def per_record(
+        self, name: str, version: Hashable, kind: type[R], work: Callable[[R], V]
+    ) -> dict[str, V]:
+        """Return ``work(record)`` for every record of a kind, by id."""
+
+        def build(values: dict[str, V] | None, changed: list[str] | None) -> dict[str, V]:
+            table = self._models[table_name(kind)]
+            if values is None or changed is None:
+                return {rid: work(cast(R, record)) for rid, record in table.items()}
+            values = dict(values)
+            for rid in changed:
+                record = table.get(rid)
+                if record is None:
+                    values.pop(rid, None)
+                else:
+                    values[rid] = work(cast(R, record))
+            return values
+
+        return self._view(name, version, kind, build)
+
+    def sorted_records(
+        self, name: str, version: Hashable, kind: type[R], key_of: Callable[[R], K | None]
+    ) -> list[K]:
+        """Return the keys ``key_of(record)`` of a kind's records, sorted; None leaves one out.
+
+        Keys must differ from record to record (end them with the record's id).
+        """
+
+        def build(
+            kept: tuple[dict[str, K], list[K]] | None, changed: list[str] | None
+        ) -> tuple[dict[str, K], list[K]]:
+            table = self._models[table_name(kind)]
+            if kept is None or changed is None:
+                keys = {}
+                for rid, record in table.items():
+                    key = key_of(cast(R, record))
+                    if key is not None:
+                        keys[rid] = key
+                return keys, sorted(keys.values())
+            keys, ordered = dict(kept[0]), list(kept[1])
+            for rid in changed:
+                old = keys.pop(rid, None)
+                if old is not None:
+                    del ordered[bisect.bisect_left(ordered, old)]
+                record = table.get(rid)
+                key = key_of(cast(R, record)) if record is not None else None
+                if key is not None:
+                    keys[rid] = key
+                    bisect.insort(ordered, key)
+            return keys, ordered
+
+        return self._view(name, version, kind, build)[1]
+
+    def grouped_records(
+        self, name: str, version: Hashable, kind: type[R], group_of: Callable[[R], str | None]
+    ) -> dict[str, frozenset[str]]:
+        """Return the ids of a kind's records by ``group_of(record)``; None leaves one out."""
+
+        def build(
+            kept: tuple[dict[str, str], dict[str, frozenset[str]]] | None,
+            changed: list[str] | None,
+        ) -> tuple[dict[str, str], dict[str, frozenset[str]]]:
+            table = self._models[table_name(kind)]
+            if kept is None or changed is None:
+                of: dict[str, str] = {}
+                sets: dict[str, set[str]] = {}
+                for rid, record in table.items():
+                    group = group_of(cast(R, record))
+                    if group is not None:
+                        of[rid] = group
+                        sets.setdefault(group, set()).add(rid)
+                return of, {group: frozenset(ids) for group, ids in sets.items()}
+            of, groups = dict(kept[0]), dict(kept[1])
+            for rid in changed:
+                old = of.pop(rid, None)
+                if old is not None:
+                    groups[old] = groups[old] - {rid}
+                    if not groups[old]:
+                        del groups[old]
+                record = table.get(rid)
+                group = group_of(cast(R, record)) if record is not None else None
+                if group is not None:
+                    of[rid] = group
+                    groups[group] = groups.get(group, frozenset()) | {rid}
+            return of, groups
+
+        return self._view(name, version, kind, build)[1]
+
+    def _view(
+        self,
+        name: str,
+        version: Hashable,
+        kind: type[Record],
+        build: Callable[[Any, list[str] | None], T],
+    ) -> T:
+        """Bring a view up to date: ``build(last, changed ids)``, or ``build(None, None)``."""
+        with self._lock:
+
+            def update() -> T:
+                table = self._models[table_name(kind)]
+                notes = table.changes if isinstance(table, RecordTable) else None
+                last = self._views.get(name)
+                if last is not None and notes is not None and last[:2] == (version, id(notes)):
+                    changed = list(dict.fromkeys(notes[last[2] :]))
+                    state = build(last[3], changed) if changed else last[3]
+                else:
+                    state = build(None, None)
+                if notes is not None:
+                    self._views[name] = (version, id(notes), len(notes), state, notes)
+                return state
+
+            return self.cached(("view", name, version), update)
 
     # ------------------------------------------------------------------ reads
     # Every read is typed by the record's model: ``store.all(Target)`` is a list[Target], and

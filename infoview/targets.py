@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import bisect
 import heapq
+import itertools
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from pydantic import ValidationError
 
 from infoview import research
-from infoview.models import Contact, Target, friendly_errors
+from infoview.models import Contact, Conversation, Outreach, Target, friendly_errors
 from infoview.pipeline import Stage
 from infoview.store import Store
 
@@ -59,76 +61,76 @@ def sort_key(target: Target) -> tuple:
     return (-target.motivation, not target.postings, not target.alumni, name)
 
 
+def org_of(contact: Contact) -> str | None:
+    """Return the organization key a contact counts under (None: archived, or none given)."""
+    if contact.organization and not contact.archived:
+        return org_key(contact.organization) or None
+    return None
+
+
 def contacts_by_org(contacts: Iterable[Contact]) -> dict[str, list[Contact]]:
     """Group active contacts by organization key (imported connections included)."""
-    # Grouped by the name as written first (cheap), then the spellings merged by key: a
-    # network repeats a few thousand names across tens of thousands of people.
-    spelt: dict[str, list[Contact]] = {}
-    for contact in contacts:
-        if contact.organization and not contact.archived:
-            found = spelt.get(contact.organization)
-            if found is None:
-                spelt[contact.organization] = [contact]
-            else:
-                found.append(contact)
     groups: dict[str, list[Contact]] = {}
-    for name, people in spelt.items():
-        key = org_key(name)
-        if not key:
-            continue
-        found = groups.get(key)
-        if found is None:
-            groups[key] = people
-        else:
-            found.extend(people)
+    for contact in contacts:
+        key = org_of(contact)
+        if key is not None:
+            groups.setdefault(key, []).append(contact)
     return groups
 
 
 def target_rows(
     targets: Iterable[Target],
-    by_org: Mapping[str, Sequence[Contact]],
+    by_org: Mapping[str, Collection[str]],
     stages: Mapping[str, Stage],
     contact_of: Callable[[str], Contact | None],
+    name_of: Callable[[str], str] | None = None,
+    by_name: Callable[[str], Iterable[str]] | None = None,
+    moving: set[str] | None = None,
 ) -> list[TargetRow]:
     """Return every target in the method's order with the people the user knows there.
 
-    Most people in a network are only connected, so only the people past that stage are
-    looked at one by one (found with ``contact_of``); the rest are counted by subtraction.
+    ``by_org`` holds the ids of the active contacts at each organization key. ``name_of``
+    gives a contact's name as sorted and ``by_name`` an organization's ids in name order
+    (by default, both from ``contact_of``); ``moving`` holds the ids past "connected" (by
+    default, read from ``stages``). Most people in a network are only connected, so only the
+    people past that stage are looked at one by one; the rest are counted.
     """
-    keys = {org_key(t.organization) for t in targets}
-    further: dict[str, list[tuple[Contact, Stage]]] = {}
-    for cid, stage in stages.items():
-        if stage == Stage.CONNECTED:
-            continue
-        contact = contact_of(cid)
-        if contact is None or contact.archived or not contact.organization:
-            continue
-        key = org_key(contact.organization)
-        if key in keys:
-            further.setdefault(key, []).append((contact, stage))
+    if name_of is None:
+
+        def name_of(cid: str) -> str:
+            contact = contact_of(cid)
+            return contact.full_name.casefold() if contact is not None else ""
+
+    def sorted_by_name(key: str) -> list[str]:
+        return sorted(by_org.get(key, ()), key=lambda cid: (name_of(cid), cid))
+
+    by_name = by_name or sorted_by_name
+    if moving is None:
+        moving = {cid for cid, stage in stages.items() if stage != Stage.CONNECTED}
     rows = []
     for target in sorted(targets, key=sort_key):
         key = org_key(target.organization)
-        people = by_org.get(key, ())
-        ahead = further.get(key, [])
-        counts = Counter(stage for _, stage in ahead)
-        if len(people) > len(ahead):
-            counts[Stage.CONNECTED] = len(people) - len(ahead)
+        there = by_org.get(key, ())
+        ahead = moving.intersection(there)
+        counts = Counter(stages[cid] for cid in ahead)
+        if len(there) > len(ahead):
+            counts[Stage.CONNECTED] = len(there) - len(ahead)
         # The furthest along first, by name within a stage.
-        shown = heapq.nsmallest(
-            EXAMPLES_SHOWN, ahead, key=lambda pair: (-pair[1], pair[0].full_name.casefold())
+        picked = heapq.nsmallest(
+            EXAMPLES_SHOWN, ahead, key=lambda cid: (-stages[cid], name_of(cid), cid)
         )
-        if len(shown) < EXAMPLES_SHOWN and len(people) > len(ahead):
-            taken = {c.id for c, _ in ahead}
-            rest = (c for c in people if c.id not in taken)
-            picked = heapq.nsmallest(
-                EXAMPLES_SHOWN - len(shown), rest, key=lambda c: c.full_name.casefold()
-            )
-            shown += [(c, Stage.CONNECTED) for c in picked]
+        if len(picked) < EXAMPLES_SHOWN and len(there) > len(ahead):
+            rest = (cid for cid in by_name(key) if cid not in ahead)
+            picked += itertools.islice(rest, EXAMPLES_SHOWN - len(picked))
+        shown = []
+        for cid in picked:
+            contact = contact_of(cid)
+            if contact is not None:
+                shown.append((contact, stages.get(cid, Stage.CONNECTED)))
         rows.append(
             TargetRow(
                 target=target,
-                count=len(people),
+                count=len(there),
                 shown=tuple(shown),
                 stage_counts=tuple(sorted(counts.items(), reverse=True)),
                 met=sum(n for stage, n in counts.items() if stage >= Stage.MET),
@@ -166,17 +168,75 @@ def coverage(rows: Sequence[TargetRow]) -> tuple[int, int]:
 # ------------------------------------------------------------------ store-level
 
 
+def org_ids(store: Store) -> dict[str, frozenset[str]]:
+    """Return the ids of the active contacts at each organization key (kept across changes)."""
+    return store.grouped_records("org", None, Contact, org_of)
+
+
 def org_groups(store: Store) -> dict[str, list[Contact]]:
-    """Return active contacts grouped by organization key (memoised until the data changes)."""
-    return store.cached(("contacts_by_org",), lambda: contacts_by_org(store.contacts()))
+    """Return active contacts grouped by organization key, each group in name order
+    (memoised until the data changes)."""
+
+    def build() -> dict[str, list[Contact]]:
+        groups: dict[str, list[Contact]] = {}
+        for key, _name, cid in _in_name_order(store):
+            contact = store.contact(cid)
+            if contact is not None:
+                groups.setdefault(key, []).append(contact)
+        return groups
+
+    return store.cached(("contacts_by_org",), build)
+
+
+def _in_name_order(store: Store) -> list[tuple[str, str, str]]:
+    """(organization key, name as sorted, id) of every active contact with an organization,
+    sorted (kept across changes)."""
+    return store.sorted_records("org_by_name", None, Contact, _by_name)
+
+
+def _by_name(contact: Contact) -> tuple[str, str, str] | None:
+    key = org_of(contact)
+    return (key, contact.full_name.casefold(), contact.id) if key is not None else None
+
+
+def _researched(contact: Contact) -> str | None:
+    return "researched" if contact.reason.strip() else None
 
 
 def target_list(store: Store, stages: Mapping[str, Stage]) -> list[TargetRow]:
-    """Return the target list with who the user knows at each (memoised)."""
-    return store.cached(
-        ("target_rows",),
-        lambda: target_rows(store.targets(), org_groups(store), stages, store.contact),
-    )
+    """Return the target list with who the user knows at each (memoised).
+
+    Who is at each organization, and in name order, is kept on the store across changes
+    and redone only for the contacts that changed.
+    """
+
+    def build() -> list[TargetRow]:
+        ordered = _in_name_order(store)
+
+        def by_name(key: str) -> Iterable[str]:
+            start = bisect.bisect_left(ordered, (key,))
+            end = bisect.bisect_left(ordered, (key + "\0",))
+            return (ordered[i][2] for i in range(start, end))
+
+        names = store.per_record("names", None, Contact, lambda c: c.full_name.casefold())
+        # Moving past "connected" takes a written reason, an ask or a conversation
+        # (pipeline.contact_stage): only the few people with one are looked at.
+        researched = store.grouped_records("researched", None, Contact, _researched)
+        maybe = researched.get("researched", frozenset()).union(
+            store.by_contact(Outreach), store.by_contact(Conversation)
+        )
+        moving = {cid for cid in maybe if stages.get(cid, Stage.CONNECTED) != Stage.CONNECTED}
+        return target_rows(
+            store.targets(),
+            org_ids(store),
+            stages,
+            store.contact,
+            names.__getitem__,
+            by_name,
+            moving,
+        )
+
+    return store.cached(("target_rows",), build)
 
 
 def save_target(store: Store, values: Mapping[str, object], base: Target | None = None) -> Target:

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from datetime import date
 
 from infoview.dates import safe_zone
-from infoview.keep_in_touch import CHANNEL_LABELS
 from infoview.models import AskStatus, Contact, Conversation, Outreach, TouchBase
 from infoview.store import Store
 
@@ -51,7 +50,7 @@ def timeline(
     for other in referrals:
         events.append(Event(other.joined_on, f"They suggested you talk to {other.full_name}"))
     for touch in touches:
-        how = CHANNEL_LABELS[touch.channel].lower()
+        how = touch.channel.label.lower()
         events.append(
             Event(touch.on, f"In touch ({how})" + (f": {touch.note}" if touch.note else ""))
         )

@@ -109,10 +109,6 @@ class _LimitedSandbox(SandboxedEnvironment):
         self.globals = {"range": self._range, "namespace": Namespace, "dict": dict}
         self.filters = {name: self._guarded(DEFAULT_FILTERS[name]) for name in _PLAIN_FILTERS}
         self.filters.update(join=self._join, replace=self._replace, string=self._string)
-        # Generated code joins buffered output (set blocks, macros) with environment.concat.
-        # Jinja2 types concat as a method, but its compiled templates call the attribute, so
-        # only an instance attribute can bound that output: the ignore is for that one fact.
-        self.concat = self._concat  # type: ignore[method-assign]
         self.loops = 0
         self.calls = 0
         self.deadline = time.monotonic() + MAX_SECONDS
@@ -168,7 +164,9 @@ class _LimitedSandbox(SandboxedEnvironment):
         self._check_size(_text_size(value))
         return value
 
-    def _concat(self, parts: Iterable[str]) -> str:
+    def concat(self, parts: Iterable[str]) -> str:
+        """Join buffered output after checking its size (Jinja2's own ``"".join`` overridden:
+        rendering and the compiled code of set blocks and macros join through it)."""
         parts = list(parts)
         self._check_size(sum(len(p) for p in parts))
         return "".join(parts)

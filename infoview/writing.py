@@ -240,6 +240,27 @@ def _agree(verb: str) -> str:
     return verb
 
 
+def _second_person(low: str, nxt: str, names: list[str]) -> tuple[str, bool | None] | None:
+    """Return a third-person pronoun (or the person's name) in the second person, and whether
+    a verb may follow it as its subject (None: as before); None for any other word.
+
+    ``low`` is the word in lower case, ``nxt`` the next word ("her" before a noun is "your").
+    """
+    if low in {"she", "he"} or (low in names and nxt.lower() not in {"'s", "’s"}):
+        return "you", True
+    if low in {"she's", "he's"}:
+        return "you're", None
+    if low in {"his", "hers"} or (low.endswith(("'s", "’s")) and low[:-2] in names):
+        return "your", False
+    if low == "her" and nxt and nxt.lower() not in _OBJECT_AFTER and nxt[:1].isalpha():
+        return "your", False
+    if low in {"him", "her"}:
+        return "you", False
+    if low in {"himself", "herself"}:
+        return "yourself", None
+    return None
+
+
 def _swap_pronouns(text: str, names: list[str]) -> str:
     tokens = re.findall(r"[\w'’.-]+|[^\w\s]|\s+", text)
     out: list[str] = []
@@ -247,29 +268,11 @@ def _swap_pronouns(text: str, names: list[str]) -> str:
     for i, tok in enumerate(tokens):
         low = tok.lower().replace("’", "'")
         nxt = next((x for x in tokens[i + 1 :] if not x.isspace()), "")
-        if low in {"she", "he"} or (low in names and nxt.lower() not in {"'s", "’s"}):
-            out.append("you")
-            after_subject = True
-            continue
-        if low in {"she's", "he's"}:
-            out.append("you're")
-            continue
-        if low in {"his", "hers"} or (low.endswith(("'s", "’s")) and low[:-2] in names):
-            out.append("your")
-            after_subject = False
-            continue
-        if low == "him" or (
-            low == "her" and (not nxt or nxt.lower() in _OBJECT_AFTER or not nxt[:1].isalpha())
-        ):
-            out.append("you")
-            after_subject = False
-            continue
-        if low == "her":
-            out.append("your")
-            after_subject = False
-            continue
-        if low in {"himself", "herself"}:
-            out.append("yourself")
+        swapped = _second_person(low, nxt, names)
+        if swapped is not None:
+            word, subject = swapped
+            out.append(word)
+            after_subject = after_subject if subject is None else subject
             continue
         if after_subject and tok.strip() and tok[:1].isalpha():
             if low in _ADVERBS:

@@ -26,9 +26,10 @@ from infoview.io.importing import (
     ParsedImport,
     ProgressCallback,
     SkippedRow,
+    plan_import,
 )
-from infoview.io.linkedin import parse_linkedin, plan_import
-from infoview.io.vcard import parse_vcards, plan_vcard_import
+from infoview.io.linkedin import parse_linkedin
+from infoview.io.vcard import parse_vcards
 from infoview.models import Contact, field_label
 from infoview.store import RECORD_NOUNS
 from infoview.wording import counted
@@ -42,7 +43,7 @@ Parser = Callable[[bytes], ParsedImport]
 Planner = Callable[[ParsedImport, list[Contact], date, ProgressCallback | None], ImportPlan]
 FORMATS: dict[str, tuple[str, Parser, Planner]] = {
     "linkedin": ("LinkedIn connections", parse_linkedin, plan_import),
-    "vcard": ("vCard contacts", parse_vcards, plan_vcard_import),
+    "vcard": ("vCard contacts", parse_vcards, plan_import),
 }
 REASON_LABELS = {
     "daily": "Daily (first opening of the day)",

@@ -42,22 +42,6 @@ class SkippedRow:
     label: str = ""
 
 
-@dataclass
-class ParsedImport:
-    """What a file holds: Contact-ready rows (with their line numbers), skips and warnings."""
-
-    source: Source
-    rows: list[dict[str, Any]] = field(default_factory=list)
-    lines: list[int] = field(default_factory=list)
-    skipped: list[SkippedRow] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-
-    @property
-    def total(self) -> int:
-        """Return how many rows the file holds, skipped ones included."""
-        return len(self.rows) + len(self.skipped)
-
-
 @dataclass(frozen=True)
 class MatchRules:
     """How an import recognises people already in the network and what it may change."""
@@ -68,6 +52,24 @@ class MatchRules:
     primary_is_identity: bool
     # Organization and title come fresh from the file (a LinkedIn export is current).
     refresh_job: bool
+
+
+@dataclass
+class ParsedImport:
+    """What a file holds: Contact-ready rows (with their line numbers), skips and warnings,
+    and how its format recognises people already in the network."""
+
+    source: Source
+    rules: MatchRules
+    rows: list[dict[str, Any]] = field(default_factory=list)
+    lines: list[int] = field(default_factory=list)
+    skipped: list[SkippedRow] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        """Return how many rows the file holds, skipped ones included."""
+        return len(self.rows) + len(self.skipped)
 
 
 @dataclass(frozen=True)
@@ -92,7 +94,6 @@ class ImportPlan:
     skipped: list[SkippedRow]
     warnings: list[str]
     parsed: ParsedImport
-    rules: MatchRules
     today: date
     base: dict[str, int]  # contact id -> revision the plan was made against
     possible: list[ImportDuplicate] = field(default_factory=list)
@@ -202,16 +203,16 @@ def _merge(existing: Contact, row: dict[str, Any], rules: MatchRules) -> dict[st
     return updates
 
 
-def plan_contacts(
+def plan_import(
     parsed: ParsedImport,
     existing: list[Contact],
     today: date,
-    rules: MatchRules,
     on_progress: ProgressCallback | None = None,
 ) -> ImportPlan:
-    """Sort parsed rows into new contacts, updates to existing ones, and skips."""
+    """Preview an import: new people, people already known (matched by the format's rules,
+    then by name and organization) and what changes for them, and the rows left out."""
     with paused_gc():
-        return _plan_contacts(parsed, existing, today, rules, on_progress)
+        return _plan_contacts(parsed, existing, today, parsed.rules, on_progress)
 
 
 def _plan_contacts(
@@ -300,7 +301,6 @@ def _plan_contacts(
         skipped=skipped,
         warnings=list(parsed.warnings),
         parsed=parsed,
-        rules=rules,
         today=today,
         base=_fingerprint(existing),
     )
@@ -330,7 +330,7 @@ def apply_import(
     with store.transaction():
         current = store.contacts(include_archived=True)
         if _fingerprint(current) != plan.base:
-            plan = plan_contacts(plan.parsed, current, plan.today, plan.rules)
+            plan = plan_import(plan.parsed, current, plan.today)
         preview = preview_import(plan, decisions)
         backup = None
         if not preview.is_empty:

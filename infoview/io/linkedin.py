@@ -9,16 +9,13 @@ from datetime import date
 from typing import Any
 
 from infoview.io.importing import (
-    ImportPlan,
     ImportProblem,
     MatchRules,
     ParsedImport,
-    ProgressCallback,
     SkippedRow,
-    plan_contacts,
 )
 from infoview.io.text import check_email, decode_text, refuse_binary
-from infoview.models import NAME_MAX, SHORT_MAX, URL_MAX, Contact, Source
+from infoview.models import NAME_MAX, SHORT_MAX, URL_MAX, Source
 from infoview.wording import counted
 
 # Header names (lower case) -> Contact-ready field. Older exports have no URL column.
@@ -199,7 +196,7 @@ def parse_linkedin(data: bytes) -> ParsedImport:
     start, delimiter = _find_header(lines)
     body = "\n".join(lines[start:])
     raw_rows = _read_rows(body, start, delimiter)
-    parsed = ParsedImport(source=Source.LINKEDIN, warnings=warnings)
+    parsed = ParsedImport(source=Source.LINKEDIN, rules=LINKEDIN_RULES, warnings=warnings)
     if not raw_rows:
         raise ImportProblem(
             "The file has LinkedIn's header row but no connections under it, "
@@ -259,13 +256,3 @@ def parse_linkedin(data: bytes) -> ParsedImport:
     }
     parsed.warnings.extend(notes[key].format(counted(n, *nouns[key])) for key, n in counts.items())
     return parsed
-
-
-def plan_import(
-    parsed: ParsedImport,
-    existing_contacts: list[Contact],
-    today: date,
-    on_progress: ProgressCallback | None = None,
-) -> ImportPlan:
-    """Preview a LinkedIn import: new people, updated ones (matched by profile URL), skips."""
-    return plan_contacts(parsed, existing_contacts, today, LINKEDIN_RULES, on_progress)

@@ -4,20 +4,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from datetime import date
 from typing import Any
 
 import vobject
 from vobject.base import ParseError, VObjectError
 
 from infoview.io.importing import (
-    ImportPlan,
     ImportProblem,
     MatchRules,
     ParsedImport,
-    ProgressCallback,
     SkippedRow,
-    plan_contacts,
 )
 from infoview.io.text import check_email, decode_text, refuse_binary
 from infoview.models import NAME_MAX, NOTES_MAX, SHORT_MAX, URL_MAX, Contact, Source
@@ -148,7 +144,7 @@ def parse_vcards(data: bytes) -> ParsedImport:
     if "BEGIN:VCARD" not in text.upper():
         raise ImportProblem("This file holds no contact cards (no BEGIN:VCARD line): not a vCard.")
     text = _join_quoted_printable(text)
-    parsed = ParsedImport(source=Source.VCARD, warnings=warnings)
+    parsed = ParsedImport(source=Source.VCARD, rules=VCARD_RULES, warnings=warnings)
     counts: dict[str, int] = {}
     try:
         components = list(vobject.readComponents(text, ignoreUnreadable=True))
@@ -179,16 +175,6 @@ def parse_vcards(data: bytes) -> ParsedImport:
         n = counted(counts["email"], "email address", "email addresses")
         parsed.warnings.append(f"Left out because they are not valid: {n}.")
     return parsed
-
-
-def plan_vcard_import(
-    parsed: ParsedImport,
-    existing: list[Contact],
-    today: date,
-    on_progress: ProgressCallback | None = None,
-) -> ImportPlan:
-    """Preview a vCard import: new people, people matched by email or name and organization."""
-    return plan_contacts(parsed, existing, today, VCARD_RULES, on_progress)
 
 
 def _split_name(full_name: str) -> tuple[str, str]:

@@ -15,6 +15,7 @@ from infoview.store import (
     Store,
     StoreDamagedError,
     StoreError,
+    data_file,
     default_data_dir,
     list_backups,
     restore_newest_good_backup,
@@ -75,8 +76,7 @@ def get_store() -> Store:
             store = new_demo_store()
             st.session_state[_DEMO_STORE] = store
         return store
-    path = default_data_dir() / "infoview.json"
-    return _shared_store(str(path))
+    return _shared_store(str(data_file()))
 
 
 def new_demo_store() -> Store:

@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from infoview.io.importing import apply_import
-from infoview.io.linkedin import parse_linkedin, plan_import
+from infoview.io.importing import apply_import, plan_import
+from infoview.io.linkedin import parse_linkedin
 from infoview.merge import apart_pairs, merges
 from infoview.models import Contact, Outreach
 from infoview.store import Store

@@ -19,8 +19,8 @@ from pathlib import Path
 import pytest
 
 from infoview import store as store_module
-from infoview.io.importing import apply_import
-from infoview.io.linkedin import parse_linkedin, plan_import
+from infoview.io.importing import apply_import, plan_import
+from infoview.io.linkedin import parse_linkedin
 from infoview.models import Contact, Outreach
 from infoview.store import (
     FILE_NAME,

@@ -23,9 +23,9 @@ from pydantic import ValidationError
 
 from infoview.io.backup import export_json, plan_restore, read_backup
 from infoview.io.csv_export import FORMULA_STARTS, contacts_to_csv, neutralize
-from infoview.io.importing import ImportProblem
-from infoview.io.linkedin import parse_linkedin, plan_import
-from infoview.io.vcard import parse_vcards, plan_vcard_import
+from infoview.io.importing import ImportProblem, plan_import
+from infoview.io.linkedin import parse_linkedin
+from infoview.io.vcard import parse_vcards
 from infoview.mailto import mailto_link
 from infoview.models import CallPlan, Contact, PlanItem, Profile
 from infoview.prepsheet import escape_markdown, prep_sheet_html, prep_sheet_markdown
@@ -299,7 +299,7 @@ def test_any_template_renders_or_raises_template_problem(source):
 
 
 # ------------------------------------------------------------------------ importers
-IMPORTERS = ((parse_linkedin, plan_import), (parse_vcards, plan_vcard_import))
+IMPORTERS = ((parse_linkedin, plan_import), (parse_vcards, plan_import))
 HEADER = b"First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
 
 
@@ -335,7 +335,7 @@ def test_linkedin_rows_with_any_text_import_or_raise_import_problem(cells, raw):
 @given(name=st.text(max_size=80), note=st.text(max_size=200), raw=st.binary(max_size=40))
 def test_vcards_with_any_text_import_or_raise_import_problem(name, note, raw):
     card = f"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:{name}\r\nNOTE:{note}\r\nEND:VCARD\r\n"
-    _import_or_problem(parse_vcards, plan_vcard_import, card.encode("utf-8", "surrogatepass") + raw)
+    _import_or_problem(parse_vcards, plan_import, card.encode("utf-8", "surrogatepass") + raw)
 
 
 @pytest.mark.parametrize(

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from infoview.duplicates import Confidence
-from infoview.io.importing import DECISIONS, apply_import, preview_import
-from infoview.io.linkedin import parse_linkedin, plan_import
-from infoview.io.vcard import parse_vcards, plan_vcard_import
+from infoview.io.importing import DECISIONS, apply_import, plan_import, preview_import
+from infoview.io.linkedin import parse_linkedin
+from infoview.io.vcard import parse_vcards
 from infoview.merge import apart_pairs, merges, undo_merge
 from infoview.store import Store
 
@@ -29,7 +29,7 @@ def store(tmp_path) -> Store:
 
 def vcard_plan(store: Store):
     parsed = parse_vcards((FIXTURES / "overlap_linkedin.vcf").read_bytes())
-    return plan_vcard_import(parsed, store.contacts(include_archived=True), TODAY)
+    return plan_import(parsed, store.contacts(include_archived=True), TODAY)
 
 
 def test_the_preview_lists_possible_duplicates_of_people_already_imported(store):

@@ -9,12 +9,11 @@ import pytest
 from email_validator import validate_email
 
 import infoview.store as store_module
-from infoview.io.importing import ImportProblem, apply_import
+from infoview.io.importing import ImportProblem, apply_import, plan_import
 from infoview.io.linkedin import (
     normalize_profile_url,
     parse_connection_date,
     parse_linkedin,
-    plan_import,
 )
 from infoview.io.text import check_email
 from infoview.models import Contact, Source

@@ -9,7 +9,8 @@ from datetime import date
 import pytest
 
 from infoview import analytics, charts
-from infoview.io.linkedin import parse_linkedin, plan_import
+from infoview.io.importing import plan_import
+from infoview.io.linkedin import parse_linkedin
 from infoview.models import Contact, Sector
 from infoview.research import contact_from_form, form_values
 from infoview.sectors import NO_TITLE, OTHER_ROLES, infer_sector, role_group

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from datetime import date
 
 import pytest
 
@@ -64,7 +65,8 @@ def test_each_target_lists_the_people_known_there_with_their_stages():
     stages = {"a": Stage.CONNECTED, "b": Stage.MET}
     targets = [Target(organization="Globex"), Target(organization="Hooli")]
     by_id = {c.id: c for c in people}
-    globex, hooli = target_rows(targets, contacts_by_org(people), stages, by_id.get)
+    by_org = {k: [c.id for c in v] for k, v in contacts_by_org(people).items()}
+    globex, hooli = target_rows(targets, by_org, stages, by_id.get)
     assert [(p.full_name, s) for p, s in globex.shown] == [
         ("Bo", Stage.MET),
         ("Ana", Stage.CONNECTED),
@@ -122,10 +124,66 @@ def test_target_rows_agree_with_counting_every_person_one_by_one():
     targets = [Target(organization=o) for o in ("Globex", "Hooli", "Umbrella", "Nowhere")]
     by_org = contacts_by_org(people)
     by_id = {c.id: c for c in people}
-    for row in target_rows(targets, by_org, stages, by_id.get):
+    ids = {key: [c.id for c in there] for key, there in by_org.items()}
+    for row in target_rows(targets, ids, stages, by_id.get):
         there = by_org.get(org_key(row.target.organization), [])
         found = [(c, stages.get(c.id, Stage.CONNECTED)) for c in there]
         walk = sorted(found, key=lambda pair: (-pair[1], pair[0].full_name.casefold()))
         assert row.count == len(there)
         assert dict(row.stage_counts) == dict(Counter(s for _, s in found))
         assert [(c.id, s) for c, s in row.shown] == [(c.id, s) for c, s in walk[:8]]
+
+
+def test_the_kept_target_list_agrees_with_building_it_afresh_through_many_changes(tmp_path):
+    """target_list keeps who is where across changes; after each random change it must
+    give exactly what target_rows gives from scratch on the same records."""
+    import random
+
+    from infoview.models import AskStatus, Conversation, Outreach
+    from infoview.next_steps import stages_of
+    from infoview.targets import org_groups, target_list
+
+    rng = random.Random(18)
+    store = Store(tmp_path / "infoview.json")
+    for org in ("Globex", "Hooli"):
+        store.save(Target(organization=org))
+    orgs = ["Globex", "globex inc.", "Hooli", "Initech", ""]
+
+    def person() -> dict:
+        return {
+            "full_name": rng.choice(["Ana", "ana", "Bo", "Cy", "Di", "Ed", "Flo", "Gus"]),
+            "organization": rng.choice(orgs),
+            "archived": rng.random() < 0.1,
+            "reason": rng.choice(["", "", "She moved from the lab into policy."]),
+        }
+
+    for _ in range(30):
+        store.save(Contact(**person()))
+    for step in range(100):
+        people = store.contacts(include_archived=True)
+        some = rng.choice(people)
+        move = rng.random()
+        if move < 0.5:
+            store.save(some.model_copy(update=person()), expected_revision=some.revision)
+        elif move < 0.65:
+            store.save(Contact(**person()))
+        elif move < 0.75:
+            store.delete(Contact, some.id)
+        elif move < 0.82:
+            store.save(Conversation(contact_id=some.id, happened_on=date(2026, 10, 1)))
+        elif move < 0.9:
+            store.save(
+                Outreach(contact_id=some.id, status=AskStatus.SENT, sent_on=date(2026, 11, 2))
+            )
+        else:
+            Store(tmp_path / "infoview.json").save(Contact(**person()))
+            assert store.refresh()
+        everyone = store.contacts(include_archived=True)
+        by_org = contacts_by_org(everyone)
+        ids = {key: [c.id for c in there] for key, there in by_org.items()}
+        stages = stages_of(store)
+        expected = target_rows(store.targets(), ids, stages, store.contact)
+        assert target_list(store, stages) == expected, f"step {step}"
+        assert {k: sorted(c.id for c in v) for k, v in org_groups(store).items()} == {
+            k: sorted(v) for k, v in ids.items()
+        }

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from infoview.io.importing import ImportProblem, apply_import
-from infoview.io.vcard import contacts_to_vcard, parse_vcards, plan_vcard_import
+from infoview.io.importing import ImportProblem, apply_import, plan_import
+from infoview.io.vcard import contacts_to_vcard, parse_vcards
 from infoview.models import Contact, Source
 from infoview.store import Store
 
@@ -92,13 +92,13 @@ def test_export_then_import_round_trips() -> None:
         },
         {"full_name": "Kai"},
     ]
-    assert plan_vcard_import(parse_vcards(text.encode()), people, TODAY).unchanged == 2
+    assert plan_import(parse_vcards(text.encode()), people, TODAY).unchanged == 2
 
 
 def test_match_by_email_then_name_and_organization_fills_only_empty_fields() -> None:
     by_email = Contact(full_name="Ivo T.", email="ivo.tamm@EXAMPLE.com", title="Keeper")
     by_name = Contact(full_name="lale abara", organization="ORBIT analytics", notes="Runner")
-    plan = plan_vcard_import(parse_vcards(read("contacts_v30.vcf")), [by_email, by_name], TODAY)
+    plan = plan_import(parse_vcards(read("contacts_v30.vcf")), [by_email, by_name], TODAY)
     assert plan.new == []
     (ivo,) = plan.updated
     assert (ivo.id, ivo.full_name, ivo.title) == (by_email.id, "Ivo T.", "Keeper")
@@ -112,7 +112,7 @@ def test_match_by_email_then_name_and_organization_fills_only_empty_fields() -> 
 
 def test_import_adds_vcard_contacts_joining_today(tmp_path: Path) -> None:
     store = Store.in_dir(tmp_path)
-    plan = plan_vcard_import(parse_vcards(read("contacts_v40.vcf")), [], TODAY)
+    plan = plan_import(parse_vcards(read("contacts_v40.vcf")), [], TODAY)
     result = apply_import(store, plan)
     assert result.added == 1
     (juno,) = store.contacts()
@@ -176,5 +176,5 @@ def test_a_bio_link_fills_a_known_contacts_empty_bio_field() -> None:
     known = Contact(full_name="Bo Li", email="bo@acme.org", website="https://bo.example.dev")
     card = b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Bo Li\r\nEMAIL:bo@acme.org\r\n"
     card += b"URL;TYPE=WORK:https://acme.org/about/bo\r\nEND:VCARD\r\n"
-    (bo,) = plan_vcard_import(parse_vcards(card), [known], TODAY).updated
+    (bo,) = plan_import(parse_vcards(card), [known], TODAY).updated
     assert (bo.website, bo.bio_url) == ("https://bo.example.dev", "https://acme.org/about/bo")
