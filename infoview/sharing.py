@@ -41,7 +41,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import SQLAlchemyError
 
 from infoview.pg_store import PgStore, _why, metadata, records, user_column, users
-from infoview.store import TABLES, Store, StoreError, StoreWriteError
+from infoview.store import TABLES, Store, StoreError, StoreWriteError, empty_tables
 
 INVITATION_DAYS = 7
 COMMENT_MAX = 2000
@@ -436,7 +436,7 @@ class CoachView(PgStore):
                 raise StoreError(f"the database cannot be reached ({_why(exc)})") from exc
 
     def _forget(self) -> None:
-        self._models = {name: {} for name in TABLES}
+        self._models = empty_tables()
         self._doc_ids = {name: {} for name in TABLES}
         self._db_revision = -1
         self._revision += 1
