@@ -59,6 +59,17 @@ from infoview.store import (
 MIGRATIONS = Path(__file__).with_name("migrations")
 
 metadata = MetaData()
+
+
+def user_column(name: str, primary_key: bool = False, nullable: bool = False) -> Column[int]:
+    """Declare a column that holds a user's id (``infoview_users.id``).
+
+    The database deletes such rows with their user (the migrations' foreign keys); the
+    declaration here only tells SQLAlchemy the column's type.
+    """
+    return Column(name, BigInteger, primary_key=primary_key, nullable=nullable)
+
+
 users = Table(
     "infoview_users",
     metadata,
@@ -72,7 +83,7 @@ records = Table(
     "infoview_records",
     metadata,
     Column("seq", BigInteger),
-    Column("user_id", BigInteger, primary_key=True),
+    user_column("user_id", primary_key=True),
     Column("tbl", Text, primary_key=True),
     Column("id", Text, primary_key=True),
     Column("doc", JSON, nullable=False),

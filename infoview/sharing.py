@@ -40,8 +40,8 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import SQLAlchemyError
 
-from infoview.pg_store import PgStore, _why, metadata, records, users
-from infoview.store import TABLES, Store, StoreError, StoreWriteError
+from infoview.pg_store import PgStore, _why, metadata, records, user_column, users
+from infoview.store import TABLES, Store, StoreError, StoreWriteError, empty_tables
 
 INVITATION_DAYS = 7
 COMMENT_MAX = 2000
@@ -54,17 +54,17 @@ invitations = Table(
     "infoview_invitations",
     metadata,
     Column("code_hash", Text, primary_key=True),
-    Column("client_id", BigInteger, nullable=False),
+    user_column("client_id"),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("expires_at", DateTime(timezone=True), nullable=False),
-    Column("used_by", BigInteger),
+    user_column("used_by", nullable=True),
     Column("used_at", DateTime(timezone=True)),
 )
 shares = Table(
     "infoview_shares",
     metadata,
-    Column("client_id", BigInteger, primary_key=True),
-    Column("coach_id", BigInteger, primary_key=True),
+    user_column("client_id", primary_key=True),
+    user_column("coach_id", primary_key=True),
     Column("since", DateTime(timezone=True), nullable=False),
     Column("revoked_at", DateTime(timezone=True)),
 )
@@ -72,8 +72,8 @@ comments = Table(
     "infoview_comments",
     metadata,
     Column("id", BigInteger, primary_key=True),
-    Column("client_id", BigInteger, nullable=False),
-    Column("coach_id", BigInteger, nullable=False),
+    user_column("client_id"),
+    user_column("coach_id"),
     Column("tbl", Text, nullable=False),
     Column("record_id", Text, nullable=False),
     Column("body", Text, nullable=False),
@@ -436,7 +436,7 @@ class CoachView(PgStore):
                 raise StoreError(f"the database cannot be reached ({_why(exc)})") from exc
 
     def _forget(self) -> None:
-        self._models = {name: {} for name in TABLES}
+        self._models = empty_tables()
         self._doc_ids = {name: {} for name in TABLES}
         self._db_revision = -1
         self._revision += 1

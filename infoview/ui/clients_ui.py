@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 import streamlit as st
 
@@ -15,8 +16,18 @@ from infoview.wording import counted
 if TYPE_CHECKING:  # hosted mode only: the page never runs without PostgreSQL
     from infoview.pg_store import PgStore
 
+T = TypeVar("T")
 _FORM_CODE = "cl_code"
 _LINK_SEEN = "_infoview_invite_link_seen"  # the link's code is filled in once, not every run
+
+
+def _read(read: Callable[[PgStore], T], coach: PgStore) -> T | None:
+    """Return ``read(coach)``, or None after showing why the database could not answer."""
+    try:
+        return read(coach)
+    except StoreError as exc:
+        st.error(md_escape(exc))
+        return None
 
 
 def not_hosted_notice() -> None:
@@ -104,10 +115,8 @@ def clients_section(coach: PgStore) -> int:
     from infoview import sharing
     from infoview.coaching import client_summary
 
-    try:
-        clients = sharing.clients_of(coach)
-    except StoreError as exc:
-        st.error(md_escape(exc))
+    clients = _read(sharing.clients_of, coach)
+    if clients is None:
         return 0
     if not clients:
         st.info(
@@ -410,10 +419,8 @@ def assignments_section(coach: PgStore, clients: list, today: date) -> None:
     from infoview.ui.setup import flash
 
     st.markdown("**Assignments for every client**")
-    try:
-        current = asg.set_by(coach)
-    except StoreError as exc:
-        st.error(md_escape(exc))
+    current = _read(asg.set_by, coach)
+    if current is None:
         return
     for item in current:
         done = [name for name, view in clients if asg.is_done(item, view)]
@@ -454,10 +461,8 @@ def publish_section(coach: PgStore) -> None:
         "Every client who shares with you sees these under **From your coach** (templates on "
         "the Ask page, questions on Plan questions) and copies what they want into their own."
     )
-    try:
-        mine = pub.published_by(coach)
-    except StoreError as exc:
-        st.error(md_escape(exc))
+    mine = _read(pub.published_by, coach)
+    if mine is None:
         return
     for item in mine:
         text, withdraw = st.columns([5, 2], vertical_alignment="center")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import streamlit as st
 
 from infoview.models import UserTemplate
@@ -10,29 +12,37 @@ from infoview.ui import pages
 from infoview.ui.text import md, md_escape, plain, say
 from infoview.wording import counted
 
-
-def _client_comments(store: Store) -> list | None:
-    """Return the comments on this hosted user's data, or None outside hosted mode."""
+if TYPE_CHECKING:  # hosted mode only: the PostgreSQL store needs SQLAlchemy
     from infoview.pg_store import PgStore
-    from infoview.sharing import CoachView, comments_for
 
-    if not isinstance(store, PgStore) or isinstance(store, CoachView):
-        return None
+
+def _client(store: Store) -> PgStore | None:
+    """Return the store as a signed-in client's own hosted store; None locally or for a coach."""
+    from infoview.pg_store import PgStore
+    from infoview.sharing import CoachView
+
+    return store if isinstance(store, PgStore) and not isinstance(store, CoachView) else None
+
+
+def _client_comments(client: PgStore) -> list:
+    """Return the comments on this client's data, or none after saying they cannot be read."""
+    from infoview.sharing import comments_for
+
     try:
-        return comments_for(store)
+        return comments_for(client)
     except StoreError as exc:
         say(st.warning, "Your coach's comments cannot be read right now: {}", exc)
-        return None
+        return []
 
 
-def _done_button(store: Store, comment, key: str) -> None:
+def _done_button(client: PgStore, comment, key: str) -> None:
     from infoview.sharing import mark_done
     from infoview.ui.setup import flash
 
     label = "Mark not done" if comment.done else "Mark done"
     if st.button(label, key=f"{key}_{comment.id}", icon=":material/task_alt:"):
         try:
-            changed = mark_done(store, comment.id, done=not comment.done)  # type: ignore[arg-type]
+            changed = mark_done(client, comment.id, done=not comment.done)
         except StoreError as exc:
             st.error(md_escape(exc))
             return
@@ -41,21 +51,22 @@ def _done_button(store: Store, comment, key: str) -> None:
         st.rerun()
 
 
-def _one(store: Store, comment, key: str, about: str = "") -> None:
+def _one(client: PgStore, comment, key: str, about: str = "") -> None:
     with st.container(border=True):
         who = comment.coach_name or "Your coach"
         where = md(" on {}", about) if about else md(" on your {}", comment.kind)
         state = " · done" if comment.done else ""
         st.caption(md("{}{} · {:%d %b}{}", who, where, comment.created_at, state))
         st.text(plain(comment.body))
-        _done_button(store, comment, key)
+        _done_button(client, comment, key)
 
 
 def home_comments(store: Store) -> None:
     """On Home: the coach's comments not yet marked done, each with a way to its draft."""
-    found = _client_comments(store)
-    if not found:
+    client = _client(store)
+    if client is None:
         return
+    found = _client_comments(client)
     open_ones = [c for c in found if not c.done]
     if not open_ones:
         return
@@ -64,7 +75,7 @@ def home_comments(store: Store) -> None:
         record = store.get(comment.table, comment.record_id)
         contact = store.contact(getattr(record, "contact_id", None)) if record else None
         about = f"your {comment.kind} to {contact.full_name}" if contact else ""
-        _one(store, comment, "home_comment_done", about)
+        _one(client, comment, "home_comment_done", about)
         if contact is not None:
             target = pages.ASK if comment.table == "outreach" else pages.QUESTIONS
             st.page_link(
@@ -77,9 +88,10 @@ def home_comments(store: Store) -> None:
 
 def comments_beside(store: Store, table: str, record_ids: list[str], key: str) -> None:
     """Beside a draft or plan: its comments, open ones first, each markable done."""
-    found = _client_comments(store)
-    if not found:
+    client = _client(store)
+    if client is None:
         return
+    found = _client_comments(client)
     wanted = set(record_ids)
     here = [c for c in found if c.table == table and c.record_id in wanted]
     if not here:
@@ -88,11 +100,11 @@ def comments_beside(store: Store, table: str, record_ids: list[str], key: str) -
     done = [c for c in here if c.done]
     st.markdown(md("**Your coach's comments** ({} open)", len(open_ones)))
     for comment in open_ones:
-        _one(store, comment, key)
+        _one(client, comment, key)
     if done:
         with st.expander(md("Done ({})", len(done))):
             for comment in done:
-                _one(store, comment, key)
+                _one(client, comment, key)
 
 
 def ask_comments(store: Store, contact_id: str) -> None:
@@ -111,13 +123,12 @@ def home_assignments(store: Store) -> None:
     from datetime import date
 
     from infoview import assignments as asg
-    from infoview.pg_store import PgStore
-    from infoview.sharing import CoachView
 
-    if not isinstance(store, PgStore) or isinstance(store, CoachView):
+    client = _client(store)
+    if client is None:
         return
     try:
-        found = asg.for_client(store)
+        found = asg.for_client(client)
     except StoreError as exc:
         say(st.warning, "Your coach's assignments cannot be read right now: {}", exc)
         return
@@ -143,13 +154,12 @@ def home_assignments(store: Store) -> None:
 
 def _published(store: Store, kind: str) -> list:
     from infoview import publications as pub
-    from infoview.pg_store import PgStore
-    from infoview.sharing import CoachView
 
-    if not isinstance(store, PgStore) or isinstance(store, CoachView):
+    client = _client(store)
+    if client is None:
         return []
     try:
-        return pub.from_my_coaches(store, kind)
+        return pub.from_my_coaches(client, kind)
     except StoreError as exc:
         say(st.warning, "What your coach published cannot be read right now: {}", exc)
         return []

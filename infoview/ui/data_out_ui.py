@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from functools import partial
+from typing import NamedTuple
 
 import streamlit as st
 
@@ -29,7 +32,7 @@ def export_section(store: Store, today: date) -> None:
     contacts = store.count(Contact)
     figs = home_numbers(store)[0]
     # Exports hold archived people too; say so, since Home counts only active ones.
-    held = f" ({figs.archived:,} archived included)" if figs.archived else ""
+    held = md(" ({:,} archived included)", figs.archived) if figs.archived else ""
     stamp = today.isoformat()
     json_box, csv_box, vcf_box = st.columns(3)
     with json_box.container(border=True):
@@ -39,37 +42,61 @@ def export_section(store: Store, today: date) -> None:
             "on another computer."
         )
         backup_button(store, today, key="dt_export_json")
-    with csv_box.container(border=True):
-        st.markdown("**Contacts** · CSV for spreadsheets")
-        st.caption(
-            "Opens safely in Excel, Numbers or Sheets (cells that could run as formulas "
-            "are defused). Keep the JSON backup too: CSV leaves out your asks and talks."
-        )
-        st.download_button(
-            md("Download {} as CSV{}", counted(contacts, "contact"), held),
-            data=lambda: contacts_to_csv(store.contacts(include_archived=True)),
-            file_name=f"infoview-contacts-{stamp}.csv",
-            mime="text/csv",
-            on_click="ignore",
-            icon=":material/table:",
-            key="dt_export_csv",
-            disabled=not contacts,
-            width="stretch",
-        )
-    with vcf_box.container(border=True):
-        st.markdown("**Contacts** · vCard")
-        st.caption("For a phone or mail app: name, organization, title, email, links, notes.")
-        st.download_button(
-            md("Download {} as vCard{}", counted(contacts, "contact"), held),
-            data=lambda: contacts_to_vcard(store.contacts(include_archived=True)),
-            file_name=f"infoview-contacts-{stamp}.vcf",
-            mime="text/vcard",
-            on_click="ignore",
-            icon=":material/contact_page:",
-            key="dt_export_vcf",
-            disabled=not contacts,
-            width="stretch",
-        )
+    for box, kind in zip((csv_box, vcf_box), _CONTACT_FILES, strict=True):
+        with box.container(border=True):
+            st.markdown(kind.heading)
+            st.caption(kind.caption)
+            st.download_button(
+                md("Download {} as {}{}", counted(contacts, "contact"), kind.name, held),
+                data=partial(_contacts_file, store, kind.convert),
+                file_name=f"infoview-contacts-{stamp}.{kind.ending}",
+                mime=kind.mime,
+                on_click="ignore",
+                icon=kind.icon,
+                key=f"dt_export_{kind.ending}",
+                disabled=not contacts,
+                width="stretch",
+            )
+
+
+class _ContactFile(NamedTuple):
+    """A file of the contacts alone, as the Export tab offers it."""
+
+    name: str
+    heading: str
+    caption: str
+    convert: Callable[[list[Contact]], str]
+    ending: str
+    mime: str
+    icon: str
+
+
+_CONTACT_FILES = (
+    _ContactFile(
+        "CSV",
+        "**Contacts** · CSV for spreadsheets",
+        "Opens safely in Excel, Numbers or Sheets (cells that could run as formulas "
+        "are defused). Keep the JSON backup too: CSV leaves out your asks and talks.",
+        contacts_to_csv,
+        "csv",
+        "text/csv",
+        ":material/table:",
+    ),
+    _ContactFile(
+        "vCard",
+        "**Contacts** · vCard",
+        "For a phone or mail app: name, organization, title, email, links, notes.",
+        contacts_to_vcard,
+        "vcf",
+        "text/vcard",
+        ":material/contact_page:",
+    ),
+)
+
+
+def _contacts_file(store: Store, convert: Callable[[list[Contact]], str]) -> str:
+    """Every contact, archived ones too, in the format ``convert`` writes."""
+    return convert(store.contacts(include_archived=True))
 
 
 def backup_button(store: Store, today: date, key: str, label: str = "Download JSON backup"):
@@ -145,9 +172,15 @@ def delete_section(store: Store, demo: bool, today: date) -> None:
 
 
 def delete_account_section(store: Store, today: date) -> None:
-    """Delete the signed-in user's account and every record of theirs, after typed consent."""
+    """Delete the signed-in user's account and every record of theirs, after typed consent.
+
+    Only a hosted store holds an account; with any other store there is nothing to show.
+    """
+    from infoview.pg_store import PgStore
     from infoview.ui.hosted import sign_out
 
+    if not isinstance(store, PgStore):
+        return
     st.divider()
     st.markdown("## Delete my account")
     st.markdown(
@@ -165,7 +198,7 @@ def delete_account_section(store: Store, today: date) -> None:
     ):
         return
     try:
-        store.delete_account()  # type: ignore[attr-defined]
+        store.delete_account()
     except StoreError as exc:
         show_error("Nothing was deleted", exc)
         return

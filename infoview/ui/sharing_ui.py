@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from functools import partial
 from urllib.parse import urlsplit, urlunsplit
 
 import streamlit as st
@@ -49,27 +50,22 @@ def report_buttons(store: Store, today: date) -> None:
         "One page: your journey, asks and reply rate, conversations and what you learned. "
         "The web page prints well; the Markdown file pastes into an email or a document."
     )
-    left, right = st.columns(2)
-    left.download_button(
-        "Download the report (web page)",
-        data=lambda: report_html(store, today),
-        file_name=f"infoview-progress-{today.isoformat()}.html",
-        mime="text/html",
-        on_click="ignore",
-        icon=":material/print:",
-        key="share_report_html",
-        width="stretch",
-    )
-    right.download_button(
-        "Download the report (Markdown)",
-        data=lambda: report_markdown(store, today),
-        file_name=f"infoview-progress-{today.isoformat()}.md",
-        mime="text/markdown",
-        on_click="ignore",
-        icon=":material/description:",
-        key="share_report_md",
-        width="stretch",
-    )
+    formats = (  # the button's label, how it is built, the file's ending, MIME type, icon
+        ("Download the report (web page)", report_html, "html", "text/html", ":material/print:"),
+        ("Download the report (Markdown)", report_markdown, "md", "text/markdown",
+         ":material/description:"),
+    )  # fmt: skip
+    for column, (label, build, ending, mime, icon) in zip(st.columns(2), formats, strict=True):
+        column.download_button(
+            label,
+            data=partial(build, store, today),
+            file_name=f"infoview-progress-{today.isoformat()}.{ending}",
+            mime=mime,
+            on_click="ignore",
+            icon=icon,
+            key=f"share_report_{ending}",
+            width="stretch",
+        )
 
 
 def share_section(store: Store, today: date) -> None:

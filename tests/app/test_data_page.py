@@ -362,3 +362,12 @@ def test_backup_times_say_utc_when_no_time_zone_is_set(app, store):
     store.backup("manual")
     at = _open(app, "Restore")
     assert any(t.value.endswith(" UTC") for t in at.text)
+
+
+def test_export_buttons_count_archived_contacts_and_say_so(app, store):
+    store.save(Contact(full_name="Ana Ruiz"))
+    store.save(Contact(full_name="Old Friend", archived=True))
+    at = _open(app, "Export")
+    labels = [b.proto.label.replace("\\", "") for b in at.get("download_button")]
+    assert "Download 2 contacts as CSV (1 archived included)" in labels
+    assert "Download 2 contacts as vCard (1 archived included)" in labels

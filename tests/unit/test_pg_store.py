@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Column, MetaData, String, Table, select, update
+from sqlalchemy import Column, MetaData, String, Table, inspect, select, update
 
 from infoview.models import Contact, Outreach
 from infoview.pg_store import (
@@ -254,6 +254,53 @@ def test_migration_from_an_earlier_schema_keeps_the_data(pg_cluster, start):
     assert again.contact(ada.id) == ada
     assert [o.subject for o in again.all("outreach")] == ["Coffee?"]
     again.save(Contact(full_name="After"))  # and it keeps working on the new schema
+    engine.dispose()
+
+
+def _schema(engine) -> dict:
+    """Every table as the database describes it: columns, keys, indexes, constraints."""
+    found = inspect(engine)
+    return {
+        table: {
+            "columns": [
+                (c["name"], str(c["type"]), c["nullable"], c["default"], c.get("identity"))
+                for c in found.get_columns(table)
+            ],
+            "primary key": found.get_pk_constraint(table),
+            "foreign keys": found.get_foreign_keys(table),
+            "indexes": found.get_indexes(table),
+            "unique": found.get_unique_constraints(table),
+        }
+        for table in found.get_table_names()
+    }
+
+
+def test_each_downgrade_leaves_the_schema_its_revision_built(pg_cluster):
+    from alembic import command
+
+    from infoview.pg_store import _alembic_config
+
+    revisions = known_revisions()
+    built = {}
+    for revision in revisions:
+        engine = make_engine(pg_cluster.create_database(f"mig_built_{revision}"))
+        migrate(engine, revision)
+        built[revision] = _schema(engine)
+        engine.dispose()
+    engine = make_engine(pg_cluster.create_database("mig_down"))
+    migrate(engine)
+    for revision in reversed(["base", *revisions[:-1]]):
+        with engine.begin() as conn:
+            command.downgrade(_alembic_config(conn), revision)
+        if revision == "base":
+            assert schema_revision(engine) is None
+            assert set(_schema(engine)) == {"alembic_version"}
+        else:
+            assert schema_revision(engine) == revision
+            assert _schema(engine) == built[revision], revision
+    assert migrate(engine) == revisions[-1]  # and back up again, from nothing
+    assert _schema(engine) == built[revisions[-1]]
+    PgStore(engine, ISSUER, "someone").save(Contact(full_name="Ada"))
     engine.dispose()
 
 

@@ -332,6 +332,22 @@ def test_assignments_refuse_bad_input_and_other_coaches(people):
     assert asg.set_by(people["coach"]) == []
 
 
+def test_assignments_read_back_whole_soonest_due_first_then_as_set(people):
+    from dataclasses import replace
+    from datetime import date, timedelta
+
+    from infoview import assignments as asg
+
+    today = date.today()
+    _shared(people, "a")
+    later = asg.create_assignment(people["coach"], "asks", 3, today + timedelta(days=9), today)
+    first = asg.create_assignment(people["coach"], "conversations", 1, today + timedelta(days=2))
+    same_day = asg.create_assignment(people["coach"], "asks", 1, today + timedelta(days=9), today)
+    named = [replace(a, coach_name="Coach Kim") for a in (first, later, same_day)]
+    assert asg.set_by(people["coach"]) == named
+    assert asg.for_client(people["a"]) == named
+
+
 # ----------------------------------------------------------------- publications
 def test_published_templates_and_questions_reach_sharing_clients_who_copy_them(people):
     from infoview import publications as pub
@@ -367,6 +383,22 @@ def test_publishing_refuses_empty_or_oversized_text_and_other_coaches(people):
     with pytest.raises(ReadOnlyError):
         pub.publish(_shared(people, "a"), pub.QUESTION, "From a view")
     assert [p.body for p in pub.published_by(people["coach"])] == ["What surprised you?"]
+
+
+def test_publications_read_back_whole_oldest_first(people):
+    from dataclasses import replace
+
+    from infoview import publications as pub
+
+    _shared(people, "a")
+    made = [
+        pub.publish(people["coach"], pub.QUESTION, "What surprised you?"),
+        pub.publish(people["coach"], pub.TEMPLATE, "Dear {{ first_name }}", "Short", "Coffee?"),
+        pub.publish(people["coach"], pub.QUESTION, "Who else?"),
+    ]
+    named = [replace(p, coach_name="Coach Kim") for p in made]
+    assert pub.published_by(people["coach"]) == named
+    assert pub.from_my_coaches(people["a"], pub.QUESTION) == [named[0], named[2]]
 
 
 def test_deleting_an_account_removes_its_shares_and_comments(people):

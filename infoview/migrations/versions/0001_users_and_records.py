@@ -1,16 +1,13 @@
-"""Users (issuer + subject, a revision) and their records, one JSONB row each.
-
-Revision ID: 0001
-"""
+"""Users (issuer + subject, a revision) and their records, one JSONB row each."""
 
 import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.dialects.postgresql import JSONB
 
+from infoview.migrations.tables import user_column
+
 revision = "0001"
 down_revision = None
-branch_labels = None
-depends_on = None
 
 
 def upgrade() -> None:
@@ -29,12 +26,7 @@ def upgrade() -> None:
     op.create_table(
         "infoview_records",
         sa.Column("seq", sa.BigInteger, sa.Identity(), nullable=False),
-        sa.Column(
-            "user_id",
-            sa.BigInteger,
-            sa.ForeignKey("infoview_users.id", ondelete="CASCADE"),
-            nullable=False,
-        ),
+        user_column("user_id"),
         sa.Column("tbl", sa.Text, nullable=False),
         sa.Column("id", sa.Text, nullable=False),
         sa.Column("doc", JSONB, nullable=False),

@@ -1,14 +1,9 @@
-"""Index records by the user revision that wrote them, for catching up with other servers.
-
-Revision ID: 0002
-"""
+"""Index records by the user revision that wrote them, for catching up with other servers."""
 
 from alembic import op
 
 revision = "0002"
 down_revision = "0001"
-branch_labels = None
-depends_on = None
 
 
 def upgrade() -> None:

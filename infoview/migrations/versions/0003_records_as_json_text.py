@@ -3,16 +3,12 @@
 Nothing queries inside a record; a user's records are read whole when they sign in. jsonb
 had to be turned back into text on every read, which took most of the time to open a
 30,000-contact user (measured: 1.4-2.7 s against 0.6-0.7 s for json).
-
-Revision ID: 0003
 """
 
 from alembic import op
 
 revision = "0003"
 down_revision = "0002"
-branch_labels = None
-depends_on = None
 
 
 def upgrade() -> None:

@@ -2,25 +2,15 @@
 
 Sharing lives beside the users' records, not inside them: a coach's only write into a
 client's data is a comment row, and a share row is what lets the coach read at all.
-
-Revision ID: 0004
 """
 
 import sqlalchemy as sa
 from alembic import op
 
+from infoview.migrations.tables import user_column
+
 revision = "0004"
 down_revision = "0003"
-branch_labels = None
-depends_on = None
-
-_USER = "infoview_users.id"
-
-
-def _user(name: str, nullable: bool = False) -> sa.Column:
-    return sa.Column(
-        name, sa.BigInteger, sa.ForeignKey(_USER, ondelete="CASCADE"), nullable=nullable
-    )
 
 
 def upgrade() -> None:
@@ -31,17 +21,17 @@ def upgrade() -> None:
     op.create_table(
         "infoview_invitations",
         sa.Column("code_hash", sa.Text, primary_key=True),
-        _user("client_id"),
+        user_column("client_id"),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("expires_at", sa.DateTime(timezone=True), nullable=False),
-        _user("used_by", nullable=True),
+        user_column("used_by", nullable=True),
         sa.Column("used_at", sa.DateTime(timezone=True), nullable=True),
     )
     op.create_index("infoview_invitations_client", "infoview_invitations", ["client_id"])
     op.create_table(
         "infoview_shares",
-        _user("client_id"),
-        _user("coach_id"),
+        user_column("client_id"),
+        user_column("coach_id"),
         sa.Column("since", sa.DateTime(timezone=True), nullable=False),
         sa.Column("revoked_at", sa.DateTime(timezone=True), nullable=True),
         sa.PrimaryKeyConstraint("client_id", "coach_id", name="infoview_shares_pkey"),
@@ -50,8 +40,8 @@ def upgrade() -> None:
     op.create_table(
         "infoview_comments",
         sa.Column("id", sa.BigInteger, sa.Identity(), primary_key=True),
-        _user("client_id"),
-        _user("coach_id"),
+        user_column("client_id"),
+        user_column("coach_id"),
         sa.Column("tbl", sa.Text, nullable=False),
         sa.Column("record_id", sa.Text, nullable=False),
         sa.Column("body", sa.Text, nullable=False),
