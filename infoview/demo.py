@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import random
 import unicodedata
-from collections.abc import Callable, Iterable
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -22,20 +21,16 @@ from infoview.models import (
     CallPlan,
     Contact,
     Conversation,
-    Dismissal,
     Outreach,
     PlanItem,
     Profile,
     QuestionNote,
     Record,
-    Rhythm,
     Source,
     StatusChange,
     Target,
-    TouchBase,
 )
 from infoview.questions import REFERRAL_ID
-from infoview.store import CONTACT_CHILD_KINDS, Store
 
 SAMPLE_ID_PREFIX = "sample-"
 
@@ -54,73 +49,6 @@ def sample_records(today: date) -> dict[str, list[Record]]:
         + [_scheduled(today, spec) for spec in net.upcoming],
         "targets": [_target(today, number, spec) for number, spec in enumerate(_TARGETS)],
     }
-
-
-def load_sample(store: Store, today: date) -> int:
-    """Write the sample dataset in one commit and return how many records were written.
-
-    A profile the user already saved is kept: the sample profile only fills an empty one.
-    """
-    records = sample_records(today)
-    existing = store.get(Profile, "me")
-    if existing is not None and not existing.sample:
-        records["profile"] = []
-    return store.save_many([r for table in records.values() for r in table])
-
-
-def has_sample(store: Store) -> bool:
-    """Return True while any sample record is in the store."""
-    return store.cached(
-        ("has_sample",), lambda: any(r.sample for t in _SAMPLE_KINDS for r in store.all(t))
-    )
-
-
-def remove_sample(store: Store) -> int:
-    """Delete every sample record in one commit and unlink the user's records from them.
-
-    The user's contacts referred by a sample contact lose that link; the user's asks, plans
-    and conversations about a sample contact, and dismissals naming a sample record, go
-    with it. Returns how many records were deleted.
-    """
-    with store.transaction():
-        doomed = {kind: {r.id for r in store.all(kind) if r.sample} for kind in _SAMPLE_KINDS}
-        gone_contacts = doomed[Contact]
-        for kind in CONTACT_CHILD_KINDS:
-            groups = store.by_contact(kind)
-            doomed[kind] |= {r.id for cid in gone_contacts for r in groups.get(cid, [])}
-        every_id = set().union(*doomed.values())
-        doomed[Dismissal] |= {
-            r.id for r in store.all(Dismissal) if any(word in every_id for word in _words(r.key))
-        }
-        removed = 0
-        for kind, ids in doomed.items():
-            removed += store.delete_where(kind, _id_in(ids))
-        for contact in store.contacts(include_archived=True):
-            if contact.referred_by in gone_contacts:
-                store.save(contact.model_copy(update={"referred_by": None}))
-        return removed
-
-
-_SAMPLE_KINDS: tuple[type[Record], ...] = (
-    Profile,
-    Contact,
-    Outreach,
-    CallPlan,
-    Conversation,
-    Dismissal,
-    TouchBase,
-    Rhythm,
-    Target,
-)
-
-
-def _id_in(ids: set[str]) -> Callable[[Record], bool]:
-    return lambda record: record.id in ids
-
-
-def _words(key: str) -> Iterable[str]:
-    # Reminder keys name records between colons, e.g. "ask:<id>:followup1".
-    return key.replace(":", " ").replace("/", " ").split()
 
 
 # ---------------------------------------------------------------------------- builders

@@ -15,7 +15,6 @@ from typing import Any
 import streamlit as st
 
 from infoview.dates import moment_text
-from infoview.demo import has_sample, load_sample, remove_sample
 from infoview.io.backup import (
     BackupContents,
     BackupProblem,
@@ -52,6 +51,7 @@ from infoview.io.importing import (
     apply_import,
     preview_import,
 )
+from infoview.sample_store import has_sample, load_sample, remove_sample
 from infoview.store import TABLES, BackupInfo, Store, StoreError
 from infoview.ui import pages
 from infoview.ui.duplicates_ui import import_duplicates, restore_duplicates

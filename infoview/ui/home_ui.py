@@ -10,7 +10,6 @@ import pandas as pd
 import streamlit as st
 
 from infoview.dates import short_day
-from infoview.demo import has_sample, load_sample, remove_sample
 from infoview.figures import HELP, Figures, Journey
 from infoview.io.ics import dates_ics
 from infoview.models import CallPlan, Conversation, Outreach
@@ -37,6 +36,7 @@ from infoview.reminders import (
     dismiss,
     restore,
 )
+from infoview.sample_store import has_sample, load_sample, remove_sample
 from infoview.store import Store
 from infoview.ui import pages
 from infoview.ui.outcome import attempt

@@ -14,10 +14,10 @@ import streamlit as st
 from infoview import analytics, charts
 from infoview.analytics import SECTOR_LABELS, SOURCE_LABELS, Filters
 from infoview.charts import Summary
-from infoview.demo import has_sample
 from infoview.keep_in_touch import kept_warm_by_month, ties_of
 from infoview.next_steps import stages_of
 from infoview.referral_tree import referral_tree
+from infoview.sample_store import has_sample
 from infoview.store import Store
 from infoview.targets import coverage, target_list
 from infoview.ui import pages

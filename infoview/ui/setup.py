@@ -81,7 +81,7 @@ def get_store() -> Store:
 
 def new_demo_store() -> Store:
     """Return an in-memory store seeded with the sample dataset (nothing touches the disk)."""
-    from infoview.demo import load_sample
+    from infoview.sample_store import load_sample
 
     store = Store()
     load_sample(store, date.today())

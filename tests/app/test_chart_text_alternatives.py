@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from infoview.demo import load_sample
+from infoview.sample_store import load_sample
 from infoview.ui import pages
 from infoview.ui.network_ui import TABS
 

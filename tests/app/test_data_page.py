@@ -7,9 +7,9 @@ from datetime import date
 import pytest
 
 from infoview.dates import moment_text
-from infoview.demo import has_sample, load_sample
 from infoview.io.backup import export_json
 from infoview.models import Contact, Profile, Source
+from infoview.sample_store import has_sample, load_sample
 from infoview.store import Store
 from infoview.ui import pages
 from tests.conftest import ROOT

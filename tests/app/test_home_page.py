@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from infoview.dates import today_in
-from infoview.demo import load_sample
 from infoview.models import (
     AskStatus,
     CallPlan,
@@ -15,6 +14,7 @@ from infoview.models import (
     PlanItem,
     Profile,
 )
+from infoview.sample_store import load_sample
 from infoview.store import Store
 
 

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from infoview.demo import has_sample, load_sample, remove_sample, sample_records, slug
+from infoview.demo import sample_records, slug
 from infoview.models import (
     AskStatus,
     Contact,
@@ -20,6 +20,7 @@ from infoview.models import (
     Record,
     Source,
 )
+from infoview.sample_store import has_sample, load_sample, remove_sample
 from infoview.store import Store
 
 TODAY = date(2025, 3, 14)

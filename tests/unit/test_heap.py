@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from infoview.demo import load_sample
+from infoview.sample_store import load_sample
 from infoview.store import Store
 from infoview.ui.setup import settle_heap
 
