@@ -7,19 +7,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from datetime import date
 
+from infoview import models
 from infoview.demo import sample_records
-from infoview.models import (
-    CallPlan,
-    Contact,
-    Conversation,
-    Dismissal,
-    Outreach,
-    Profile,
-    Record,
-    Rhythm,
-    Target,
-    TouchBase,
-)
+from infoview.models import Contact, Dismissal, Profile, Record
 from infoview.store import CONTACT_CHILD_KINDS, Store
 
 
@@ -69,15 +59,15 @@ def remove_sample(store: Store) -> int:
 
 
 _SAMPLE_KINDS: tuple[type[Record], ...] = (
-    Profile,
-    Contact,
-    Outreach,
-    CallPlan,
-    Conversation,
-    Dismissal,
-    TouchBase,
-    Rhythm,
-    Target,
+    models.Profile,
+    models.Contact,
+    models.Outreach,
+    models.CallPlan,
+    models.Conversation,
+    models.Dismissal,
+    models.TouchBase,
+    models.Rhythm,
+    models.Target,
 )
 
 
