@@ -11,7 +11,7 @@ from datetime import date, datetime
 
 from infoview.coach.ask import review_ask
 from infoview.figures import Journey, home_numbers
-from infoview.models import CallPlan, Contact, Outreach
+from infoview.models import CallPlan, Contact, Conversation, Outreach, Profile, TouchBase
 from infoview.reminders import Reminder, home_due
 from infoview.store import Store
 
@@ -102,8 +102,8 @@ def plan_rows(store: Store) -> list[PlanRow]:
 
 def last_active(store: Store) -> datetime | None:
     """When the client last changed anything (None when they have nothing)."""
-    times = [r.updated_at for table in ("contacts", "outreach", "plans", "conversations",
-             "profile", "touches") for r in store.all(table)]  # fmt: skip
+    kinds = (Contact, Outreach, CallPlan, Conversation, Profile, TouchBase)
+    times = [r.updated_at for kind in kinds for r in store.all(kind)]
     return max(times, default=None)
 
 
