@@ -392,8 +392,8 @@ class Store:
         self.loads = 0  # how many times the whole record set was (re)built: open, reload, rollback
         self._memo: dict[Any, Any] = {}
         self._memo_revision = -1
-        # view name -> (version, id of the notes read, how many read, its state, the notes)
-        self._views: dict[str, tuple[Any, int, int, Any, list[str]]] = {}
+        # view name -> (version, the notes read, how many of them, its state)
+        self._views: dict[str, tuple[Any, list[str], int, Any]] = {}
         self.backup_error: str | None = None  # why today's backup failed, for the UI to show
         self._backup_day = date.today()  # opening makes the day's backup (below)
         self._seen: tuple[int, int, int] | None = None
@@ -763,13 +763,13 @@ class Store:
                 table = self._models[table_name(kind)]
                 notes = table.changes if isinstance(table, RecordTable) else None
                 last = self._views.get(name)
-                if last is not None and notes is not None and last[:2] == (version, id(notes)):
+                if last is not None and last[0] == version and last[1] is notes is not None:
                     changed = list(dict.fromkeys(notes[last[2] :]))
                     state = build(last[3], changed) if changed else last[3]
                 else:
                     state = build(None, None)
                 if notes is not None:
-                    self._views[name] = (version, id(notes), len(notes), state, notes)
+                    self._views[name] = (version, notes, len(notes), state)
                 return state
 
             return self.cached(("view", name, version), update)
